@@ -1,0 +1,27 @@
+import type { PublicCampaignReply } from '@loa/shared';
+import { useQuery } from '@tanstack/react-query';
+import { request } from '../lib/request';
+
+export type PublicCampaign = NonNullable<PublicCampaignReply['campaign']>;
+
+/**
+ * A resident's link may name the ward (`?ward=phuong-ben-nghe`). Read from the real address bar: the
+ * in-app router is a memory router and never sees it. Without it the request names no ward and the server decides.
+ */
+export function wardFromLocation(
+  search = typeof window === 'undefined' ? '' : window.location.search,
+): string | undefined {
+  return new URLSearchParams(search).get('ward')?.trim() || undefined;
+}
+
+export function publicCampaignPath(ward?: string): string {
+  return ward ? `/api/public/campaign?ward=${encodeURIComponent(ward)}` : '/api/public/campaign';
+}
+
+/** The ward and its current campaign (null when none is running), as anyone may read them. */
+export function usePublicCampaign(ward: string | undefined = wardFromLocation()) {
+  return useQuery({
+    queryKey: ['public-campaign', ward ?? null],
+    queryFn: ({ signal }) => request<PublicCampaignReply>(publicCampaignPath(ward), { signal }),
+  });
+}

@@ -1,0 +1,67 @@
+import { cleanup, fireEvent, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { jsonResponse, renderPage, stubFetch } from '../test-utils';
+import { HomePage } from './home';
+
+const ward = { id: '6f1c7a52-3f5e-4a53-9a57-2f0d8b1e0c11', name: 'Phường Bến Nghé' };
+const campaign = {
+  id: '0b0e7a3c-6a55-4c1f-8d1e-4b7b1f9f2a01',
+  number: null,
+  title: 'Tuần lễ phòng chống sốt xuất huyết',
+  theme: 'Không có lăng quăng, không có sốt xuất huyết',
+  slogans: ['Diệt lăng quăng, phòng sốt xuất huyết', 'Vì sức khỏe cộng đồng'],
+  startsOn: '2026-05-18',
+  endsOn: '2026-05-24',
+  status: 'active',
+};
+
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+describe('HomePage', () => {
+  it('shows the campaign theme, slogans and period', async () => {
+    const fetchMock = stubFetch(() => jsonResponse({ ward, campaign }));
+
+    renderPage(<HomePage />);
+
+    expect(screen.getByText('Đang tải…')).toBeTruthy();
+    expect(await screen.findByText('Phường Bến Nghé')).toBeTruthy();
+    expect(screen.getByText('Tuần lễ phòng chống sốt xuất huyết')).toBeTruthy();
+    expect(screen.getByText('“Không có lăng quăng, không có sốt xuất huyết”')).toBeTruthy();
+    expect(screen.getByText('Diệt lăng quăng, phòng sốt xuất huyết')).toBeTruthy();
+    expect(screen.getByText('Vì sức khỏe cộng đồng')).toBeTruthy();
+    expect(screen.getByText('Từ 18/05/2026 đến 24/05/2026')).toBeTruthy();
+    expect(fetchMock.mock.calls[0]?.[0]).toBe('/api/public/campaign');
+  });
+
+  it('says so when no campaign is running', async () => {
+    stubFetch(() => jsonResponse({ ward, campaign: null }));
+
+    renderPage(<HomePage />);
+
+    expect(await screen.findByText('Chưa có chiến dịch nào đang diễn ra.')).toBeTruthy();
+    expect(screen.getByText('Phường Bến Nghé')).toBeTruthy();
+  });
+
+  it("shows the server's message and retries on “Thử lại”", async () => {
+    const message = 'Không tìm thấy phường/xã này. Kiểm tra lại mã phường.';
+    const fetchMock = stubFetch(
+      () => jsonResponse({ statusCode: 404, code: 'WARD_NOT_FOUND', error: 'Not Found', message }, 404),
+      () => jsonResponse({ ward, campaign }),
+    );
+
+    renderPage(<HomePage />);
+
+    expect(await screen.findByText(message)).toBeTruthy();
+    // A 4xx is not retried on its own: the person decides.
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Thử lại' }));
+
+    expect(await screen.findByText('Từ 18/05/2026 đến 24/05/2026')).toBeTruthy();
+    expect(fetchMock).toHaveBeenCalledTimes(2);
+    expect(screen.queryByText(message)).toBeNull();
+  });
+});

@@ -1,0 +1,79 @@
+import { formatPeriodVi } from '@loa/shared';
+import { type PublicCampaign, usePublicCampaign } from '../campaigns/use-public-campaign';
+import { PageShell } from '../components/page-shell';
+import { EmptyView, ErrorView, LoadingView } from '../components/status-views';
+import { NETWORK_ERROR_MESSAGE } from '../lib/request';
+
+const statusLabels: Record<PublicCampaign['status'], string> = {
+  draft: 'Bản nháp',
+  approved: 'Sắp diễn ra',
+  active: 'Đang diễn ra',
+  closed: 'Đã kết thúc',
+};
+
+/** Trang chủ: what the ward is talking about this week, readable by anyone. */
+export function HomePage() {
+  const query = usePublicCampaign();
+
+  return (
+    <PageShell title="Loa Phường">
+      {query.isPending ? (
+        <LoadingView />
+      ) : query.isError ? (
+        <ErrorView
+          // request() always throws ApiError; anything else is a bug, so fall back to the generic text.
+          message={query.error instanceof Error ? query.error.message : NETWORK_ERROR_MESSAGE}
+          onRetry={() => void query.refetch()}
+          retrying={query.isFetching}
+        />
+      ) : (
+        <>
+          <h1 className="ward-name">{query.data.ward.name}</h1>
+          {query.data.campaign ? (
+            <CampaignCard campaign={query.data.campaign} />
+          ) : (
+            <EmptyView message="Chưa có chiến dịch nào đang diễn ra." />
+          )}
+        </>
+      )}
+    </PageShell>
+  );
+}
+
+function CampaignCard({ campaign }: { campaign: PublicCampaign }) {
+  return (
+    <article className="campaign-card" aria-labelledby="campaign-title">
+      <span className="campaign-status">{statusLabels[campaign.status]}</span>
+      <h2 id="campaign-title">{campaign.title}</h2>
+      <dl>
+        {campaign.number ? (
+          <div className="campaign-field">
+            <dt>Số văn bản</dt>
+            <dd>{campaign.number}</dd>
+          </div>
+        ) : null}
+        <div className="campaign-field">
+          <dt>Chủ đề</dt>
+          <dd className="campaign-theme">“{campaign.theme}”</dd>
+        </div>
+        {campaign.slogans.length > 0 ? (
+          <div className="campaign-field">
+            <dt>Khẩu hiệu</dt>
+            <dd>
+              <ul className="campaign-slogans">
+                {campaign.slogans.map((slogan, index) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: two slogans may read the same; the list never reorders
+                  <li key={index}>{slogan}</li>
+                ))}
+              </ul>
+            </dd>
+          </div>
+        ) : null}
+        <div className="campaign-field">
+          <dt>Thời gian</dt>
+          <dd>{formatPeriodVi(campaign.startsOn, campaign.endsOn)}</dd>
+        </div>
+      </dl>
+    </article>
+  );
+}

@@ -1,0 +1,31 @@
+import { QueryClientProvider } from '@tanstack/react-query';
+import { render } from '@testing-library/react';
+import type { ReactElement } from 'react';
+import { MemoryRouter } from 'react-router-dom';
+import { vi } from 'vitest';
+import { createQueryClient } from './lib/query-client';
+
+/** Renders a page with the app's real query settings; a fresh cache per test keeps tests independent. */
+export function renderPage(page: ReactElement) {
+  return render(
+    <QueryClientProvider client={createQueryClient()}>
+      <MemoryRouter future={{ v7_startTransition: true, v7_relativeSplatPath: true }}>{page}</MemoryRouter>
+    </QueryClientProvider>,
+  );
+}
+
+/** A JSON reply the way the server sends it. */
+export function jsonResponse(body: unknown, status = 200): Response {
+  return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+}
+
+/** Replaces global fetch with a queue of replies, one per call; returns the mock to inspect calls. */
+export function stubFetch(...replies: Array<() => Response | Promise<Response>>) {
+  const fetchMock = vi.fn(async (_input: RequestInfo | URL, _init?: RequestInit) => {
+    const next = replies.shift();
+    if (!next) throw new Error('Unexpected extra fetch in test');
+    return next();
+  });
+  vi.stubGlobal('fetch', fetchMock);
+  return fetchMock;
+}

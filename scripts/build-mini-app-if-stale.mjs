@@ -1,0 +1,37 @@
+// Builds the mini app when its sources are newer than the last build, so `npm install && npm start`
+// serves a fresh app without paying for a build on every start.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = new URL('..', import.meta.url).pathname;
+const appDir = join(root, 'mini-app');
+const builtIndex = join(appDir, 'dist', 'index.html');
+const sources = [
+  join(appDir, 'src'),
+  join(appDir, 'index.html'),
+  join(appDir, 'vite.config.ts'),
+  join(appDir, 'app-config.json'),
+  join(root, 'shared', 'src'),
+];
+
+function newestMtime(path) {
+  if (!existsSync(path)) return 0;
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = stat.mtimeMs;
+  for (const entry of readdirSync(path)) newest = Math.max(newest, newestMtime(join(path, entry)));
+  return newest;
+}
+
+if (!existsSync(join(appDir, 'index.html'))) process.exit(0);
+if (!existsSync(join(root, 'node_modules', 'vite'))) process.exit(0);
+const builtAt = existsSync(builtIndex) ? statSync(builtIndex).mtimeMs : 0;
+if (builtAt > Math.max(...sources.map(newestMtime))) process.exit(0);
+
+console.log('Đang dựng mini app (vite build)…');
+const result = spawnSync('npm', ['run', 'build', '-w', 'mini-app', '--silent'], {
+  cwd: root,
+  stdio: 'inherit',
+});
+process.exit(result.status ?? 1);

@@ -1,0 +1,109 @@
+/**
+ * buildApp(config) → a Fastify instance with every plugin and feature registered, not listening.
+ * The listener (server.ts) and the tests build exactly this. Read top to bottom: cross-cutting plugins
+ * first, then one encapsulated plugin per feature.
+ */
+import cors from '@fastify/cors';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { ErrorBody } from '@loa/shared';
+import Fastify, { type FastifyInstance, LogController } from 'fastify';
+import type { Config } from './config.js';
+import healthRoutes from './health/routes.js';
+import { loggerOptions } from './logger.js';
+import authPlugin from './plugins/auth.js';
+import dbPlugin from './plugins/db.js';
+import errorsPlugin from './plugins/errors.js';
+import miniAppPlugin from './plugins/mini-app.js';
+import publicRoutes from './public/routes.js';
+
+export interface AppConfig extends Config {
+  databaseUrl: string;
+  sessionSecret: string;
+}
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Operation name for the request log line, e.g. "campaigns.create". */
+    op?: string;
+  }
+  interface FastifyInstance {
+    config: AppConfig;
+  }
+}
+
+export async function buildApp(
+  config: AppConfig,
+  options: { logger?: boolean } = {},
+): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger === false ? false : loggerOptions(config),
+    // One line per request, written by the onResponse hook below, instead of Fastify's two.
+    logController: new LogController({ disableRequestLogging: true }),
+    trustProxy: true,
+    bodyLimit: 1024 * 1024,
+    ajv: { customOptions: { allErrors: true, coerceTypes: 'array', removeAdditional: false } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.decorate('config', config);
+  app.decorate('healthChecks', new Map());
+  app.addSchema(ErrorBody);
+
+  // One log line per request, named by the route's operation.
+  app.addHook('onResponse', async (request, reply) => {
+    request.log.info(
+      {
+        op: request.routeOptions.config.op ?? 'unrouted',
+        method: request.method,
+        url: request.url,
+        statusCode: reply.statusCode,
+        ms: Math.round(reply.elapsedTime),
+      },
+      'request',
+    );
+  });
+
+  await app.register(errorsPlugin);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'", 'https:'],
+        imgSrc: ["'self'", 'data:', 'blob:', 'https:'],
+        fontSrc: ["'self'", 'data:', 'https:'],
+        connectSrc: ["'self'"],
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(cors, { origin: config.corsOrigins });
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: 'Loa Phường API',
+        version: '0.1.0',
+        description: 'Hợp đồng API giữa mini app và máy chủ.',
+      },
+      components: { securitySchemes: { session: { type: 'http', scheme: 'bearer' } } },
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
+  await app.register(dbPlugin, { connectionString: config.databaseUrl });
+  await app.register(authPlugin, { secret: config.sessionSecret, ttlMinutes: config.sessionTtlMinutes });
+
+  app.healthChecks.set('database', async () => {
+    await app.db.pool.query('SELECT 1');
+    return { ok: true };
+  });
+
+  await app.register(healthRoutes);
+  await app.register(publicRoutes, { defaultWardSlug: config.defaultWardSlug });
+  if (config.serveMiniApp) await app.register(miniAppPlugin, {});
+
+  return app;
+}

@@ -1,0 +1,91 @@
+/**
+ * Sessions. A person signs in once with their Zalo token (see the auth feature); after that every request
+ * carries a short-lived session token signed by us. This plugin verifies it and exposes who is asking,
+ * and `requireRole` guards routes. Every ward-scoped query then runs in `request.session.wardId`.
+ */
+import jwt from '@fastify/jwt';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { AppError } from '../errors.js';
+
+export const ROLES = ['admin', 'staff', 'leader', 'team_lead', 'team_member', 'resident'] as const;
+export type Role = (typeof ROLES)[number];
+
+export interface Session {
+  /** The member's id; for a resident, undefined. */
+  memberId: string | undefined;
+  wardId: string;
+  role: Role;
+  unitId: string | undefined;
+  zaloUserId: string | undefined;
+}
+
+interface SessionClaims {
+  sub?: string;
+  ward: string;
+  role: Role;
+  unit?: string;
+  zid?: string;
+}
+
+declare module '@fastify/jwt' {
+  interface FastifyJWT {
+    payload: SessionClaims;
+    user: SessionClaims;
+  }
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    session: Session;
+  }
+  interface FastifyInstance {
+    /** Signs a session token for a verified person. */
+    issueSession(session: Session): string;
+    /** preHandler: 401 unless a valid session token is present; then `request.session` is set. */
+    authenticate(request: FastifyRequest, reply: FastifyReply): Promise<void>;
+    /** preHandler factory: 403 unless the session has one of the roles. */
+    requireRole(...roles: Role[]): (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
+  }
+}
+
+export default fp(
+  async function authPlugin(app: FastifyInstance, options: { secret: string; ttlMinutes: number }) {
+    await app.register(jwt, { secret: options.secret, sign: { expiresIn: `${options.ttlMinutes}m` } });
+    app.decorateRequest('session', null as unknown as Session);
+
+    app.decorate('issueSession', (session: Session) =>
+      app.jwt.sign({
+        ward: session.wardId,
+        role: session.role,
+        ...(session.memberId ? { sub: session.memberId } : {}),
+        ...(session.unitId ? { unit: session.unitId } : {}),
+        ...(session.zaloUserId ? { zid: session.zaloUserId } : {}),
+      }),
+    );
+
+    app.decorate('authenticate', async (request: FastifyRequest) => {
+      if (!request.headers.authorization) throw new AppError('UNAUTHENTICATED');
+      let claims: SessionClaims;
+      try {
+        claims = await request.jwtVerify<SessionClaims>();
+      } catch (error) {
+        const expired = (error as { code?: string }).code === 'FST_JWT_AUTHORIZATION_TOKEN_EXPIRED';
+        throw new AppError(expired ? 'SESSION_EXPIRED' : 'UNAUTHENTICATED');
+      }
+      request.session = {
+        memberId: claims.sub,
+        wardId: claims.ward,
+        role: claims.role,
+        unitId: claims.unit,
+        zaloUserId: claims.zid,
+      };
+    });
+
+    app.decorate('requireRole', (...roles: Role[]) => async (request: FastifyRequest) => {
+      if (!request.session) throw new AppError('UNAUTHENTICATED');
+      if (!roles.includes(request.session.role)) throw new AppError('FORBIDDEN');
+    });
+  },
+  { name: 'auth' },
+);

@@ -1,0 +1,81 @@
+/**
+ * The database for every route: a pg pool (through @fastify/postgres) and the two ways to use it.
+ * - `withWard(wardId, fn)`: one transaction as the application role with `app.ward_id` set, so
+ *   row-level security hides every other ward's rows even from a query that forgets its ward filter.
+ * - `withSystem(fn)`: one transaction that may see every ward, for the server's own jobs only.
+ */
+import postgres from '@fastify/postgres';
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import type pg from 'pg';
+
+export type Queryable = Pick<pg.PoolClient, 'query'>;
+
+export interface Db {
+  pool: pg.Pool;
+  withWard<T>(wardId: string, work: (client: pg.PoolClient) => Promise<T>): Promise<T>;
+  withSystem<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T>;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    db: Db;
+  }
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Whether this connection can and must switch to the application role (a superuser bypasses RLS). */
+export async function applicationRoleStatement(pool: pg.Pool): Promise<string> {
+  const { rows } = await pool.query<{ usable: boolean }>(
+    `SELECT EXISTS (SELECT FROM pg_roles WHERE rolname = 'loa_app')
+        AND pg_has_role(current_user, 'loa_app', 'USAGE') AS usable`,
+  );
+  return rows[0]?.usable ? 'SET LOCAL ROLE loa_app;' : '';
+}
+
+export function createDb(pool: pg.Pool, roleStatement: string): Db {
+  async function inTransaction<T>(
+    wardSetting: string,
+    work: (client: pg.PoolClient) => Promise<T>,
+  ): Promise<T> {
+    const client = await pool.connect();
+    try {
+      // One round trip: the setting is a validated UUID or 'all', never user text.
+      await client.query(`BEGIN; ${roleStatement} SET LOCAL app.ward_id = '${wardSetting}';`);
+      const result = await work(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+  return {
+    pool,
+    withWard(wardId, work) {
+      if (!UUID.test(wardId)) throw new Error(`withWard needs a ward UUID, got ${JSON.stringify(wardId)}`);
+      return inTransaction(wardId, work);
+    },
+    withSystem(work) {
+      return inTransaction('all', work);
+    },
+  };
+}
+
+export default fp(
+  async function dbPlugin(app: FastifyInstance, options: { connectionString: string; max?: number }) {
+    await app.register(postgres, {
+      connectionString: options.connectionString,
+      max: options.max ?? 20,
+      application_name: 'loa-phuong',
+    });
+    const pool = app.pg.pool;
+    // An idle client killed by a Postgres restart would otherwise crash the process.
+    pool.on('error', (error) => app.log.warn({ err: error }, 'idle database client failed'));
+    app.decorate('db', createDb(pool, await applicationRoleStatement(pool)));
+  },
+  { name: 'db' },
+);

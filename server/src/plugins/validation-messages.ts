@@ -1,0 +1,89 @@
+/**
+ * Turns Ajv's English validation errors into Vietnamese lines that name the field and the fix.
+ */
+interface AjvError {
+  keyword: string;
+  instancePath: string;
+  params: Record<string, unknown>;
+  message?: string;
+}
+
+const formatNames: Record<string, string> = {
+  uuid: 'mã định danh (UUID)',
+  date: 'ngày dạng yyyy-mm-dd',
+  'date-time': 'thời điểm dạng ISO 8601 (ví dụ 2026-05-18T07:00:00+07:00)',
+  email: 'địa chỉ email',
+  uri: 'đường dẫn URL',
+};
+
+function fieldName(error: AjvError, context: string): string {
+  const path = error.instancePath.replace(/^\//, '').replaceAll('/', '.');
+  if (error.keyword === 'required') {
+    const missing = String(error.params.missingProperty ?? '');
+    return path ? `${path}.${missing}` : missing;
+  }
+  if (error.keyword === 'additionalProperties') {
+    const extra = String(error.params.additionalProperty ?? '');
+    return path ? `${path}.${extra}` : extra;
+  }
+  return path || context;
+}
+
+function describe(error: AjvError): string {
+  const p = error.params;
+  switch (error.keyword) {
+    case 'required':
+      return 'là trường bắt buộc, hãy nhập giá trị';
+    case 'additionalProperties':
+      return 'không được phép, hãy bỏ trường này';
+    case 'type':
+      return `phải có kiểu ${String(p.type).replace('string', 'chuỗi').replace('integer', 'số nguyên').replace('number', 'số').replace('boolean', 'true/false').replace('array', 'danh sách').replace('object', 'đối tượng')}`;
+    case 'minLength':
+      return Number(p.limit) === 1 ? 'không được để trống' : `phải có ít nhất ${p.limit} ký tự`;
+    case 'maxLength':
+      return `không được dài quá ${p.limit} ký tự`;
+    case 'minimum':
+      return `phải lớn hơn hoặc bằng ${p.limit}`;
+    case 'maximum':
+      return `phải nhỏ hơn hoặc bằng ${p.limit}`;
+    case 'minItems':
+      return `phải có ít nhất ${p.limit} mục`;
+    case 'maxItems':
+      return `không được quá ${p.limit} mục`;
+    case 'format':
+      return `phải là ${formatNames[String(p.format)] ?? String(p.format)}`;
+    case 'pattern':
+      return 'sai định dạng';
+    case 'enum':
+      return `phải là một trong: ${(p.allowedValues as unknown[]).join(', ')}`;
+    case 'const':
+      return `phải bằng ${String(p.allowedValue)}`;
+    case 'anyOf':
+    case 'oneOf':
+      return 'không khớp dạng dữ liệu nào được chấp nhận';
+    default:
+      return 'không hợp lệ';
+  }
+}
+
+const contextNames: Record<string, string> = {
+  body: 'nội dung',
+  querystring: 'tham số truy vấn',
+  params: 'đường dẫn',
+  headers: 'tiêu đề',
+};
+
+export function translateValidation(
+  errors: AjvError[],
+  context: string,
+): { message: string; details: { field: string; message: string }[] } {
+  // Union schemas produce one error per branch and then one for the union: keep the first per field.
+  const seen = new Map<string, string>();
+  for (const error of errors) {
+    const field = fieldName(error, contextNames[context] ?? context);
+    if (!seen.has(field)) seen.set(field, describe(error));
+  }
+  const details = [...seen].map(([field, message]) => ({ field, message }));
+  const summary = details.map((d) => `“${d.field}” ${d.message}`).join('; ');
+  return { message: `Dữ liệu chưa hợp lệ: ${summary}.`, details };
+}

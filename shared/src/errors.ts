@@ -1,0 +1,36 @@
+/**
+ * The one error catalogue. Each code has an HTTP status and a Vietnamese message that tells a person
+ * what to do. Server code throws `new AppError('CODE')`; the mini app shows `message` as it comes.
+ */
+export const errorCatalogue = {
+  VALIDATION_FAILED: {
+    status: 400,
+    message: 'Dữ liệu gửi lên chưa hợp lệ. Kiểm tra lại các trường đã nhập.',
+  },
+  BAD_JSON: { status: 400, message: 'Nội dung gửi lên không phải JSON hợp lệ. Kiểm tra lại định dạng.' },
+  UNSUPPORTED_MEDIA_TYPE: {
+    status: 415,
+    message: 'Định dạng nội dung không được hỗ trợ. Hãy gửi JSON (application/json).',
+  },
+  BODY_TOO_LARGE: { status: 413, message: 'Nội dung gửi lên quá lớn. Hãy giảm kích thước rồi thử lại.' },
+  UNAUTHENTICATED: { status: 401, message: 'Bạn cần đăng nhập để tiếp tục.' },
+  SESSION_EXPIRED: { status: 401, message: 'Phiên đăng nhập đã hết hạn. Hãy đăng nhập lại.' },
+  FORBIDDEN: { status: 403, message: 'Bạn không có quyền thực hiện thao tác này.' },
+  NOT_FOUND: { status: 404, message: 'Không tìm thấy nội dung yêu cầu.' },
+  ROUTE_NOT_FOUND: { status: 404, message: 'Đường dẫn không tồn tại. Kiểm tra lại địa chỉ.' },
+  WARD_NOT_FOUND: { status: 404, message: 'Không tìm thấy phường/xã này. Kiểm tra lại mã phường.' },
+  CONFLICT: { status: 409, message: 'Dữ liệu đã bị thay đổi bởi người khác. Tải lại rồi thử lại.' },
+  RATE_LIMITED: { status: 429, message: 'Bạn thao tác quá nhanh. Đợi một chút rồi thử lại.' },
+  INTERNAL: { status: 500, message: 'Lỗi hệ thống. Vui lòng thử lại sau ít phút.' },
+  DATABASE_UNAVAILABLE: {
+    status: 503,
+    message: 'Cơ sở dữ liệu tạm thời không truy cập được. Thử lại sau ít phút.',
+  },
+} as const satisfies Record<string, { status: number; message: string }>;
+
+export type ErrorCode = keyof typeof errorCatalogue;
+
+/** Registers more codes from a feature without editing this file's callers. */
+export function errorInfo(code: string): { status: number; message: string } | undefined {
+  return (errorCatalogue as Record<string, { status: number; message: string }>)[code];
+}

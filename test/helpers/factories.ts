@@ -1,0 +1,73 @@
+/**
+ * Factories make unique rows, so no test assumes empty tables or another test's data.
+ */
+import { randomBytes } from 'node:crypto';
+import type { Db } from '../../server/src/plugins/db.js';
+
+const unique = () => randomBytes(4).toString('hex');
+
+export interface WardFixture {
+  wardId: string;
+  slug: string;
+  unitId: string;
+  teamId: string;
+  staffId: string;
+  leaderId: string;
+  teamMemberId: string;
+  campaignId: string;
+  taskId: string;
+  assignmentId: string;
+}
+
+/** A small ward: one department, one digital team, staff, a leader, a team member, a campaign with one task. */
+export async function createWard(db: Db, name = `Phường Thử ${unique()}`): Promise<WardFixture> {
+  return db.withSystem(async (client) => {
+    const slug = `thu-${unique()}`;
+    const q = async (sql: string, values: unknown[]) =>
+      (await client.query<{ id: string }>(sql, values)).rows[0]!.id;
+    const wardId = await q(
+      `INSERT INTO wards (slug, name, place_name, level, province) VALUES ($1, $2, $2, 'phuong', 'Đồng Nai') RETURNING id`,
+      [slug, name],
+    );
+    const unitId = await q(
+      `INSERT INTO units (ward_id, kind, name) VALUES ($1, 'department', 'Phòng Văn hóa - Xã hội') RETURNING id`,
+      [wardId],
+    );
+    const teamId = await q(
+      `INSERT INTO units (ward_id, kind, name) VALUES ($1, 'digital_team', 'Tổ CNS Khu phố 1') RETURNING id`,
+      [wardId],
+    );
+    const member = (role: string, unit: string) =>
+      q(
+        `INSERT INTO members (ward_id, unit_id, role, full_name, zalo_app_user_id) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+        [wardId, unit, role, `Người ${role} ${unique()}`, `9${Date.now()}${Math.floor(Math.random() * 1e6)}`],
+      );
+    const staffId = await member('staff', unitId);
+    const leaderId = await member('leader', unitId);
+    const teamMemberId = await member('team_member', teamId);
+    const campaignId = await q(
+      `INSERT INTO campaigns (ward_id, title, theme, starts_on, ends_on, created_by) VALUES ($1, $2, 'Chủ đề thử', '2026-05-18', '2026-05-24', $3) RETURNING id`,
+      [wardId, `Kế hoạch của ${name}`, staffId],
+    );
+    const taskId = await q(
+      `INSERT INTO tasks (ward_id, campaign_id, kind, title, due_at) VALUES ($1, $2, 'loudspeaker', 'Phát thanh', '2026-05-20T17:00:00+07:00') RETURNING id`,
+      [wardId, campaignId],
+    );
+    const assignmentId = await q(
+      `INSERT INTO assignments (ward_id, task_id, unit_id) VALUES ($1, $2, $3) RETURNING id`,
+      [wardId, taskId, teamId],
+    );
+    return {
+      wardId,
+      slug,
+      unitId,
+      teamId,
+      staffId,
+      leaderId,
+      teamMemberId,
+      campaignId,
+      taskId,
+      assignmentId,
+    };
+  });
+}

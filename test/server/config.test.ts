@@ -1,0 +1,38 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig, REPO_ROOT, variables } from '../../server/src/config.js';
+
+describe('configuration', () => {
+  it('has working defaults for a fresh machine', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ port: 3000, host: 'localhost', databaseUrl: undefined, seedDemo: true });
+    expect(config.dataDir).toBe(join(REPO_ROOT, '.data'));
+  });
+
+  it('reports every bad variable in one error, each with what to fix', () => {
+    let error: unknown;
+    try {
+      loadConfig({ PORT: 'abc', DATABASE_URL: 'mysql://x', LOG_LEVEL: 'loud', SESSION_SECRET: 'short' });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const { problems, message } = error as ConfigError;
+    expect(problems).toHaveLength(4);
+    expect(message).toContain('PORT="abc" phải là số cổng');
+    expect(message).toContain('DATABASE_URL="mysql://x" phải là chuỗi kết nối');
+    expect(message).toContain('LOG_LEVEL="loud"');
+    expect(message).toContain('SESSION_SECRET phải dài ít nhất 32 ký tự');
+  });
+
+  it('requires a session secret in production', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/SESSION_SECRET là bắt buộc/);
+  });
+
+  it('.env.example documents every variable the server reads', () => {
+    const example = readFileSync(join(REPO_ROOT, '.env.example'), 'utf8');
+    const documented = [...example.matchAll(/^#?\s*([A-Z][A-Z0-9_]+)=/gm)].map((m) => m[1]);
+    expect(documented.sort()).toEqual(Object.keys(variables).sort());
+  });
+});

@@ -1,0 +1,90 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, type TestApp } from '../helpers/app.js';
+
+describe('health and the public campaign page', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await buildTestApp({ seed: true });
+  });
+  afterAll(() => t.close());
+
+  it('GET /health checks the database', async () => {
+    const response = await t.app.inject({ method: 'GET', url: '/health' });
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toEqual({ status: 'ok', checks: { database: { ok: true } } });
+  });
+
+  it('reports down with 503 when a critical check fails', async () => {
+    t.app.healthChecks.set('broken', async () => ({ ok: false, message: 'Hỏng' }));
+    try {
+      const response = await t.app.inject({ method: 'GET', url: '/health' });
+      expect(response.statusCode).toBe(503);
+      expect(response.json().status).toBe('down');
+    } finally {
+      t.app.healthChecks.delete('broken');
+    }
+  });
+
+  it('shows the Dầu Giây campaign: theme, slogan and period from the plan', async () => {
+    const response = await t.app.inject({ method: 'GET', url: '/api/public/campaign' });
+    expect(response.statusCode).toBe(200);
+    const body = response.json();
+    expect(body.ward.name).toBe('Phường Dầu Giây');
+    expect(body.campaign.theme).toBe(
+      'Khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số - Động lực chính của mô hình tăng trưởng mới',
+    );
+    expect(body.campaign.slogans).toEqual([
+      'Nhiệt liệt chào mừng Ngày Khoa học, Công nghệ và Đổi mới sáng tạo Việt Nam 18/5',
+    ]);
+    expect([body.campaign.startsOn, body.campaign.endsOn]).toEqual(['2026-05-18', '2026-05-24']);
+  });
+
+  it('seeds 17 teams, each with a khu phố group and two or three members, idempotently', async () => {
+    const { seedDemoWardIfEmpty } = await import('../../server/src/seed/demo-ward.js');
+    expect(await seedDemoWardIfEmpty(t.app.db)).toBe(false);
+    const counts = await t.app.db.withSystem(async (client) => {
+      const { rows } = await client.query<{ team: string; members: number; groups: number }>(
+        `SELECT u.name AS team,
+                (SELECT count(*)::int FROM members m WHERE m.unit_id = u.id) AS members,
+                (SELECT count(*)::int FROM zalo_groups g WHERE g.responsible_unit_id = u.id) AS groups
+           FROM units u WHERE u.kind = 'digital_team'`,
+      );
+      return rows;
+    });
+    expect(counts).toHaveLength(17);
+    for (const team of counts) {
+      expect(team.groups).toBe(1);
+      expect(team.members).toBeGreaterThanOrEqual(2);
+      expect(team.members).toBeLessThanOrEqual(3);
+    }
+  });
+
+  it('an unknown ward is a 404 in Vietnamese', async () => {
+    const response = await t.app.inject({ method: 'GET', url: '/api/public/campaign?ward=khong-co' });
+    expect(response.statusCode).toBe(404);
+    expect(response.json()).toMatchObject({
+      code: 'WARD_NOT_FOUND',
+      message: expect.stringContaining('phường'),
+    });
+  });
+
+  it('a malformed query is a 400 that names the field', async () => {
+    const response = await t.app.inject({
+      method: 'GET',
+      url: `/api/public/campaign?ward=${'x'.repeat(100)}`,
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().message).toMatch(/“ward” không được dài quá 80 ký tự/);
+  });
+
+  it('an unknown route is a 404 in Vietnamese, and the OpenAPI document lists the routes', async () => {
+    const missing = await t.app.inject({ method: 'GET', url: '/api/khong-ton-tai' });
+    expect(missing.statusCode).toBe(404);
+    expect(missing.json().message).toContain('Không có đường dẫn');
+    const docs = await t.app.inject({ method: 'GET', url: '/docs/json' });
+    expect(docs.statusCode).toBe(200);
+    expect(Object.keys(docs.json().paths)).toEqual(
+      expect.arrayContaining(['/health', '/api/public/campaign']),
+    );
+  });
+});

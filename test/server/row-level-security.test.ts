@@ -1,0 +1,68 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, type TestApp } from '../helpers/app.js';
+import { createWard, type WardFixture } from '../helpers/factories.js';
+
+describe('row-level security on ward_id', () => {
+  let t: TestApp;
+  let a: WardFixture;
+  let b: WardFixture;
+
+  beforeAll(async () => {
+    t = await buildTestApp();
+    a = await createWard(t.app.db, 'Phường A');
+    b = await createWard(t.app.db, 'Phường B');
+  });
+  afterAll(() => t.close());
+
+  it('a query that forgets the ward filter sees only the request ward', async () => {
+    const titles = await t.app.db.withWard(a.wardId, async (client) => {
+      const { rows } = await client.query<{ title: string }>('SELECT title FROM campaigns');
+      return rows.map((row) => row.title);
+    });
+    expect(titles).toEqual(['Kế hoạch của Phường A']);
+  });
+
+  it('an unfiltered UPDATE in ward A leaves ward B untouched', async () => {
+    const changed = await t.app.db.withWard(a.wardId, async (client) => {
+      const result = await client.query(`UPDATE assignments SET status = 'acknowledged'`);
+      return result.rowCount;
+    });
+    expect(changed).toBe(1);
+    const bStatus = await t.app.db.withSystem(async (client) => {
+      const { rows } = await client.query<{ status: string }>(
+        'SELECT status FROM assignments WHERE id = $1',
+        [b.assignmentId],
+      );
+      return rows[0]?.status;
+    });
+    expect(bStatus).toBe('pending');
+  });
+
+  it('ward A cannot read ward B by id, nor write a row into ward B', async () => {
+    await t.app.db.withWard(a.wardId, async (client) => {
+      const { rowCount } = await client.query('SELECT 1 FROM tasks WHERE id = $1', [b.taskId]);
+      expect(rowCount).toBe(0);
+      const deleted = await client.query('DELETE FROM members WHERE ward_id = $1', [b.wardId]);
+      expect(deleted.rowCount).toBe(0);
+    });
+    await expect(
+      t.app.db.withWard(a.wardId, (client) =>
+        client.query(`INSERT INTO units (ward_id, kind, name) VALUES ($1, 'department', 'Đơn vị lạ')`, [
+          b.wardId,
+        ]),
+      ),
+    ).rejects.toThrow(/row-level security/);
+  });
+
+  it('a connection outside any ward context sees nothing', async () => {
+    const client = await t.app.db.pool.connect();
+    try {
+      await client.query('BEGIN; SET LOCAL ROLE loa_app');
+      const { rowCount } = await client.query('SELECT 1 FROM members');
+      expect(rowCount).toBe(0);
+    } finally {
+      await client.query('ROLLBACK');
+      client.release();
+    }
+  });
+});
