@@ -18,3 +18,59 @@ export interface ZaloGraph {
   /** Exchanges a `getLocation` token (single use, 2 minutes) for coordinates. */
   getLocation(accessToken: string, locationToken: string): Promise<{ latitude: number; longitude: number }>;
 }
+
+/** How a failed Zalo call should be handled; every Zalo failure (HTTP or `error != 0`) gets one. */
+export type ZaloFailureKind =
+  | 'retryable' // HTTP 5xx, network, timeout before the request was sent: try again later
+  | 'rate_limited' // -32: slow down, then try again
+  | 'token' // the OA access token is invalid/expired: refresh once, then try again
+  | 'unreachable' // the recipient cannot get this message type now (-230, -213, -227, …)
+  | 'permanent' // a bad request, a disabled group (-237), no permission: a person must act
+  | 'unknown'; // the request may have been accepted but the answer was lost: reconcile, never resend blindly
+
+export class ZaloApiError extends Error {
+  override name = 'ZaloApiError';
+  constructor(
+    readonly kind: ZaloFailureKind,
+    /** Zalo's own code (e.g. -230), or the HTTP status, or 0 for a network failure. */
+    readonly code: number,
+    /** Vietnamese, for staff: what happened and what to do ("Nhóm đã bị giải tán vì hết hạn gói (-237)"). */
+    readonly explanation: string,
+  ) {
+    super(`${explanation} [${code}]`);
+  }
+}
+
+export interface ZaloSent {
+  /** Zalo's message id (`message_id`, or `msg_id` for ZNS). */
+  messageId: string;
+}
+
+/** Messages from the ward's Official Account. Text is NFC-normalised and length-checked by the client. */
+export interface ZaloOaMessenger {
+  /** `POST /v3.0/oa/group/message` into an OA-created (GMF) group. */
+  sendGroupText(groupId: string, text: string): Promise<ZaloSent>;
+  /** `POST /v3.0/oa/message/cs`: a consultation message; only within 7 days of the user's last interaction. */
+  sendConsultationText(userId: string, text: string): Promise<ZaloSent>;
+  /** `POST /v3.0/oa/message/template`: a ZBS template message by OA user id. */
+  sendTemplateByUserId(userId: string, templateId: string, data: Record<string, string>): Promise<ZaloSent>;
+  /** ZNS/ZBS template message by phone (`business.openapi.zalo.me/message/template`). */
+  sendZnsByPhone(phone: string, templateId: string, data: Record<string, string>, trackingId: string): Promise<ZaloSent>;
+  /**
+   * Recent messages the OA sent into a group, newest first, to reconcile a send whose answer was lost.
+   * Each carries the text so a caller can match it.
+   */
+  listRecentGroupMessages(groupId: string, limit: number): Promise<{ messageId: string; text: string; sentAt: Date }[]>;
+}
+
+/** What features reach through `app.zalo`. */
+export interface ZaloServices {
+  graph: ZaloGraph;
+  oa: ZaloOaMessenger;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    zalo: ZaloServices;
+  }
+}
