@@ -1,3 +1,7 @@
+import type { OaExtras, ZaloClient } from './client.js';
+import type { SimState } from './simulator/state.js';
+import type { OaTokenKeeper } from './token-keeper.js';
+
 /**
  * What the rest of the server may ask of Zalo. Only `server/src/zalo/` implements these (against
  * Zalo itself or the simulator); features depend on this file alone.
@@ -55,18 +59,32 @@ export interface ZaloOaMessenger {
   /** `POST /v3.0/oa/message/template`: a ZBS template message by OA user id. */
   sendTemplateByUserId(userId: string, templateId: string, data: Record<string, string>): Promise<ZaloSent>;
   /** ZNS/ZBS template message by phone (`business.openapi.zalo.me/message/template`). */
-  sendZnsByPhone(phone: string, templateId: string, data: Record<string, string>, trackingId: string): Promise<ZaloSent>;
+  sendZnsByPhone(
+    phone: string,
+    templateId: string,
+    data: Record<string, string>,
+    trackingId: string,
+  ): Promise<ZaloSent>;
   /**
    * Recent messages the OA sent into a group, newest first, to reconcile a send whose answer was lost.
    * Each carries the text so a caller can match it.
    */
-  listRecentGroupMessages(groupId: string, limit: number): Promise<{ messageId: string; text: string; sentAt: Date }[]>;
+  listRecentGroupMessages(
+    groupId: string,
+    limit: number,
+  ): Promise<{ messageId: string; text: string; sentAt: Date }[]>;
 }
 
 /** What features reach through `app.zalo`. */
 export interface ZaloServices {
   graph: ZaloGraph;
-  oa: ZaloOaMessenger;
+  oa: ZaloOaMessenger & OaExtras;
+  /** The typed client (every endpoint), for the Zalo layer and its tests. */
+  client: ZaloClient;
+  /** The OA token keeper (single-flight refresh, lost-grant reporting). */
+  tokens: OaTokenKeeper;
+  /** The in-memory simulator, when ZALO_MODE=simulator. */
+  simulator: SimState | undefined;
 }
 
 declare module 'fastify' {
