@@ -33,8 +33,13 @@ describe('development sign-in and the Zalo simulator page', () => {
     page.on('pageerror', (error) => errors.push(error.message));
     await page.goto(server.url);
     await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await page.getByRole('heading', { name: 'Tổ Công nghệ số cộng đồng Khu phố 2' }).waitFor({ timeout: 15_000 });
-    const person = page.locator('section', { has: page.getByRole('heading', { name: 'Tổ Công nghệ số cộng đồng Khu phố 2' }) }).locator('.dev-person').first();
+    await page
+      .getByRole('heading', { name: 'Tổ Công nghệ số cộng đồng Khu phố 2' })
+      .waitFor({ timeout: 15_000 });
+    const person = page
+      .locator('section', { has: page.getByRole('heading', { name: 'Tổ Công nghệ số cộng đồng Khu phố 2' }) })
+      .locator('.dev-person')
+      .first();
     const name = (await person.locator('span').textContent()) ?? '';
     expect(name.length).toBeGreaterThan(3);
     await person.click();

@@ -32,7 +32,10 @@ export async function seededSim(app: FastifyInstance): Promise<SimState> {
   return simOf(app);
 }
 
-export function personWhere(sim: SimState, test: (person: SimState['people'] extends Map<string, infer P> ? P : never) => boolean) {
+export function personWhere(
+  sim: SimState,
+  test: (person: SimState['people'] extends Map<string, infer P> ? P : never) => boolean,
+) {
   const found = [...sim.people.values()].find(test);
   if (!found) throw new Error('no simulated person matches');
   return found;

@@ -18,7 +18,13 @@ describe('sign-in with Zalo (simulator tokens)', () => {
     const response = await signIn({ accessToken });
     expect(response.statusCode).toBe(200);
     const { token, member } = response.json();
-    expect(member).toMatchObject({ id: person.memberId, fullName: person.name, role: 'team_lead', unitName: person.unitName, wardName: 'Phường Dầu Giây' });
+    expect(member).toMatchObject({
+      id: person.memberId,
+      fullName: person.name,
+      role: 'team_lead',
+      unitName: person.unitName,
+      wardName: 'Phường Dầu Giây',
+    });
     const me = await t.app.inject({ url: '/api/me', headers: { authorization: `Bearer ${token}` } });
     expect(me.json().member).toEqual(member);
   });
@@ -33,13 +39,19 @@ describe('sign-in with Zalo (simulator tokens)', () => {
 
   it('links a member by phone on first sign-in and saves the Zalo ids', async () => {
     const person = personWhere(t.app.zalo.simulator!, (p) => p.role === 'staff');
-    await t.app.db.pool.query('UPDATE members SET zalo_app_user_id = NULL, zalo_oa_user_id = NULL WHERE id = $1', [person.memberId]);
+    await t.app.db.pool.query(
+      'UPDATE members SET zalo_app_user_id = NULL, zalo_oa_user_id = NULL WHERE id = $1',
+      [person.memberId],
+    );
     const tokens = await simTokens(t.app, person.memberId!);
     const without = await signIn({ accessToken: tokens.accessToken });
     expect(without.json().member.role).toBe('resident'); // not recognised without the phone
     const linked = await signIn({ accessToken: tokens.accessToken, phoneToken: tokens.phoneToken });
     expect(linked.json().member).toMatchObject({ id: person.memberId, role: 'staff' });
-    const { rows } = await t.app.db.pool.query('SELECT zalo_app_user_id, zalo_oa_user_id FROM members WHERE id = $1', [person.memberId]);
+    const { rows } = await t.app.db.pool.query(
+      'SELECT zalo_app_user_id, zalo_oa_user_id FROM members WHERE id = $1',
+      [person.memberId],
+    );
     expect(rows[0]).toEqual({ zalo_app_user_id: person.appUserId, zalo_oa_user_id: person.oaUserId });
   });
 
@@ -47,6 +59,11 @@ describe('sign-in with Zalo (simulator tokens)', () => {
     const resident = personWhere(t.app.zalo.simulator!, (p) => p.role === 'resident');
     const { accessToken } = await simTokens(t.app, resident.oaUserId);
     const response = await signIn({ accessToken });
-    expect(response.json().member).toMatchObject({ id: null, role: 'resident', fullName: resident.name, unitId: null });
+    expect(response.json().member).toMatchObject({
+      id: null,
+      role: 'resident',
+      fullName: resident.name,
+      unitId: null,
+    });
   });
 });

@@ -24,7 +24,8 @@ describe('Zalo client against the simulator', () => {
   beforeEach(() => setFaults(t.app, []));
 
   const sim = () => t.app.zalo.simulator!;
-  const recent = () => personWhere(sim(), (p) => p.lastInteraction !== undefined && Date.now() - p.lastInteraction < DAY * 1.5);
+  const recent = () =>
+    personWhere(sim(), (p) => p.lastInteraction !== undefined && Date.now() - p.lastInteraction < DAY * 1.5);
 
   it('verifies a mini-app token (graph /v2.0/me) and keeps the big ids exact', async () => {
     const person = recent();
@@ -72,7 +73,9 @@ describe('Zalo client against the simulator', () => {
     const free = await t.app.zalo.oa.sendConsultationText(person.oaUserId, 'Nhắc việc');
     person.lastInteraction = Date.now() - 3 * DAY;
     const billed = await t.app.zalo.oa.sendConsultationText(person.oaUserId, 'Nhắc việc');
-    const flags = sim().messages.filter((m) => [free.messageId, billed.messageId].includes(m.messageId)).map((m) => m.billable);
+    const flags = sim()
+      .messages.filter((m) => [free.messageId, billed.messageId].includes(m.messageId))
+      .map((m) => m.billable);
     expect(flags).toEqual([false, true]);
     person.lastInteraction = Date.now() - 8 * DAY;
     const silent = await failure(t.app.zalo.oa.sendConsultationText(person.oaUserId, 'Nhắc việc'));
@@ -83,7 +86,12 @@ describe('Zalo client against the simulator', () => {
   it('sends ZBS templates by user id and ZNS by phone, and reads quota, user, OA and groups', async () => {
     const person = recent();
     const byUid = await t.app.zalo.oa.sendTemplateByUserId(person.oaUserId, '412345', { ten: 'An' });
-    const byPhone = await t.app.zalo.oa.sendZnsByPhone(`0${person.phone.slice(2)}`, '412345', { ten: 'An' }, 'rem-1');
+    const byPhone = await t.app.zalo.oa.sendZnsByPhone(
+      `0${person.phone.slice(2)}`,
+      '412345',
+      { ten: 'An' },
+      'rem-1',
+    );
     expect(sim().messages.find((m) => m.messageId === byPhone.messageId)?.phone).toBe(person.phone);
     expect(byUid.messageId).not.toBe(byPhone.messageId);
     const quota = await t.app.zalo.oa.getMessageQuota(person.oaUserId);
@@ -91,8 +99,16 @@ describe('Zalo client against the simulator', () => {
     expect((await t.app.zalo.oa.getUserDetail(person.oaUserId)).displayName).toBe(person.name);
     expect((await t.app.zalo.oa.getOa()).oaId).toBe(sim().oaId);
     const groups = await t.app.zalo.oa.getGroupsOfOa();
-    expect(groups.groups.map((g) => g.name)).toEqual(['Nhóm Zalo Khu phố 1', 'Nhóm Zalo Khu phố 2', 'Nhóm Zalo Khu phố 3']);
-    const upload = await t.app.zalo.oa.uploadImage(Buffer.from([0xff, 0xd8, 0xff, 0xd9]), 'a.jpg', 'image/jpeg');
+    expect(groups.groups.map((g) => g.name)).toEqual([
+      'Nhóm Zalo Khu phố 1',
+      'Nhóm Zalo Khu phố 2',
+      'Nhóm Zalo Khu phố 3',
+    ]);
+    const upload = await t.app.zalo.oa.uploadImage(
+      Buffer.from([0xff, 0xd8, 0xff, 0xd9]),
+      'a.jpg',
+      'image/jpeg',
+    );
     expect(upload.attachmentId).toMatch(/^simatt_/);
   });
 
@@ -125,11 +141,15 @@ describe('Zalo client against the simulator', () => {
     const limited = await failure(t.app.zalo.oa.sendGroupText(KP1_GROUP, 'x'));
     expect([limited.kind, limited.code]).toEqual(['rate_limited', -32]);
     await setFaults(t.app, [{ type: 'error', code: -227, count: 1 }]);
-    expect((await failure(t.app.zalo.oa.sendConsultationText(recent().oaUserId, 'x'))).kind).toBe('unreachable');
+    expect((await failure(t.app.zalo.oa.sendConsultationText(recent().oaUserId, 'x'))).kind).toBe(
+      'unreachable',
+    );
   });
 
   it('reports a timeout after the message was accepted as unknown, and the simulator did record it', async () => {
-    await setFaults(t.app, [{ endpoint: '/group/message', type: 'timeout_after_accept', hangMs: 600, count: 1 }]);
+    await setFaults(t.app, [
+      { endpoint: '/group/message', type: 'timeout_after_accept', hangMs: 600, count: 1 },
+    ]);
     const before = sim().messages.length;
     const lost = await failure(t.app.zalo.oa.sendGroupText(KP1_GROUP, 'Tin bị mất câu trả lời'));
     expect(lost.kind).toBe('unknown');

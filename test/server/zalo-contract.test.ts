@@ -50,15 +50,23 @@ describe('the Zalo contract: the client sends and the simulator answers the docu
       return response;
     };
     client = new ZaloClient(t.app.config.zalo, recording, t.app.zalo.tokens);
-    const person = personWhere(sim, (p) => p.lastInteraction !== undefined && Date.now() - p.lastInteraction < 86_400_000 * 1.5);
+    const person = personWhere(
+      sim,
+      (p) => p.lastInteraction !== undefined && Date.now() - p.lastInteraction < 86_400_000 * 1.5,
+    );
     const tokens = await simTokens(t.app, person.oaUserId);
     await client.graph.getMe(tokens.accessToken);
     await client.graph.getPhoneNumber(tokens.accessToken, tokens.phoneToken);
     await client.graph.getLocation(tokens.accessToken, tokens.locationToken);
     await t.app.zalo.tokens.getAccessToken(); // stores the first grant
-    const { rows } = await t.app.db.pool.query<{ refresh_token: string }>('SELECT refresh_token FROM oa_tokens');
+    const { rows } = await t.app.db.pool.query<{ refresh_token: string }>(
+      'SELECT refresh_token FROM oa_tokens',
+    );
     const pair = await client.refreshOaToken(rows[0]!.refresh_token);
-    await t.app.db.pool.query('UPDATE oa_tokens SET access_token = $1, refresh_token = $2', [pair.accessToken, pair.refreshToken]);
+    await t.app.db.pool.query('UPDATE oa_tokens SET access_token = $1, refresh_token = $2', [
+      pair.accessToken,
+      pair.refreshToken,
+    ]);
     await client.oa.sendConsultationText(person.oaUserId, 'Chào anh/chị');
     await client.oa.sendTemplateByUserId(person.oaUserId, '412345', { ten: person.name });
     await client.oa.sendGroupText(KP1_GROUP, 'Chào bà con');
@@ -73,7 +81,9 @@ describe('the Zalo contract: the client sends and the simulator answers the docu
   afterAll(() => t?.close());
 
   it('exercised every endpoint in the contract', () => {
-    const used = new Set(exchanges.map((e) => endpointOf(e.request.url, t.app.config.zalo.recentGroupMessagesPath)[0]));
+    const used = new Set(
+      exchanges.map((e) => endpointOf(e.request.url, t.app.config.zalo.recentGroupMessagesPath)[0]),
+    );
     expect([...used].sort()).toEqual(Object.keys(contract).sort());
   });
 
@@ -99,7 +109,12 @@ describe('the Zalo contract: the client sends and the simulator answers the docu
   });
 
   it('failures use Zalo’s envelope: HTTP 200 with a non-zero error', async () => {
-    const response = await t.app.inject({ method: 'POST', url: '/sim/openapi/v3.0/oa/group/message', headers: { access_token: 'nope' }, payload: {} });
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/sim/openapi/v3.0/oa/group/message',
+      headers: { access_token: 'nope' },
+      payload: {},
+    });
     expect(response.statusCode).toBe(200);
     const body = response.json();
     expect(Value.Check(ErrorEnvelope, body)).toBe(true);
@@ -109,7 +124,15 @@ describe('the Zalo contract: the client sends and the simulator answers the docu
 
 describe('big-id JSON parsing', () => {
   it('keeps integers beyond 2^53 exact and leaves strings and small numbers alone', () => {
-    const parsed = parseZaloJson('{"id":9007199254740993123,"t":"a:12345678901234567,","n":42,"f":1.5e3,"l":[-1234567890123456789]}') as Record<string, unknown>;
-    expect(parsed).toEqual({ id: '9007199254740993123', t: 'a:12345678901234567,', n: 42, f: 1500, l: ['-1234567890123456789'] });
+    const parsed = parseZaloJson(
+      '{"id":9007199254740993123,"t":"a:12345678901234567,","n":42,"f":1.5e3,"l":[-1234567890123456789]}',
+    ) as Record<string, unknown>;
+    expect(parsed).toEqual({
+      id: '9007199254740993123',
+      t: 'a:12345678901234567,',
+      n: 42,
+      f: 1500,
+      l: ['-1234567890123456789'],
+    });
   });
 });

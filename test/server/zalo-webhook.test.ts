@@ -28,17 +28,32 @@ describe('POST /webhooks/zalo', () => {
     t.app.inject({
       method: 'POST',
       url: '/webhooks/zalo',
-      headers: { 'content-type': 'application/json', ...(signature ? { 'x-zevent-signature': signature } : {}) },
+      headers: {
+        'content-type': 'application/json',
+        ...(signature ? { 'x-zevent-signature': signature } : {}),
+      },
       payload: raw,
     });
   const signed = (event: object) => {
     const raw = JSON.stringify(event);
-    return post(raw, signWebhook(SIMULATOR_APP.appId, raw, (event as { timestamp: string }).timestamp, SIMULATOR_APP.appSecret));
+    return post(
+      raw,
+      signWebhook(
+        SIMULATOR_APP.appId,
+        raw,
+        (event as { timestamp: string }).timestamp,
+        SIMULATOR_APP.appSecret,
+      ),
+    );
   };
-  const storedCount = async () => Number((await t.app.db.pool.query('SELECT count(*) FROM webhook_events')).rows[0].count);
+  const storedCount = async () =>
+    Number((await t.app.db.pool.query('SELECT count(*) FROM webhook_events')).rows[0].count);
   const processed = (key: string) =>
     vi.waitFor(async () => {
-      const { rows } = await t.app.db.pool.query(`SELECT status, media_paths FROM webhook_events WHERE event_key LIKE $1`, [`%${key}%`]);
+      const { rows } = await t.app.db.pool.query(
+        `SELECT status, media_paths FROM webhook_events WHERE event_key LIKE $1`,
+        [`%${key}%`],
+      );
       expect(rows[0]?.status).toBe('processed');
       return rows[0] as { media_paths: string[] };
     });
@@ -58,14 +73,20 @@ describe('POST /webhooks/zalo', () => {
     const before = await storedCount();
     const missing = await post(raw);
     const wrong = await post(raw, `mac=${'0'.repeat(64)}`);
-    const tampered = await post(raw.replace('nhiệm vụ', 'xong'), signWebhook(SIMULATOR_APP.appId, raw, JSON.parse(raw).timestamp, SIMULATOR_APP.appSecret));
+    const tampered = await post(
+      raw.replace('nhiệm vụ', 'xong'),
+      signWebhook(SIMULATOR_APP.appId, raw, JSON.parse(raw).timestamp, SIMULATOR_APP.appSecret),
+    );
     expect([missing.statusCode, wrong.statusCode, tampered.statusCode]).toEqual([401, 401, 401]);
     expect(missing.json().message).toContain('Chữ ký webhook Zalo không đúng');
     expect(await storedCount()).toBe(before);
   });
 
   it('stores and processes a delivery once when Zalo sends it twice, and records the interaction', async () => {
-    const person = personWhere(t.app.zalo.simulator!, (p) => p.lastInteraction === undefined && Boolean(p.memberId));
+    const person = personWhere(
+      t.app.zalo.simulator!,
+      (p) => p.lastInteraction === undefined && Boolean(p.memberId),
+    );
     const event = textEvent('9007199254740993777', person.oaUserId);
     const first = await signed(event);
     const second = await signed(event);
@@ -73,35 +94,64 @@ describe('POST /webhooks/zalo', () => {
     expect([first.json().stored, second.json().stored]).toEqual([true, false]);
     await processed('9007199254740993777');
     expect(seen.filter((e) => e.message?.msg_id === '9007199254740993777')).toHaveLength(1);
-    const { rows } = await t.app.db.pool.query('SELECT last_oa_interaction_at FROM members WHERE id = $1', [person.memberId]);
+    const { rows } = await t.app.db.pool.query('SELECT last_oa_interaction_at FROM members WHERE id = $1', [
+      person.memberId,
+    ]);
     expect(rows[0].last_oa_interaction_at.getTime()).toBe(Number(event.timestamp));
   });
 
   it('takes text, image, location, follow and user_submit_info events from the simulator and Zalo’s shapes', async () => {
     const person = personWhere(t.app.zalo.simulator!, (p) => Boolean(p.memberId));
-    const photo = await t.app.inject({ method: 'POST', url: `/sim/api/users/${person.oaUserId}/say`, payload: { image: {} } });
+    const photo = await t.app.inject({
+      method: 'POST',
+      url: `/sim/api/users/${person.oaUserId}/say`,
+      payload: { image: {} },
+    });
     expect(photo.json().webhookStatus).toBe(200);
     const stored = await processed(photo.json().message.messageId);
     expect(stored.media_paths).toHaveLength(1);
     expect(existsSync(join(dataDir, stored.media_paths[0]!))).toBe(true);
 
-    const where = await t.app.inject({ method: 'POST', url: `/sim/api/users/${person.oaUserId}/say`, payload: { location: { latitude: 10.95, longitude: 107.13 } } });
+    const where = await t.app.inject({
+      method: 'POST',
+      url: `/sim/api/users/${person.oaUserId}/say`,
+      payload: { location: { latitude: 10.95, longitude: 107.13 } },
+    });
     await processed(where.json().message.messageId);
     const location = seen.find((e) => e.message?.msg_id === where.json().message.messageId);
-    expect(location?.message?.attachments?.[0]).toEqual({ type: 'location', payload: { coordinates: { latitude: '10.95', longitude: '107.13' } } });
+    expect(location?.message?.attachments?.[0]).toEqual({
+      type: 'location',
+      payload: { coordinates: { latitude: '10.95', longitude: '107.13' } },
+    });
 
     const ts = String(Date.now());
-    const follow = await signed({ oa_id: OA_ID, follower: { id: person.oaUserId }, user_id_by_app: person.appUserId, event_name: 'follow', source: 'oa_profile', app_id: SIMULATOR_APP.appId, timestamp: ts });
+    const follow = await signed({
+      oa_id: OA_ID,
+      follower: { id: person.oaUserId },
+      user_id_by_app: person.appUserId,
+      event_name: 'follow',
+      source: 'oa_profile',
+      app_id: SIMULATOR_APP.appId,
+      timestamp: ts,
+    });
     const form = await signed({
       app_id: SIMULATOR_APP.appId,
       sender: { id: person.oaUserId },
       recipient: { id: OA_ID },
       event_name: 'user_submit_info',
-      info: { name: person.name, phone: person.phone, full_address: { user_city: 'Đồng Nai', user_ward: 'Dầu Giây', user_address: 'KP1' } },
+      info: {
+        name: person.name,
+        phone: person.phone,
+        full_address: { user_city: 'Đồng Nai', user_ward: 'Dầu Giây', user_address: 'KP1' },
+      },
       timestamp: String(Date.now() + 1),
     });
     expect([follow.json().stored, form.json().stored]).toEqual([true, true]);
-    await vi.waitFor(() => expect(seen.map((e) => e.event_name)).toEqual(expect.arrayContaining(['follow', 'user_submit_info', 'user_send_image', 'user_send_location'])));
+    await vi.waitFor(() =>
+      expect(seen.map((e) => e.event_name)).toEqual(
+        expect.arrayContaining(['follow', 'user_submit_info', 'user_send_image', 'user_send_location']),
+      ),
+    );
     expect(seen.find((e) => e.event_name === 'follow')?.follower?.id).toBe(person.oaUserId);
   });
 
@@ -113,10 +163,14 @@ describe('POST /webhooks/zalo', () => {
     });
     await signed({ ...textEvent('sticker-1', '1'), event_name: 'user_send_sticker' });
     await vi.waitFor(async () => {
-      const { rows } = await t.app.db.pool.query(`SELECT status, attempts FROM webhook_events WHERE event_key LIKE '%sticker-1%'`);
+      const { rows } = await t.app.db.pool.query(
+        `SELECT status, attempts FROM webhook_events WHERE event_key LIKE '%sticker-1%'`,
+      );
       expect(rows[0]).toMatchObject({ status: 'failed', attempts: 1 });
     });
-    await t.app.db.pool.query(`UPDATE webhook_events SET next_attempt_at = now() WHERE event_key LIKE '%sticker-1%'`);
+    await t.app.db.pool.query(
+      `UPDATE webhook_events SET next_attempt_at = now() WHERE event_key LIKE '%sticker-1%'`,
+    );
     await vi.waitFor(() => processed('sticker-1'), { timeout: 8000 });
     expect(calls).toBe(2);
   });

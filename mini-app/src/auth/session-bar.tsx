@@ -1,5 +1,5 @@
-import { Button } from 'zmp-ui';
 import { useNavigate } from 'react-router-dom';
+import { Button } from 'zmp-ui';
 import { roleLabels, useMe, useSession } from './use-session';
 
 /** Who is signed in (from GET /api/me), or the way to sign in. */

@@ -9,7 +9,10 @@ import { request } from '../lib/request';
 import { getZaloAccessToken, getZaloPhoneToken, isInsideZalo } from '../lib/zalo';
 
 interface SimPeople {
-  units: { unitName: string; people: { memberId: string | null; oaUserId: string; name: string; role: string }[] }[];
+  units: {
+    unitName: string;
+    people: { memberId: string | null; oaUserId: string; name: string; role: string }[];
+  }[];
 }
 
 /** Đăng nhập: with the Zalo token inside Zalo; in a desktop browser, a picker of the simulator's people. */
@@ -33,7 +36,10 @@ export default function SignInPage() {
 
   async function asSimulated(personId: string) {
     setMessage('');
-    const tokens = await request<{ accessToken: string }>(`/sim/api/people/${encodeURIComponent(personId)}/tokens`, { method: 'POST' });
+    const tokens = await request<{ accessToken: string }>(
+      `/sim/api/people/${encodeURIComponent(personId)}/tokens`,
+      { method: 'POST' },
+    );
     await signIn.mutateAsync({ accessToken: tokens.accessToken });
     navigate('/', { replace: true });
   }
@@ -41,13 +47,24 @@ export default function SignInPage() {
   const failed = signIn.error?.message ?? message;
   return (
     <PageShell title="Đăng nhập" showBack>
-      {failed ? <p className="form-error" role="alert">{failed}</p> : null}
+      {failed ? (
+        <p className="form-error" role="alert">
+          {failed}
+        </p>
+      ) : null}
       {isInsideZalo() ? (
-        <Button fullWidth loading={signIn.isPending} onClick={() => void withZalo().catch((e: Error) => setMessage(e.message))}>
+        <Button
+          fullWidth
+          loading={signIn.isPending}
+          onClick={() => void withZalo().catch((e: Error) => setMessage(e.message))}
+        >
           Đăng nhập bằng Zalo
         </Button>
       ) : (
-        <DevPicker busy={signIn.isPending} onPick={(id) => void asSimulated(id).catch((e: Error) => setMessage(e.message))} />
+        <DevPicker
+          busy={signIn.isPending}
+          onPick={(id) => void asSimulated(id).catch((e: Error) => setMessage(e.message))}
+        />
       )}
     </PageShell>
   );
@@ -55,10 +72,19 @@ export default function SignInPage() {
 
 /** Development only: the server answers /sim/api/people only when ZALO_MODE=simulator. */
 function DevPicker({ busy, onPick }: { busy: boolean; onPick: (personId: string) => void }) {
-  const people = useQuery({ queryKey: ['sim-people'], queryFn: ({ signal }) => request<SimPeople>('/sim/api/people', { signal }) });
+  const people = useQuery({
+    queryKey: ['sim-people'],
+    queryFn: ({ signal }) => request<SimPeople>('/sim/api/people', { signal }),
+  });
   if (people.isPending) return <LoadingView />;
   if (people.isError) {
-    return <ErrorView message="Hãy mở Loa Phường trong ứng dụng Zalo để đăng nhập." onRetry={() => void people.refetch()} retrying={people.isFetching} />;
+    return (
+      <ErrorView
+        message="Hãy mở Loa Phường trong ứng dụng Zalo để đăng nhập."
+        onRetry={() => void people.refetch()}
+        retrying={people.isFetching}
+      />
+    );
   }
   return (
     <div className="dev-picker">
@@ -67,7 +93,13 @@ function DevPicker({ busy, onPick }: { busy: boolean; onPick: (personId: string)
         <section key={unit.unitName}>
           <h2>{unit.unitName}</h2>
           {unit.people.map((person) => (
-            <button type="button" key={person.oaUserId} className="dev-person" disabled={busy} onClick={() => onPick(person.memberId ?? person.oaUserId)}>
+            <button
+              type="button"
+              key={person.oaUserId}
+              className="dev-person"
+              disabled={busy}
+              onClick={() => onPick(person.memberId ?? person.oaUserId)}
+            >
               <span>{person.name}</span>
               <small>{roleLabels[person.role] ?? person.role}</small>
             </button>

@@ -67,10 +67,10 @@ const codes: Record<number, CodeInfo> = {
   [-144]: { kind: 'permanent', text: 'Đã hết hạn mức gửi trong ngày' },
   [-146]: { kind: 'permanent', text: 'Mẫu tin bị khóa do chất lượng thấp' },
   // Graph (mini-app user tokens).
-  [452]: { kind: 'token', text: 'Phiên Zalo của người dùng không hợp lệ hoặc đã hết hạn' },
-  [100]: { kind: 'permanent', text: 'Tham số không hợp lệ' },
-  [210]: { kind: 'permanent', text: 'Không xem được thông tin người dùng này' },
-  [112]: { kind: 'permanent', text: 'Ứng dụng chưa liên kết với OA nào' },
+  452: { kind: 'token', text: 'Phiên Zalo của người dùng không hợp lệ hoặc đã hết hạn' },
+  100: { kind: 'permanent', text: 'Tham số không hợp lệ' },
+  210: { kind: 'permanent', text: 'Không xem được thông tin người dùng này' },
+  112: { kind: 'permanent', text: 'Ứng dụng chưa liên kết với OA nào' },
 };
 
 /** The error for Zalo's own code (an `error != 0` answer, HTTP 200 or not). */

@@ -38,7 +38,10 @@ export const fetchTransport: Transport = async (request) => {
     const response = await fetch(request.url, {
       method: request.method,
       headers: request.headers,
-      body: request.body,
+      body:
+        typeof request.body === 'string' || request.body === undefined
+          ? request.body
+          : new Uint8Array(request.body),
       signal: controller.signal,
     });
     const body = Buffer.from(await response.arrayBuffer());

@@ -204,7 +204,7 @@ export default async function zaloRoutes(app: FastifyInstance, options: ZaloRout
     const body = (request.body ?? {}) as Body;
     const groupId = String((body.recipient as Body | undefined)?.group_id ?? '');
     const group = state.groups.get(groupId);
-    if (!group || !group.oaGroup) return fail(-403, 'OA is not in the group');
+    if (!group?.oaGroup) return fail(-403, 'OA is not in the group');
     if (group.status === 'disabled') return fail(-237, 'Group is disabled');
     const text = (body.message as Body | undefined)?.text;
     const invalid = textError(text);
