@@ -95,6 +95,7 @@ export class OaTokenKeeper implements OaTokenSource {
     const oaId = await this.options.resolveOaId();
     await this.loadRow(); // creates the row on first use, and stops early on a lost grant
     let lost: string | undefined;
+    let fresh: { token: string; expiresAt: number } | undefined;
     const token = await this.options.db.withSystem(async (client) => {
       // The lock is held across the HTTP call: the client's timeout bounds it, and a second instance
       // waiting here re-reads the row and finds the fresh pair instead of spending the refresh token.
@@ -104,8 +105,7 @@ export class OaTokenKeeper implements OaTokenSource {
       try {
         const pair = await this.options.refresh(row.refreshToken);
         await updateOaTokenPair(client, oaId, pair);
-        this.cached = { token: pair.accessToken, expiresAt: Date.now() + pair.expiresInSeconds * 1000 };
-        this.lostReason = undefined;
+        fresh = { token: pair.accessToken, expiresAt: Date.now() + pair.expiresInSeconds * 1000 };
         return pair.accessToken;
       } catch (error) {
         const reason = error instanceof ZaloApiError ? error.explanation : (error as Error).message;
@@ -119,6 +119,11 @@ export class OaTokenKeeper implements OaTokenSource {
         throw error;
       }
     });
+    // Only now is the new pair committed: hand it out from here on, never before.
+    if (fresh) {
+      this.cached = fresh;
+      this.lostReason = undefined;
+    }
     if (lost !== undefined || token === undefined) {
       this.lostReason = lostMessage(lost ?? 'không rõ');
       this.options.log.error(
