@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { ZaloClient } from '../../server/src/zalo/client.js';
+import { fetchTransport } from '../../server/src/zalo/transport.js';
 import { ZaloApiError } from '../../server/src/zalo/types.js';
 import { buildTestApp, type TestApp } from '../helpers/app.js';
 import { KP1_GROUP, personWhere, seededSim, setFaults, simTokens } from '../helpers/zalo.js';
@@ -144,6 +146,17 @@ describe('Zalo client against the simulator', () => {
     expect((await failure(t.app.zalo.oa.sendConsultationText(recent().oaUserId, 'x'))).kind).toBe(
       'unreachable',
     );
+  });
+
+  it('classifies a connection that never reached Zalo as retryable (nothing was sent)', async () => {
+    const zalo = t.app.config.zalo;
+    const offline = new ZaloClient(
+      { ...zalo, urls: { ...zalo.urls, openapi: 'http://127.0.0.1:9' } },
+      fetchTransport,
+      t.app.zalo.tokens,
+    );
+    const error = await failure(offline.oa.sendGroupText(KP1_GROUP, 'x'));
+    expect([error.kind, error.code]).toEqual(['retryable', 0]);
   });
 
   it('reports a timeout after the message was accepted as unknown, and the simulator did record it', async () => {
