@@ -70,5 +70,14 @@ describe('OA token keeper', () => {
     expect(health.json().checks.zalo.message).toContain('cấp quyền lại');
     const audit = await t.app.db.pool.query(`SELECT action FROM audit_log WHERE action = 'zalo.grant_lost'`);
     expect(audit.rowCount).toBe(1);
+
+    // An OA admin grants the app again and the new pair is stored: health and sends recover.
+    const grant = sim().issueOaGrant();
+    await t.app.db.pool.query(
+      `UPDATE oa_tokens SET status = 'ok', access_token = $1, refresh_token = $2, access_expires_at = now() + interval '25 hours'`,
+      [grant.accessToken, grant.refreshToken],
+    );
+    expect((await t.app.inject({ url: '/health' })).json().status).toBe('ok');
+    expect((await t.app.zalo.oa.getOa()).oaId).toBe(sim().oaId);
   });
 });

@@ -62,7 +62,7 @@ export default fp(
     app.decorate('zalo', { graph: client.graph, oa: client.oa, client, tokens: keeper, simulator: simState });
 
     app.healthChecks.set('zalo', async () => {
-      const problem = keeper.problem;
+      const problem = await keeper.problem();
       return problem ? { ok: false, critical: false, message: problem } : { ok: true };
     });
 

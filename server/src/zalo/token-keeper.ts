@@ -39,8 +39,14 @@ export class OaTokenKeeper implements OaTokenSource {
 
   constructor(private readonly options: TokenKeeperOptions) {}
 
-  /** Health: undefined when fine, else the Vietnamese message staff should act on. */
-  get problem(): string | undefined {
+  /** Health: undefined when fine, else the Vietnamese message staff should act on. Reads the row, so
+   * a grant lost by another instance shows here too. */
+  async problem(): Promise<string | undefined> {
+    const oaId = await this.options.resolveOaId().catch(() => undefined);
+    if (!oaId) return this.lostReason;
+    const row = await this.options.db.withSystem((client) => selectOaToken(client, oaId));
+    this.lostReason =
+      row?.status === 'grant_lost' ? lostMessage(row.lastError ?? 'refresh token bị từ chối') : undefined;
     return this.lostReason;
   }
 
