@@ -227,6 +227,11 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     scheduler: read('SCHEDULER') ?? true,
     zalo: zaloConfig(read, port),
   };
+  // The simulator signs anyone in as anyone: a production server runs it only when asked to.
+  if (nodeEnv === 'production' && config.zalo.mode === 'simulator' && !env.ZALO_MODE?.trim())
+    problems.push(
+      'NODE_ENV=production cần ZALO_APP_ID và ZALO_APP_SECRET (Zalo thật), hoặc ZALO_MODE=simulator cho bản trình diễn',
+    );
   if (config.zalo.mode === 'live' && !(config.zalo.appId && config.zalo.appSecret))
     problems.push('ZALO_MODE=live cần ZALO_APP_ID và ZALO_APP_SECRET (xem README, mục Zalo)');
   if (problems.length) throw new ConfigError(problems);

@@ -33,4 +33,14 @@ describe('Zalo configuration', () => {
     expect(() => loadConfig({ ZALO_MODE: 'live' })).toThrow(/ZALO_APP_ID và ZALO_APP_SECRET/);
     expect(() => loadConfig({ ZALO_WEBHOOK_ID_TERM: 'user_id' })).toThrow(/ZALO_WEBHOOK_ID_TERM/);
   });
+
+  it('does not open the simulator (which signs anyone in) in production unless asked to', () => {
+    const secret = 'x'.repeat(32);
+    expect(() => loadConfig({ NODE_ENV: 'production', SESSION_SECRET: secret })).toThrow(
+      /ZALO_MODE=simulator/,
+    );
+    expect(
+      loadConfig({ NODE_ENV: 'production', SESSION_SECRET: secret, ZALO_MODE: 'simulator' }).zalo.mode,
+    ).toBe('simulator');
+  });
 });

@@ -14,12 +14,6 @@ import { fetchTransport, injectTransport } from './transport.js';
 import { WebhookHandlers, WebhookProcessor } from './webhook-processor.js';
 import webhookRoutes from './webhook-routes.js';
 
-declare module 'fastify' {
-  interface FastifyInstance {
-    webhookHandlers: WebhookHandlers;
-  }
-}
-
 const REFRESH_CHECK_MS = 30 * 60_000;
 const WEBHOOK_RETRY_MS = 5_000;
 

@@ -1,6 +1,10 @@
 import type { OaExtras, ZaloClient } from './client.js';
 import type { SimState } from './simulator/state.js';
 import type { OaTokenKeeper } from './token-keeper.js';
+import type { WebhookHandlers } from './webhook-processor.js';
+
+export type { ZaloWebhookEvent } from './webhook-events.js';
+export type { WebhookContext, WebhookHandler } from './webhook-processor.js';
 
 /**
  * What the rest of the server may ask of Zalo. Only `server/src/zalo/` implements these (against
@@ -90,5 +94,10 @@ export interface ZaloServices {
 declare module 'fastify' {
   interface FastifyInstance {
     zalo: ZaloServices;
+    /**
+     * Handlers for stored webhook events: `app.webhookHandlers.on('user_send_text', handler)` ('*' for
+     * every event). They run after Zalo got its 200, are retried on failure, so must be idempotent.
+     */
+    webhookHandlers: WebhookHandlers;
   }
 }
