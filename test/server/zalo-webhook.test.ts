@@ -155,6 +155,20 @@ describe('POST /webhooks/zalo', () => {
     expect(seen.find((e) => e.event_name === 'follow')?.follower?.id).toBe(person.oaUserId);
   });
 
+  it('answers within 2 s even when processing is slow (it happens after the answer)', async () => {
+    let finished = false;
+    t.app.webhookHandlers.on('user_send_audio', async () => {
+      await new Promise((resolve) => setTimeout(resolve, 2500));
+      finished = true;
+    });
+    const started = performance.now();
+    const response = await signed({ ...textEvent('audio-1', '1'), event_name: 'user_send_audio' });
+    expect(response.statusCode).toBe(200);
+    expect(performance.now() - started).toBeLessThan(2000);
+    expect(finished).toBe(false);
+    await vi.waitFor(() => expect(finished).toBe(true), { timeout: 5000 });
+  });
+
   it('retries an event whose handler failed', async () => {
     let calls = 0;
     t.app.webhookHandlers.on('user_send_sticker', async () => {
