@@ -1,6 +1,9 @@
+import { lazy } from 'react';
 import { Navigate, Route, Routes } from 'react-router-dom';
 import { AppLayout } from './layout/app-layout';
 import { HomePage } from './pages/home';
+
+const SignInPage = lazy(() => import('./pages/sign-in'));
 
 /** Every screen of the app. Only Trang chủ exists yet; the others arrive with their issues. */
 export const paths = {
@@ -29,6 +32,7 @@ export function AppRoutes() {
     <Routes>
       <Route element={<AppLayout />}>
         <Route index element={<HomePage />} />
+        <Route path="/sign-in" element={<SignInPage />} />
         {/* Add the other pages here with React.lazy so the first screen stays small;
             AppLayout already wraps them in Suspense. */}
         <Route path="*" element={<Navigate to={paths.home} replace />} />

@@ -11,6 +11,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { ErrorBody } from '@loa/shared';
 import Fastify, { type FastifyInstance, LogController } from 'fastify';
+import authRoutes from './auth/routes.js';
 import type { Config } from './config.js';
 import healthRoutes from './health/routes.js';
 import { loggerOptions } from './logger.js';
@@ -19,6 +20,7 @@ import dbPlugin from './plugins/db.js';
 import errorsPlugin from './plugins/errors.js';
 import miniAppPlugin from './plugins/mini-app.js';
 import publicRoutes from './public/routes.js';
+import zaloPlugin from './zalo/plugin.js';
 
 export interface AppConfig extends Config {
   databaseUrl: string;
@@ -101,8 +103,13 @@ export async function buildApp(
     return { ok: true };
   });
 
+  // Everything that speaks Zalo: app.zalo, the OA token keeper, /webhooks/zalo, the simulator at /sim.
+  await app.register(zaloPlugin, { config });
+
   await app.register(healthRoutes);
   await app.register(publicRoutes, { defaultWardSlug: config.defaultWardSlug });
+  // Sign-in with Zalo (mini-app token → session) and the signed-in profile.
+  await app.register(authRoutes, { defaultWardSlug: config.defaultWardSlug });
   if (config.serveMiniApp) await app.register(miniAppPlugin, {});
 
   return app;

@@ -93,6 +93,48 @@ export const variables = {
     parse: list,
   },
   SCHEDULER: { default: 'true', description: 'Chạy các tác vụ định kỳ trên phiên bản này', parse: bool },
+  ZALO_MODE: {
+    description: 'simulator | live; mặc định simulator khi chưa có ZALO_APP_ID và ZALO_APP_SECRET',
+    parse: oneOf('simulator', 'live'),
+  },
+  ZALO_APP_ID: { description: 'ID ứng dụng Zalo (developers.zalo.me) gắn với OA và mini app', parse: text },
+  ZALO_APP_SECRET: { description: 'Khóa bí mật của ứng dụng Zalo', parse: text },
+  ZALO_OA_ID: { description: 'ID Official Account; mặc định lấy từ phường mặc định', parse: text },
+  ZALO_OA_ACCESS_TOKEN: { description: 'Access token OA ban đầu (lần chạy đầu tiên)', parse: text },
+  ZALO_OA_REFRESH_TOKEN: { description: 'Refresh token OA ban đầu (lần chạy đầu tiên)', parse: text },
+  ZALO_WEBHOOK_SECRET: {
+    description: 'Khóa ký webhook ("OA Secret Key" ở trang Webhook); mặc định ZALO_APP_SECRET',
+    parse: text,
+  },
+  ZALO_WEBHOOK_ID_TERM: {
+    default: 'either',
+    description: 'Thành phần đầu của chữ ký webhook: app_id | oa_id | either',
+    parse: oneOf('app_id', 'oa_id', 'either'),
+  },
+  ZALO_OPENAPI_URL: { description: 'Gốc openapi.zalo.me (mặc định theo ZALO_MODE)', parse: text },
+  ZALO_GRAPH_URL: { description: 'Gốc graph.zalo.me (mặc định theo ZALO_MODE)', parse: text },
+  ZALO_OAUTH_URL: { description: 'Gốc oauth.zaloapp.com (mặc định theo ZALO_MODE)', parse: text },
+  ZALO_BUSINESS_URL: { description: 'Gốc business.openapi.zalo.me (mặc định theo ZALO_MODE)', parse: text },
+  ZALO_RECENT_GROUP_MESSAGES_PATH: {
+    default: '/v3.0/oa/group/conversation',
+    description: 'Đường dẫn liệt kê tin gần đây trong nhóm OA (CHƯA XÁC NHẬN trong tài liệu Zalo)',
+    parse: text,
+  },
+  ZALO_TIMEOUT_MS: {
+    default: '10000',
+    description: 'Thời gian chờ mỗi lần gọi Zalo (ms)',
+    parse: positiveInt,
+  },
+  ZALO_TOKEN_REFRESH_HOURS: {
+    default: '12',
+    description: 'Làm mới token OA khi còn ít hơn số giờ này (token sống 25 giờ: khoảng 2 lần/ngày)',
+    parse: positiveInt,
+  },
+  SIM_RATE_LIMIT_PER_MIN: {
+    default: '4000',
+    description: 'Giới hạn yêu cầu/phút của trình giả lập Zalo (trả -32 khi vượt)',
+    parse: positiveInt,
+  },
 } satisfies Record<string, Variable<unknown>>;
 
 type Variables = typeof variables;
@@ -114,7 +156,28 @@ export interface Config {
   serveMiniApp: boolean;
   corsOrigins: string[];
   scheduler: boolean;
+  zalo: ZaloConfig;
 }
+
+export interface ZaloConfig {
+  mode: 'simulator' | 'live';
+  appId: string;
+  appSecret: string;
+  oaId: string | undefined;
+  initialAccessToken: string | undefined;
+  initialRefreshToken: string | undefined;
+  webhookSecret: string;
+  webhookIdTerm: 'app_id' | 'oa_id' | 'either';
+  /** Base URL per Zalo host; in simulator mode, this server's /sim/<host> prefixes. */
+  urls: { openapi: string; graph: string; oauth: string; business: string };
+  recentGroupMessagesPath: string;
+  timeoutMs: number;
+  tokenRefreshHours: number;
+  simRateLimitPerMin: number;
+}
+
+/** Development credentials the simulator accepts; never valid at Zalo. */
+export const SIMULATOR_APP = { appId: '1457890123456789012', appSecret: 'simulator-app-secret' } as const;
 
 export class ConfigError extends StartupError {
   constructor(readonly problems: string[]) {
@@ -162,9 +225,53 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     serveMiniApp: read('SERVE_MINI_APP') ?? true,
     corsOrigins: read('CORS_ORIGINS') ?? [],
     scheduler: read('SCHEDULER') ?? true,
+    zalo: zaloConfig(read, port),
   };
+  // The simulator signs anyone in as anyone: a production server runs it only when asked to.
+  if (nodeEnv === 'production' && config.zalo.mode === 'simulator' && !env.ZALO_MODE?.trim())
+    problems.push(
+      'NODE_ENV=production cần ZALO_APP_ID và ZALO_APP_SECRET (Zalo thật), hoặc ZALO_MODE=simulator cho bản trình diễn',
+    );
+  if (config.zalo.mode === 'live' && !(config.zalo.appId && config.zalo.appSecret))
+    problems.push('ZALO_MODE=live cần ZALO_APP_ID và ZALO_APP_SECRET (xem README, mục Zalo)');
   if (problems.length) throw new ConfigError(problems);
   return config;
+}
+
+function zaloConfig(
+  read: <K extends keyof Variables>(name: K) => Parsed<K> | undefined,
+  port: number,
+): ZaloConfig {
+  const appId = read('ZALO_APP_ID');
+  const appSecret = read('ZALO_APP_SECRET');
+  const mode = read('ZALO_MODE') ?? (appId && appSecret ? 'live' : 'simulator');
+  const local = `http://localhost:${port}/sim`;
+  const base = (name: 'openapi' | 'graph' | 'oauth' | 'business', live: string) =>
+    mode === 'live' ? live : `${local}/${name}`;
+  const secret = appSecret ?? (mode === 'simulator' ? SIMULATOR_APP.appSecret : '');
+  return {
+    mode,
+    appId: appId ?? (mode === 'simulator' ? SIMULATOR_APP.appId : ''),
+    appSecret: secret,
+    oaId: read('ZALO_OA_ID'),
+    initialAccessToken: read('ZALO_OA_ACCESS_TOKEN'),
+    initialRefreshToken: read('ZALO_OA_REFRESH_TOKEN'),
+    webhookSecret: read('ZALO_WEBHOOK_SECRET') ?? secret,
+    webhookIdTerm: read('ZALO_WEBHOOK_ID_TERM') ?? 'either',
+    urls: {
+      openapi: (read('ZALO_OPENAPI_URL') ?? base('openapi', 'https://openapi.zalo.me')).replace(/\/$/, ''),
+      graph: (read('ZALO_GRAPH_URL') ?? base('graph', 'https://graph.zalo.me')).replace(/\/$/, ''),
+      oauth: (read('ZALO_OAUTH_URL') ?? base('oauth', 'https://oauth.zaloapp.com')).replace(/\/$/, ''),
+      business: (read('ZALO_BUSINESS_URL') ?? base('business', 'https://business.openapi.zalo.me')).replace(
+        /\/$/,
+        '',
+      ),
+    },
+    recentGroupMessagesPath: read('ZALO_RECENT_GROUP_MESSAGES_PATH') ?? '/v3.0/oa/group/conversation',
+    timeoutMs: read('ZALO_TIMEOUT_MS') ?? 10000,
+    tokenRefreshHours: read('ZALO_TOKEN_REFRESH_HOURS') ?? 12,
+    simRateLimitPerMin: read('SIM_RATE_LIMIT_PER_MIN') ?? 4000,
+  };
 }
 
 /** The process environment, with `.env` at the repository root loaded first when it exists. */

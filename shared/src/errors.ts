@@ -26,6 +26,18 @@ export const errorCatalogue = {
     status: 503,
     message: 'Cơ sở dữ liệu tạm thời không truy cập được. Thử lại sau ít phút.',
   },
+  ZALO_TOKEN_INVALID: {
+    status: 401,
+    message: 'Phiên Zalo không hợp lệ hoặc đã hết hạn. Mở lại mini app trong Zalo rồi đăng nhập lại.',
+  },
+  ZALO_UNAVAILABLE: {
+    status: 503,
+    message: 'Không kết nối được Zalo để xác minh tài khoản. Thử lại sau ít phút.',
+  },
+  ZALO_SIGNATURE_INVALID: {
+    status: 401,
+    message: 'Chữ ký webhook Zalo không đúng (X-ZEvent-Signature). Kiểm tra ZALO_WEBHOOK_SECRET.',
+  },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof errorCatalogue;

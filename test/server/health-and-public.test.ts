@@ -8,10 +8,10 @@ describe('health and the public campaign page', () => {
   });
   afterAll(() => t.close());
 
-  it('GET /health checks the database', async () => {
+  it('GET /health checks the database and the Zalo OA grant', async () => {
     const response = await t.app.inject({ method: 'GET', url: '/health' });
     expect(response.statusCode).toBe(200);
-    expect(response.json()).toEqual({ status: 'ok', checks: { database: { ok: true } } });
+    expect(response.json()).toEqual({ status: 'ok', checks: { database: { ok: true }, zalo: { ok: true } } });
   });
 
   it('reports down with 503 when a critical check fails', async () => {

@@ -20,19 +20,33 @@ export const NETWORK_ERROR_MESSAGE = 'Không kết nối được máy chủ. Ki
 export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   body?: unknown;
-  /** Zalo access token; sent as a bearer token. */
+  /** Overrides the stored session token (sent as a bearer token). */
   token?: string;
   signal?: AbortSignal;
 }
 
 const apiBase = (import.meta.env.VITE_API_BASE ?? '').replace(/\/+$/, '');
 
+/**
+ * The session: its token goes on every request; a 401 tells the listener (the session store), which
+ * signs the person out so the app shows the sign-in page again.
+ */
+let sessionToken: string | undefined;
+let onUnauthorized: (() => void) | undefined;
+export function setSessionToken(token: string | undefined): void {
+  sessionToken = token;
+}
+export function setUnauthorizedHandler(handler: (() => void) | undefined): void {
+  onUnauthorized = handler;
+}
+
 /** The one API client: JSON in, JSON out, and an `ApiError` for anything else. */
 export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const { method = 'GET', body, token, signal } = options;
   const headers: Record<string, string> = { accept: 'application/json' };
   if (body !== undefined) headers['content-type'] = 'application/json';
-  if (token) headers.authorization = `Bearer ${token}`;
+  const bearer = token ?? sessionToken;
+  if (bearer) headers.authorization = `Bearer ${bearer}`;
 
   let response: Response;
   try {
@@ -49,7 +63,10 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
   }
 
   const payload = await readJson(response);
-  if (!response.ok) throw toApiError(response.status, payload);
+  if (!response.ok) {
+    if (response.status === 401 && bearer) onUnauthorized?.();
+    throw toApiError(response.status, payload);
+  }
   if (payload === invalidJson) {
     throw new ApiError(
       response.status,

@@ -3,7 +3,7 @@
  * the same in Zalo, in a desktop browser during development, and in tests.
  * Import from "zmp-sdk/apis" only: the package root pulls in ~100 KB more.
  */
-import { getAccessToken } from 'zmp-sdk/apis';
+import { getAccessToken, getPhoneNumber, nativeStorage } from 'zmp-sdk/apis';
 
 // The SDK's own test for "running as a mini app": Zalo serves apps from h5.zdn.vn under /zapps/,
 // and zmp-cli's local testing adds ?env=TESTING_LOCAL. The SDK does not export this check.
@@ -32,3 +32,46 @@ export async function getZaloAccessToken(): Promise<string> {
     return '';
   }
 }
+
+/**
+ * A single-use, 2-minute token for the person's phone number (the server exchanges it), or "" when
+ * there is none (outside Zalo, or the person declined).
+ */
+export async function getZaloPhoneToken(): Promise<string> {
+  if (!isInsideZalo()) return '';
+  try {
+    return (await getPhoneNumber()).token ?? '';
+  } catch (error) {
+    // The person declined (-201/-2002) or the permission is not approved: sign-in continues without it.
+    console.warn('zmp-sdk getPhoneNumber failed', error);
+    return '';
+  }
+}
+
+/** Small persistent values (the session token): Zalo's nativeStorage inside Zalo, else localStorage. */
+export const storage = {
+  get(key: string): string | null {
+    try {
+      return isInsideZalo() ? nativeStorage.getItem(key) : window.localStorage.getItem(key);
+    } catch (error) {
+      console.warn('storage read failed', error);
+      return null;
+    }
+  },
+  set(key: string, value: string): void {
+    try {
+      if (isInsideZalo()) nativeStorage.setItem(key, value);
+      else window.localStorage.setItem(key, value);
+    } catch (error) {
+      console.warn('storage write failed', error);
+    }
+  },
+  remove(key: string): void {
+    try {
+      if (isInsideZalo()) nativeStorage.removeItem(key);
+      else window.localStorage.removeItem(key);
+    } catch (error) {
+      console.warn('storage remove failed', error);
+    }
+  },
+};

@@ -1,4 +1,5 @@
 import { formatPeriodVi } from '@loa/shared';
+import { SessionBar } from '../auth/session-bar';
 import { type PublicCampaign, usePublicCampaign } from '../campaigns/use-public-campaign';
 import { PageShell } from '../components/page-shell';
 import { EmptyView, ErrorView, LoadingView } from '../components/status-views';
@@ -17,6 +18,7 @@ export function HomePage() {
 
   return (
     <PageShell title="Loa Phường">
+      <SessionBar />
       {query.isPending ? (
         <LoadingView />
       ) : query.isError ? (

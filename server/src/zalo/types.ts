@@ -1,3 +1,11 @@
+import type { OaExtras, ZaloClient } from './client.js';
+import type { SimState } from './simulator/state.js';
+import type { OaTokenKeeper } from './token-keeper.js';
+import type { WebhookHandlers } from './webhook-processor.js';
+
+export type { ZaloWebhookEvent } from './webhook-events.js';
+export type { WebhookContext, WebhookHandler } from './webhook-processor.js';
+
 /**
  * What the rest of the server may ask of Zalo. Only `server/src/zalo/` implements these (against
  * Zalo itself or the simulator); features depend on this file alone.
@@ -74,11 +82,22 @@ export interface ZaloOaMessenger {
 /** What features reach through `app.zalo`. */
 export interface ZaloServices {
   graph: ZaloGraph;
-  oa: ZaloOaMessenger;
+  oa: ZaloOaMessenger & OaExtras;
+  /** The typed client (every endpoint), for the Zalo layer and its tests. */
+  client: ZaloClient;
+  /** The OA token keeper (single-flight refresh, lost-grant reporting). */
+  tokens: OaTokenKeeper;
+  /** The in-memory simulator, when ZALO_MODE=simulator. */
+  simulator: SimState | undefined;
 }
 
 declare module 'fastify' {
   interface FastifyInstance {
     zalo: ZaloServices;
+    /**
+     * Handlers for stored webhook events: `app.webhookHandlers.on('user_send_text', handler)` ('*' for
+     * every event). They run after Zalo got its 200, are retried on failure, so must be idempotent.
+     */
+    webhookHandlers: WebhookHandlers;
   }
 }

@@ -1,0 +1,36 @@
+import { useNavigate } from 'react-router-dom';
+import { Button } from 'zmp-ui';
+import { roleLabels, useMe, useSession } from './use-session';
+
+/** Who is signed in (from GET /api/me), or the way to sign in. */
+export function SessionBar() {
+  const { session, signOut } = useSession();
+  const me = useMe();
+  const navigate = useNavigate();
+  if (!session) {
+    return (
+      <div className="session-bar">
+        <span>Cán bộ và thành viên tổ: đăng nhập để xem nhiệm vụ.</span>
+        <Button size="small" onClick={() => navigate('/sign-in')}>
+          Đăng nhập
+        </Button>
+      </div>
+    );
+  }
+  const member = me.data?.member ?? session.member;
+  return (
+    <div className="session-bar">
+      <span>
+        Xin chào, <strong className="session-name">{member.fullName}</strong>
+        <br />
+        <small>
+          {roleLabels[member.role]}
+          {member.unitName ? ` · ${member.unitName}` : ''}
+        </small>
+      </span>
+      <Button size="small" variant="tertiary" onClick={signOut}>
+        Đăng xuất
+      </Button>
+    </div>
+  );
+}

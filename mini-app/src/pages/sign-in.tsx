@@ -1,0 +1,111 @@
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useNavigate } from 'react-router-dom';
+import { Button } from 'zmp-ui';
+import { roleLabels, useSignIn } from '../auth/use-session';
+import { PageShell } from '../components/page-shell';
+import { ErrorView, LoadingView } from '../components/status-views';
+import { request } from '../lib/request';
+import { getZaloAccessToken, getZaloPhoneToken, isInsideZalo } from '../lib/zalo';
+
+interface SimPeople {
+  units: {
+    unitName: string;
+    people: { memberId: string | null; oaUserId: string; name: string; role: string }[];
+  }[];
+}
+
+/** Đăng nhập: with the Zalo token inside Zalo; in a desktop browser, a picker of the simulator's people. */
+export default function SignInPage() {
+  const navigate = useNavigate();
+  const signIn = useSignIn();
+  const [message, setMessage] = useState('');
+
+  async function withZalo() {
+    setMessage('');
+    const accessToken = await getZaloAccessToken();
+    if (!accessToken) return setMessage('Zalo chưa cấp quyền đăng nhập. Hãy mở lại mini app và cho phép.');
+    let reply = await signIn.mutateAsync({ accessToken });
+    // First sign-in: we know the person by phone only, so ask Zalo for it (single-use token).
+    if (reply.member.role === 'resident') {
+      const phoneToken = await getZaloPhoneToken();
+      if (phoneToken) reply = await signIn.mutateAsync({ accessToken, phoneToken });
+    }
+    navigate('/', { replace: true });
+  }
+
+  async function asSimulated(personId: string) {
+    setMessage('');
+    const tokens = await request<{ accessToken: string }>(
+      `/sim/api/people/${encodeURIComponent(personId)}/tokens`,
+      { method: 'POST' },
+    );
+    await signIn.mutateAsync({ accessToken: tokens.accessToken });
+    navigate('/', { replace: true });
+  }
+
+  const failed = signIn.error?.message ?? message;
+  return (
+    <PageShell title="Đăng nhập" showBack>
+      {failed ? (
+        <p className="form-error" role="alert">
+          {failed}
+        </p>
+      ) : null}
+      {isInsideZalo() ? (
+        <Button
+          fullWidth
+          loading={signIn.isPending}
+          onClick={() => void withZalo().catch((e: Error) => setMessage(e.message))}
+        >
+          Đăng nhập bằng Zalo
+        </Button>
+      ) : (
+        <DevPicker
+          busy={signIn.isPending}
+          onPick={(id) => void asSimulated(id).catch((e: Error) => setMessage(e.message))}
+        />
+      )}
+    </PageShell>
+  );
+}
+
+/** Development only: the server answers /sim/api/people only when ZALO_MODE=simulator. */
+function DevPicker({ busy, onPick }: { busy: boolean; onPick: (personId: string) => void }) {
+  const people = useQuery({
+    queryKey: ['sim-people'],
+    queryFn: ({ signal }) => request<SimPeople>('/sim/api/people', { signal }),
+  });
+  if (people.isPending) return <LoadingView />;
+  if (people.isError) {
+    return (
+      <ErrorView
+        message="Hãy mở Loa Phường trong ứng dụng Zalo để đăng nhập."
+        onRetry={() => void people.refetch()}
+        retrying={people.isFetching}
+      />
+    );
+  }
+  return (
+    <div className="dev-picker">
+      <p>Chế độ thử nghiệm: chọn một người để đăng nhập thay họ.</p>
+      {people.data.units.map((unit) => (
+        <section key={unit.unitName}>
+          <h2>{unit.unitName}</h2>
+          {unit.people.map((person) => (
+            <button
+              type="button"
+              key={person.oaUserId}
+              className="dev-person"
+              disabled={busy}
+              onClick={() => onPick(person.memberId ?? person.oaUserId)}
+            >
+              <span>{person.name}</span>
+              <small>{roleLabels[person.role] ?? person.role}</small>
+            </button>
+          ))}
+        </section>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,141 @@
+/**
+ * Sign-in with Zalo: the mini app's access token is verified through graph `/v2.0/me` (Zalo or the
+ * simulator, the same code path), the person is found by their mini-app id, or on first sign-in by
+ * the phone number Zalo gives for a `getPhoneNumber` token; then we issue our own session token.
+ */
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { ErrorBody, type MemberProfile, MeReply, SignInReply, ZaloSignInBody } from '@loa/shared';
+import { AppError } from '../errors.js';
+import { ZaloApiError, type ZaloUser } from '../zalo/types.js';
+import {
+  findMemberById,
+  findMemberByPhone,
+  findMemberByZaloAppId,
+  findWardById,
+  findWardBySlug,
+  linkZaloIds,
+  type ProfileRow,
+} from './sql.js';
+
+const RESIDENT_NAME = 'Người dân';
+
+const toProfile = (row: ProfileRow): MemberProfile => ({
+  id: row.id,
+  fullName: row.fullName,
+  role: row.role,
+  unitId: row.unitId,
+  unitName: row.unitName,
+  wardId: row.wardId,
+  wardName: row.wardName,
+});
+
+/** Zalo's answer as a 4xx/5xx a person can act on. */
+function signInError(error: unknown): AppError {
+  if (error instanceof ZaloApiError && (error.kind === 'token' || error.kind === 'permanent'))
+    return new AppError('ZALO_TOKEN_INVALID');
+  return new AppError('ZALO_UNAVAILABLE');
+}
+
+const authRoutes: FastifyPluginAsyncTypebox<{ defaultWardSlug: string }> = async (app, options) => {
+  async function findOrLink(
+    user: ZaloUser,
+    accessToken: string,
+    phoneToken?: string,
+  ): Promise<ProfileRow | undefined> {
+    const known = await app.db.withSystem((client) => findMemberByZaloAppId(client, user.id));
+    if (known || !phoneToken) return known;
+    const phone = await app.zalo.graph.getPhoneNumber(accessToken, phoneToken).catch((error) => {
+      throw signInError(error);
+    });
+    return app.db.withSystem(async (client) => {
+      const member = await findMemberByPhone(client, phone);
+      if (member) await linkZaloIds(client, member.id, user.id, user.idByOA ?? null);
+      return member;
+    });
+  }
+
+  app.post(
+    '/api/auth/zalo',
+    {
+      config: { op: 'auth.zalo', rateLimit: { max: 20, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Đăng nhập bằng tài khoản Zalo',
+        body: ZaloSignInBody,
+        response: { 200: SignInReply, 400: ErrorBody, 401: ErrorBody, 429: ErrorBody, 503: ErrorBody },
+      },
+    },
+    async (request) => {
+      const { accessToken, phoneToken } = request.body;
+      const user = await app.zalo.graph.getMe(accessToken).catch((error) => {
+        request.log.info({ err: error }, 'Zalo sign-in rejected');
+        throw signInError(error);
+      });
+      const member = await findOrLink(user, accessToken, phoneToken);
+      let profile: MemberProfile;
+      if (member) profile = toProfile(member);
+      else {
+        const ward = await app.db.withSystem((client) => findWardBySlug(client, options.defaultWardSlug));
+        if (!ward) throw new AppError('WARD_NOT_FOUND');
+        profile = {
+          id: null,
+          fullName: user.name || RESIDENT_NAME,
+          role: 'resident',
+          unitId: null,
+          unitName: null,
+          wardId: ward.id,
+          wardName: ward.name,
+        };
+      }
+      const token = app.issueSession({
+        memberId: profile.id ?? undefined,
+        wardId: profile.wardId,
+        role: profile.role,
+        unitId: profile.unitId ?? undefined,
+        zaloUserId: user.id,
+      });
+      return { token, member: profile };
+    },
+  );
+
+  app.get(
+    '/api/me',
+    {
+      config: { op: 'auth.me' },
+      preHandler: [app.authenticate],
+      schema: {
+        tags: ['auth'],
+        summary: 'Người đang đăng nhập',
+        security: [{ session: [] }],
+        response: { 200: MeReply, 401: ErrorBody, 404: ErrorBody },
+      },
+    },
+    async (request) => {
+      const { memberId, wardId } = request.session;
+      if (memberId) {
+        const row = await app.db.withWard(wardId, (client) => findMemberById(client, memberId));
+        if (!row)
+          throw new AppError(
+            'NOT_FOUND',
+            'Tài khoản này không còn trong danh sách của phường. Hãy liên hệ cán bộ phụ trách.',
+          );
+        return { member: toProfile(row) };
+      }
+      const ward = await app.db.withWard(wardId, (client) => findWardById(client, wardId));
+      if (!ward) throw new AppError('WARD_NOT_FOUND');
+      return {
+        member: {
+          id: null,
+          fullName: RESIDENT_NAME,
+          role: 'resident' as const,
+          unitId: null,
+          unitName: null,
+          wardId,
+          wardName: ward.name,
+        },
+      };
+    },
+  );
+};
+
+export default authRoutes;

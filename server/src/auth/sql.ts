@@ -1,0 +1,72 @@
+/** Queries of sign-in: find the member behind a Zalo identity, link ids on first sign-in. */
+import type { Queryable } from '../plugins/db.js';
+
+export interface ProfileRow {
+  id: string;
+  fullName: string;
+  role: 'admin' | 'staff' | 'leader' | 'team_lead' | 'team_member';
+  unitId: string | null;
+  unitName: string | null;
+  wardId: string;
+  wardName: string;
+  zaloAppUserId: string | null;
+}
+
+const profile = `SELECT m.id, m.full_name AS "fullName", m.role, m.unit_id AS "unitId", u.name AS "unitName",
+  w.id AS "wardId", w.name AS "wardName", m.zalo_app_user_id AS "zaloAppUserId"
+  FROM members m JOIN wards w ON w.id = m.ward_id LEFT JOIN units u ON u.id = m.unit_id`;
+
+export async function findMemberByZaloAppId(
+  db: Queryable,
+  appUserId: string,
+): Promise<ProfileRow | undefined> {
+  const { rows } = await db.query<ProfileRow>(
+    `${profile} WHERE m.zalo_app_user_id = $1 AND m.active LIMIT 1`,
+    [appUserId],
+  );
+  return rows[0];
+}
+
+export async function findMemberByPhone(db: Queryable, phone: string): Promise<ProfileRow | undefined> {
+  const { rows } = await db.query<ProfileRow>(`${profile} WHERE m.phone = $1 AND m.active LIMIT 1`, [phone]);
+  return rows[0];
+}
+
+export async function findMemberById(db: Queryable, id: string): Promise<ProfileRow | undefined> {
+  const { rows } = await db.query<ProfileRow>(`${profile} WHERE m.id = $1`, [id]);
+  return rows[0];
+}
+
+/** First sign-in: remember the mini-app id (and the OA id when Zalo gave it and we had none). */
+export async function linkZaloIds(
+  db: Queryable,
+  memberId: string,
+  appUserId: string,
+  oaUserId: string | null,
+): Promise<void> {
+  await db.query(
+    `UPDATE members SET zalo_app_user_id = $2, zalo_oa_user_id = COALESCE(zalo_oa_user_id, $3) WHERE id = $1`,
+    [memberId, appUserId, oaUserId],
+  );
+}
+
+export async function findWardBySlug(
+  db: Queryable,
+  slug: string,
+): Promise<{ id: string; name: string } | undefined> {
+  const { rows } = await db.query<{ id: string; name: string }>(
+    `SELECT id, name FROM wards WHERE slug = $1`,
+    [slug],
+  );
+  return rows[0];
+}
+
+export async function findWardById(
+  db: Queryable,
+  id: string,
+): Promise<{ id: string; name: string } | undefined> {
+  const { rows } = await db.query<{ id: string; name: string }>(`SELECT id, name FROM wards WHERE id = $1`, [
+    id,
+  ]);
+  return rows[0];
+}

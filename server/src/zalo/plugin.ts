@@ -1,0 +1,102 @@
+/**
+ * The Zalo layer for the rest of the server: `app.zalo` (graph + OA messenger, against Zalo or the
+ * simulator through the same client), the OA token keeper, `POST /webhooks/zalo` with its processor and
+ * `app.webhookHandlers`, and, in simulator mode, the simulator under /sim.
+ */
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import type { AppConfig } from '../app.js';
+import { type OaTokenPair, ZaloClient } from './client.js';
+import simulatorPlugin, { createSimulatorState } from './simulator/index.js';
+import { selectDefaultOaId } from './sql.js';
+import { OaTokenKeeper } from './token-keeper.js';
+import { fetchTransport, injectTransport } from './transport.js';
+import { WebhookHandlers, WebhookProcessor } from './webhook-processor.js';
+import webhookRoutes from './webhook-routes.js';
+
+const REFRESH_CHECK_MS = 30 * 60_000;
+const WEBHOOK_RETRY_MS = 5_000;
+
+export default fp(
+  async function zaloPlugin(app: FastifyInstance, options: { config: AppConfig }) {
+    const { config } = options;
+    const zalo = config.zalo;
+    const simulated = zalo.mode === 'simulator';
+    // The simulator in this process is reached without a socket; anything else over HTTP.
+    const inProcess = simulated && zalo.urls.openapi.startsWith(`http://localhost:${config.port}/sim`);
+    const transport = inProcess ? injectTransport(app) : fetchTransport;
+    const simState = simulated ? createSimulatorState(zalo) : undefined;
+
+    let oaId: string | undefined;
+    const keeper: OaTokenKeeper = new OaTokenKeeper({
+      db: app.db,
+      log: app.log.child({ component: 'zalo-token' }),
+      resolveOaId: async () => {
+        oaId ??=
+          zalo.oaId ??
+          (await app.db.withSystem((client) => selectDefaultOaId(client, config.defaultWardSlug)));
+        if (!oaId) throw new Error('No OA id: set ZALO_OA_ID or the default ward’s zalo_oa_id');
+        return oaId;
+      },
+      refresh: (refreshToken): Promise<OaTokenPair> => client.refreshOaToken(refreshToken),
+      initialPair: async () => {
+        if (zalo.initialAccessToken && zalo.initialRefreshToken) {
+          // Its age is unknown: say it expires within the hour so the first pass rotates it.
+          return {
+            accessToken: zalo.initialAccessToken,
+            refreshToken: zalo.initialRefreshToken,
+            expiresInSeconds: 3600,
+          };
+        }
+        return simState?.issueOaGrant();
+      },
+      refreshAheadMs: zalo.tokenRefreshHours * 3_600_000,
+    });
+    const client: ZaloClient = new ZaloClient(zalo, transport, keeper);
+    app.decorate('zalo', { graph: client.graph, oa: client.oa, client, tokens: keeper, simulator: simState });
+
+    app.healthChecks.set('zalo', async () => {
+      const problem = await keeper.problem();
+      return problem ? { ok: false, critical: false, message: problem } : { ok: true };
+    });
+
+    const handlers = new WebhookHandlers();
+    app.decorate('webhookHandlers', handlers);
+    const processor = new WebhookProcessor(app.db, handlers, {
+      dataDir: config.dataDir,
+      transport,
+      timeoutMs: zalo.timeoutMs,
+      log: app.log.child({ component: 'zalo-webhook' }),
+    });
+    await app.register(webhookRoutes, {
+      signature: { appId: zalo.appId, secret: zalo.webhookSecret, idTerm: zalo.webhookIdTerm },
+      processor,
+    });
+    if (simState) {
+      await app.register(simulatorPlugin, {
+        prefix: '/sim',
+        zalo,
+        wardSlug: config.defaultWardSlug,
+        state: simState,
+        transport,
+      });
+    }
+
+    let refreshTimer: NodeJS.Timeout | undefined;
+    app.addHook('onReady', async () => {
+      processor.start(WEBHOOK_RETRY_MS);
+      void processor.kick(); // events left from before a restart
+      if (!config.scheduler) return;
+      const pass = () =>
+        keeper.refreshIfDue().catch((error) => app.log.error({ err: error }, 'Zalo OA token refresh failed'));
+      refreshTimer = setInterval(pass, REFRESH_CHECK_MS);
+      refreshTimer.unref();
+      void pass();
+    });
+    app.addHook('onClose', async () => {
+      clearInterval(refreshTimer);
+      await processor.stop();
+    });
+  },
+  { name: 'zalo', dependencies: ['db'] },
+);

@@ -1,0 +1,206 @@
+/**
+ * The simulator's world, in memory: the OA and its token grant, the people (seeded from the demo
+ * ward's members), the groups, every accepted message, the rate-limit window and the injected faults.
+ * Handlers only touch maps and arrays so the simulator stays cheap under a dispatch benchmark.
+ */
+import { randomBytes } from 'node:crypto';
+
+export const DAY_MS = 86_400_000;
+export const OA_ACCESS_TTL_S = 90_000; // 25 h, as documented
+const OA_REFRESH_TTL_MS = 90 * DAY_MS;
+const USER_TOKEN_TTL_MS = 2 * 60_000; // phone and location tokens: single use, 2 minutes
+
+export interface SimPerson {
+  oaUserId: string;
+  appUserId: string;
+  name: string;
+  phone: string;
+  memberId?: string;
+  role: string;
+  unitName: string;
+  lastInteraction: number | undefined;
+  follower: boolean;
+  location: { latitude: number; longitude: number };
+}
+
+export interface SimGroup {
+  groupId: string;
+  name: string;
+  /** Created by the OA (GMF): the OA may post. Ordinary groups are shown but refuse the OA (-403). */
+  oaGroup: boolean;
+  status: 'enabled' | 'disabled';
+  memberIds: string[];
+}
+
+export interface SimMessage {
+  messageId: string;
+  channel: 'group' | 'cs' | 'template' | 'zns' | 'user';
+  from: 'oa' | 'user';
+  userId?: string;
+  groupId?: string;
+  phone?: string;
+  text: string;
+  templateId?: string;
+  billable?: boolean;
+  attachment?: { type: 'image' | 'location'; url?: string; latitude?: number; longitude?: number };
+  at: number;
+}
+
+export interface FaultRule {
+  /** Applies when the request path contains this (e.g. "/group/message"); every Zalo route when absent. */
+  endpoint?: string;
+  type: 'http_5xx' | 'timeout_after_accept' | 'error' | 'latency';
+  code?: number;
+  probability?: number;
+  /** Applies this many times, then stops. */
+  count?: number;
+  latencyMs?: number;
+  /** How long a "timeout after accept" holds the answer (longer than the client's timeout). */
+  hangMs?: number;
+}
+
+/** Deterministic faults: the same seed and rules give the same failures in the same order. */
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export class SimState {
+  oaId = '';
+  oaName = '';
+  people = new Map<string, SimPerson>(); // by OA-scoped id
+  groups = new Map<string, SimGroup>();
+  messages: SimMessage[] = [];
+  byGroup = new Map<string, SimMessage[]>();
+  byUser = new Map<string, SimMessage[]>();
+  private nextMessage = 0n;
+
+  oaAccess = new Map<string, number>(); // token → expires at
+  oaRefresh = new Map<string, number>();
+  refreshRequests = 0;
+  userTokens = new Map<string, string>(); // mini-app access token → app user id
+  codes = new Map<string, { appUserId: string; kind: 'phone' | 'location'; expiresAt: number }>();
+
+  private windowStart = 0;
+  private windowCount = 0;
+  rateLimited = 0;
+  requests = 0;
+  templateQuota = { daily: 500, used: 0 };
+  znsQuota = { daily: 500, used: 0 };
+
+  faults: FaultRule[] = [];
+  private random = mulberry32(1);
+
+  constructor(readonly rateLimitPerMin: number) {}
+
+  newMessageId(): string {
+    this.nextMessage += 1n;
+    // Beyond 2^53 on purpose: whoever parses it as a number corrupts it and a test notices.
+    return (9_007_199_254_740_993n + this.nextMessage * 7n).toString();
+  }
+
+  record(message: Omit<SimMessage, 'messageId' | 'at'> & { at?: number }): SimMessage {
+    const full: SimMessage = { ...message, messageId: this.newMessageId(), at: message.at ?? Date.now() };
+    this.messages.push(full);
+    const key = full.groupId ?? full.userId;
+    const index = full.groupId ? this.byGroup : this.byUser;
+    if (key) {
+      const list = index.get(key) ?? [];
+      list.push(full);
+      index.set(key, list);
+    }
+    return full;
+  }
+
+  /** Fixed one-minute window, like Zalo's per-app 4,000 requests/min. */
+  allowRequest(now = Date.now()): boolean {
+    this.requests++;
+    if (now - this.windowStart >= 60_000) {
+      this.windowStart = now;
+      this.windowCount = 0;
+    }
+    this.windowCount++;
+    if (this.windowCount > this.rateLimitPerMin) {
+      this.rateLimited++;
+      return false;
+    }
+    return true;
+  }
+
+  setFaults(rules: FaultRule[], seed = 1): void {
+    this.faults = rules.map((rule) => ({ ...rule }));
+    this.random = mulberry32(seed);
+  }
+
+  /** The faults that fire for this request (each rule rolls its own probability). */
+  pickFaults(path: string): FaultRule[] {
+    const fired: FaultRule[] = [];
+    for (const rule of this.faults) {
+      if (rule.endpoint && !path.includes(rule.endpoint)) continue;
+      if (rule.count !== undefined && rule.count <= 0) continue;
+      if (this.random() >= (rule.probability ?? 1)) continue;
+      if (rule.count !== undefined) rule.count--;
+      fired.push(rule);
+    }
+    return fired;
+  }
+
+  issueOaGrant(): { accessToken: string; refreshToken: string; expiresInSeconds: number } {
+    const accessToken = `simoa_${randomBytes(18).toString('base64url')}`;
+    const refreshToken = `simrt_${randomBytes(18).toString('base64url')}`;
+    this.oaAccess.set(accessToken, Date.now() + OA_ACCESS_TTL_S * 1000);
+    this.oaRefresh.set(refreshToken, Date.now() + OA_REFRESH_TTL_MS);
+    return { accessToken, refreshToken, expiresInSeconds: OA_ACCESS_TTL_S };
+  }
+
+  /** 0 when valid, else Zalo's code (-216 invalid, -220 expired). */
+  checkOaToken(token: string | undefined): number {
+    const expiresAt = token ? this.oaAccess.get(token) : undefined;
+    if (expiresAt === undefined) return -216;
+    return expiresAt > Date.now() ? 0 : -220;
+  }
+
+  /** Single use: the old refresh token dies with this call, whatever happens next. */
+  rotate(refreshToken: string): ReturnType<SimState['issueOaGrant']> | undefined {
+    this.refreshRequests++;
+    const expiresAt = this.oaRefresh.get(refreshToken);
+    this.oaRefresh.delete(refreshToken);
+    if (expiresAt === undefined || expiresAt < Date.now()) return undefined;
+    return this.issueOaGrant();
+  }
+
+  expireOaTokens(): void {
+    for (const token of this.oaAccess.keys()) this.oaAccess.set(token, Date.now() - 1000);
+  }
+
+  issueUserToken(person: SimPerson): string {
+    const token = `simuser_${randomBytes(18).toString('base64url')}`;
+    this.userTokens.set(token, person.appUserId);
+    return token;
+  }
+
+  issueCode(person: SimPerson, kind: 'phone' | 'location'): string {
+    const code = `sim${kind}_${randomBytes(12).toString('base64url')}`;
+    this.codes.set(code, { appUserId: person.appUserId, kind, expiresAt: Date.now() + USER_TOKEN_TTL_MS });
+    return code;
+  }
+
+  personByAppId(appUserId: string): SimPerson | undefined {
+    for (const person of this.people.values()) if (person.appUserId === appUserId) return person;
+    return undefined;
+  }
+
+  /** A person by OA id, app id or member id (the page and tests use whichever they have). */
+  findPerson(id: string): SimPerson | undefined {
+    return (
+      this.people.get(id) ??
+      [...this.people.values()].find((person) => person.memberId === id || person.appUserId === id)
+    );
+  }
+}

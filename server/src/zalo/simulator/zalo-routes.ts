@@ -1,0 +1,255 @@
+/**
+ * Zalo's own endpoints, as documented (contract.ts), each under its host's prefix: /sim/openapi,
+ * /sim/graph, /sim/oauth, /sim/business. Answers use Zalo's envelope: HTTP 200 with `error != 0`.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { fail, header, ok } from './envelope.js';
+import { registerGraphAndOauth } from './graph-oauth-routes.js';
+import { DAY_MS, type SimState } from './state.js';
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const MAX_TEXT = 2000;
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    simHangMs?: number;
+  }
+}
+
+type Body = Record<string, unknown>;
+
+export interface ZaloRoutesOptions {
+  state: SimState;
+  appId: string;
+  appSecret: string;
+  recentGroupMessagesPath: string;
+}
+
+/** Rate limit and seeded faults, in front of every Zalo route. */
+function guard(state: SimState) {
+  return async (request: FastifyRequest, reply: FastifyReply) => {
+    if (!state.allowRequest()) return reply.send(fail(-32, 'The application has exceeded the rate limit'));
+    for (const fault of state.pickFaults(request.url)) {
+      if (fault.type === 'latency') await sleep(fault.latencyMs ?? 200);
+      else if (fault.type === 'http_5xx')
+        return reply
+          .code(fault.code ?? 502)
+          .type('text/html')
+          .send('<html>Bad Gateway</html>');
+      else if (fault.type === 'error') return reply.send(fail(fault.code ?? -200, 'Simulated failure'));
+      else if (fault.type === 'timeout_after_accept') request.simHangMs = fault.hangMs ?? 15_000;
+    }
+    return undefined;
+  };
+}
+
+function textError(text: unknown): ReturnType<typeof fail> | undefined {
+  if (typeof text !== 'string' || text.trim() === '') return fail(-201, 'message.text is invalid');
+  if ([...text].length > MAX_TEXT) return fail(-210, 'Parameter exceeds the limit');
+  return undefined;
+}
+
+export default async function zaloRoutes(app: FastifyInstance, options: ZaloRoutesOptions) {
+  const { state } = options;
+  app.addHook('onRequest', guard(state));
+  // A "timeout after accept": the message is recorded, the answer is held past the client's timeout.
+  app.addHook('onSend', async (request, _reply, payload) => {
+    if (request.simHangMs) await sleep(request.simHangMs);
+    return payload;
+  });
+  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_req, body, done) =>
+    done(null, Object.fromEntries(new URLSearchParams(body as string))),
+  );
+  if (app.hasContentTypeParser('multipart/form-data')) app.removeContentTypeParser('multipart/form-data');
+  app.addContentTypeParser(
+    'multipart/form-data',
+    { parseAs: 'buffer', bodyLimit: 2 * 1024 * 1024 },
+    (_req, body, done) => done(null, body),
+  );
+
+  const oaToken = (request: FastifyRequest) => state.checkOaToken(header(request, 'access_token'));
+  const tokenFail = (code: number) =>
+    fail(code, code === -220 ? 'Access token has expired' : 'Access token is invalid');
+
+  registerGraphAndOauth(app, options);
+
+  // --- openapi.zalo.me: the OA ---
+  app.post('/openapi/v3.0/oa/message/cs', async (request) => {
+    const tokenCode = oaToken(request);
+    if (tokenCode) return tokenFail(tokenCode);
+    const body = (request.body ?? {}) as Body;
+    const userId = String((body.recipient as Body | undefined)?.user_id ?? '');
+    const text = (body.message as Body | undefined)?.text;
+    const person = state.people.get(userId);
+    if (!person) return fail(-201, 'user_id is invalid');
+    const invalid = textError(text);
+    if (invalid) return invalid;
+    const since =
+      person.lastInteraction === undefined ? Number.POSITIVE_INFINITY : Date.now() - person.lastInteraction;
+    if (since > 7 * DAY_MS) return fail(-230, 'User has not interacted with the OA in the last 7 days');
+    const sent = state.record({
+      channel: 'cs',
+      from: 'oa',
+      userId,
+      text: String(text),
+      billable: since > 2 * DAY_MS,
+    });
+    return ok({
+      message_id: sent.messageId,
+      user_id: userId,
+      sent_time: String(sent.at),
+      quota: { quota_type: 'reply', remain: '8', total: '8' },
+    });
+  });
+
+  app.post('/openapi/v3.0/oa/message/template', async (request) => {
+    const tokenCode = oaToken(request);
+    if (tokenCode) return tokenFail(tokenCode);
+    const body = (request.body ?? {}) as Body;
+    if ('tracking_id' in body) return fail(-201, 'tracking_id is invalid');
+    const userId = String(body.user_id ?? '');
+    if (!state.people.has(userId)) return fail(-201, 'user_id is invalid');
+    if (typeof body.template_id !== 'string' || !body.template_id)
+      return fail(-201, 'template_id is invalid');
+    if (state.templateQuota.used >= state.templateQuota.daily) return fail(-211, 'Out of quota');
+    state.templateQuota.used++;
+    const text = `[${body.template_id}] ${JSON.stringify(body.template_data ?? {})}`;
+    const sent = state.record({
+      channel: 'template',
+      from: 'oa',
+      userId,
+      text,
+      templateId: body.template_id,
+    });
+    const remain = String(state.templateQuota.daily - state.templateQuota.used);
+    return ok({
+      message_id: sent.messageId,
+      sent_time: String(sent.at),
+      quota: { quota_type: 'template', remain },
+    });
+  });
+
+  app.post('/openapi/v3.0/oa/group/message', async (request) => {
+    const tokenCode = oaToken(request);
+    if (tokenCode) return tokenFail(tokenCode);
+    const body = (request.body ?? {}) as Body;
+    const groupId = String((body.recipient as Body | undefined)?.group_id ?? '');
+    const group = state.groups.get(groupId);
+    if (!group?.oaGroup) return fail(-403, 'OA is not in the group');
+    if (group.status === 'disabled') return fail(-237, 'Group is disabled');
+    const text = (body.message as Body | undefined)?.text;
+    const invalid = textError(text);
+    if (invalid) return invalid;
+    const sent = state.record({ channel: 'group', from: 'oa', groupId, text: String(text) });
+    return ok({ message_id: sent.messageId, group_id: groupId });
+  });
+
+  app.get('/openapi/v3.0/oa/group/getgroupsofoa', async (request) => {
+    const tokenCode = oaToken(request);
+    if (tokenCode) return tokenFail(tokenCode);
+    const query = request.query as { offset?: string; count?: string };
+    const all = [...state.groups.values()].filter((group) => group.oaGroup);
+    const offset = Number(query.offset ?? 0) || 0;
+    const page = all.slice(offset, offset + (Number(query.count ?? 5) || 5));
+    const groups = page.map((group) => ({
+      group_id: group.groupId,
+      name: group.name,
+      status: group.status,
+      total_member: group.memberIds.length + 1,
+      group_link: `https://zalo.me/g/sim${group.groupId.slice(-6)}`,
+    }));
+    return ok({ total: all.length, groups });
+  });
+
+  app.post('/openapi/v2.0/oa/upload/image', { bodyLimit: 2 * 1024 * 1024 }, async (request) => {
+    const tokenCode = oaToken(request);
+    if (tokenCode) return tokenFail(tokenCode);
+    const body = request.body as Buffer | undefined;
+    if (!Buffer.isBuffer(body) || !body.includes('name="file"')) return fail(-201, 'file is invalid');
+    if (body.length > 1024 * 1024 + 512) return fail(-210, 'File size exceeds the limit (1MB)');
+    return ok({ attachment_id: `simatt_${state.newMessageId()}` });
+  });
+
+  app.post('/openapi/v3.0/oa/quota/message', async (request) => {
+    const tokenCode = oaToken(request);
+    if (tokenCode) return tokenFail(tokenCode);
+    const person = state.people.get(String(((request.body ?? {}) as Body).user_id ?? ''));
+    if (!person) return fail(-201, 'user_id is invalid');
+    return ok({
+      ...(person.lastInteraction === undefined ? {} : { last_interaction: String(person.lastInteraction) }),
+      cs_reply: { remain: '8', total: '8' },
+    });
+  });
+
+  app.get('/openapi/v3.0/oa/user/detail', async (request) => {
+    const tokenCode = oaToken(request);
+    if (tokenCode) return tokenFail(tokenCode);
+    let userId = '';
+    try {
+      userId = String(JSON.parse((request.query as { data?: string }).data ?? '{}').user_id ?? '');
+    } catch {
+      return fail(-201, 'data is invalid'); // Zalo answers a malformed data parameter the same way
+    }
+    const person = state.people.get(userId);
+    if (!person) return fail(-201, 'user_id is invalid');
+    const last = person.lastInteraction ? new Date(person.lastInteraction + 7 * 3_600_000) : undefined;
+    const date = last
+      ? `${String(last.getUTCDate()).padStart(2, '0')}/${String(last.getUTCMonth() + 1).padStart(2, '0')}/${last.getUTCFullYear()}`
+      : undefined;
+    return ok({
+      user_id: person.oaUserId,
+      user_id_by_app: person.appUserId,
+      display_name: person.name,
+      user_is_follower: person.follower,
+      ...(date ? { user_last_interaction_date: date } : {}),
+    });
+  });
+
+  app.get('/openapi/v2.0/oa/getoa', async (request) => {
+    const tokenCode = oaToken(request);
+    if (tokenCode) return tokenFail(tokenCode);
+    return ok({ oa_id: state.oaId, name: state.oaName, is_verified: true, package_name: 'Nâng cao' });
+  });
+
+  app.get(`/openapi${options.recentGroupMessagesPath}`, async (request) => {
+    const tokenCode = oaToken(request);
+    if (tokenCode) return tokenFail(tokenCode);
+    const query = request.query as { group_id?: string; offset?: string; count?: string };
+    if (!state.groups.get(query.group_id ?? '')?.oaGroup) return fail(-403, 'OA is not in the group');
+    const fromOa = (state.byGroup.get(query.group_id ?? '') ?? []).filter((m) => m.from === 'oa');
+    const offset = Number(query.offset ?? 0) || 0;
+    const rows = fromOa
+      .slice()
+      .reverse()
+      .slice(offset, offset + (Number(query.count ?? 10) || 10));
+    return ok(rows.map((m) => ({ message_id: m.messageId, message: m.text, time: m.at, src: 0 })));
+  });
+
+  // --- business.openapi.zalo.me: ZNS/ZBS template by phone ---
+  app.post('/business/message/template', async (request) => {
+    const tokenCode = oaToken(request);
+    if (tokenCode) return fail(-124, 'Access token is invalid');
+    const body = (request.body ?? {}) as Body;
+    const phone = String(body.phone ?? '');
+    if (!/^84[0-9]{9,10}$/.test(phone)) return fail(-108, 'Phone number is invalid');
+    if (typeof body.template_id !== 'string' || !body.template_id)
+      return fail(-109, 'Template id is invalid');
+    if (typeof body.tracking_id !== 'string' || !body.tracking_id)
+      return fail(-1122, 'tracking_id is missing');
+    if (![...state.people.values()].some((person) => person.phone === phone))
+      return fail(-114, 'User cannot receive');
+    if (state.znsQuota.used >= state.znsQuota.daily) return fail(-144, 'Daily quota exceeded');
+    state.znsQuota.used++;
+    const text = `[${body.template_id}] ${JSON.stringify(body.template_data ?? {})}`;
+    const sent = state.record({ channel: 'zns', from: 'oa', phone, text, templateId: body.template_id });
+    return ok({
+      msg_id: sent.messageId,
+      sent_time: String(sent.at),
+      sending_mode: '1',
+      quota: {
+        dailyQuota: String(state.znsQuota.daily),
+        remainingQuota: String(state.znsQuota.daily - state.znsQuota.used),
+      },
+    });
+  });
+}

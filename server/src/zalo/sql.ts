@@ -1,0 +1,172 @@
+/** Every query of the Zalo layer. */
+import type { Queryable } from '../plugins/db.js';
+
+export interface OaTokenRow {
+  wardId: string;
+  oaId: string;
+  accessToken: string;
+  refreshToken: string;
+  accessExpiresAt: Date;
+  status: 'ok' | 'grant_lost';
+  lastError: string | null;
+}
+
+const tokenColumns = `ward_id AS "wardId", oa_id AS "oaId", access_token AS "accessToken",
+  refresh_token AS "refreshToken", access_expires_at AS "accessExpiresAt", status, last_error AS "lastError"`;
+
+export async function selectOaToken(
+  db: Queryable,
+  oaId: string,
+  lock = false,
+): Promise<OaTokenRow | undefined> {
+  const { rows } = await db.query<OaTokenRow>(
+    `SELECT ${tokenColumns} FROM oa_tokens WHERE oa_id = $1 ${lock ? 'FOR UPDATE' : ''}`,
+    [oaId],
+  );
+  return rows[0];
+}
+
+export async function insertOaTokenIfMissing(
+  db: Queryable,
+  oaId: string,
+  pair: { accessToken: string; refreshToken: string; expiresInSeconds: number },
+): Promise<void> {
+  await db.query(
+    `INSERT INTO oa_tokens (ward_id, oa_id, access_token, refresh_token, access_expires_at, refresh_expires_at)
+     SELECT id, $1, $2, $3, now() + make_interval(secs => $4), now() + interval '90 days'
+       FROM wards WHERE zalo_oa_id = $1
+     ON CONFLICT (ward_id, oa_id) DO NOTHING`,
+    [oaId, pair.accessToken, pair.refreshToken, pair.expiresInSeconds],
+  );
+}
+
+export async function updateOaTokenPair(
+  db: Queryable,
+  oaId: string,
+  pair: { accessToken: string; refreshToken: string; expiresInSeconds: number },
+): Promise<void> {
+  await db.query(
+    `UPDATE oa_tokens SET access_token = $2, refresh_token = $3,
+            access_expires_at = now() + make_interval(secs => $4), refresh_expires_at = now() + interval '90 days',
+            status = 'ok', last_error = NULL, updated_at = now()
+      WHERE oa_id = $1`,
+    [oaId, pair.accessToken, pair.refreshToken, pair.expiresInSeconds],
+  );
+}
+
+export async function markOaGrantLost(db: Queryable, oaId: string, reason: string): Promise<void> {
+  await db.query(
+    `WITH t AS (UPDATE oa_tokens SET status = 'grant_lost', last_error = $2, updated_at = now()
+                 WHERE oa_id = $1 RETURNING ward_id)
+     INSERT INTO audit_log (ward_id, action, entity, entity_id, after)
+     SELECT ward_id, 'zalo.grant_lost', 'oa_tokens', $1, jsonb_build_object('reason', $2::text) FROM t`,
+    [oaId, reason],
+  );
+}
+
+export async function recordOaTokenError(db: Queryable, oaId: string, reason: string): Promise<void> {
+  await db.query(`UPDATE oa_tokens SET last_error = $2, updated_at = now() WHERE oa_id = $1`, [oaId, reason]);
+}
+
+export async function selectDefaultOaId(db: Queryable, wardSlug: string): Promise<string | undefined> {
+  const { rows } = await db.query<{ oaId: string }>(
+    `SELECT zalo_oa_id AS "oaId" FROM wards WHERE slug = $1 AND zalo_oa_id IS NOT NULL`,
+    [wardSlug],
+  );
+  return rows[0]?.oaId;
+}
+
+// --- webhook events ---
+
+export async function selectWardByOaId(db: Queryable, oaIds: string[]): Promise<string | undefined> {
+  const { rows } = await db.query<{ id: string }>(
+    `SELECT id FROM wards WHERE zalo_oa_id = ANY($1::text[]) LIMIT 1`,
+    [oaIds],
+  );
+  return rows[0]?.id;
+}
+
+/** Stores an event once; returns its id, or undefined when it was already stored (a Zalo retry). */
+export async function insertWebhookEvent(
+  db: Queryable,
+  event: {
+    wardId: string;
+    eventKey: string;
+    eventName: string;
+    senderId: string | null;
+    payload: unknown;
+    rawBody: string;
+  },
+): Promise<string | undefined> {
+  const { rows } = await db.query<{ id: string }>(
+    `INSERT INTO webhook_events (ward_id, event_key, event_name, sender_id, payload, raw_body)
+     VALUES ($1, $2, $3, $4, $5, $6)
+     ON CONFLICT (ward_id, event_key) DO NOTHING RETURNING id`,
+    [
+      event.wardId,
+      event.eventKey,
+      event.eventName,
+      event.senderId,
+      JSON.stringify(event.payload),
+      event.rawBody,
+    ],
+  );
+  return rows[0]?.id;
+}
+
+export interface ClaimedEvent {
+  id: string;
+  wardId: string;
+  eventName: string;
+  rawBody: string;
+  attempts: number;
+}
+
+/** Claims due events for this instance (others skip them), with a lease in case this one dies. */
+export async function claimWebhookEvents(db: Queryable, limit: number): Promise<ClaimedEvent[]> {
+  const { rows } = await db.query<ClaimedEvent>(
+    `UPDATE webhook_events e SET status = 'processing', attempts = attempts + 1,
+            next_attempt_at = now() + interval '5 minutes'
+      WHERE id IN (SELECT id FROM webhook_events
+                    WHERE (status IN ('received', 'failed') OR status = 'processing') AND next_attempt_at <= now()
+                    ORDER BY received_at LIMIT $1 FOR UPDATE SKIP LOCKED)
+     RETURNING id, ward_id AS "wardId", event_name AS "eventName", raw_body AS "rawBody", attempts`,
+    [limit],
+  );
+  return rows;
+}
+
+export async function finishWebhookEvent(db: Queryable, id: string, mediaPaths: string[]): Promise<void> {
+  await db.query(
+    `UPDATE webhook_events SET status = 'processed', processed_at = now(), last_error = NULL,
+            media_paths = $2 WHERE id = $1`,
+    [id, mediaPaths],
+  );
+}
+
+export async function failWebhookEvent(
+  db: Queryable,
+  id: string,
+  error: string,
+  retryInSeconds: number,
+): Promise<void> {
+  await db.query(
+    `UPDATE webhook_events SET status = 'failed', last_error = $2,
+            next_attempt_at = now() + make_interval(secs => $3) WHERE id = $1`,
+    [id, error.slice(0, 1000), retryInSeconds],
+  );
+}
+
+/** The person wrote to, followed or answered the OA: the 7-day and 48 h windows restart. */
+export async function touchOaInteraction(
+  db: Queryable,
+  wardId: string,
+  oaUserId: string,
+  at: Date,
+): Promise<void> {
+  await db.query(
+    `UPDATE members SET last_oa_interaction_at = GREATEST(COALESCE(last_oa_interaction_at, $3), $3)
+      WHERE ward_id = $1 AND zalo_oa_user_id = $2`,
+    [wardId, oaUserId, at],
+  );
+}

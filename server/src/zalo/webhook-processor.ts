@@ -1,0 +1,154 @@
+/**
+ * Stored webhook events are processed after Zalo got its 200: image attachments downloaded at once
+ * (their URLs expire), the member's OA interaction time updated, then every registered handler run.
+ * A failure is retried with backoff; handlers must therefore be idempotent per event id.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { FastifyBaseLogger } from 'fastify';
+import type { Db } from '../plugins/db.js';
+import { parseZaloJson } from './json.js';
+import {
+  type ClaimedEvent,
+  claimWebhookEvents,
+  failWebhookEvent,
+  finishWebhookEvent,
+  touchOaInteraction,
+} from './sql.js';
+import type { Transport } from './transport.js';
+import { actingUserId, imageUrls, isInteraction, type ZaloWebhookEvent } from './webhook-events.js';
+
+export interface WebhookContext {
+  wardId: string;
+  eventId: string;
+  /** Downloaded image attachments, relative to DATA_DIR, in attachment order. */
+  mediaPaths: string[];
+  dataDir: string;
+  log: FastifyBaseLogger;
+}
+
+export type WebhookHandler = (event: ZaloWebhookEvent, context: WebhookContext) => Promise<void>;
+
+/** Where features add handlers: `app.webhookHandlers.on('user_send_text', handler)`; '*' for all. */
+export class WebhookHandlers {
+  private readonly handlers = new Map<string, WebhookHandler[]>();
+
+  on(eventName: string, handler: WebhookHandler): void {
+    const list = this.handlers.get(eventName) ?? [];
+    list.push(handler);
+    this.handlers.set(eventName, list);
+  }
+
+  for(eventName: string): WebhookHandler[] {
+    return [...(this.handlers.get(eventName) ?? []), ...(this.handlers.get('*') ?? [])];
+  }
+}
+
+const MEDIA_DIR = 'webhook-media';
+
+export class WebhookProcessor {
+  private running: Promise<void> | undefined;
+  private again = false;
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly db: Db,
+    private readonly handlers: WebhookHandlers,
+    private readonly options: {
+      dataDir: string;
+      transport: Transport;
+      timeoutMs: number;
+      log: FastifyBaseLogger;
+    },
+  ) {}
+
+  /** Process what is due now; concurrent kicks coalesce into one more pass. */
+  kick(): Promise<void> {
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    this.running = this.drain().finally(() => {
+      this.running = undefined;
+      if (this.again) {
+        this.again = false;
+        void this.kick();
+      }
+    });
+    return this.running;
+  }
+
+  /** Retries failed events (and events whose processing instance died) every interval. */
+  start(intervalMs: number): void {
+    this.timer = setInterval(() => void this.kick(), intervalMs);
+    this.timer.unref();
+  }
+
+  async stop(): Promise<void> {
+    clearInterval(this.timer);
+    await this.running;
+  }
+
+  private async drain(): Promise<void> {
+    try {
+      for (;;) {
+        const batch = await this.db.withSystem((client) => claimWebhookEvents(client, 20));
+        if (!batch.length) return;
+        await Promise.all(batch.map((event) => this.process(event)));
+      }
+    } catch (error) {
+      this.options.log.error({ err: error }, 'webhook processing pass failed; the next pass retries');
+    }
+  }
+
+  private async process(claimed: ClaimedEvent): Promise<void> {
+    const log = this.options.log.child({ webhookEventId: claimed.id, event: claimed.eventName });
+    try {
+      const event = parseZaloJson(claimed.rawBody) as ZaloWebhookEvent;
+      const mediaPaths = await this.downloadImages(claimed.id, event);
+      const userId = actingUserId(event);
+      if (userId && isInteraction(event)) {
+        const at = new Date(Number(event.timestamp) || Date.now());
+        await this.db.withWard(claimed.wardId, (client) =>
+          touchOaInteraction(client, claimed.wardId, userId, at),
+        );
+      }
+      const context = {
+        wardId: claimed.wardId,
+        eventId: claimed.id,
+        mediaPaths,
+        dataDir: this.options.dataDir,
+        log,
+      };
+      for (const handler of this.handlers.for(event.event_name)) await handler(event, context);
+      await this.db.withSystem((client) => finishWebhookEvent(client, claimed.id, mediaPaths));
+    } catch (error) {
+      const retryIn = Math.min(3600, 10 * 2 ** (claimed.attempts - 1));
+      log.warn({ err: error, attempts: claimed.attempts, retryIn }, 'webhook event failed; will retry');
+      await this.db
+        .withSystem((client) => failWebhookEvent(client, claimed.id, (error as Error).message, retryIn))
+        .catch((failError) => log.error({ err: failError }, 'could not record webhook failure'));
+    }
+  }
+
+  private async downloadImages(eventId: string, event: ZaloWebhookEvent): Promise<string[]> {
+    const urls = imageUrls(event);
+    if (!urls.length) return [];
+    await mkdir(join(this.options.dataDir, MEDIA_DIR), { recursive: true });
+    return Promise.all(
+      urls.map(async (url, index) => {
+        const response = await this.options.transport({
+          method: 'GET',
+          url,
+          headers: {},
+          timeoutMs: this.options.timeoutMs,
+        });
+        if (response.status !== 200 || !response.body.length)
+          throw new Error(`image download failed: HTTP ${response.status}`);
+        const relative = join(MEDIA_DIR, `${eventId}-${index}.jpg`);
+        await writeFile(join(this.options.dataDir, relative), response.body);
+        return relative;
+      }),
+    );
+  }
+}

@@ -1,0 +1,44 @@
+import { type Static, Type } from '@sinclair/typebox';
+
+export const ZaloSignInBody = Type.Object({
+  accessToken: Type.String({
+    minLength: 1,
+    maxLength: 4096,
+    description: 'Mã truy cập Zalo của mini app (getAccessToken)',
+  }),
+  phoneToken: Type.Optional(
+    Type.String({
+      minLength: 1,
+      maxLength: 4096,
+      description: 'Mã số điện thoại (getPhoneNumber), chỉ lần đăng nhập đầu',
+    }),
+  ),
+});
+export type ZaloSignInBody = Static<typeof ZaloSignInBody>;
+
+export const SessionRole = Type.Union([
+  Type.Literal('admin'),
+  Type.Literal('staff'),
+  Type.Literal('leader'),
+  Type.Literal('team_lead'),
+  Type.Literal('team_member'),
+  Type.Literal('resident'),
+]);
+
+/** Who is signed in. A resident has no member id and no unit. */
+export const MemberProfile = Type.Object({
+  id: Type.Union([Type.String(), Type.Null()]),
+  fullName: Type.String(),
+  role: SessionRole,
+  unitId: Type.Union([Type.String(), Type.Null()]),
+  unitName: Type.Union([Type.String(), Type.Null()]),
+  wardId: Type.String(),
+  wardName: Type.String(),
+});
+export type MemberProfile = Static<typeof MemberProfile>;
+
+export const SignInReply = Type.Object({ token: Type.String(), member: MemberProfile });
+export type SignInReply = Static<typeof SignInReply>;
+
+export const MeReply = Type.Object({ member: MemberProfile });
+export type MeReply = Static<typeof MeReply>;

@@ -1,0 +1,66 @@
+import { mkdtempSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../../server/src/config.js';
+import { launchChromium } from '../helpers/browser.js';
+import { createTestDatabase } from '../helpers/database.js';
+import { freePort, type ServerProcess, startServer } from '../helpers/server-process.js';
+
+describe('development sign-in and the Zalo simulator page', () => {
+  let server: ServerProcess;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([
+      (async () =>
+        startServer({
+          DATABASE_URL: await createTestDatabase(),
+          PORT: String(await freePort()),
+          DATA_DIR: mkdtempSync(join(REPO_ROOT, '.data', 'e2e-')),
+        }))(),
+      launchChromium(),
+    ]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('a team member picked in the dev-login list is signed in and the app shows their name', async () => {
+    const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(server.url);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page
+      .getByRole('heading', { name: 'Tổ Công nghệ số cộng đồng Khu phố 2' })
+      .waitFor({ timeout: 15_000 });
+    const person = page
+      .locator('section', { has: page.getByRole('heading', { name: 'Tổ Công nghệ số cộng đồng Khu phố 2' }) })
+      .locator('.dev-person')
+      .first();
+    const name = (await person.locator('span').textContent()) ?? '';
+    expect(name.length).toBeGreaterThan(3);
+    await person.click();
+    await expect.poll(() => page.locator('.session-name').textContent(), { timeout: 15_000 }).toBe(name);
+    expect(await page.textContent('.session-bar')).toContain('Tổ Công nghệ số cộng đồng Khu phố 2');
+    // The session survives a reload (stored), and signing out returns to the sign-in button.
+    await page.reload();
+    await expect.poll(() => page.locator('.session-name').textContent(), { timeout: 15_000 }).toBe(name);
+    await page.getByRole('button', { name: 'Đăng xuất' }).click();
+    await page.getByRole('button', { name: 'Đăng nhập' }).waitFor();
+    expect(errors).toEqual([]);
+  });
+
+  it('the simulator page lists the 17 khu phố groups and shows what a resident writes', async () => {
+    const page = await browser.newPage({ viewport: { width: 1024, height: 800 } });
+    await page.goto(`${server.url}/sim`);
+    await page.getByRole('button', { name: /Nhóm Zalo Khu phố 17/ }).waitFor({ timeout: 15_000 });
+    expect(await page.getByRole('button', { name: /^Nhóm Zalo Khu phố \d+/ }).count()).toBe(17);
+    await page.locator('nav button[data-key="g700112233445560001"]').click();
+    await page.getByLabel('Tin nhắn').fill('Xin chào cả khu phố');
+    await page.getByRole('button', { name: 'Gửi', exact: true }).click();
+    await expect.poll(() => page.textContent('#log'), { timeout: 10_000 }).toContain('Xin chào cả khu phố');
+  });
+});
