@@ -16,6 +16,7 @@ import healthRoutes from './health/routes.js';
 import { loggerOptions } from './logger.js';
 import authPlugin from './plugins/auth.js';
 import dbPlugin from './plugins/db.js';
+import evidencePlugin from './evidence/plugin.js';
 import errorsPlugin from './plugins/errors.js';
 import miniAppPlugin from './plugins/mini-app.js';
 import publicRoutes from './public/routes.js';
@@ -103,6 +104,8 @@ export async function buildApp(
 
   await app.register(healthRoutes);
   await app.register(publicRoutes, { defaultWardSlug: config.defaultWardSlug });
+  // Photo evidence: upload pipeline, verification flags, review queue, authenticated photo serving.
+  await app.register(evidencePlugin);
   if (config.serveMiniApp) await app.register(miniAppPlugin, {});
 
   return app;

@@ -93,6 +93,26 @@ export const variables = {
     parse: list,
   },
   SCHEDULER: { default: 'true', description: 'Chạy các tác vụ định kỳ trên phiên bản này', parse: bool },
+  PHOTO_MAX_BYTES: {
+    default: String(15 * 1024 * 1024),
+    description: 'Dung lượng tối đa của một ảnh minh chứng (byte)',
+    parse: positiveInt,
+  },
+  PHOTO_MAX_PIXELS: {
+    default: String(50_000_000),
+    description: 'Số điểm ảnh tối đa khi giải mã ảnh (chống ảnh "bom giải nén")',
+    parse: positiveInt,
+  },
+  PHOTO_DUPLICATE_DISTANCE: {
+    default: '6',
+    description: 'Ảnh có dHash cách nhau ≤ giá trị này (0–64 bit) bị gắn cờ giống ảnh đã nộp',
+    parse: positiveInt,
+  },
+  PHOTO_STORAGE: {
+    default: 'local',
+    description: 'Nơi lưu ảnh: local (thư mục DATA_DIR/photos). Kho S3 là bước tiếp theo',
+    parse: oneOf('local'),
+  },
 } satisfies Record<string, Variable<unknown>>;
 
 type Variables = typeof variables;
@@ -114,6 +134,10 @@ export interface Config {
   serveMiniApp: boolean;
   corsOrigins: string[];
   scheduler: boolean;
+  photoMaxBytes: number;
+  photoMaxPixels: number;
+  photoDuplicateDistance: number;
+  photoStorage: 'local';
 }
 
 export class ConfigError extends StartupError {
@@ -162,6 +186,10 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     serveMiniApp: read('SERVE_MINI_APP') ?? true,
     corsOrigins: read('CORS_ORIGINS') ?? [],
     scheduler: read('SCHEDULER') ?? true,
+    photoMaxBytes: read('PHOTO_MAX_BYTES') ?? 15 * 1024 * 1024,
+    photoMaxPixels: read('PHOTO_MAX_PIXELS') ?? 50_000_000,
+    photoDuplicateDistance: read('PHOTO_DUPLICATE_DISTANCE') ?? 6,
+    photoStorage: read('PHOTO_STORAGE') ?? 'local',
   };
   if (problems.length) throw new ConfigError(problems);
   return config;

@@ -3,3 +3,4 @@ export * from './format-vi.js';
 export * from './schemas/common.js';
 export * from './schemas/health.js';
 export * from './schemas/public.js';
+export * from './schemas/evidence.js';
