@@ -99,7 +99,15 @@ export async function readExif(path: string, log?: (error: unknown) => void): Pr
       reviveValues: false,
       translateValues: false,
       gps: true,
-      pick: ['DateTimeOriginal', 'CreateDate', 'OffsetTimeOriginal', 'latitude', 'longitude'],
+      pick: [
+        'DateTimeOriginal',
+        'CreateDate',
+        'OffsetTimeOriginal',
+        'GPSLatitude',
+        'GPSLatitudeRef',
+        'GPSLongitude',
+        'GPSLongitudeRef',
+      ],
     });
   } catch (error) {
     log?.(error);
