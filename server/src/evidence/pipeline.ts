@@ -5,12 +5,14 @@
  */
 import { createHash } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import exifr from 'exifr';
 import sharp from 'sharp';
 import { AppError } from '../errors.js';
 import { dHashFromGrey, DHASH_HEIGHT, DHASH_WIDTH } from './phash.js';
+import { Semaphore } from './semaphore.js';
 
 /** Long edge of the display copy: sharp enough to read a banner on a phone, small on a weak network. */
 export const DISPLAY_EDGE = 1280;
@@ -26,8 +28,12 @@ export const extensionOf: Record<PhotoMime, string> = {
 export interface ReceivedFile {
   sha256: string;
   bytes: number;
+  /** The first HEAD_BYTES: enough to sniff the type and, for a JPEG, to hold its EXIF segment. */
   head: Buffer;
 }
+
+/** JPEG APP1 (EXIF) segments are at most 64 KB and come first; keep room for an APP0/JFIF before it. */
+const HEAD_BYTES = 192 * 1024;
 
 /** Streams an upload to `tempPath`, hashing it on the way; 413 once it passes `maxBytes`. */
 export async function receiveToTemp(
@@ -42,7 +48,7 @@ export async function receiveToTemp(
     transform(chunk: Buffer, _encoding, done) {
       bytes += chunk.length;
       if (bytes > maxBytes) return done(new AppError('PHOTO_TOO_LARGE', tooLargeMessage(maxBytes)));
-      if (head.length < 64) head = Buffer.concat([head, chunk.subarray(0, 64 - head.length)]);
+      if (head.length < HEAD_BYTES) head = Buffer.concat([head, chunk.subarray(0, HEAD_BYTES - head.length)]);
       hash.update(chunk);
       done(null, chunk);
     },
@@ -92,10 +98,10 @@ const WARD_OFFSET = '+07:00'; // Asia/Ho_Chi_Minh has no daylight saving time
  * the camera wrote its own offset. Malformed EXIF is treated as absent: the photo still counts, and the
  * flags say what is missing.
  */
-export async function readExif(path: string, log?: (error: unknown) => void): Promise<PhotoExif> {
+export async function readExif(source: string | Buffer, log?: (error: unknown) => void): Promise<PhotoExif> {
   let tags: Record<string, unknown> | undefined;
   try {
-    tags = await exifr.parse(path, {
+    tags = await exifr.parse(source, {
       reviveValues: false,
       translateValues: false,
       gps: true,
@@ -147,6 +153,17 @@ export interface DerivedPhoto {
  * the thumbnail are written without metadata (sharp drops it unless asked), after auto-rotation.
  */
 export async function derivePhoto(path: string, maxPixels: number): Promise<DerivedPhoto> {
+  return decodeSlots.run(() => deriveNow(path, maxPixels));
+}
+
+/**
+ * sharp runs on libuv's threadpool (4 threads by default), which also serves every file read and
+ * write. Fifty uploads decoding at once would hold all of it while the others' temp-file writes wait
+ * behind them, so decodes take turns: one per core, the rest of the pool stays free for I/O.
+ */
+const decodeSlots = new Semaphore(Math.max(1, availableParallelism()));
+
+async function deriveNow(path: string, maxPixels: number): Promise<DerivedPhoto> {
   const options = { limitInputPixels: maxPixels, failOn: 'warning' as const };
   let width: number;
   let height: number;
@@ -165,12 +182,10 @@ export async function derivePhoto(path: string, maxPixels: number): Promise<Deri
       .resize(DISPLAY_EDGE, DISPLAY_EDGE, { fit: 'inside', withoutEnlargement: true })
       .jpeg({ quality: 80 })
       .toBuffer();
-    // The thumbnail and the hash come from the display copy: decoding it again is far cheaper
-    // than decoding the original twice.
-    const [thumb, grey] = await Promise.all([
-      sharp(display).resize(THUMB_EDGE, THUMB_EDGE, { fit: 'inside' }).jpeg({ quality: 72 }).toBuffer(),
-      sharp(display).greyscale().resize(DHASH_WIDTH, DHASH_HEIGHT, { fit: 'fill' }).raw().toBuffer(),
-    ]);
+    // The thumbnail comes from the display copy and the hash from the thumbnail: decoding a small
+    // JPEG again is far cheaper than decoding the 12 MP original a second time.
+    const thumb = await sharp(display).resize(THUMB_EDGE, THUMB_EDGE, { fit: 'inside' }).jpeg({ quality: 72 }).toBuffer();
+    const grey = await sharp(thumb).greyscale().resize(DHASH_WIDTH, DHASH_HEIGHT, { fit: 'fill' }).raw().toBuffer();
     return { width, height, display, thumb, phash: dHashFromGrey(grey) };
   } catch (error) {
     throw decodeError(error, maxPixels);

@@ -53,7 +53,8 @@ export async function uploadPhoto(
     const existing = await db.withWard(input.wardId, (client) => findPhotoFile(client, received.sha256));
     const [derived, exif] = await Promise.all([
       existing ? undefined : derivePhoto(temp, limits.maxPixels),
-      readExif(temp, (error) => deps.log.info({ err: error }, 'unreadable EXIF ignored')),
+      // A JPEG's EXIF sits in the first segments, already in memory; other formats are read from disk.
+      readExif(mime === 'image/jpeg' ? received.head : temp, (error) => deps.log.info({ err: error }, 'unreadable EXIF ignored')),
     ]);
     const file = existing ?? (await storeNewFile(deps, input.wardId, temp, mime, received, derived!));
     const location = await resolveLocation(deps, input, exif);
