@@ -1,6 +1,15 @@
+import { lazy } from 'react';
 import { Navigate, Route, Routes } from 'react-router-dom';
 import { AppLayout } from './layout/app-layout';
+import { HashDeepLink } from './lib/deep-link';
 import { HomePage } from './pages/home';
+
+const AssignmentEvidencePage = lazy(() =>
+  import('./pages/assignment-evidence').then((module) => ({ default: module.AssignmentEvidencePage })),
+);
+const EvidenceReviewPage = lazy(() =>
+  import('./pages/evidence-review').then((module) => ({ default: module.EvidenceReviewPage })),
+);
 
 /** Every screen of the app. Only Trang chủ exists yet; the others arrive with their issues. */
 export const paths = {
@@ -11,6 +20,9 @@ export const paths = {
   review: '/review',
   posts: '/posts',
 } as const;
+
+/** The photo proof of one assignment; the task screen links here. */
+export const assignmentEvidencePath = (assignmentId: string) => `/assignments/${assignmentId}/evidence`;
 
 export type PageKey = keyof typeof paths;
 
@@ -26,13 +38,18 @@ export const pageTitles: Record<PageKey, string> = {
 
 export function AppRoutes() {
   return (
+    <>
+    <HashDeepLink />
     <Routes>
       <Route element={<AppLayout />}>
         <Route index element={<HomePage />} />
+        <Route path="/assignments/:id/evidence" element={<AssignmentEvidencePage />} />
+        <Route path={paths.review} element={<EvidenceReviewPage />} />
         {/* Add the other pages here with React.lazy so the first screen stays small;
             AppLayout already wraps them in Suspense. */}
         <Route path="*" element={<Navigate to={paths.home} replace />} />
       </Route>
     </Routes>
+    </>
   );
 }
