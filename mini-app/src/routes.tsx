@@ -39,17 +39,17 @@ export const pageTitles: Record<PageKey, string> = {
 export function AppRoutes() {
   return (
     <>
-    <HashDeepLink />
-    <Routes>
-      <Route element={<AppLayout />}>
-        <Route index element={<HomePage />} />
-        <Route path="/assignments/:id/evidence" element={<AssignmentEvidencePage />} />
-        <Route path={paths.review} element={<EvidenceReviewPage />} />
-        {/* Add the other pages here with React.lazy so the first screen stays small;
+      <HashDeepLink />
+      <Routes>
+        <Route element={<AppLayout />}>
+          <Route index element={<HomePage />} />
+          <Route path="/assignments/:id/evidence" element={<AssignmentEvidencePage />} />
+          <Route path={paths.review} element={<EvidenceReviewPage />} />
+          {/* Add the other pages here with React.lazy so the first screen stays small;
             AppLayout already wraps them in Suspense. */}
-        <Route path="*" element={<Navigate to={paths.home} replace />} />
-      </Route>
-    </Routes>
+          <Route path="*" element={<Navigate to={paths.home} replace />} />
+        </Route>
+      </Routes>
     </>
   );
 }

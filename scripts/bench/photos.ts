@@ -36,7 +36,13 @@ async function generate(dir: string, count: number): Promise<void> {
   const bases: Buffer[] = [];
   for (let index = 0; index < BASES; index += 1) {
     const noise = await sharp({
-      create: { width: 1000, height: 750, channels: 3, noise: { type: 'gaussian', mean: 128, sigma: 60 } },
+      create: {
+        width: 1000,
+        height: 750,
+        channels: 3,
+        background: '#808080',
+        noise: { type: 'gaussian', mean: 128, sigma: 60 },
+      },
     })
       .blur(1.2)
       .png()
@@ -117,21 +123,42 @@ async function main(): Promise<void> {
   const work = mkdtempSync(join(tmpdir(), 'loa-bench-photos-'));
   const photosDir = join(work, 'input');
   mkdirSync(photosDir);
-  const generated = spawnSync(process.execPath, ['--import', 'tsx', new URL(import.meta.url).pathname, '--generate', photosDir, String(COUNT)], {
-    stdio: ['ignore', 'ignore', 'inherit'],
-    cwd: REPO_ROOT,
-  });
+  const generated = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', new URL(import.meta.url).pathname, '--generate', photosDir, String(COUNT)],
+    {
+      stdio: ['ignore', 'ignore', 'inherit'],
+      cwd: REPO_ROOT,
+    },
+  );
   if (generated.status !== 0) throw new Error('photo generation failed');
   const files = readdirSync(photosDir).map((name) => join(photosDir, name));
 
-  const postgres = await startEmbeddedPostgres({ dataDir: join(work, 'pg'), port: await freePort(), durable: false });
+  const postgres = await startEmbeddedPostgres({
+    dataDir: join(work, 'pg'),
+    port: await freePort(),
+    durable: false,
+  });
   await ensureDatabase(postgres.adminUrl, 'loa_phuong');
   await migrate(postgres.url);
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'warn', DATA_DIR: join(work, 'data'), SERVE_MINI_APP: 'false' });
-  const app = await buildApp({ ...config, databaseUrl: postgres.url, sessionSecret: 'bench-session-secret-0123456789abcdef' }, { logger: false });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'warn',
+    DATA_DIR: join(work, 'data'),
+    SERVE_MINI_APP: 'false',
+  });
+  const app = await buildApp(
+    { ...config, databaseUrl: postgres.url, sessionSecret: 'bench-session-secret-0123456789abcdef' },
+    { logger: false },
+  );
   await seedDemoWardIfEmpty(app.db);
   const who = await app.db.withSystem(async (client) => {
-    const { rows } = await client.query<{ memberId: string; wardId: string; unitId: string; assignmentId: string }>(
+    const { rows } = await client.query<{
+      memberId: string;
+      wardId: string;
+      unitId: string;
+      assignmentId: string;
+    }>(
       `SELECT m.id AS "memberId", m.ward_id AS "wardId", m.unit_id AS "unitId", a.id AS "assignmentId"
          FROM members m JOIN assignments a ON a.unit_id = m.unit_id
         WHERE m.role IN ('team_member', 'team_lead') LIMIT 1`,
@@ -148,7 +175,10 @@ async function main(): Promise<void> {
   const url = `http://127.0.0.1:${port}/api/assignments/${who.assignmentId}/evidence`;
   const upload = (subset: string[]) =>
     new Promise<{ ms: number; failures: number }>((resolve, reject) => {
-      const worker = new Worker(CLIENT, { eval: true, workerData: { url, files: subset, concurrency: CONCURRENCY, token } });
+      const worker = new Worker(CLIENT, {
+        eval: true,
+        workerData: { url, files: subset, concurrency: CONCURRENCY, token },
+      });
       worker.once('message', resolve);
       worker.once('error', reject);
     });

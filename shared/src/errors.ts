@@ -49,7 +49,8 @@ export const errorCatalogue = {
   },
   PHOTO_DAMAGED: {
     status: 422,
-    message: 'Ảnh bị hỏng hoặc chưa tải lên trọn vẹn nên không mở được. Hãy chụp hoặc chọn lại ảnh rồi gửi lại.',
+    message:
+      'Ảnh bị hỏng hoặc chưa tải lên trọn vẹn nên không mở được. Hãy chụp hoặc chọn lại ảnh rồi gửi lại.',
   },
   ASSIGNMENT_NOT_FOUND: {
     status: 404,

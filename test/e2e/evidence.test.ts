@@ -101,7 +101,9 @@ describe('photo evidence in the mini app', () => {
     expect(text).toContain('Chờ duyệt');
     // The thumbnail came through the authenticated photo route.
     await expect
-      .poll(() => card.locator('img').evaluate((img: HTMLImageElement) => img.naturalWidth), { timeout: 10_000 })
+      .poll(() => card.locator('img').evaluate((img: HTMLImageElement) => img.naturalWidth), {
+        timeout: 10_000,
+      })
       .toBeGreaterThan(0);
 
     const staffToken = await signSession(TEST_SESSION_SECRET, {
@@ -122,7 +124,9 @@ describe('photo evidence in the mini app', () => {
 
     await member.page.reload();
     await member.page.locator('.evidence-card[data-evidence-id]').waitFor({ timeout: 15_000 });
-    await expect.poll(() => member.page.locator('.evidence-card[data-evidence-id]').textContent()).toContain('Đã duyệt');
+    await expect
+      .poll(() => member.page.locator('.evidence-card[data-evidence-id]').textContent())
+      .toContain('Đã duyệt');
 
     for (const { page } of [member, staff]) {
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

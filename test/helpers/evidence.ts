@@ -29,7 +29,10 @@ export async function buildEvidenceApp(
   const databaseUrl = await createTestDatabase();
   const dataDir = mkdtempSync(join(tmpdir(), 'loa-evidence-'));
   const config = testConfig({ DATA_DIR: dataDir, ...options.env });
-  const app = await buildApp({ ...config, databaseUrl, sessionSecret: TEST_SESSION_SECRET }, { logger: false });
+  const app = await buildApp(
+    { ...config, databaseUrl, sessionSecret: TEST_SESSION_SECRET },
+    { logger: false },
+  );
   if (options.zalo) app.decorate('zalo', options.zalo);
   await app.ready();
   if (options.seed) await seedDemoWardIfEmpty(app.db);
@@ -72,7 +75,9 @@ export function multipart(
   const boundary = `----loa${randomBytes(8).toString('hex')}`;
   const chunks: Buffer[] = [];
   for (const [name, value] of Object.entries(fields)) {
-    chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
+    chunks.push(
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`),
+    );
   }
   chunks.push(
     Buffer.from(
@@ -82,7 +87,10 @@ export function multipart(
     file.bytes,
     Buffer.from(`\r\n--${boundary}--\r\n`),
   );
-  return { payload: Buffer.concat(chunks), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+  return {
+    payload: Buffer.concat(chunks),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  };
 }
 
 /** Every file under the photo folder, temp files included, relative to it. */

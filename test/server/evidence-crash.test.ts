@@ -60,7 +60,9 @@ describe('an upload interrupted by kill -9', () => {
 
       // Half the photo has reached the server's temp file; now pull the plug.
       await expect
-        .poll(() => storedFiles(dataDir).filter((file) => file.startsWith('tmp/')).length, { timeout: 10_000 })
+        .poll(() => storedFiles(dataDir).filter((file) => file.startsWith('tmp/')).length, {
+          timeout: 10_000,
+        })
         .toBe(1);
       await server.stop('SIGKILL');
       upload.destroy();

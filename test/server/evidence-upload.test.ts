@@ -4,7 +4,14 @@ import { deflateSync } from 'node:zlib';
 import exifr from 'exifr';
 import sharp from 'sharp';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { buildEvidenceApp, type EvidenceTestApp, fakeZalo, multipart, PHOTOS, storedFiles } from '../helpers/evidence.js';
+import {
+  buildEvidenceApp,
+  type EvidenceTestApp,
+  fakeZalo,
+  multipart,
+  PHOTOS,
+  storedFiles,
+} from '../helpers/evidence.js';
 import { createWard, type WardFixture } from '../helpers/factories.js';
 import { authHeader } from '../helpers/sessions.js';
 
@@ -12,7 +19,7 @@ const photo = (name: string) => readFileSync(join(PHOTOS, name));
 // Dầu Giây ward office, and points 60 m and ~2 km from it.
 const OFFICE = { lat: 10.9419, lng: 107.1408 };
 const zalo = fakeZalo({
-  'tok-near': { latitude: 10.9424, longitude: 107.1410 },
+  'tok-near': { latitude: 10.9424, longitude: 107.141 },
   'tok-far': { latitude: 10.96, longitude: 107.1408 },
 });
 
@@ -27,7 +34,12 @@ describe('POST /api/assignments/:id/evidence', () => {
   afterAll(() => t?.close());
   beforeEach(async () => {
     ward = await createWard(t.app.db);
-    member = authHeader(t.app, { memberId: ward.teamMemberId, wardId: ward.wardId, role: 'team_member', unitId: ward.teamId });
+    member = authHeader(t.app, {
+      memberId: ward.teamMemberId,
+      wardId: ward.wardId,
+      role: 'team_member',
+      unitId: ward.teamId,
+    });
     // The ward is a 6 km circle around the office, like the demo ward.
     await t.app.db.withSystem((c) =>
       c.query('UPDATE wards SET center_lat = $2, center_lng = $3, radius_m = 6000 WHERE id = $1', [
@@ -73,7 +85,11 @@ describe('POST /api/assignments/:id/evidence', () => {
     expect(evidence.flags.outside_ward.distanceM).toBeGreaterThan(9_000_000);
     expect(evidence.reviewStatus).toBe('pending');
     const files = storedFiles(t.dataDir).filter((file) => file.startsWith(ward.wardId));
-    expect(files.map((file) => file.split('/').pop()).sort()).toEqual(['display.jpg', 'original.jpg', 'thumb.jpg']);
+    expect(files.map((file) => file.split('/').pop()).sort()).toEqual([
+      'display.jpg',
+      'original.jpg',
+      'thumb.jpg',
+    ]);
     const status = await t.app.db.withWard(ward.wardId, (c) =>
       c.query('SELECT status, submitted_by FROM assignments WHERE id = $1', [ward.assignmentId]),
     );
@@ -82,7 +98,10 @@ describe('POST /api/assignments/:id/evidence', () => {
 
   it('serves a display copy without GPS or any EXIF and an upright thumbnail', async () => {
     const { evidence } = (await upload(photo('phone-nokia-8.3.jpg'))).json();
-    const display = await t.app.inject({ url: `/api/evidence/${evidence.id}/photo?size=display`, headers: member });
+    const display = await t.app.inject({
+      url: `/api/evidence/${evidence.id}/photo?size=display`,
+      headers: member,
+    });
     expect(display.statusCode).toBe(200);
     expect(display.headers['content-type']).toBe('image/jpeg');
     expect(await exifr.gps(display.rawPayload)).toBeUndefined();
@@ -145,7 +164,10 @@ describe('POST /api/assignments/:id/evidence', () => {
   it('accepts a photo with malformed EXIF and flags the missing location and time', async () => {
     const response = await upload(photo('odd-exif-image01137.jpg'));
     expect(response.statusCode).toBe(201);
-    expect(Object.keys(response.json().evidence.flags).sort()).toEqual(['location_missing', 'taken_at_missing']);
+    expect(Object.keys(response.json().evidence.flags).sort()).toEqual([
+      'location_missing',
+      'taken_at_missing',
+    ]);
   });
 
   it('reads a naive EXIF time as the ward time for the campaign window (18–24/05/2026)', async () => {
@@ -167,10 +189,16 @@ describe('POST /api/assignments/:id/evidence', () => {
     const other = (await upload(photo('gps-nikon-dscn0012.jpg'))).json().evidence;
     expect(other.flags.near_duplicate).toBeUndefined();
 
-    const recompressed = await sharp(photo('gps-nikon-dscn0010.jpg')).resize(500).jpeg({ quality: 60 }).toBuffer();
+    const recompressed = await sharp(photo('gps-nikon-dscn0010.jpg'))
+      .resize(500)
+      .jpeg({ quality: 60 })
+      .toBuffer();
     const copy = (await upload(recompressed)).json();
     expect(copy.reusedFile).toBe(false);
-    expect(copy.evidence.flags.near_duplicate).toMatchObject({ evidenceId: first.id, teamName: 'Tổ CNS Khu phố 1' });
+    expect(copy.evidence.flags.near_duplicate).toMatchObject({
+      evidenceId: first.id,
+      teamName: 'Tổ CNS Khu phố 1',
+    });
     expect(copy.evidence.flags.near_duplicate.distance).toBeLessThanOrEqual(6);
 
     const before = await counts();
@@ -204,7 +232,12 @@ describe('POST /api/assignments/:id/evidence', () => {
       ]);
     };
     const cases: [string, () => Buffer | Promise<Buffer>, number, RegExp][] = [
-      ['a text file named .jpg', () => Buffer.from('xin chào, đây không phải ảnh\n'.repeat(50)), 415, /không phải ảnh/],
+      [
+        'a text file named .jpg',
+        () => Buffer.from('xin chào, đây không phải ảnh\n'.repeat(50)),
+        415,
+        /không phải ảnh/,
+      ],
       ['a truncated JPEG', () => photo('corrupted.jpg'), 422, /bị hỏng/],
       ['an iPhone HEIC', () => photo('iphone-13-pro-max.heic'), 415, /JPEG/],
       ['a 30000×30000 PNG', bigPng, 422, /điểm ảnh/],
@@ -243,7 +276,9 @@ describe('POST /api/assignments/:id/evidence', () => {
         );
         return assignment.rows[0]?.id ?? '';
       });
-      expect((await upload(photo('gps-nikon-dscn0010.jpg'), { assignmentId: otherTeam })).statusCode).toBe(404);
+      expect((await upload(photo('gps-nikon-dscn0010.jpg'), { assignmentId: otherTeam })).statusCode).toBe(
+        404,
+      );
       expect(await counts()).toEqual({ evidence: 0, files: 0 });
       expect(storedFiles(t.dataDir).filter((file) => file.startsWith('tmp/'))).toEqual([]);
     });

@@ -26,10 +26,12 @@ export function FlagChips({ flags }: { flags: EvidenceFlags }) {
 }
 
 function flagDetail(flags: EvidenceFlags, code: (typeof EVIDENCE_FLAG_CODES)[number]): string {
-  const km = (metres: number) => `${(metres / 1000).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} km`;
+  const km = (metres: number) =>
+    `${(metres / 1000).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} km`;
   if (code === 'outside_place' && flags.outside_place) return ` (cách ${km(flags.outside_place.distanceM)})`;
   if (code === 'outside_ward' && flags.outside_ward) return ` (cách ${km(flags.outside_ward.distanceM)})`;
-  if (code === 'outside_window' && flags.outside_window) return ` (chụp ${formatDateTimeVi(flags.outside_window.takenAt)})`;
+  if (code === 'outside_window' && flags.outside_window)
+    return ` (chụp ${formatDateTimeVi(flags.outside_window.takenAt)})`;
   if (code === 'near_duplicate' && flags.near_duplicate)
     return ` (${flags.near_duplicate.teamName}, nộp ${formatDateTimeVi(flags.near_duplicate.uploadedAt)})`;
   return '';

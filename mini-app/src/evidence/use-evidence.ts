@@ -28,7 +28,8 @@ export function useEvidenceQueue(filter: EvidenceListQuery) {
   for (const [key, value] of Object.entries(filter)) if (value) params.set(key, String(value));
   return useQuery({
     queryKey: evidenceKeys.queue(filter),
-    queryFn: ({ signal }) => request<EvidenceListReply>(`/api/evidence?${params}`, { signal, token: sessionToken() }),
+    queryFn: ({ signal }) =>
+      request<EvidenceListReply>(`/api/evidence?${params}`, { signal, token: sessionToken() }),
     staleTime: 10_000,
   });
 }

@@ -59,7 +59,11 @@ export function useUploadQueue(assignmentId: string) {
           const updated = { ...photo, attempts: photo.attempts + 1 };
           if (!retryable) updated.refusedMessage = apiError.message;
           await putQueued(updated);
-          patch(photo.id, { ...updated, progress: undefined, waitingMessage: retryable ? apiError.message : undefined });
+          patch(photo.id, {
+            ...updated,
+            progress: undefined,
+            waitingMessage: retryable ? apiError.message : undefined,
+          });
           if (retryable) {
             const delay = RETRY_MS[Math.min(photo.attempts, RETRY_MS.length - 1)];
             timer.current = setTimeout(() => void drain(), delay);

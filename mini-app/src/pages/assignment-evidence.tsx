@@ -44,7 +44,12 @@ export function AssignmentEvidencePage() {
       {queue.entries.length > 0 ? (
         <section aria-label="Ảnh đang chờ gửi" className="evidence-list">
           {queue.entries.map((entry) => (
-            <QueueRow key={entry.id} entry={entry} onRemove={() => void queue.remove(entry.id)} onRetry={() => void queue.retryNow()} />
+            <QueueRow
+              key={entry.id}
+              entry={entry}
+              onRemove={() => void queue.remove(entry.id)}
+              onRetry={() => void queue.retryNow()}
+            />
           ))}
         </section>
       ) : null}
@@ -52,7 +57,11 @@ export function AssignmentEvidencePage() {
         {uploaded.isPending ? (
           <LoadingView />
         ) : uploaded.isError ? (
-          <ErrorView message={uploaded.error.message} onRetry={() => void uploaded.refetch()} retrying={uploaded.isFetching} />
+          <ErrorView
+            message={uploaded.error.message}
+            onRetry={() => void uploaded.refetch()}
+            retrying={uploaded.isFetching}
+          />
         ) : uploaded.data.items.length === 0 && queue.entries.length === 0 ? (
           <EmptyView message="Chưa có ảnh nào. Bấm “Chụp ảnh minh chứng” khi đã làm xong nhiệm vụ." />
         ) : (
@@ -63,7 +72,15 @@ export function AssignmentEvidencePage() {
   );
 }
 
-function QueueRow({ entry, onRemove, onRetry }: { entry: QueueEntry; onRemove: () => void; onRetry: () => void }) {
+function QueueRow({
+  entry,
+  onRemove,
+  onRetry,
+}: {
+  entry: QueueEntry;
+  onRemove: () => void;
+  onRetry: () => void;
+}) {
   const percent = Math.round((entry.progress ?? 0) * 100);
   return (
     <article className="evidence-card evidence-queued">

@@ -1,4 +1,11 @@
-import { EVIDENCE_FLAG_CODES, type EvidenceFlagCode, type EvidenceItem, evidenceFlagLabels, type ReviewStatus, reviewStatusLabels } from '@loa/shared';
+import {
+  EVIDENCE_FLAG_CODES,
+  type EvidenceFlagCode,
+  type EvidenceItem,
+  evidenceFlagLabels,
+  type ReviewStatus,
+  reviewStatusLabels,
+} from '@loa/shared';
 import { useState } from 'react';
 import { Button, Modal } from 'zmp-ui';
 import { PageShell } from '../components/page-shell';
@@ -11,7 +18,11 @@ export function EvidenceReviewPage() {
   const [flag, setFlag] = useState<EvidenceFlagCode | ''>('');
   const [status, setStatus] = useState<ReviewStatus | ''>('pending');
   const [teamId, setTeamId] = useState('');
-  const queue = useEvidenceQueue({ flag: flag || undefined, status: status || undefined, teamId: teamId || undefined });
+  const queue = useEvidenceQueue({
+    flag: flag || undefined,
+    status: status || undefined,
+    teamId: teamId || undefined,
+  });
   const teams = new Map((queue.data?.items ?? []).map((item) => [item.teamId, item.teamName]));
 
   return (
@@ -54,7 +65,11 @@ export function EvidenceReviewPage() {
       {queue.isPending ? (
         <LoadingView />
       ) : queue.isError ? (
-        <ErrorView message={queue.error.message} onRetry={() => void queue.refetch()} retrying={queue.isFetching} />
+        <ErrorView
+          message={queue.error.message}
+          onRetry={() => void queue.refetch()}
+          retrying={queue.isFetching}
+        />
       ) : queue.data.items.length === 0 ? (
         <EmptyView message="Không có ảnh nào khớp bộ lọc." />
       ) : (
@@ -83,19 +98,39 @@ function ReviewActions({ item }: { item: EvidenceItem }) {
   return (
     <div className="evidence-actions">
       {review.isError ? <p role="alert">{review.error.message}</p> : null}
-      <Button size="medium" loading={review.isPending} disabled={review.isPending || item.reviewStatus === 'accepted'} onClick={() => decide('accept')}>
+      <Button
+        size="medium"
+        loading={review.isPending}
+        disabled={review.isPending || item.reviewStatus === 'accepted'}
+        onClick={() => decide('accept')}
+      >
         Duyệt
       </Button>
-      <Button size="medium" variant="secondary" disabled={review.isPending} onClick={() => setSendingBack(true)}>
+      <Button
+        size="medium"
+        variant="secondary"
+        disabled={review.isPending}
+        onClick={() => setSendingBack(true)}
+      >
         Trả lại
       </Button>
       <Modal visible={sendingBack} title="Trả lại ảnh cho tổ" onClose={() => setSendingBack(false)}>
         <label className="evidence-reason">
           Lý do (tổ sẽ nhận được thông báo)
-          <textarea value={reason} maxLength={500} rows={3} onChange={(event) => setReason(event.target.value)} />
+          <textarea
+            value={reason}
+            maxLength={500}
+            rows={3}
+            onChange={(event) => setReason(event.target.value)}
+          />
         </label>
         <div className="evidence-actions">
-          <Button size="medium" disabled={!reason.trim() || review.isPending} loading={review.isPending} onClick={() => decide('needs_fix')}>
+          <Button
+            size="medium"
+            disabled={!reason.trim() || review.isPending}
+            loading={review.isPending}
+            onClick={() => decide('needs_fix')}
+          >
             Xác nhận trả lại
           </Button>
           <Button size="medium" variant="tertiary" onClick={() => setSendingBack(false)}>

@@ -38,15 +38,21 @@ describe('computeFlags', () => {
     const eveBefore = new Date('2026-05-17T10:00:00Z'); // 17:00 on 17/05 in Vietnam
     expect(computeFlags({ ...base, takenAt: eveBefore }).outside_window).toBeDefined();
     expect(
-      computeFlags({ ...base, takenAt: eveBefore, window: { ...base.window, slackDaysBefore: 1 } }).outside_window,
+      computeFlags({ ...base, takenAt: eveBefore, window: { ...base.window, slackDaysBefore: 1 } })
+        .outside_window,
     ).toBeUndefined();
-    expect(computeFlags({ ...base, takenAt: new Date('2026-05-24T16:59:59Z') }).outside_window).toBeUndefined();
+    expect(
+      computeFlags({ ...base, takenAt: new Date('2026-05-24T16:59:59Z') }).outside_window,
+    ).toBeUndefined();
     expect(computeFlags({ ...base, takenAt: new Date('2026-05-24T17:00:00Z') }).outside_window).toBeDefined();
   });
 
   it('measures distances on the globe', () => {
     // Dầu Giây to Ho Chi Minh City hall is about 60 km.
-    expect(distanceM({ lat: 10.9419, lng: 107.1408 }, { lat: 10.7763, lng: 106.7009 }) / 1000).toBeCloseTo(51, 0);
+    expect(distanceM({ lat: 10.9419, lng: 107.1408 }, { lat: 10.7763, lng: 106.7009 }) / 1000).toBeCloseTo(
+      51,
+      0,
+    );
   });
 });
 

@@ -8,7 +8,8 @@ export const DHASH_HEIGHT = 8;
 
 /** 16 hex digits from 72 grey bytes (9×8, row-major). */
 export function dHashFromGrey(grey: Buffer): string {
-  if (grey.length !== DHASH_WIDTH * DHASH_HEIGHT) throw new Error(`dHash needs 72 grey pixels, got ${grey.length}`);
+  if (grey.length !== DHASH_WIDTH * DHASH_HEIGHT)
+    throw new Error(`dHash needs 72 grey pixels, got ${grey.length}`);
   let hash = 0n;
   for (let row = 0; row < DHASH_HEIGHT; row += 1) {
     for (let column = 0; column < DHASH_WIDTH - 1; column += 1) {

@@ -11,7 +11,7 @@ import { pipeline } from 'node:stream/promises';
 import exifr from 'exifr';
 import sharp from 'sharp';
 import { AppError } from '../errors.js';
-import { dHashFromGrey, DHASH_HEIGHT, DHASH_WIDTH } from './phash.js';
+import { DHASH_HEIGHT, DHASH_WIDTH, dHashFromGrey } from './phash.js';
 import { Semaphore } from './semaphore.js';
 
 /** Long edge of the display copy: sharp enough to read a banner on a phone, small on a weak network. */
@@ -123,7 +123,9 @@ export async function readExif(source: string | Buffer, log?: (error: unknown) =
   const offset = typeof tags?.OffsetTimeOriginal === 'string' ? tags.OffsetTimeOriginal : WARD_OFFSET;
   const match = typeof raw === 'string' ? /^(\d{4}):(\d{2}):(\d{2}) (\d{2}):(\d{2}):(\d{2})/.exec(raw) : null;
   const takenAt = match
-    ? new Date(`${match[1]}-${match[2]}-${match[3]}T${match[4]}:${match[5]}:${match[6]}${validOffset(offset)}`)
+    ? new Date(
+        `${match[1]}-${match[2]}-${match[3]}T${match[4]}:${match[5]}:${match[6]}${validOffset(offset)}`,
+      )
     : undefined;
   const lat = Number(tags?.latitude);
   const lng = Number(tags?.longitude);
@@ -184,8 +186,15 @@ async function deriveNow(path: string, maxPixels: number): Promise<DerivedPhoto>
       .toBuffer();
     // The thumbnail comes from the display copy and the hash from the thumbnail: decoding a small
     // JPEG again is far cheaper than decoding the 12 MP original a second time.
-    const thumb = await sharp(display).resize(THUMB_EDGE, THUMB_EDGE, { fit: 'inside' }).jpeg({ quality: 72 }).toBuffer();
-    const grey = await sharp(thumb).greyscale().resize(DHASH_WIDTH, DHASH_HEIGHT, { fit: 'fill' }).raw().toBuffer();
+    const thumb = await sharp(display)
+      .resize(THUMB_EDGE, THUMB_EDGE, { fit: 'inside' })
+      .jpeg({ quality: 72 })
+      .toBuffer();
+    const grey = await sharp(thumb)
+      .greyscale()
+      .resize(DHASH_WIDTH, DHASH_HEIGHT, { fit: 'fill' })
+      .raw()
+      .toBuffer();
     return { width, height, display, thumb, phash: dHashFromGrey(grey) };
   } catch (error) {
     throw decodeError(error, maxPixels);

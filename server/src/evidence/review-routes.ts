@@ -6,13 +6,13 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ErrorBody, EvidenceItem, EvidenceReviewBody, IdParams } from '@loa/shared';
 import { AppError } from '../errors.js';
-import { findEvidence } from './sql.js';
 import {
   markAssignmentAcceptedIfComplete,
   markAssignmentNeedsFix,
   queueReviewNotifications,
   reviewEvidence,
 } from './review-sql.js';
+import { findEvidence } from './sql.js';
 
 const reviewRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
@@ -36,9 +36,15 @@ const reviewRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const reviewerId = memberId ?? null;
       return app.db.withWard(wardId, async (client) => {
         const status = decision === 'accept' ? 'accepted' : 'needs_fix';
-        const reviewed = await reviewEvidence(client, { evidenceId: request.params.id, status, reason, reviewerId });
+        const reviewed = await reviewEvidence(client, {
+          evidenceId: request.params.id,
+          status,
+          reason,
+          reviewerId,
+        });
         if (!reviewed) throw new AppError('EVIDENCE_NOT_FOUND');
-        if (status === 'needs_fix') await markAssignmentNeedsFix(client, reviewed.assignmentId, reviewerId, reason ?? '');
+        if (status === 'needs_fix')
+          await markAssignmentNeedsFix(client, reviewed.assignmentId, reviewerId, reason ?? '');
         else await markAssignmentAcceptedIfComplete(client, reviewed.assignmentId, reviewerId);
         await queueReviewNotifications(client, {
           wardId,

@@ -9,7 +9,12 @@ export interface ReviewedRow {
 
 export async function reviewEvidence(
   db: Queryable,
-  review: { evidenceId: string; status: 'accepted' | 'needs_fix'; reason: string | null; reviewerId: string | null },
+  review: {
+    evidenceId: string;
+    status: 'accepted' | 'needs_fix';
+    reason: string | null;
+    reviewerId: string | null;
+  },
 ): Promise<ReviewedRow | undefined> {
   const { rows } = await db.query<ReviewedRow>(
     `UPDATE evidence e
@@ -58,7 +63,14 @@ export async function markAssignmentAcceptedIfComplete(
 /** One queued review_result notification per active team member; sending them is another feature's job. */
 export async function queueReviewNotifications(
   db: Queryable,
-  notice: { wardId: string; assignmentId: string; unitId: string; dedupePrefix: string; body: string; requestedBy: string | null },
+  notice: {
+    wardId: string;
+    assignmentId: string;
+    unitId: string;
+    dedupePrefix: string;
+    body: string;
+    requestedBy: string | null;
+  },
 ): Promise<number> {
   const { rowCount } = await db.query(
     `INSERT INTO notifications (ward_id, kind, member_id, assignment_id, dedupe_key, body, requested_by)

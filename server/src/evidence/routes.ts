@@ -61,7 +61,7 @@ const evidenceRoutes: FastifyPluginAsyncTypebox<{ storage: PhotoStorage }> = asy
       if (!target) throw new AppError('ASSIGNMENT_NOT_FOUND');
       if (!request.isMultipart()) throw new AppError('PHOTO_MISSING');
       const part = await request.file();
-      if (!part || part.fieldname !== 'photo') throw new AppError('PHOTO_MISSING');
+      if (part?.fieldname !== 'photo') throw new AppError('PHOTO_MISSING');
       const field = (name: string) => {
         const value = part.fields[name];
         return value && !Array.isArray(value) && value.type === 'field' ? String(value.value) : undefined;
@@ -76,7 +76,11 @@ const evidenceRoutes: FastifyPluginAsyncTypebox<{ storage: PhotoStorage }> = asy
           storage,
           zalo: zalo(),
           log: request.log,
-          limits: { maxBytes: photoMaxBytes, maxPixels: photoMaxPixels, duplicateDistance: photoDuplicateDistance },
+          limits: {
+            maxBytes: photoMaxBytes,
+            maxPixels: photoMaxPixels,
+            duplicateDistance: photoDuplicateDistance,
+          },
         },
         {
           wardId,

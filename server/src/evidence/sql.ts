@@ -208,7 +208,10 @@ export interface PhotoAccessRow {
   thumbKey: string;
 }
 
-export async function findPhotoAccess(db: Queryable, evidenceId: string): Promise<PhotoAccessRow | undefined> {
+export async function findPhotoAccess(
+  db: Queryable,
+  evidenceId: string,
+): Promise<PhotoAccessRow | undefined> {
   const { rows } = await db.query<PhotoAccessRow>(
     `SELECT a.unit_id AS "unitId", f.display_key AS "displayKey", f.thumb_key AS "thumbKey"
        FROM evidence e

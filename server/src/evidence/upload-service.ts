@@ -9,7 +9,15 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '../plugins/db.js';
 import type { ZaloServices } from '../zalo/types.js';
 import { computeFlags } from './flags.js';
-import { type DerivedPhoto, derivePhoto, extensionOf, type PhotoExif, readExif, receiveToTemp, sniff } from './pipeline.js';
+import {
+  type DerivedPhoto,
+  derivePhoto,
+  extensionOf,
+  type PhotoExif,
+  readExif,
+  receiveToTemp,
+  sniff,
+} from './pipeline.js';
 import {
   findEvidence,
   findNearDuplicate,
@@ -54,7 +62,9 @@ export async function uploadPhoto(
     const [derived, exif] = await Promise.all([
       existing ? undefined : derivePhoto(temp, limits.maxPixels),
       // A JPEG's EXIF sits in the first segments, already in memory; other formats are read from disk.
-      readExif(mime === 'image/jpeg' ? received.head : temp, (error) => deps.log.info({ err: error }, 'unreadable EXIF ignored')),
+      readExif(mime === 'image/jpeg' ? received.head : temp, (error) =>
+        deps.log.info({ err: error }, 'unreadable EXIF ignored'),
+      ),
     ]);
     const file = existing ?? (await storeNewFile(deps, input.wardId, temp, mime, received, derived!));
     const location = await resolveLocation(deps, input, exif);
@@ -105,7 +115,10 @@ async function resolveLocation(
 ): Promise<Location | undefined> {
   if (deps.zalo && input.zaloAccessToken && input.locationToken) {
     try {
-      const { latitude, longitude } = await deps.zalo.graph.getLocation(input.zaloAccessToken, input.locationToken);
+      const { latitude, longitude } = await deps.zalo.graph.getLocation(
+        input.zaloAccessToken,
+        input.locationToken,
+      );
       return { lat: latitude, lng: longitude, source: 'zalo' };
     } catch (error) {
       // The token is single-use and lives 2 minutes: a photo retried from the offline queue often
@@ -113,7 +126,8 @@ async function resolveLocation(
       deps.log.info({ err: error }, 'location token not exchanged; falling back to EXIF');
     }
   }
-  if (exif.lat !== undefined && exif.lng !== undefined) return { lat: exif.lat, lng: exif.lng, source: 'exif' };
+  if (exif.lat !== undefined && exif.lng !== undefined)
+    return { lat: exif.lat, lng: exif.lng, source: 'exif' };
   return undefined;
 }
 
@@ -166,7 +180,9 @@ async function removeUnreferenced(deps: UploadDeps, wardId: string, file: PhotoF
   try {
     const row = await deps.db.withWard(wardId, (client) => findPhotoFile(client, file.sha256));
     if (row) return;
-    await Promise.all([file.originalKey, file.displayKey, file.thumbKey].map((key) => deps.storage.remove(key)));
+    await Promise.all(
+      [file.originalKey, file.displayKey, file.thumbKey].map((key) => deps.storage.remove(key)),
+    );
   } catch (error) {
     deps.log.error({ err: error, sha256: file.sha256 }, 'could not remove files of a failed upload');
   }
