@@ -4,6 +4,7 @@ import { deflateSync } from 'node:zlib';
 import exifr from 'exifr';
 import sharp from 'sharp';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { DISPLAY_EDGE } from '../../server/src/evidence/pipeline.js';
 import {
   buildEvidenceApp,
   type EvidenceTestApp,
@@ -107,7 +108,7 @@ describe('POST /api/assignments/:id/evidence', () => {
     expect(await exifr.gps(display.rawPayload)).toBeUndefined();
     expect(await exifr.parse(display.rawPayload)).toBeUndefined();
     const meta = await sharp(display.rawPayload).metadata();
-    expect(Math.max(meta.width ?? 0, meta.height ?? 0)).toBe(1280);
+    expect(Math.max(meta.width ?? 0, meta.height ?? 0)).toBe(DISPLAY_EDGE);
 
     const portrait = (await upload(photo('orientation-8-portrait.jpg'))).json().evidence;
     const landscape = (await upload(photo('orientation-6-landscape.jpg'))).json().evidence;

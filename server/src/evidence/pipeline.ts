@@ -14,8 +14,8 @@ import { AppError } from '../errors.js';
 import { DHASH_HEIGHT, DHASH_WIDTH, dHashFromGrey } from './phash.js';
 import { Semaphore } from './semaphore.js';
 
-/** Long edge of the display copy: sharp enough to read a banner on a phone, small on a weak network. */
-export const DISPLAY_EDGE = 1280;
+/** Long edge of the display copy: a phone screen's width in device pixels, small on a weak network. */
+export const DISPLAY_EDGE = 1024;
 export const THUMB_EDGE = 320;
 
 export type PhotoMime = 'image/jpeg' | 'image/png' | 'image/webp';
