@@ -36,7 +36,8 @@ function stubApi() {
       const url = String(input);
       calls.push({ url, init });
       if (url.includes('/photo')) return new Response(new Blob(['x'], { type: 'image/jpeg' }));
-      if (url.endsWith('/review')) return jsonResponse({ ...item, reviewStatus: 'needs_fix', reviewReason: 'Chụp lại' });
+      if (url.endsWith('/review'))
+        return jsonResponse({ ...item, reviewStatus: 'needs_fix', reviewReason: 'Chụp lại' });
       return jsonResponse({ items: [item] });
     }),
   );
@@ -56,8 +57,10 @@ describe('EvidenceReviewPage', () => {
     expect(document.querySelector('[data-flag="outside_window"]')?.textContent).toBe(
       'Chụp ngoài thời gian kế hoạch (chụp 22/10/2008 16:28)',
     );
-    expect(document.querySelector('[data-flag="outside_ward"]')?.textContent).toMatch(/^Ngoài địa bàn phường \(cách 9[.,]512[.,]3 km\)$/);
-    expect(screen.getByText('Chờ duyệt')).toBeTruthy();
+    expect(document.querySelector('[data-flag="outside_ward"]')?.textContent).toMatch(
+      /^Ngoài địa bàn phường \(cách 9[.,]512[.,]3 km\)$/,
+    );
+    expect(document.querySelector('.evidence-review')?.textContent).toBe('Chờ duyệt');
     expect(calls[0]?.url).toBe('/api/evidence?status=pending');
   });
 
