@@ -56,9 +56,12 @@ export async function receiveToTemp(
   try {
     await pipeline(source, meter, createWriteStream(tempPath));
   } catch (error) {
-    if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE')
-      throw new AppError('PHOTO_TOO_LARGE', tooLargeMessage(maxBytes));
-    throw error;
+    if (error instanceof AppError) throw error;
+    const code = (error as { code?: string }).code;
+    if (code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('PHOTO_TOO_LARGE', tooLargeMessage(maxBytes));
+    if (code === 'ENOSPC' || code === 'EACCES' || code === 'EROFS') throw error; // ours: a logged 500
+    // The connection dropped mid-file: the phone keeps the photo in its queue and sends it again.
+    throw new AppError('PHOTO_DAMAGED', 'Ảnh chưa được gửi trọn vẹn do mất kết nối. Hãy gửi lại.');
   }
   if (source.truncated) throw new AppError('PHOTO_TOO_LARGE', tooLargeMessage(maxBytes));
   if (bytes === 0) throw new AppError('PHOTO_MISSING');
