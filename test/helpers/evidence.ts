@@ -33,7 +33,11 @@ export async function buildEvidenceApp(
     { ...config, databaseUrl, sessionSecret: TEST_SESSION_SECRET },
     { logger: false },
   );
-  if (options.zalo) app.decorate('zalo', options.zalo);
+  if (options.zalo) {
+    // Before ready: once the Zalo layer decorates app.zalo itself, the fake replaces it for this app.
+    if (app.hasDecorator('zalo')) (app as unknown as { zalo: ZaloServices }).zalo = options.zalo;
+    else app.decorate('zalo', options.zalo);
+  }
   await app.ready();
   if (options.seed) await seedDemoWardIfEmpty(app.db);
   return { app, dataDir, close: () => app.close() };
