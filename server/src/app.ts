@@ -13,6 +13,7 @@ import { ErrorBody } from '@loa/shared';
 import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import authRoutes from './auth/routes.js';
 import type { Config } from './config.js';
+import evidencePlugin from './evidence/plugin.js';
 import healthRoutes from './health/routes.js';
 import { loggerOptions } from './logger.js';
 import authPlugin from './plugins/auth.js';
@@ -110,6 +111,8 @@ export async function buildApp(
   await app.register(publicRoutes, { defaultWardSlug: config.defaultWardSlug });
   // Sign-in with Zalo (mini-app token → session) and the signed-in profile.
   await app.register(authRoutes, { defaultWardSlug: config.defaultWardSlug });
+  // Photo evidence: upload pipeline, verification flags, review queue, authenticated photo serving.
+  await app.register(evidencePlugin);
   if (config.serveMiniApp) await app.register(miniAppPlugin, {});
 
   return app;

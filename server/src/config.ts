@@ -135,6 +135,26 @@ export const variables = {
     description: 'Giới hạn yêu cầu/phút của trình giả lập Zalo (trả -32 khi vượt)',
     parse: positiveInt,
   },
+  PHOTO_MAX_BYTES: {
+    default: String(15 * 1024 * 1024),
+    description: 'Dung lượng tối đa của một ảnh minh chứng (byte)',
+    parse: positiveInt,
+  },
+  PHOTO_MAX_PIXELS: {
+    default: String(50_000_000),
+    description: 'Số điểm ảnh tối đa khi giải mã ảnh (chống ảnh "bom giải nén")',
+    parse: positiveInt,
+  },
+  PHOTO_DUPLICATE_DISTANCE: {
+    default: '6',
+    description: 'Ảnh có dHash cách nhau ≤ giá trị này (0–64 bit) bị gắn cờ giống ảnh đã nộp',
+    parse: positiveInt,
+  },
+  PHOTO_STORAGE: {
+    default: 'local',
+    description: 'Nơi lưu ảnh: local (thư mục DATA_DIR/photos). Kho S3 là bước tiếp theo',
+    parse: oneOf('local'),
+  },
 } satisfies Record<string, Variable<unknown>>;
 
 type Variables = typeof variables;
@@ -157,6 +177,10 @@ export interface Config {
   corsOrigins: string[];
   scheduler: boolean;
   zalo: ZaloConfig;
+  photoMaxBytes: number;
+  photoMaxPixels: number;
+  photoDuplicateDistance: number;
+  photoStorage: 'local';
 }
 
 export interface ZaloConfig {
@@ -226,6 +250,10 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     corsOrigins: read('CORS_ORIGINS') ?? [],
     scheduler: read('SCHEDULER') ?? true,
     zalo: zaloConfig(read, port),
+    photoMaxBytes: read('PHOTO_MAX_BYTES') ?? 15 * 1024 * 1024,
+    photoMaxPixels: read('PHOTO_MAX_PIXELS') ?? 50_000_000,
+    photoDuplicateDistance: read('PHOTO_DUPLICATE_DISTANCE') ?? 6,
+    photoStorage: read('PHOTO_STORAGE') ?? 'local',
   };
   // The simulator signs anyone in as anyone: a production server runs it only when asked to.
   if (nodeEnv === 'production' && config.zalo.mode === 'simulator' && !env.ZALO_MODE?.trim())

@@ -38,6 +38,41 @@ export const errorCatalogue = {
     status: 401,
     message: 'Chữ ký webhook Zalo không đúng (X-ZEvent-Signature). Kiểm tra ZALO_WEBHOOK_SECRET.',
   },
+  PHOTO_MISSING: {
+    status: 400,
+    message: 'Chưa có ảnh trong yêu cầu. Chọn hoặc chụp một ảnh rồi gửi lại (trường "photo").',
+  },
+  PHOTO_NOT_IMAGE: {
+    status: 415,
+    message: 'Tệp gửi lên không phải ảnh. Hãy gửi ảnh JPEG, PNG hoặc WebP.',
+  },
+  PHOTO_HEIC: {
+    status: 415,
+    message:
+      'Ảnh HEIC (ảnh iPhone) chưa được hỗ trợ. Hãy chụp lại bằng nút "Chụp ảnh minh chứng" trong ứng dụng, hoặc đổi cài đặt Camera của iPhone sang "Tương thích nhất" (JPEG) rồi gửi lại.',
+  },
+  PHOTO_TOO_LARGE: {
+    status: 413,
+    message: 'Ảnh quá lớn. Hãy gửi ảnh nhỏ hơn giới hạn cho phép (chụp lại với chất lượng thấp hơn).',
+  },
+  PHOTO_TOO_MANY_PIXELS: {
+    status: 422,
+    message: 'Ảnh có kích thước điểm ảnh quá lớn để xử lý. Hãy gửi ảnh chụp bằng điện thoại thông thường.',
+  },
+  PHOTO_DAMAGED: {
+    status: 422,
+    message:
+      'Ảnh bị hỏng hoặc chưa tải lên trọn vẹn nên không mở được. Hãy chụp hoặc chọn lại ảnh rồi gửi lại.',
+  },
+  ASSIGNMENT_NOT_FOUND: {
+    status: 404,
+    message: 'Không tìm thấy nhiệm vụ này trong đơn vị của bạn. Kiểm tra lại nhiệm vụ được giao.',
+  },
+  EVIDENCE_NOT_FOUND: { status: 404, message: 'Không tìm thấy ảnh minh chứng này. Tải lại danh sách.' },
+  REVIEW_REASON_REQUIRED: {
+    status: 400,
+    message: 'Khi trả lại ảnh, hãy ghi lý do để tổ biết cần sửa gì.',
+  },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof errorCatalogue;

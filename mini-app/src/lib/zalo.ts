@@ -3,7 +3,7 @@
  * the same in Zalo, in a desktop browser during development, and in tests.
  * Import from "zmp-sdk/apis" only: the package root pulls in ~100 KB more.
  */
-import { getAccessToken, getPhoneNumber, nativeStorage } from 'zmp-sdk/apis';
+import { chooseImage, getAccessToken, getLocation, getPhoneNumber, nativeStorage } from 'zmp-sdk/apis';
 
 // The SDK's own test for "running as a mini app": Zalo serves apps from h5.zdn.vn under /zapps/,
 // and zmp-cli's local testing adds ?env=TESTING_LOCAL. The SDK does not export this check.
@@ -75,3 +75,46 @@ export const storage = {
     }
   },
 };
+
+/**
+ * A photo for evidence, camera first. Inside Zalo: `chooseImage` with the back camera, then the file is
+ * fetched from the path Zalo gives. Outside Zalo (desktop browser, tests): a file picker that asks
+ * phones for the camera (`capture`). Resolves null when the person cancels.
+ */
+export async function pickPhoto(): Promise<File | null> {
+  if (isInsideZalo()) {
+    const { filePaths } = await chooseImage({ sourceType: ['camera'], cameraType: 'back', count: 1 });
+    const path = filePaths[0];
+    if (!path) return null;
+    const blob = await (await fetch(path)).blob();
+    return new File([blob], 'anh-minh-chung.jpg', { type: blob.type || 'image/jpeg' });
+  }
+  return pickFileInBrowser();
+}
+
+function pickFileInBrowser(): Promise<File | null> {
+  return new Promise((resolve) => {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.accept = 'image/jpeg,image/png,image/webp,image/heic';
+    input.capture = 'environment';
+    input.addEventListener('change', () => resolve(input.files?.[0] ?? null), { once: true });
+    input.addEventListener('cancel', () => resolve(null), { once: true });
+    input.click();
+  });
+}
+
+/**
+ * A `getLocation` token for the server to exchange (single use, about 2 minutes), or "" when there is
+ * none: outside Zalo, or the person declined. The server then falls back to the photo's GPS.
+ */
+export async function getLocationToken(): Promise<string> {
+  if (!isInsideZalo()) return '';
+  try {
+    return (await getLocation()).token ?? '';
+  } catch (error) {
+    // Declining location is the person's right; the photo is still sent and flagged "Không có vị trí".
+    console.warn('zmp-sdk getLocation failed', error);
+    return '';
+  }
+}

@@ -1,0 +1,67 @@
+import {
+  EVIDENCE_FLAG_CODES,
+  type EvidenceFlags,
+  type EvidenceItem,
+  evidenceFlagLabels,
+  formatDateTimeVi,
+  reviewStatusLabels,
+} from '@loa/shared';
+import type { ReactNode } from 'react';
+import { useAuthedPhoto } from './use-evidence';
+
+/** One chip per raised flag, with the detail a reviewer needs ("cách 2,1 km", the earlier photo). */
+export function FlagChips({ flags }: { flags: EvidenceFlags }) {
+  const raised = EVIDENCE_FLAG_CODES.filter((code) => flags[code] !== undefined);
+  if (raised.length === 0) return <p className="evidence-ok">Đạt các bước kiểm tra</p>;
+  return (
+    <ul className="evidence-flags" aria-label="Cảnh báo">
+      {raised.map((code) => (
+        <li key={code} className="evidence-flag" data-flag={code}>
+          {evidenceFlagLabels[code]}
+          {flagDetail(flags, code)}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function flagDetail(flags: EvidenceFlags, code: (typeof EVIDENCE_FLAG_CODES)[number]): string {
+  const km = (metres: number) =>
+    `${(metres / 1000).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} km`;
+  if (code === 'outside_place' && flags.outside_place) return ` (cách ${km(flags.outside_place.distanceM)})`;
+  if (code === 'outside_ward' && flags.outside_ward) return ` (cách ${km(flags.outside_ward.distanceM)})`;
+  if (code === 'outside_window' && flags.outside_window)
+    return ` (chụp ${formatDateTimeVi(flags.outside_window.takenAt)})`;
+  if (code === 'near_duplicate' && flags.near_duplicate)
+    return ` (${flags.near_duplicate.teamName}, nộp ${formatDateTimeVi(flags.near_duplicate.uploadedAt)})`;
+  return '';
+}
+
+export function ReviewBadge({ item }: { item: Pick<EvidenceItem, 'reviewStatus' | 'reviewReason'> }) {
+  return (
+    <p className={`evidence-review evidence-review-${item.reviewStatus}`}>
+      {reviewStatusLabels[item.reviewStatus]}
+      {item.reviewStatus === 'needs_fix' && item.reviewReason ? `: ${item.reviewReason}` : ''}
+    </p>
+  );
+}
+
+export function EvidenceCard({ item, children }: { item: EvidenceItem; children?: ReactNode }) {
+  const thumb = useAuthedPhoto(item.id);
+  return (
+    <article className="evidence-card" data-evidence-id={item.id}>
+      <div className="evidence-thumb">
+        {thumb ? <img src={thumb} alt={`Ảnh minh chứng của ${item.teamName}`} /> : <span aria-hidden>…</span>}
+      </div>
+      <div className="evidence-body">
+        <p className="evidence-meta">
+          {item.teamName} · nộp {formatDateTimeVi(item.createdAt)}
+          {item.takenAt ? ` · chụp ${formatDateTimeVi(item.takenAt)}` : ''}
+        </p>
+        <FlagChips flags={item.flags} />
+        <ReviewBadge item={item} />
+        {children}
+      </div>
+    </article>
+  );
+}

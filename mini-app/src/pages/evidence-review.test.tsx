@@ -1,0 +1,79 @@
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { jsonResponse, renderPage } from '../test-utils';
+import { EvidenceReviewPage } from './evidence-review';
+
+const item = {
+  id: '5b8e2a1c-1111-4c1f-8d1e-4b7b1f9f2a01',
+  assignmentId: '5b8e2a1c-2222-4c1f-8d1e-4b7b1f9f2a01',
+  taskTitle: 'Treo băng rôn',
+  teamId: '5b8e2a1c-3333-4c1f-8d1e-4b7b1f9f2a01',
+  teamName: 'Tổ Công nghệ số cộng đồng Khu phố 3',
+  campaignId: '5b8e2a1c-4444-4c1f-8d1e-4b7b1f9f2a01',
+  uploadedByName: 'Lê Văn Ba',
+  createdAt: '2026-05-19T02:00:00.000Z',
+  takenAt: '2008-10-22T09:28:39.000Z',
+  lat: 43.46745,
+  lng: 11.88513,
+  locationSource: 'exif',
+  width: 640,
+  height: 480,
+  flags: {
+    outside_ward: { distanceM: 9_512_300, radiusM: 6000 },
+    outside_window: { takenAt: '2008-10-22T09:28:39.000Z', startsOn: '2026-05-18', endsOn: '2026-05-24' },
+  },
+  reviewStatus: 'pending',
+  reviewReason: null,
+  reviewedAt: null,
+};
+
+/** Routes by URL: the list, the thumbnail, the review. */
+function stubApi() {
+  const calls: { url: string; init?: RequestInit }[] = [];
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
+      const url = String(input);
+      calls.push({ url, init });
+      if (url.includes('/photo')) return new Response(new Blob(['x'], { type: 'image/jpeg' }));
+      if (url.endsWith('/review'))
+        return jsonResponse({ ...item, reviewStatus: 'needs_fix', reviewReason: 'Chụp lại' });
+      return jsonResponse({ items: [item] });
+    }),
+  );
+  return calls;
+}
+
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+describe('EvidenceReviewPage', () => {
+  it('shows each photo with its flags in Vietnamese and asks pending ones by default', async () => {
+    const calls = stubApi();
+    renderPage(<EvidenceReviewPage />);
+    await screen.findByText(/Tổ Công nghệ số cộng đồng Khu phố 3 · nộp 19\/05\/2026 09:00/);
+    expect(document.querySelector('[data-flag="outside_window"]')?.textContent).toBe(
+      'Chụp ngoài thời gian kế hoạch (chụp 22/10/2008 16:28)',
+    );
+    expect(document.querySelector('[data-flag="outside_ward"]')?.textContent).toMatch(
+      /^Ngoài địa bàn phường \(cách 9[.,]512[.,]3 km\)$/,
+    );
+    expect(document.querySelector('.evidence-review')?.textContent).toBe('Chờ duyệt');
+    expect(calls[0]?.url).toBe('/api/evidence?status=pending');
+  });
+
+  it('sends a photo back only with a reason', async () => {
+    const calls = stubApi();
+    renderPage(<EvidenceReviewPage />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Trả lại' }));
+    const confirm = await screen.findByRole('button', { name: 'Xác nhận trả lại' });
+    expect(confirm.hasAttribute('disabled')).toBe(true);
+    fireEvent.change(screen.getByRole('textbox'), { target: { value: 'Chụp lại' } });
+    fireEvent.click(confirm);
+    await waitFor(() => expect(calls.some((call) => call.url.endsWith('/review'))).toBe(true));
+    const review = calls.find((call) => call.url.endsWith('/review'));
+    expect(JSON.parse(String(review?.init?.body))).toEqual({ decision: 'needs_fix', reason: 'Chụp lại' });
+  });
+});

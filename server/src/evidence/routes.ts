@@ -1,0 +1,164 @@
+/**
+ * Photo evidence: a team uploads a photo to its assignment; the team and the ward's staff list and view
+ * them. Photos are only served through these authenticated routes, and only their stripped copies.
+ */
+import multipart from '@fastify/multipart';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import {
+  ErrorBody,
+  EvidenceListQuery,
+  EvidenceListReply,
+  EvidenceUploadReply,
+  IdParams,
+  PhotoQuery,
+} from '@loa/shared';
+import { Type } from '@sinclair/typebox';
+import { AppError } from '../errors.js';
+import type { Session } from '../plugins/auth.js';
+import { findPhotoAccess, findUploadTarget, listEvidence } from './sql.js';
+import type { PhotoStorage } from './storage.js';
+import { uploadPhoto } from './upload-service.js';
+
+const TEAM_ROLES = new Set(['team_member', 'team_lead']);
+const REVIEW_ROLES = ['admin', 'staff', 'leader'] as const;
+
+/** A team member sees their own team's assignments only; staff see the ward's (RLS does the ward). */
+export function teamScope(session: Session): string | null {
+  if (!TEAM_ROLES.has(session.role)) return null;
+  if (!session.unitId) throw new AppError('FORBIDDEN');
+  return session.unitId;
+}
+
+const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody };
+
+const evidenceRoutes: FastifyPluginAsyncTypebox<{ storage: PhotoStorage }> = async (app, { storage }) => {
+  const { photoMaxBytes, photoMaxPixels, photoDuplicateDistance } = app.config;
+  await app.register(multipart, {
+    limits: { fileSize: photoMaxBytes, files: 1, fields: 10, fieldSize: 8 * 1024, parts: 12 },
+  });
+  // Looked up per request: the Zalo layer (or a test's fake) may be decorated after this plugin loads.
+  const zalo = () => (app.hasDecorator('zalo') ? app.zalo : undefined);
+
+  app.post(
+    '/api/assignments/:id/evidence',
+    {
+      config: { op: 'evidence.upload' },
+      preHandler: [app.authenticate, app.requireRole('team_member', 'team_lead', 'staff', 'admin')],
+      schema: {
+        tags: ['evidence'],
+        summary: 'Nộp ảnh minh chứng (multipart, trường "photo")',
+        description:
+          'Tùy chọn: header x-zalo-access-token và x-zalo-location-token (token của getLocation) để máy chủ lấy vị trí từ Zalo; nếu không có thì dùng GPS trong EXIF.',
+        params: IdParams,
+        response: { 201: EvidenceUploadReply, ...errors, 413: ErrorBody, 415: ErrorBody, 422: ErrorBody },
+      },
+    },
+    async (request, reply) => {
+      const { wardId, memberId } = request.session;
+      const target = await app.db.withWard(wardId, (client) =>
+        findUploadTarget(client, request.params.id, teamScope(request.session)),
+      );
+      if (!target) throw new AppError('ASSIGNMENT_NOT_FOUND');
+      if (!request.isMultipart()) throw new AppError('PHOTO_MISSING');
+      const part = await request.file();
+      if (part?.fieldname !== 'photo') throw new AppError('PHOTO_MISSING');
+      const field = (name: string) => {
+        const value = part.fields[name];
+        return value && !Array.isArray(value) && value.type === 'field' ? String(value.value) : undefined;
+      };
+      const header = (name: string) => {
+        const value = request.headers[name];
+        return typeof value === 'string' && value ? value : undefined;
+      };
+      const result = await uploadPhoto(
+        {
+          db: app.db,
+          storage,
+          zalo: zalo(),
+          log: request.log,
+          limits: {
+            maxBytes: photoMaxBytes,
+            maxPixels: photoMaxPixels,
+            duplicateDistance: photoDuplicateDistance,
+          },
+        },
+        {
+          wardId,
+          memberId,
+          target,
+          stream: part.file,
+          zaloAccessToken: header('x-zalo-access-token') ?? field('accessToken'),
+          locationToken: header('x-zalo-location-token') ?? field('locationToken'),
+        },
+      );
+      return reply.status(201).send(result);
+    },
+  );
+
+  app.get(
+    '/api/assignments/:id/evidence',
+    {
+      config: { op: 'evidence.listForAssignment' },
+      preHandler: [app.authenticate, app.requireRole('team_member', 'team_lead', ...REVIEW_ROLES)],
+      schema: {
+        tags: ['evidence'],
+        summary: 'Ảnh minh chứng của một nhiệm vụ, với kết quả kiểm tra và trạng thái duyệt',
+        params: IdParams,
+        response: { 200: EvidenceListReply, ...errors },
+      },
+    },
+    async (request) =>
+      app.db.withWard(request.session.wardId, async (client) => {
+        const target = await findUploadTarget(client, request.params.id, teamScope(request.session));
+        if (!target) throw new AppError('ASSIGNMENT_NOT_FOUND');
+        return { items: await listEvidence(client, { assignmentId: target.assignmentId, limit: 200 }) };
+      }),
+  );
+
+  app.get(
+    '/api/evidence',
+    {
+      config: { op: 'evidence.list' },
+      preHandler: [app.authenticate, app.requireRole(...REVIEW_ROLES)],
+      schema: {
+        tags: ['evidence'],
+        summary: 'Hàng chờ duyệt và thư viện ảnh theo chiến dịch, tổ, cờ, trạng thái',
+        querystring: EvidenceListQuery,
+        response: { 200: EvidenceListReply, ...errors },
+      },
+    },
+    async (request) => ({
+      items: await app.db.withWard(request.session.wardId, (client) => listEvidence(client, request.query)),
+    }),
+  );
+
+  app.get(
+    '/api/evidence/:id/photo',
+    {
+      config: { op: 'evidence.photo' },
+      preHandler: [app.authenticate, app.requireRole('team_member', 'team_lead', ...REVIEW_ROLES)],
+      schema: {
+        tags: ['evidence'],
+        summary: 'Ảnh (bản thu nhỏ hoặc bản xem, đã xóa siêu dữ liệu)',
+        params: IdParams,
+        querystring: PhotoQuery,
+        response: { 200: Type.Any({ description: 'image/jpeg' }), ...errors },
+      },
+    },
+    async (request, reply) => {
+      const access = await app.db.withWard(request.session.wardId, (client) =>
+        findPhotoAccess(client, request.params.id),
+      );
+      const scope = teamScope(request.session);
+      // Another team's photo answers like a missing one: its existence is not the asker's business.
+      if (!access || (scope !== null && access.unitId !== scope)) throw new AppError('EVIDENCE_NOT_FOUND');
+      const bytes = await storage.get(request.query.size === 'display' ? access.displayKey : access.thumbKey);
+      return reply
+        .type('image/jpeg')
+        .header('cache-control', 'private, max-age=86400, immutable')
+        .send(bytes);
+    },
+  );
+};
+
+export default evidenceRoutes;

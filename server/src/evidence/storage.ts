@@ -1,0 +1,92 @@
+/**
+ * Where photo bytes live, behind a small interface so the local disk (default) and an S3-compatible
+ * store are interchangeable. Keys are content-addressed ("<ward>/<sha[0..2]>/<sha>/thumb.jpg"), so
+ * writing the same key twice writes the same bytes.
+ *
+ * Every write lands in `tmpDir` first and becomes visible under its key by a rename, so a server
+ * killed mid-upload leaves at most a file in tmp/ (swept at start), never a half-written photo.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve, sep } from 'node:path';
+
+export interface PhotoStorage {
+  /** A fresh path in the local temp folder for an upload in progress. */
+  tempPath(): string;
+  /** Makes a finished local temp file visible under `key` (the temp file is consumed). */
+  putFile(key: string, tempFile: string): Promise<void>;
+  /** Writes bytes under `key` atomically. */
+  putBuffer(key: string, bytes: Buffer): Promise<void>;
+  get(key: string): Promise<Buffer>;
+  remove(key: string): Promise<void>;
+}
+
+export class LocalDiskStorage implements PhotoStorage {
+  readonly tmpDir: string;
+
+  constructor(readonly root: string) {
+    this.tmpDir = join(root, 'tmp');
+  }
+
+  /** Creates the folders and removes temp files left by a server that was killed mid-upload. */
+  async init(staleAfterMs = 60 * 60 * 1000): Promise<number> {
+    await mkdir(this.tmpDir, { recursive: true });
+    let removed = 0;
+    for (const name of await readdir(this.tmpDir)) {
+      const path = join(this.tmpDir, name);
+      const info = await stat(path).catch(() => undefined);
+      if (info && Date.now() - info.mtimeMs > staleAfterMs) {
+        await rm(path, { force: true });
+        removed += 1;
+      }
+    }
+    return removed;
+  }
+
+  tempPath(): string {
+    return join(this.tmpDir, `${Date.now()}-${randomBytes(8).toString('hex')}.part`);
+  }
+
+  private pathOf(key: string): string {
+    const path = resolve(this.root, key);
+    // Keys are built by the server from hex digests; refuse anything that would escape the root.
+    if (!path.startsWith(this.root + sep) || path.startsWith(this.tmpDir + sep)) {
+      throw new Error(`invalid photo key ${JSON.stringify(key)}`);
+    }
+    return path;
+  }
+
+  async putFile(key: string, tempFile: string): Promise<void> {
+    const target = this.pathOf(key);
+    await mkdir(dirname(target), { recursive: true });
+    await rename(tempFile, target);
+  }
+
+  async putBuffer(key: string, bytes: Buffer): Promise<void> {
+    const temp = this.tempPath();
+    try {
+      await writeFile(temp, bytes);
+      await this.putFile(key, temp);
+    } catch (error) {
+      await rm(temp, { force: true });
+      throw error;
+    }
+  }
+
+  get(key: string): Promise<Buffer> {
+    return readFile(this.pathOf(key));
+  }
+
+  async remove(key: string): Promise<void> {
+    await rm(this.pathOf(key), { force: true });
+  }
+}
+
+export function photoKeys(wardId: string, sha256: string, extension: string) {
+  const base = `${wardId}/${sha256.slice(0, 2)}/${sha256}`;
+  return {
+    original: `${base}/original.${extension}`,
+    display: `${base}/display.jpg`,
+    thumb: `${base}/thumb.jpg`,
+  };
+}

@@ -1,0 +1,189 @@
+/**
+ * One photo upload from stream to rows. Files first (temp → rename), rows in one transaction after the
+ * files exist, and every temp file removed whatever happens. An identical file already stored in the
+ * ward (same sha256) is reused without decoding it again.
+ */
+import { rm } from 'node:fs/promises';
+import type { EvidenceItem } from '@loa/shared';
+import type { FastifyBaseLogger } from 'fastify';
+import type { Db } from '../plugins/db.js';
+import type { ZaloServices } from '../zalo/types.js';
+import { computeFlags } from './flags.js';
+import {
+  type DerivedPhoto,
+  derivePhoto,
+  extensionOf,
+  type PhotoExif,
+  readExif,
+  receiveToTemp,
+  sniff,
+} from './pipeline.js';
+import {
+  findEvidence,
+  findNearDuplicate,
+  findPhotoFile,
+  insertPhotoEvidence,
+  insertPhotoFile,
+  markAssignmentSubmitted,
+  type PhotoFileRow,
+  type UploadTarget,
+} from './sql.js';
+import { type PhotoStorage, photoKeys } from './storage.js';
+
+export interface UploadDeps {
+  db: Db;
+  storage: PhotoStorage;
+  zalo: ZaloServices | undefined;
+  limits: { maxBytes: number; maxPixels: number; duplicateDistance: number };
+  log: FastifyBaseLogger;
+}
+
+export interface UploadInput {
+  wardId: string;
+  memberId: string | undefined;
+  target: UploadTarget;
+  stream: NodeJS.ReadableStream & { truncated?: boolean };
+  zaloAccessToken: string | undefined;
+  locationToken: string | undefined;
+}
+
+type Location = { lat: number; lng: number; source: 'zalo' | 'exif' };
+
+export async function uploadPhoto(
+  deps: UploadDeps,
+  input: UploadInput,
+): Promise<{ evidence: EvidenceItem; reusedFile: boolean }> {
+  const { db, storage, limits } = deps;
+  const temp = storage.tempPath();
+  try {
+    const received = await receiveToTemp(input.stream, temp, limits.maxBytes);
+    const mime = sniff(received.head);
+    const existing = await db.withWard(input.wardId, (client) => findPhotoFile(client, received.sha256));
+    const [derived, exif] = await Promise.all([
+      existing ? undefined : derivePhoto(temp, limits.maxPixels),
+      // A JPEG's EXIF sits in the first segments, already in memory; other formats are read from disk.
+      readExif(mime === 'image/jpeg' ? received.head : temp, (error) =>
+        deps.log.info({ err: error }, 'unreadable EXIF ignored'),
+      ),
+    ]);
+    const file = existing ?? (await storeNewFile(deps, input.wardId, temp, mime, received, derived!));
+    const location = await resolveLocation(deps, input, exif);
+    const evidenceId = await insertRows(deps, input, file, exif, location).catch(async (error) => {
+      if (!existing) await removeUnreferenced(deps, input.wardId, file);
+      throw error;
+    });
+    const evidence = await db.withWard(input.wardId, (client) => findEvidence(client, evidenceId));
+    if (!evidence) throw new Error(`evidence ${evidenceId} vanished after insert`);
+    return { evidence, reusedFile: Boolean(existing) };
+  } finally {
+    await rm(temp, { force: true });
+  }
+}
+
+async function storeNewFile(
+  deps: UploadDeps,
+  wardId: string,
+  temp: string,
+  mime: ReturnType<typeof sniff>,
+  received: { sha256: string; bytes: number },
+  derived: DerivedPhoto,
+): Promise<PhotoFileRow> {
+  const keys = photoKeys(wardId, received.sha256, extensionOf[mime]);
+  await deps.storage.putBuffer(keys.display, derived.display);
+  await deps.storage.putBuffer(keys.thumb, derived.thumb);
+  // The original last: its key existing means the derived copies exist too.
+  await deps.storage.putFile(keys.original, temp);
+  return {
+    wardId,
+    sha256: received.sha256,
+    originalKey: keys.original,
+    displayKey: keys.display,
+    thumbKey: keys.thumb,
+    mime,
+    bytes: received.bytes,
+    width: derived.width,
+    height: derived.height,
+    phash: derived.phash,
+  };
+}
+
+/** The mini app's location token (exchanged with Zalo) wins; else EXIF GPS; else none. */
+async function resolveLocation(
+  deps: UploadDeps,
+  input: UploadInput,
+  exif: PhotoExif,
+): Promise<Location | undefined> {
+  if (deps.zalo && input.zaloAccessToken && input.locationToken) {
+    try {
+      const { latitude, longitude } = await deps.zalo.graph.getLocation(
+        input.zaloAccessToken,
+        input.locationToken,
+      );
+      return { lat: latitude, lng: longitude, source: 'zalo' };
+    } catch (error) {
+      // The token is single-use and lives 2 minutes: a photo retried from the offline queue often
+      // arrives with a dead one. EXIF GPS (or the location_missing flag) takes over.
+      deps.log.info({ err: error }, 'location token not exchanged; falling back to EXIF');
+    }
+  }
+  if (exif.lat !== undefined && exif.lng !== undefined)
+    return { lat: exif.lat, lng: exif.lng, source: 'exif' };
+  return undefined;
+}
+
+async function insertRows(
+  deps: UploadDeps,
+  input: UploadInput,
+  file: PhotoFileRow,
+  exif: PhotoExif,
+  location: Location | undefined,
+): Promise<string> {
+  const { target } = input;
+  return deps.db.withWard(input.wardId, async (client) => {
+    await insertPhotoFile(client, file);
+    const duplicate = await findNearDuplicate(client, file.phash, deps.limits.duplicateDistance);
+    const flags = computeFlags({
+      location,
+      takenAt: exif.takenAt,
+      place: circle(target.placeLat, target.placeLng, target.placeRadiusM),
+      ward: circle(target.wardLat, target.wardLng, target.wardRadiusM),
+      // Banners go up the day before the campaign starts.
+      window: {
+        startsOn: target.startsOn,
+        endsOn: target.endsOn,
+        slackDaysBefore: target.taskKind === 'hang_banner' ? 1 : 0,
+      },
+      nearDuplicate: duplicate,
+    });
+    const id = await insertPhotoEvidence(client, {
+      wardId: input.wardId,
+      assignmentId: target.assignmentId,
+      sha256: file.sha256,
+      takenAt: exif.takenAt,
+      lat: location?.lat,
+      lng: location?.lng,
+      locationSource: location?.source,
+      flags,
+      uploadedBy: input.memberId,
+    });
+    await markAssignmentSubmitted(client, target.assignmentId, input.memberId);
+    return id;
+  });
+}
+
+function circle(lat: number | null, lng: number | null, radiusM: number | null) {
+  return lat !== null && lng !== null && radiusM !== null ? { lat, lng, radiusM } : undefined;
+}
+
+/** After a failed transaction: drop files no row points to (another upload may have committed them). */
+async function removeUnreferenced(deps: UploadDeps, wardId: string, file: PhotoFileRow): Promise<void> {
+  try {
+    const row = await deps.db.withWard(wardId, (client) => findPhotoFile(client, file.sha256));
+    if (row) return;
+    await Promise.all(
+      [file.originalKey, file.displayKey, file.thumbKey].map((key) => deps.storage.remove(key)),
+    );
+  } catch (error) {
+    deps.log.error({ err: error, sha256: file.sha256 }, 'could not remove files of a failed upload');
+  }
+}

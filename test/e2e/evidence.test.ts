@@ -1,0 +1,127 @@
+/**
+ * A team member takes a photo for an assignment, sees it uploaded with its checks, and staff accept it.
+ * People sign in through the development login picker, as a developer on a desktop browser does.
+ */
+import { mkdtempSync } from 'node:fs';
+import { join } from 'node:path';
+import pg from 'pg';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../../server/src/config.js';
+import { launchChromium } from '../helpers/browser.js';
+import { createTestDatabase } from '../helpers/database.js';
+import { signInWithDevPicker } from '../helpers/dev-login.js';
+import { PHOTOS } from '../helpers/evidence.js';
+import { freePort, type ServerProcess, startServer } from '../helpers/server-process.js';
+
+interface People {
+  assignmentId: string;
+  memberName: string;
+  teamName: string;
+  staffName: string;
+  staffUnitName: string;
+}
+
+async function findPeople(databaseUrl: string): Promise<People> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<People>(
+      `SELECT a.id AS "assignmentId", m.full_name AS "memberName", team.name AS "teamName",
+              s.full_name AS "staffName", su.name AS "staffUnitName"
+         FROM assignments a
+         JOIN tasks t ON t.id = a.task_id AND t.place_lat IS NULL
+         JOIN units team ON team.id = a.unit_id
+         JOIN members m ON m.unit_id = a.unit_id AND m.role = 'team_member'
+         JOIN members s ON s.ward_id = a.ward_id AND s.role = 'staff'
+         JOIN units su ON su.id = s.unit_id
+        ORDER BY a.id LIMIT 1`,
+    );
+    if (!rows[0]) throw new Error('the demo ward has no team assignment without a place');
+    return rows[0];
+  } finally {
+    await client.end();
+  }
+}
+
+describe('photo evidence in the mini app', () => {
+  let server: ServerProcess;
+  let browser: Browser;
+  let people: People;
+
+  beforeAll(async () => {
+    const databaseUrl = await createTestDatabase();
+    [server, browser] = await Promise.all([
+      startServer({
+        DATABASE_URL: databaseUrl,
+        PORT: String(await freePort()),
+        DATA_DIR: mkdtempSync(join(REPO_ROOT, '.data', 'e2e-')),
+      }),
+      launchChromium(),
+    ]);
+    people = await findPeople(databaseUrl);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  async function pageAs(who: {
+    unitName: string;
+    fullName: string;
+  }): Promise<{ page: Page; errors: string[] }> {
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await signInWithDevPicker(page, server.url, who);
+    return { page, errors };
+  }
+
+  it('a team member uploads a photo and sees its flags; staff accept it; the member sees it accepted', async () => {
+    const member = await pageAs({ unitName: people.teamName, fullName: people.memberName });
+    await member.page.goto(`${server.url}/#/assignments/${people.assignmentId}/evidence`);
+    await member.page.getByText('Chưa có ảnh nào').waitFor({ timeout: 15_000 });
+
+    const [chooser] = await Promise.all([
+      member.page.waitForEvent('filechooser'),
+      member.page.getByRole('button', { name: 'Chụp ảnh minh chứng' }).click(),
+    ]);
+    await chooser.setFiles(join(PHOTOS, 'gps-nikon-dscn0010.jpg'));
+
+    const card = member.page.locator('.evidence-card[data-evidence-id]');
+    await card.waitFor({ timeout: 15_000 });
+    await expect.poll(() => card.textContent()).toContain('Chụp ngoài thời gian kế hoạch');
+    const text = (await card.textContent()) ?? '';
+    expect(text).toContain('Ngoài địa bàn phường');
+    expect(text).toContain('Chờ duyệt');
+    // The thumbnail came through the authenticated photo route.
+    await expect
+      .poll(() => card.locator('img').evaluate((img: HTMLImageElement) => img.naturalWidth), {
+        timeout: 10_000,
+      })
+      .toBeGreaterThan(0);
+
+    const staff = await pageAs({ unitName: people.staffUnitName, fullName: people.staffName });
+    await staff.page.goto(`${server.url}/#/evidence`);
+    const queued = staff.page.locator('.evidence-card[data-evidence-id]');
+    await queued.first().waitFor({ timeout: 15_000 });
+    expect(await queued.count()).toBe(1);
+    expect(await queued.first().textContent()).toContain('Chụp ngoài thời gian kế hoạch');
+    await staff.page.getByRole('button', { name: 'Duyệt', exact: true }).click();
+    // Accepted photos leave the pending queue.
+    await staff.page.getByText('Không có ảnh nào khớp bộ lọc.').waitFor({ timeout: 10_000 });
+
+    await member.page.reload();
+    await member.page.locator('.evidence-card[data-evidence-id]').waitFor({ timeout: 15_000 });
+    await expect
+      .poll(() => member.page.locator('.evidence-card[data-evidence-id]').textContent())
+      .toContain('Đã duyệt');
+
+    for (const { page } of [member, staff]) {
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+    }
+    expect([...member.errors, ...staff.errors]).toEqual([]);
+  });
+});
