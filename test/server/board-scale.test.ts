@@ -6,8 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BOARD_SQL } from '../../server/src/tasks/board-sql.js';
 import { buildTestApp, type TestApp } from '../helpers/app.js';
-import { buildSyntheticWards } from '../helpers/synthetic-province.js';
 import { authHeader } from '../helpers/sessions.js';
+import { buildSyntheticWards } from '../helpers/synthetic-province.js';
 
 async function medianMs(run: () => Promise<unknown>, times = 25): Promise<number> {
   for (let i = 0; i < 5; i++) await run();
@@ -51,20 +51,29 @@ describe('progress board at province scale', () => {
     expect(big.json().cells).toHaveLength(850);
     expect(big.json().counts).toEqual(small.json().counts);
 
-    const plan = await t.app.db.withWard(first.wardId, async (db) =>
-      (await db.query(`EXPLAIN (FORMAT JSON) ${BOARD_SQL}`, [first.campaignId])).rows[0]['QUERY PLAN'],
+    const plan = await t.app.db.withWard(
+      first.wardId,
+      async (db) =>
+        (await db.query(`EXPLAIN (FORMAT JSON) ${BOARD_SQL}`, [first.campaignId])).rows[0]['QUERY PLAN'],
     );
     const scans: string[] = [];
     const walk = (node: Record<string, unknown>) => {
-      if (typeof node['Relation Name'] === 'string') scans.push(`${node['Node Type']} on ${node['Relation Name']}`);
+      if (typeof node['Relation Name'] === 'string')
+        scans.push(`${node['Node Type']} on ${node['Relation Name']}`);
       for (const child of (node.Plans as Record<string, unknown>[] | undefined) ?? []) walk(child);
     };
     walk(plan[0].Plan);
-    expect(scans.filter((scan) => /^Seq Scan on (tasks|assignments|units|campaigns)$/.test(scan))).toEqual([]);
-    expect(scans.some((scan) => /^(Index|Index Only|Bitmap Heap) Scan on assignments$/.test(scan))).toBe(true);
+    expect(scans.filter((scan) => /^Seq Scan on (tasks|assignments|units|campaigns)$/.test(scan))).toEqual(
+      [],
+    );
+    expect(scans.some((scan) => /^(Index|Index Only|Bitmap Heap) Scan on assignments$/.test(scan))).toBe(
+      true,
+    );
 
     // 100× the data must not make one ward's board meaningfully slower (noise allowance on a shared machine).
     expect(crowded / alone).toBeLessThan(3);
-    console.info(JSON.stringify({ board: { aloneMs: alone, crowdedMs: crowded, ratio: crowded / alone, scans } }));
+    console.info(
+      JSON.stringify({ board: { aloneMs: alone, crowdedMs: crowded, ratio: crowded / alone, scans } }),
+    );
   }, 180_000);
 });

@@ -42,7 +42,9 @@ function sample(schema: JsonSchema | undefined): unknown {
   if (schema.enum) return schema.enum[0];
   switch (schema.type) {
     case 'object':
-      return Object.fromEntries(Object.entries(schema.properties ?? {}).map(([key, value]) => [key, sample(value)]));
+      return Object.fromEntries(
+        Object.entries(schema.properties ?? {}).map(([key, value]) => [key, sample(value)]),
+      );
     case 'array':
       return [];
     case 'integer':
@@ -67,17 +69,18 @@ describe('ward isolation on every route with an id', () => {
   let a: WardFixture;
   let b: WardFixture;
   const snapshot = () =>
-    t.app.db.withSystem(async (db) =>
-      (
-        await db.query(
-          `SELECT (SELECT json_agg(c ORDER BY c.id) FROM campaigns c WHERE ward_id = $1) AS campaigns,
+    t.app.db.withSystem(
+      async (db) =>
+        (
+          await db.query(
+            `SELECT (SELECT json_agg(c ORDER BY c.id) FROM campaigns c WHERE ward_id = $1) AS campaigns,
                   (SELECT json_agg(x ORDER BY x.id) FROM tasks x WHERE ward_id = $1) AS tasks,
                   (SELECT json_agg(s ORDER BY s.id) FROM assignments s WHERE ward_id = $1) AS assignments,
                   (SELECT count(*) FROM notifications WHERE ward_id = $1) AS notifications,
                   (SELECT count(*) FROM audit_log WHERE ward_id = $1) AS audit`,
-          [b.wardId],
-        )
-      ).rows[0],
+            [b.wardId],
+          )
+        ).rows[0],
     );
 
   beforeAll(async () => {
@@ -95,7 +98,10 @@ describe('ward isolation on every route with an id', () => {
   it('answers 404 to ward A for every ward-B id, and ward B is unchanged', async () => {
     const before = await snapshot();
     const spec = t.app.swagger() as {
-      paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: JsonSchema }> } }>>;
+      paths: Record<
+        string,
+        Record<string, { requestBody?: { content: Record<string, { schema: JsonSchema }> } }>
+      >;
     };
     const routes = Object.entries(spec.paths)
       .filter(([path]) => path.includes('{') && path.startsWith('/api/'))
@@ -107,14 +113,19 @@ describe('ward isolation on every route with an id', () => {
       const url = path.replace(/\{(\w+)\}/g, (_match, name: string, offset: number) => {
         const segment = path.slice(0, offset).split('/').filter(Boolean).at(-1)!;
         const kind = idKinds[name] ?? (name === 'id' ? idKinds[segment] : undefined);
-        if (!kind) throw new Error(`${method.toUpperCase()} ${path}: add the id kind of {${name}} to idKinds`);
+        if (!kind)
+          throw new Error(`${method.toUpperCase()} ${path}: add the id kind of {${name}} to idKinds`);
         return String(b[kind]);
       });
       const payload = sample(op.requestBody?.content['application/json']?.schema) as object | undefined;
       const statuses: number[] = [];
       for (const role of roles) {
         const unitId = role.startsWith('team') ? a.teamId : a.unitId;
-        const memberId = role.startsWith('team') ? a.teamMemberId : role === 'leader' ? a.leaderId : a.staffId;
+        const memberId = role.startsWith('team')
+          ? a.teamMemberId
+          : role === 'leader'
+            ? a.leaderId
+            : a.staffId;
         const res = await t.app.inject({
           method: method.toUpperCase() as 'GET',
           url,

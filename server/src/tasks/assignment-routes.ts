@@ -5,8 +5,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { AckReply, Assignment, AssignmentList, DoneInput, ErrorBody, IdParams } from '@loa/shared';
 import { AppError } from '../errors.js';
+import { applicationRoleStatement } from '../plugins/db.js';
+import { createAcknowledger } from './ack-fast-path.js';
 import { completeAssignment } from './service.js';
-import { acknowledgeAssignment, findAssignment, listUnitAssignments } from './sql.js';
+import { findAssignment, listUnitAssignments } from './sql.js';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
 const security = [{ session: [] }];
@@ -15,6 +17,7 @@ const notFound = () => new AppError('NOT_FOUND', 'Không tìm thấy nhiệm v�
 
 const assignmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const team = [app.authenticate, app.requireRole(...TEAM_ROLES)];
+  const acknowledge = createAcknowledger(app.db.pool, await applicationRoleStatement(app.db.pool));
 
   app.get(
     '/api/me/assignments',
@@ -73,14 +76,12 @@ const assignmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const { session } = request;
-      const result = await app.db.withWard(session.wardId, (db) =>
-        acknowledgeAssignment(db, {
-          wardId: session.wardId,
-          id: request.params.id,
-          memberId: session.memberId,
-          unitId: session.unitId,
-        }),
-      );
+      const result = await acknowledge({
+        wardId: session.wardId,
+        id: request.params.id,
+        memberId: session.memberId,
+        unitId: session.unitId,
+      });
       if (!result) throw notFound();
       if (result.unitId !== session.unitId) throw new AppError('ASSIGNMENT_OTHER_TEAM');
       return { id: result.id, status: result.status, acknowledgedAt: result.acknowledgedAt };

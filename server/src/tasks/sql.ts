@@ -128,13 +128,9 @@ export interface AckResult extends AckReply {
 /**
  * Acknowledge in one statement (the hot path): lock the row, move pending → acknowledged only when it
  * is the member's team, write the audit row from the same CTE, and answer the row as it now is.
+ * Parameters: $1 assignment, $2 member, $3 the member's unit, $4 ward.
  */
-export async function acknowledgeAssignment(
-  db: Queryable,
-  input: { wardId: string; id: string; memberId: string | undefined; unitId: string | undefined },
-): Promise<AckResult | undefined> {
-  const { rows } = await db.query<AckResult>(
-    `WITH target AS (
+export const ACK_SQL = `WITH target AS (
        SELECT id, unit_id, status, acknowledged_at FROM assignments WHERE id = $1 FOR UPDATE
      ), changed AS (
        UPDATE assignments a
@@ -150,11 +146,7 @@ export async function acknowledgeAssignment(
      )
      SELECT target.id, target.unit_id AS "unitId", COALESCE(changed.status, target.status) AS status,
             ${ISO('COALESCE(changed.acknowledged_at, target.acknowledged_at)')} AS "acknowledgedAt"
-       FROM target LEFT JOIN changed ON true`,
-    [input.id, input.memberId ?? null, input.unitId ?? null, input.wardId],
-  );
-  return rows[0];
-}
+       FROM target LEFT JOIN changed ON true`;
 
 export async function lockAssignment(
   db: Queryable,
