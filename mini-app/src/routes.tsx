@@ -1,36 +1,38 @@
+import { lazy } from 'react';
 import { Navigate, Route, Routes } from 'react-router-dom';
 import { AppLayout } from './layout/app-layout';
 import { HomePage } from './pages/home';
+import { paths } from './routes-meta';
 
-/** Every screen of the app. Only Trang chủ exists yet; the others arrive with their issues. */
-export const paths = {
-  home: '/',
-  tasks: '/tasks',
-  campaigns: '/campaigns',
-  leaderboard: '/leaderboard',
-  review: '/review',
-  posts: '/posts',
-} as const;
+export { type PageKey, pageTitles, paths } from './routes-meta';
 
-export type PageKey = keyof typeof paths;
-
-/** Header and bottom-navigation labels. */
-export const pageTitles: Record<PageKey, string> = {
-  home: 'Trang chủ',
-  tasks: 'Nhiệm vụ',
-  campaigns: 'Chiến dịch',
-  leaderboard: 'Bảng tiến độ',
-  review: 'Duyệt',
-  posts: 'Bài đăng',
-};
+// Every page but Trang chủ is loaded on first visit, so the first screen stays small.
+const named = <K extends string>(load: () => Promise<Record<K, () => JSX.Element>>, name: K) =>
+  lazy(async () => ({ default: (await load())[name] }));
+const TasksPage = named(() => import('./pages/tasks'), 'TasksPage');
+const AssignmentPage = named(() => import('./pages/assignment'), 'AssignmentPage');
+const CampaignsPage = named(() => import('./pages/campaigns'), 'CampaignsPage');
+const CampaignPage = named(() => import('./pages/campaign'), 'CampaignPage');
+const CampaignEditPage = named(() => import('./pages/campaign-edit'), 'CampaignEditPage');
+const TaskNewPage = named(() => import('./pages/task-new'), 'TaskNewPage');
+const BoardPage = named(() => import('./pages/board'), 'BoardPage');
+const ReviewPage = named(() => import('./pages/review'), 'ReviewPage');
 
 export function AppRoutes() {
   return (
     <Routes>
       <Route element={<AppLayout />}>
         <Route index element={<HomePage />} />
-        {/* Add the other pages here with React.lazy so the first screen stays small;
-            AppLayout already wraps them in Suspense. */}
+        <Route path={paths.tasks} element={<TasksPage />} />
+        <Route path="/assignments/:id" element={<AssignmentPage />} />
+        <Route path={paths.campaigns} element={<CampaignsPage />} />
+        <Route path="/campaigns/new" element={<CampaignEditPage />} />
+        <Route path="/campaigns/:id" element={<CampaignPage />} />
+        <Route path="/campaigns/:id/edit" element={<CampaignEditPage />} />
+        <Route path="/campaigns/:id/tasks/new" element={<TaskNewPage />} />
+        <Route path={paths.leaderboard} element={<BoardPage />} />
+        <Route path={`${paths.leaderboard}/:id`} element={<BoardPage />} />
+        <Route path={paths.review} element={<ReviewPage />} />
         <Route path="*" element={<Navigate to={paths.home} replace />} />
       </Route>
     </Routes>

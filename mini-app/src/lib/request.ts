@@ -1,4 +1,5 @@
 import type { ErrorBody } from '@loa/shared';
+import { storedSessionToken } from '../auth/use-session';
 
 /** An API failure carrying the server's Vietnamese `message`, ready to show as it is. */
 export class ApiError extends Error {
@@ -20,7 +21,7 @@ export const NETWORK_ERROR_MESSAGE = 'Không kết nối được máy chủ. Ki
 export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   body?: unknown;
-  /** Zalo access token; sent as a bearer token. */
+  /** Bearer token; defaults to the signed-in session's token. */
   token?: string;
   signal?: AbortSignal;
 }
@@ -29,7 +30,7 @@ const apiBase = (import.meta.env.VITE_API_BASE ?? '').replace(/\/+$/, '');
 
 /** The one API client: JSON in, JSON out, and an `ApiError` for anything else. */
 export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
-  const { method = 'GET', body, token, signal } = options;
+  const { method = 'GET', body, token = storedSessionToken(), signal } = options;
   const headers: Record<string, string> = { accept: 'application/json' };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (token) headers.authorization = `Bearer ${token}`;
