@@ -62,6 +62,7 @@ function TeamActions({ assignment }: { assignment: Assignment }) {
   const { openSnackbar } = useSnackbar();
   const [note, setNote] = useState(assignment.note ?? '');
   const [number, setNumber] = useState(assignment.numberDone?.toString() ?? '');
+  const numberLabel = assignment.evidenceNumberLabel ?? 'Số lượng đã thực hiện (nếu có)';
   const numberValid = number === '' || /^\d{1,6}$/.test(number);
   const submit = () =>
     done.mutate(
@@ -86,7 +87,8 @@ function TeamActions({ assignment }: { assignment: Assignment }) {
       {assignment.status !== 'accepted' ? (
         <section className="form" aria-label="Báo cáo hoàn thành">
           <Input
-            label={assignment.evidenceNumberLabel ?? 'Số lượng đã thực hiện (nếu có)'}
+            label={numberLabel}
+            aria-label={numberLabel}
             inputMode="numeric"
             value={number}
             status={numberValid ? undefined : 'error'}
@@ -95,6 +97,7 @@ function TeamActions({ assignment }: { assignment: Assignment }) {
           />
           <Input.TextArea
             label="Ghi chú"
+            aria-label="Ghi chú"
             value={note}
             maxLength={2000}
             onChange={(event) => setNote(event.target.value)}
