@@ -137,12 +137,15 @@ try {
   }
   const median = (values: number[]) => values.sort((x, y) => x - y)[Math.floor(values.length / 2)]!;
   const mean = (values: number[]) => values.reduce((sum, v) => sum + v, 0) / values.length;
-  const written = (
-    await pool.query(`SELECT count(*)::int AS n FROM assignments WHERE status = 'acknowledged'`)
-  ).rows[0].n;
-  const audited = (
-    await pool.query(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'assignments.ack'`)
-  ).rows[0].n;
+  // Closing first lets requests still in flight finish, so both counts come from the same end state.
+  await app.close();
+  await bare.close();
+  const {
+    rows: [counts],
+  } = await pool.query(
+    `SELECT (SELECT count(*)::int FROM assignments WHERE status = 'acknowledged') AS written,
+            (SELECT count(*)::int FROM audit_log WHERE action = 'assignments.ack') AS audited`,
+  );
   const failed = rounds.reduce(
     (n, r) => n + r.ack.non2xx + r.ack.errors + r.baseline.non2xx + r.baseline.errors,
     0,
@@ -160,14 +163,12 @@ try {
       connections: CONNECTIONS,
       rounds: ROUNDS,
       seconds_per_round: SECONDS,
-      acknowledged: written,
-      audited,
+      acknowledged: counts.written,
+      audited: counts.audited,
       failed,
     }),
   );
-  await bare.close();
   await pool.end();
-  await app.close();
 } finally {
   await database.stop();
   rmSync(dataDir, { recursive: true, force: true });
