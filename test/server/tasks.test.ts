@@ -136,6 +136,13 @@ describe('tasks, assignments, acknowledgement, done, urge and the board', () => 
     ]);
     expect(audit).toEqual([{ action: 'assignments.ack', actor_member_id: w.teamMemberId }]);
     expect((await t.app.inject({ method: 'POST', url, headers: staff() })).statusCode).toBe(403);
+    const peek = `/api/assignments/${w.assignmentId}`;
+    expect(
+      (await t.app.inject({ method: 'GET', url: peek, headers: teamMember(teamIds[1]!) })).statusCode,
+    ).toBe(403);
+    expect((await t.app.inject({ method: 'GET', url: peek, headers: staff() })).json().status).toBe(
+      'acknowledged',
+    );
     expect(
       (
         await t.app.inject({

@@ -95,6 +95,22 @@ describe('ward isolation on every route with an id', () => {
   });
   afterAll(() => t.close());
 
+  it('answers 401 on every route but the public ones when nobody is signed in', async () => {
+    const spec = t.app.swagger() as { paths: Record<string, Record<string, unknown>> };
+    const open = /^\/api\/(public|auth)\//;
+    const guarded = Object.entries(spec.paths)
+      .filter(([path]) => path.startsWith('/api/') && !open.test(path))
+      .flatMap(([path, methods]) => Object.keys(methods).map((method) => ({ path, method })));
+    expect(guarded.length).toBeGreaterThanOrEqual(18);
+    for (const { path, method } of guarded) {
+      const url = path.replace(/\{\w+\}/g, b.assignmentId);
+      const res = await t.app.inject({ method: method.toUpperCase() as 'GET', url });
+      // The session is checked before the body is even parsed: 401, not a validation error.
+      expect(res.statusCode, `${method.toUpperCase()} ${path}`).toBe(401);
+      expect(res.json().message).toBe('Bạn cần đăng nhập để tiếp tục.');
+    }
+  });
+
   it('answers 404 to ward A for every ward-B id, and ward B is unchanged', async () => {
     const before = await snapshot();
     const spec = t.app.swagger() as {

@@ -26,7 +26,7 @@ const campaignRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/api/campaigns',
     {
-      preHandler: readers,
+      onRequest: readers,
       config: { op: 'campaigns.list' },
       schema: {
         tags: ['campaigns'],
@@ -46,7 +46,7 @@ const campaignRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/api/campaigns',
     {
-      preHandler: writers,
+      onRequest: writers,
       config: { op: 'campaigns.create' },
       schema: {
         tags: ['campaigns'],
@@ -67,7 +67,7 @@ const campaignRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/api/campaigns/:id',
     {
-      preHandler: readers,
+      onRequest: readers,
       config: { op: 'campaigns.get' },
       schema: {
         tags: ['campaigns'],
@@ -83,7 +83,7 @@ const campaignRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.patch(
     '/api/campaigns/:id',
     {
-      preHandler: writers,
+      onRequest: writers,
       config: { op: 'campaigns.update' },
       schema: {
         tags: ['campaigns'],
@@ -104,7 +104,7 @@ const campaignRoutes: FastifyPluginAsyncTypebox = async (app) => {
     app.post(
       `/api/campaigns/:id/${verb}`,
       {
-        preHandler: verb === 'approve' ? [app.authenticate, app.requireRole('leader')] : writers,
+        onRequest: verb === 'approve' ? [app.authenticate, app.requireRole('leader')] : writers,
         config: { op: `campaigns.${verb}` },
         schema: {
           tags: ['campaigns'],
@@ -128,7 +128,7 @@ const campaignRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/api/units',
     {
-      preHandler: readers,
+      onRequest: readers,
       config: { op: 'units.list' },
       schema: {
         tags: ['campaigns'],

@@ -22,7 +22,7 @@ const assignmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/api/me/assignments',
     {
-      preHandler: team,
+      onRequest: team,
       config: { op: 'assignments.mine' },
       schema: {
         tags: ['assignments'],
@@ -41,7 +41,7 @@ const assignmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/api/assignments/:id',
     {
-      preHandler: [app.authenticate, app.requireRole('admin', 'staff', 'leader', ...TEAM_ROLES)],
+      onRequest: [app.authenticate, app.requireRole('admin', 'staff', 'leader', ...TEAM_ROLES)],
       config: { op: 'assignments.get' },
       schema: {
         tags: ['assignments'],
@@ -64,7 +64,7 @@ const assignmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/api/assignments/:id/ack',
     {
-      preHandler: team,
+      onRequest: team,
       config: { op: 'assignments.ack' },
       schema: {
         tags: ['assignments'],
@@ -91,7 +91,7 @@ const assignmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/api/assignments/:id/done',
     {
-      preHandler: team,
+      onRequest: team,
       config: { op: 'assignments.done' },
       schema: {
         tags: ['assignments'],

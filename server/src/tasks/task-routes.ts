@@ -30,7 +30,7 @@ const taskRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/api/campaigns/:id/tasks',
     {
-      preHandler: readers,
+      onRequest: readers,
       config: { op: 'tasks.list' },
       schema: {
         tags: ['tasks'],
@@ -50,7 +50,7 @@ const taskRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/api/campaigns/:id/tasks',
     {
-      preHandler: writers,
+      onRequest: writers,
       config: { op: 'tasks.create' },
       schema: {
         tags: ['tasks'],
@@ -72,7 +72,7 @@ const taskRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/api/tasks/:id/assignments',
     {
-      preHandler: writers,
+      onRequest: writers,
       config: { op: 'tasks.assign' },
       schema: {
         tags: ['tasks'],
@@ -92,7 +92,7 @@ const taskRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/api/campaigns/:id/board',
     {
-      preHandler: readers,
+      onRequest: readers,
       config: { op: 'tasks.board' },
       schema: {
         tags: ['tasks'],
@@ -112,7 +112,7 @@ const taskRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/api/assignments/:id/urge',
     {
-      preHandler: writers,
+      onRequest: writers,
       config: { op: 'assignments.urge' },
       schema: {
         tags: ['tasks'],
@@ -131,7 +131,7 @@ const taskRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/api/campaigns/:id/urge-late',
     {
-      preHandler: writers,
+      onRequest: writers,
       config: { op: 'campaigns.urgeLate' },
       schema: {
         tags: ['tasks'],
