@@ -84,7 +84,8 @@ function load(url: string, paths: { path: string; headers: Record<string, string
   });
 }
 
-const dataDir = mkdtempSync(join(REPO_ROOT, '.data', 'tmp-bench-'));
+// Not .data/tmp-*: a test run's teardown removes those, even while this benchmark's Postgres runs.
+const dataDir = mkdtempSync(join(REPO_ROOT, '.data', 'bench-'));
 const database = await startEmbeddedPostgres({ dataDir, port: await freePort() });
 try {
   const url = database.url;
@@ -119,6 +120,8 @@ try {
 
   // The baseline: the least a Fastify + pg write route can do, on the same database and pool size.
   const pool = new pg.Pool({ connectionString: url, max: 20 });
+  // An idle client dropped while Postgres stops must not crash the run after the figures are printed.
+  pool.on('error', (error) => console.error(`baseline pool: ${error.message}`));
   const bare = Fastify({ logger: false });
   bare.post<{ Params: { id: string } }>('/baseline/:id', async (request) => {
     await pool.query('INSERT INTO bench_baseline (assignment_id) VALUES ($1)', [request.params.id]);
