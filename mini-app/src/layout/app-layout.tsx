@@ -24,7 +24,9 @@ const tabsByRole: Record<SessionRole, PageKey[]> = {
   resident: ['home'],
 };
 
-function activeTab(pathname: string): PageKey {
+function activeTab(pathname: string, tabs: PageKey[]): PageKey {
+  // An assignment opens from Nhiệm vụ (teams) or from a board cell (staff, leaders).
+  if (pathname.startsWith('/assignments/')) return tabs.includes('tasks') ? 'tasks' : 'leaderboard';
   const entry = (Object.entries(paths) as [PageKey, string][]).find(
     ([, path]) => path !== '/' && (pathname === path || pathname.startsWith(`${path}/`)),
   );
@@ -46,7 +48,7 @@ export function AppLayout() {
       {tabs.length > 1 ? (
         <BottomNavigation
           fixed
-          activeKey={activeTab(pathname)}
+          activeKey={activeTab(pathname, tabs)}
           onChange={(key) => navigate(paths[key as PageKey])}
         >
           {tabs.map((key) => (
