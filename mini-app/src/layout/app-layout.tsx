@@ -1,18 +1,10 @@
 import { Suspense } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
-import { BottomNavigation, Icon } from 'zmp-ui';
+import { BottomNavigation } from 'zmp-ui';
 import { type SessionRole, useSession } from '../auth/use-session';
 import { LoadingView } from '../components/status-views';
 import { type PageKey, pageTitles, paths } from '../routes-meta';
-
-const icons: Record<PageKey, string> = {
-  home: 'zi-home',
-  tasks: 'zi-check-circle',
-  campaigns: 'zi-calendar',
-  leaderboard: 'zi-poll',
-  review: 'zi-note',
-  posts: 'zi-post',
-};
+import { NavIcon } from './nav-icons';
 
 /** Which tabs each role sees; a resident (or nobody signed in) sees Trang chủ only. */
 const tabsByRole: Record<SessionRole, PageKey[]> = {
@@ -56,7 +48,7 @@ export function AppLayout() {
               key={key}
               itemKey={key}
               label={pageTitles[key]}
-              icon={<Icon icon={icons[key] as 'zi-home'} />}
+              icon={<NavIcon page={key} />}
             />
           ))}
         </BottomNavigation>
