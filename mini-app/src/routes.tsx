@@ -3,41 +3,24 @@ import { Navigate, Route, Routes } from 'react-router-dom';
 import { AppLayout } from './layout/app-layout';
 import { HashDeepLink } from './lib/deep-link';
 import { HomePage } from './pages/home';
+import { paths } from './routes-meta';
 
+export { assignmentEvidencePath, type PageKey, pageTitles, paths } from './routes-meta';
+
+// Every page but Trang chủ is loaded on first visit, so the first screen stays small.
+const named = <K extends string>(load: () => Promise<Record<K, () => JSX.Element>>, name: K) =>
+  lazy(async () => ({ default: (await load())[name] }));
 const SignInPage = lazy(() => import('./pages/sign-in'));
-const AssignmentEvidencePage = lazy(() =>
-  import('./pages/assignment-evidence').then((module) => ({ default: module.AssignmentEvidencePage })),
-);
-const EvidenceReviewPage = lazy(() =>
-  import('./pages/evidence-review').then((module) => ({ default: module.EvidenceReviewPage })),
-);
-
-/** Every screen of the app. Only Trang chủ exists yet; the others arrive with their issues. */
-export const paths = {
-  home: '/',
-  tasks: '/tasks',
-  campaigns: '/campaigns',
-  leaderboard: '/leaderboard',
-  review: '/review',
-  evidence: '/evidence',
-  posts: '/posts',
-} as const;
-
-/** The photo proof of one assignment; the task screen links here. */
-export const assignmentEvidencePath = (assignmentId: string) => `/assignments/${assignmentId}/evidence`;
-
-export type PageKey = keyof typeof paths;
-
-/** Header and bottom-navigation labels. */
-export const pageTitles: Record<PageKey, string> = {
-  home: 'Trang chủ',
-  tasks: 'Nhiệm vụ',
-  campaigns: 'Chiến dịch',
-  leaderboard: 'Bảng tiến độ',
-  review: 'Duyệt',
-  evidence: 'Minh chứng',
-  posts: 'Bài đăng',
-};
+const TasksPage = named(() => import('./pages/tasks'), 'TasksPage');
+const AssignmentPage = named(() => import('./pages/assignment'), 'AssignmentPage');
+const AssignmentEvidencePage = named(() => import('./pages/assignment-evidence'), 'AssignmentEvidencePage');
+const CampaignsPage = named(() => import('./pages/campaigns'), 'CampaignsPage');
+const CampaignPage = named(() => import('./pages/campaign'), 'CampaignPage');
+const CampaignEditPage = named(() => import('./pages/campaign-edit'), 'CampaignEditPage');
+const TaskNewPage = named(() => import('./pages/task-new'), 'TaskNewPage');
+const BoardPage = named(() => import('./pages/board'), 'BoardPage');
+const ReviewPage = named(() => import('./pages/review'), 'ReviewPage');
+const EvidenceReviewPage = named(() => import('./pages/evidence-review'), 'EvidenceReviewPage');
 
 export function AppRoutes() {
   return (
@@ -47,10 +30,18 @@ export function AppRoutes() {
         <Route element={<AppLayout />}>
           <Route index element={<HomePage />} />
           <Route path="/sign-in" element={<SignInPage />} />
+          <Route path={paths.tasks} element={<TasksPage />} />
+          <Route path="/assignments/:id" element={<AssignmentPage />} />
           <Route path="/assignments/:id/evidence" element={<AssignmentEvidencePage />} />
+          <Route path={paths.campaigns} element={<CampaignsPage />} />
+          <Route path="/campaigns/new" element={<CampaignEditPage />} />
+          <Route path="/campaigns/:id" element={<CampaignPage />} />
+          <Route path="/campaigns/:id/edit" element={<CampaignEditPage />} />
+          <Route path="/campaigns/:id/tasks/new" element={<TaskNewPage />} />
+          <Route path={paths.leaderboard} element={<BoardPage />} />
+          <Route path={`${paths.leaderboard}/:id`} element={<BoardPage />} />
+          <Route path={paths.review} element={<ReviewPage />} />
           <Route path={paths.evidence} element={<EvidenceReviewPage />} />
-          {/* Add the other pages here with React.lazy so the first screen stays small;
-            AppLayout already wraps them in Suspense. */}
           <Route path="*" element={<Navigate to={paths.home} replace />} />
         </Route>
       </Routes>

@@ -12,15 +12,19 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { ErrorBody } from '@loa/shared';
 import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import authRoutes from './auth/routes.js';
+import campaignRoutes from './campaigns/routes.js';
 import type { Config } from './config.js';
 import evidencePlugin from './evidence/plugin.js';
 import healthRoutes from './health/routes.js';
 import { loggerOptions } from './logger.js';
+import notifierPlugin from './notifications/notifier.js';
 import authPlugin from './plugins/auth.js';
 import dbPlugin from './plugins/db.js';
 import errorsPlugin from './plugins/errors.js';
 import miniAppPlugin from './plugins/mini-app.js';
 import publicRoutes from './public/routes.js';
+import assignmentRoutes from './tasks/assignment-routes.js';
+import taskRoutes from './tasks/task-routes.js';
 import zaloPlugin from './zalo/plugin.js';
 
 export interface AppConfig extends Config {
@@ -98,6 +102,8 @@ export async function buildApp(
   await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
   await app.register(dbPlugin, { connectionString: config.databaseUrl });
   await app.register(authPlugin, { secret: config.sessionSecret, ttlMinutes: config.sessionTtlMinutes });
+  // Messages to people are recorded as queued notifications; the broadcast feature delivers them.
+  await app.register(notifierPlugin, {});
 
   app.healthChecks.set('database', async () => {
     await app.db.pool.query('SELECT 1');
@@ -113,6 +119,12 @@ export async function buildApp(
   await app.register(authRoutes, { defaultWardSlug: config.defaultWardSlug });
   // Photo evidence: upload pipeline, verification flags, review queue, authenticated photo serving.
   await app.register(evidencePlugin);
+  // Campaigns: staff write, leaders approve, staff activate and close.
+  await app.register(campaignRoutes);
+  // Tasks, assignment to teams, the progress board and urging late teams (staff).
+  await app.register(taskRoutes);
+  // A team's own assignments: list, acknowledge, mark done.
+  await app.register(assignmentRoutes);
   if (config.serveMiniApp) await app.register(miniAppPlugin, {});
 
   return app;

@@ -73,6 +73,45 @@ export const errorCatalogue = {
     status: 400,
     message: 'Khi trả lại ảnh, hãy ghi lý do để tổ biết cần sửa gì.',
   },
+  // Campaigns, tasks and assignments.
+  CAMPAIGN_PERIOD_INVALID: {
+    status: 400,
+    message: 'Ngày kết thúc phải bằng hoặc sau ngày bắt đầu. Sửa lại thời gian của kế hoạch.',
+  },
+  UNIT_UNKNOWN: { status: 400, message: 'Đơn vị được chọn không có trong phường. Chọn lại đơn vị.' },
+  MEMBER_UNKNOWN: { status: 400, message: 'Người ký được chọn không có trong phường. Chọn lại người ký.' },
+  CAMPAIGN_NOT_EDITABLE: {
+    status: 409,
+    message: 'Kế hoạch đang triển khai hoặc đã kết thúc nên không sửa được nữa.',
+  },
+  CAMPAIGN_SELF_APPROVAL: {
+    status: 403,
+    message: 'Bạn là người soạn kế hoạch này nên không thể tự duyệt. Hãy nhờ lãnh đạo khác duyệt.',
+  },
+  CAMPAIGN_STATUS: {
+    status: 409,
+    message: 'Trạng thái kế hoạch không cho phép thao tác này. Tải lại để xem trạng thái mới.',
+  },
+  TASK_DUE_OUTSIDE_CAMPAIGN: {
+    status: 400,
+    message: 'Hạn hoàn thành phải nằm trong thời gian của kế hoạch. Chọn lại hạn.',
+  },
+  ASSIGN_TARGETS_EMPTY: {
+    status: 400,
+    message: 'Chưa chọn đơn vị nhận nhiệm vụ. Chọn ít nhất một đơn vị hoặc "Tất cả các tổ".',
+  },
+  ASSIGNMENT_OTHER_TEAM: {
+    status: 403,
+    message: 'Nhiệm vụ này giao cho tổ khác; bạn chỉ thao tác được nhiệm vụ của tổ mình.',
+  },
+  ASSIGNMENT_ALREADY_DONE: {
+    status: 409,
+    message: 'Tổ này đã báo cáo hoàn thành nhiệm vụ nên không cần nhắc.',
+  },
+  ASSIGNMENT_CLOSED: {
+    status: 409,
+    message: 'Nhiệm vụ đã được duyệt xong nên không thay đổi được nữa.',
+  },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof errorCatalogue;

@@ -1,12 +1,39 @@
-import type { MeReply, SignInReply } from '@loa/shared';
+import type { MemberProfile, MeReply, SignInReply } from '@loa/shared';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { useSyncExternalStore } from 'react';
+import { useMemo, useSyncExternalStore } from 'react';
 import { request } from '../lib/request';
 import { getSession, saveSession, signOut, subscribe } from './session-store';
 
+export type SessionRole = 'admin' | 'staff' | 'leader' | 'team_lead' | 'team_member' | 'resident';
+
+/** The stored session plus the fields screens check most (role, member id, unit). */
+export interface SessionView {
+  token: string;
+  member: MemberProfile;
+  /** null for a resident (not a member of any unit). */
+  memberId: string | null;
+  role: SessionRole;
+  unitId: string | null;
+  wardId: string;
+  fullName: string;
+}
+
 /** The signed-in person (or null), re-rendering on sign-in and sign-out. */
-export function useSession() {
-  const session = useSyncExternalStore(subscribe, getSession);
+export function useSession(): { session: SessionView | null; signOut: () => void } {
+  const stored = useSyncExternalStore(subscribe, getSession);
+  const session = useMemo<SessionView | null>(
+    () =>
+      stored && {
+        token: stored.token,
+        member: stored.member,
+        memberId: stored.member.id,
+        role: stored.member.role as SessionRole,
+        unitId: stored.member.unitId ?? null,
+        wardId: stored.member.wardId,
+        fullName: stored.member.fullName,
+      },
+    [stored],
+  );
   return { session, signOut };
 }
 

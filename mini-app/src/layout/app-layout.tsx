@@ -1,15 +1,58 @@
 import { Suspense } from 'react';
-import { Outlet } from 'react-router-dom';
+import { Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { BottomNavigation } from 'zmp-ui';
+import { type SessionRole, useSession } from '../auth/use-session';
 import { LoadingView } from '../components/status-views';
+import { type PageKey, pageTitles, paths } from '../routes-meta';
+import { NavIcon } from './nav-icons';
 
-/**
- * The frame around every page. The bottom navigation (Trang chủ, Nhiệm vụ, Chiến dịch, Bảng tiến độ,
- * Duyệt, Bài đăng) goes here once those pages exist; Suspense covers pages loaded with React.lazy.
- */
+/** Which tabs each role sees; a resident (or nobody signed in) sees Trang chủ only. */
+const tabsByRole: Record<SessionRole, PageKey[]> = {
+  admin: ['home', 'campaigns', 'leaderboard', 'evidence', 'review'],
+  staff: ['home', 'campaigns', 'leaderboard', 'evidence'],
+  leader: ['home', 'review', 'leaderboard', 'evidence', 'campaigns'],
+  team_lead: ['home', 'tasks'],
+  team_member: ['home', 'tasks'],
+  resident: ['home'],
+};
+
+function activeTab(pathname: string, tabs: PageKey[]): PageKey {
+  // An assignment opens from Nhiệm vụ (teams) or from a board cell (staff, leaders).
+  if (pathname.startsWith('/assignments/')) return tabs.includes('tasks') ? 'tasks' : 'leaderboard';
+  const entry = (Object.entries(paths) as [PageKey, string][]).find(
+    ([, path]) => path !== '/' && (pathname === path || pathname.startsWith(`${path}/`)),
+  );
+  return entry?.[0] ?? 'home';
+}
+
+/** The frame around every page: the page (lazy-loaded, hence Suspense) and the role-aware tab bar. */
 export function AppLayout() {
+  const { session } = useSession();
+  const navigate = useNavigate();
+  const { pathname } = useLocation();
+  const tabs = tabsByRole[session?.role ?? 'resident'];
+
   return (
-    <Suspense fallback={<LoadingView />}>
-      <Outlet />
-    </Suspense>
+    <div className={tabs.length > 1 ? 'with-bottom-nav' : undefined}>
+      <Suspense fallback={<LoadingView />}>
+        <Outlet />
+      </Suspense>
+      {tabs.length > 1 ? (
+        <BottomNavigation
+          fixed
+          activeKey={activeTab(pathname, tabs)}
+          onChange={(key) => navigate(paths[key as PageKey])}
+        >
+          {tabs.map((key) => (
+            <BottomNavigation.Item
+              key={key}
+              itemKey={key}
+              label={pageTitles[key]}
+              icon={<NavIcon page={key} />}
+            />
+          ))}
+        </BottomNavigation>
+      ) : null}
+    </div>
   );
 }

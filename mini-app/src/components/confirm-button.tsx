@@ -1,0 +1,55 @@
+import { type ReactNode, useState } from 'react';
+import { Button, Modal } from 'zmp-ui';
+
+interface ConfirmButtonProps {
+  children: ReactNode;
+  /** The question, e.g. "Duyệt kế hoạch này?" */
+  title: string;
+  description: string;
+  confirmText: string;
+  onConfirm: () => void;
+  loading?: boolean;
+  disabled?: boolean;
+  variant?: 'primary' | 'secondary' | 'tertiary';
+}
+
+/** A button that asks before doing anything that cannot be undone. */
+export function ConfirmButton(props: ConfirmButtonProps) {
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <Button
+        fullWidth
+        size="large"
+        variant={props.variant ?? 'primary'}
+        loading={props.loading}
+        disabled={props.disabled || props.loading}
+        onClick={() => setOpen(true)}
+      >
+        {props.children}
+      </Button>
+      <Modal
+        visible={open}
+        title={props.title}
+        description={props.description}
+        onClose={() => setOpen(false)}
+        actions={[
+          { text: 'Hủy', close: true, onClick: () => setOpen(false) },
+          {
+            text: props.confirmText,
+            highLight: true,
+            onClick: () => {
+              setOpen(false);
+              props.onConfirm();
+            },
+          },
+        ]}
+      />
+    </>
+  );
+}
+
+/** The server's Vietnamese message, or a generic one for anything unexpected. */
+export function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : 'Có lỗi xảy ra. Thử lại sau ít phút.';
+}

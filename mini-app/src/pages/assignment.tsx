@@ -1,0 +1,155 @@
+import { type Assignment, formatDateTimeVi } from '@loa/shared';
+import { useState } from 'react';
+import { useParams } from 'react-router-dom';
+import { Button, Input, useSnackbar } from 'zmp-ui';
+import { useSession } from '../auth/use-session';
+import { useUrge } from '../campaigns/use-campaigns';
+import { ConfirmButton, errorText } from '../components/confirm-button';
+import { PageShell } from '../components/page-shell';
+import { QueryGate } from '../components/query-gate';
+import { assignmentStatusLabels, taskKindLabels } from '../tasks/labels';
+import { useAcknowledge, useAssignment, useMarkDone } from '../tasks/use-assignments';
+
+/** One assignment: the team acknowledges and reports done; staff may urge the team. */
+export function AssignmentPage() {
+  const { id = '' } = useParams();
+  const query = useAssignment(id);
+  const { session } = useSession();
+  const isTeam = session?.role === 'team_lead' || session?.role === 'team_member';
+  const isStaff = session?.role === 'staff' || session?.role === 'admin';
+  return (
+    <PageShell title="Nhiệm vụ" showBack>
+      <QueryGate query={query}>
+        {(a) => (
+          <article className="detail">
+            <span className="card-kicker">{taskKindLabels[a.kind]}</span>
+            <h1 className="detail-title">{a.title}</h1>
+            <p className="detail-meta">
+              {a.unitName} · Hạn {formatDateTimeVi(a.dueAt)}
+            </p>
+            <p>
+              <span
+                className={`status-chip status-${a.overdue ? 'overdue' : a.status}`}
+                data-testid="assignment-status"
+              >
+                {assignmentStatusLabels[a.status]}
+                {a.overdue ? ' · Trễ hạn' : ''}
+              </span>
+            </p>
+            {a.description ? <p>{a.description}</p> : null}
+            {a.placeName ? <p>Địa điểm: {a.placeName}</p> : null}
+            {a.note || a.numberDone !== null ? (
+              <p className="detail-meta">
+                Báo cáo:{' '}
+                {a.numberDone !== null ? `${a.evidenceNumberLabel ?? 'Số lượng'}: ${a.numberDone}. ` : ''}
+                {a.note ?? ''}
+              </p>
+            ) : null}
+            {isTeam ? <TeamActions assignment={a} /> : null}
+            {isStaff && ['pending', 'acknowledged', 'needs_fix'].includes(a.status) ? (
+              <UrgeOne assignment={a} />
+            ) : null}
+          </article>
+        )}
+      </QueryGate>
+    </PageShell>
+  );
+}
+
+function TeamActions({ assignment }: { assignment: Assignment }) {
+  const ack = useAcknowledge(assignment.id);
+  const done = useMarkDone(assignment.id);
+  const { openSnackbar } = useSnackbar();
+  const [note, setNote] = useState(assignment.note ?? '');
+  const [number, setNumber] = useState(assignment.numberDone?.toString() ?? '');
+  const numberLabel = assignment.evidenceNumberLabel ?? 'Số lượng đã thực hiện (nếu có)';
+  const numberValid = number === '' || /^\d{1,6}$/.test(number);
+  const submit = () =>
+    done.mutate(
+      {
+        ...(note.trim() ? { note: note.trim() } : {}),
+        ...(number !== '' ? { numberDone: Number(number) } : {}),
+      },
+      { onSuccess: () => openSnackbar({ text: 'Đã gửi báo cáo hoàn thành.', type: 'success' }) },
+    );
+  return (
+    <div className="actions">
+      {assignment.status === 'pending' ? (
+        <Button fullWidth size="large" loading={ack.isPending} onClick={() => ack.mutate()}>
+          Xác nhận đã nhận nhiệm vụ
+        </Button>
+      ) : null}
+      {ack.isError ? (
+        <p role="alert" className="form-error">
+          {errorText(ack.error)}
+        </p>
+      ) : null}
+      {assignment.status !== 'accepted' ? (
+        <section className="form" aria-label="Báo cáo hoàn thành">
+          <Input
+            label={numberLabel}
+            aria-label={numberLabel}
+            inputMode="numeric"
+            value={number}
+            status={numberValid ? undefined : 'error'}
+            errorText="Nhập số nguyên không âm, ví dụ 14"
+            onChange={(event) => setNumber(event.target.value.trim())}
+          />
+          <Input.TextArea
+            label="Ghi chú"
+            aria-label="Ghi chú"
+            value={note}
+            maxLength={2000}
+            onChange={(event) => setNote(event.target.value)}
+          />
+          {done.isError ? (
+            <p role="alert" className="form-error">
+              {errorText(done.error)}
+            </p>
+          ) : null}
+          <Button
+            fullWidth
+            size="large"
+            variant="secondary"
+            loading={done.isPending}
+            disabled={!numberValid || (note.trim() === '' && number === '')}
+            onClick={submit}
+          >
+            Báo cáo hoàn thành
+          </Button>
+        </section>
+      ) : null}
+    </div>
+  );
+}
+
+function UrgeOne({ assignment }: { assignment: Assignment }) {
+  const urge = useUrge(assignment.campaignId);
+  const { openSnackbar } = useSnackbar();
+  return (
+    <div className="actions">
+      <ConfirmButton
+        title="Nhắc tổ này?"
+        description={`Gửi tin nhắc việc tới các thành viên ${assignment.unitName}.`}
+        confirmText="Gửi nhắc"
+        loading={urge.isPending}
+        variant="secondary"
+        onConfirm={() =>
+          urge.mutate(
+            { assignmentId: assignment.id },
+            {
+              onSuccess: (r) =>
+                openSnackbar({
+                  text: r.queued > 0 ? `Đã xếp ${r.queued} tin nhắc để gửi.` : 'Tổ này vừa được nhắc rồi.',
+                  type: 'success',
+                }),
+              onError: (e) => openSnackbar({ text: errorText(e), type: 'error' }),
+            },
+          )
+        }
+      >
+        Nhắc tổ
+      </ConfirmButton>
+    </div>
+  );
+}

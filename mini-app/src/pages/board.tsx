@@ -1,0 +1,131 @@
+import type { Board, BoardCell } from '@loa/shared';
+import { useNavigate, useParams } from 'react-router-dom';
+import { useSnackbar } from 'zmp-ui';
+import { useSession } from '../auth/use-session';
+import { useBoard, useCampaigns, useUrge } from '../campaigns/use-campaigns';
+import { ConfirmButton, errorText } from '../components/confirm-button';
+import { PageShell } from '../components/page-shell';
+import { QueryGate } from '../components/query-gate';
+import { EmptyView, LoadingView } from '../components/status-views';
+import { assignmentStatusLabels } from '../tasks/labels';
+import { SignInNeeded } from './tasks';
+
+const cellMarks: Record<BoardCell['status'], string> = {
+  pending: '·',
+  acknowledged: '✓',
+  submitted: '✓✓',
+  accepted: '★',
+  needs_fix: '!',
+};
+
+/** Bảng tiến độ: teams × tasks of a campaign (the running one unless a campaign is named). */
+export function BoardPage() {
+  const { id } = useParams();
+  const { session } = useSession();
+  const active = useCampaigns(id ? undefined : 'active');
+  const campaignId = id ?? active.data?.campaigns[0]?.id;
+  const board = useBoard(campaignId);
+  if (!session) return <SignInNeeded title="Bảng tiến độ" />;
+  return (
+    <PageShell title="Bảng tiến độ" showBack={Boolean(id)}>
+      {!id && active.isPending ? (
+        <LoadingView />
+      ) : !campaignId ? (
+        <EmptyView message="Chưa có kế hoạch nào đang triển khai." />
+      ) : (
+        <QueryGate query={board}>
+          {(data) => (
+            <BoardView board={data} canUrge={session.role === 'staff' || session.role === 'admin'} />
+          )}
+        </QueryGate>
+      )}
+    </PageShell>
+  );
+}
+
+function BoardView({ board, canUrge }: { board: Board; canUrge: boolean }) {
+  const navigate = useNavigate();
+  const urge = useUrge(board.campaignId);
+  const { openSnackbar } = useSnackbar();
+  const cells = new Map(board.cells.map((cell) => [`${cell.unitId}:${cell.taskId}`, cell]));
+  if (board.tasks.length === 0) return <EmptyView message="Kế hoạch chưa có nhiệm vụ nào." />;
+  return (
+    <>
+      <p className="board-summary">
+        {board.counts.done}/{board.counts.total} đã báo cáo · {board.counts.acknowledged} đã nhận ·{' '}
+        {board.counts.pending} chưa nhận · <strong>{board.counts.overdue} trễ hạn</strong>
+      </p>
+      {canUrge && board.counts.overdue > 0 ? (
+        <ConfirmButton
+          title="Nhắc tất cả các tổ trễ hạn?"
+          description={`Gửi tin nhắc việc tới các tổ có ${board.counts.overdue} nhiệm vụ trễ hạn.`}
+          confirmText="Gửi nhắc"
+          variant="secondary"
+          loading={urge.isPending}
+          onConfirm={() =>
+            urge.mutate('all-late', {
+              onSuccess: (r) =>
+                openSnackbar({ text: `Đã nhắc ${r.teams} tổ (${r.queued} tin mới).`, type: 'success' }),
+              onError: (e) => openSnackbar({ text: errorText(e), type: 'error' }),
+            })
+          }
+        >
+          Nhắc tất cả tổ trễ hạn
+        </ConfirmButton>
+      ) : null}
+      <div className="board-scroll">
+        <table className="board">
+          <thead>
+            <tr>
+              <th scope="col">Tổ</th>
+              {board.tasks.map((task, index) => (
+                <th key={task.id} scope="col" title={task.title}>
+                  NV{index + 1}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {board.teams.map((team) => (
+              <tr key={team.id}>
+                <th scope="row" title={team.name}>
+                  {team.shortName ?? team.name}
+                  <small>
+                    {team.done}/{team.total}
+                  </small>
+                </th>
+                {board.tasks.map((task) => {
+                  const cell = cells.get(`${team.id}:${task.id}`);
+                  if (!cell) return <td key={task.id} aria-label="Không giao" />;
+                  const label = `${team.name} – ${task.title}: ${assignmentStatusLabels[cell.status]}${cell.overdue ? ', trễ hạn' : ''}`;
+                  return (
+                    <td key={task.id}>
+                      <button
+                        type="button"
+                        className={`board-cell status-${cell.overdue ? 'overdue' : cell.status}`}
+                        aria-label={label}
+                        title={label}
+                        data-status={cell.status}
+                        data-assignment={cell.assignmentId}
+                        onClick={() => navigate(`/assignments/${cell.assignmentId}`)}
+                      >
+                        {cellMarks[cell.status]}
+                      </button>
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <ol className="board-legend">
+        {board.tasks.map((task, index) => (
+          <li key={task.id}>
+            <strong>NV{index + 1}</strong> {task.title}
+          </li>
+        ))}
+      </ol>
+    </>
+  );
+}

@@ -1,0 +1,175 @@
+import { type Campaign, formatDateTimeVi, formatPeriodVi } from '@loa/shared';
+import { useNavigate, useParams } from 'react-router-dom';
+import { Button, useSnackbar } from 'zmp-ui';
+import { useSession } from '../auth/use-session';
+import { useAssignTask, useCampaign, useCampaignAction, useCampaignTasks } from '../campaigns/use-campaigns';
+import { ConfirmButton, errorText } from '../components/confirm-button';
+import { PageShell } from '../components/page-shell';
+import { QueryGate } from '../components/query-gate';
+import { EmptyView } from '../components/status-views';
+import { campaignStatusLabels, taskKindLabels } from '../tasks/labels';
+
+/** One plan: its fields, what can be done next (approve, activate, close), and its tasks. */
+export function CampaignPage() {
+  const { id = '' } = useParams();
+  const query = useCampaign(id);
+  return (
+    <PageShell title="Kế hoạch" showBack>
+      <QueryGate query={query}>{(campaign) => <CampaignDetail campaign={campaign} />}</QueryGate>
+    </PageShell>
+  );
+}
+
+function Field({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div className="campaign-field">
+      <dt>{label}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}
+
+function CampaignDetail({ campaign }: { campaign: Campaign }) {
+  const { session } = useSession();
+  const navigate = useNavigate();
+  const action = useCampaignAction(campaign.id);
+  const { openSnackbar } = useSnackbar();
+  const staff = session?.role === 'staff' || session?.role === 'admin';
+  const run = (verb: 'approve' | 'activate' | 'close', done: string) =>
+    action.mutate(verb, {
+      onSuccess: () => openSnackbar({ text: done, type: 'success' }),
+      onError: (e) => openSnackbar({ text: errorText(e), type: 'error' }),
+    });
+  return (
+    <article className="detail">
+      <span className="card-kicker">{campaignStatusLabels[campaign.status]}</span>
+      <h1 className="detail-title">{campaign.title}</h1>
+      <dl>
+        {campaign.number ? <Field label="Số văn bản">{campaign.number}</Field> : null}
+        <Field label="Thời gian">{formatPeriodVi(campaign.startsOn, campaign.endsOn)}</Field>
+        {campaign.theme ? <Field label="Chủ đề">“{campaign.theme}”</Field> : null}
+        {campaign.slogans.length ? <Field label="Khẩu hiệu">{campaign.slogans.join(' · ')}</Field> : null}
+        {campaign.purposes.length ? <Field label="Mục đích">{campaign.purposes.join(' ')}</Field> : null}
+        {campaign.legalBases.length ? <Field label="Căn cứ">{campaign.legalBases.join('; ')}</Field> : null}
+      </dl>
+      <div className="actions">
+        {session?.role === 'leader' && campaign.status === 'draft' ? (
+          <ConfirmButton
+            title="Duyệt kế hoạch này?"
+            description="Sau khi duyệt, cán bộ có thể triển khai kế hoạch tới các tổ."
+            confirmText="Duyệt"
+            loading={action.isPending}
+            onConfirm={() => run('approve', 'Đã duyệt kế hoạch.')}
+          >
+            Duyệt kế hoạch
+          </ConfirmButton>
+        ) : null}
+        {staff && campaign.status !== 'active' && campaign.status !== 'closed' ? (
+          <Button
+            fullWidth
+            size="large"
+            variant="secondary"
+            onClick={() => navigate(`/campaigns/${campaign.id}/edit`)}
+          >
+            Sửa kế hoạch
+          </Button>
+        ) : null}
+        {staff && campaign.status === 'approved' ? (
+          <ConfirmButton
+            title="Triển khai kế hoạch?"
+            description="Các tổ sẽ thấy nhiệm vụ của mình."
+            confirmText="Triển khai"
+            loading={action.isPending}
+            onConfirm={() => run('activate', 'Đã triển khai kế hoạch.')}
+          >
+            Triển khai
+          </ConfirmButton>
+        ) : null}
+        {staff && campaign.status === 'active' ? (
+          <ConfirmButton
+            title="Kết thúc kế hoạch?"
+            description="Không thêm được nhiệm vụ sau khi kết thúc."
+            confirmText="Kết thúc"
+            variant="tertiary"
+            loading={action.isPending}
+            onConfirm={() => run('close', 'Đã kết thúc kế hoạch.')}
+          >
+            Kết thúc
+          </ConfirmButton>
+        ) : null}
+        <Button
+          fullWidth
+          size="large"
+          variant="tertiary"
+          onClick={() => navigate(`/leaderboard/${campaign.id}`)}
+        >
+          Xem bảng tiến độ
+        </Button>
+      </div>
+      <CampaignTasks campaign={campaign} canWrite={staff} />
+    </article>
+  );
+}
+
+function CampaignTasks({ campaign, canWrite }: { campaign: Campaign; canWrite: boolean }) {
+  const query = useCampaignTasks(campaign.id);
+  const assign = useAssignTask(campaign.id);
+  const navigate = useNavigate();
+  const { openSnackbar } = useSnackbar();
+  return (
+    <section aria-label="Nhiệm vụ">
+      <h2 className="section-title">Nhiệm vụ</h2>
+      {canWrite && campaign.status !== 'closed' ? (
+        <Button
+          fullWidth
+          size="large"
+          variant="secondary"
+          onClick={() => navigate(`/campaigns/${campaign.id}/tasks/new`)}
+        >
+          Thêm nhiệm vụ
+        </Button>
+      ) : null}
+      <QueryGate query={query}>
+        {({ tasks }) =>
+          tasks.length === 0 ? (
+            <EmptyView message="Kế hoạch chưa có nhiệm vụ nào." />
+          ) : (
+            <ul className="card-list">
+              {tasks.map((task) => (
+                <li key={task.id} className="card">
+                  <span className="card-kicker">{taskKindLabels[task.kind]}</span>
+                  <strong>{task.title}</strong>
+                  <span className="card-meta">
+                    Hạn {formatDateTimeVi(task.dueAt)} · Đã giao {task.assignedCount} đơn vị
+                  </span>
+                  {canWrite ? (
+                    <Button
+                      size="large"
+                      variant="tertiary"
+                      loading={assign.isPending && assign.variables?.taskId === task.id}
+                      onClick={() =>
+                        assign.mutate(
+                          { taskId: task.id, targets: { allTeams: true } },
+                          {
+                            onSuccess: (r) =>
+                              openSnackbar({
+                                text: `Đã giao thêm cho ${r.created} tổ (tổng ${r.total}).`,
+                                type: 'success',
+                              }),
+                            onError: (e) => openSnackbar({ text: errorText(e), type: 'error' }),
+                          },
+                        )
+                      }
+                    >
+                      Giao cho tất cả các tổ
+                    </Button>
+                  ) : null}
+                </li>
+              ))}
+            </ul>
+          )
+        }
+      </QueryGate>
+    </section>
+  );
+}

@@ -1,0 +1,26 @@
+/** Every tab of the app and its title (shared by the routes and the bottom navigation). */
+export const paths = {
+  home: '/',
+  tasks: '/tasks',
+  campaigns: '/campaigns',
+  leaderboard: '/leaderboard',
+  review: '/review',
+  evidence: '/evidence',
+  posts: '/posts',
+} as const;
+
+export type PageKey = keyof typeof paths;
+
+/** Header and bottom-navigation labels. */
+export const pageTitles: Record<PageKey, string> = {
+  home: 'Trang chủ',
+  tasks: 'Nhiệm vụ',
+  campaigns: 'Chiến dịch',
+  leaderboard: 'Bảng tiến độ',
+  review: 'Duyệt',
+  evidence: 'Minh chứng',
+  posts: 'Bài đăng',
+};
+
+/** The photo proof of one assignment; the task screen links here. */
+export const assignmentEvidencePath = (assignmentId: string) => `/assignments/${assignmentId}/evidence`;

@@ -1,0 +1,120 @@
+import type { Campaign, CampaignFields, CampaignStatus, Unit } from '@loa/shared';
+import type { Queryable } from '../plugins/db.js';
+
+const CAMPAIGN_COLUMNS = `id, number, to_char(issued_on, 'YYYY-MM-DD') AS "issuedOn", title,
+  legal_bases AS "legalBases", purposes, theme, slogans,
+  to_char(starts_on, 'YYYY-MM-DD') AS "startsOn", to_char(ends_on, 'YYYY-MM-DD') AS "endsOn",
+  lead_unit_id AS "leadUnitId", signer_member_id AS "signerMemberId", status,
+  created_by AS "createdBy", approved_by AS "approvedBy",
+  to_char(approved_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "approvedAt", version`;
+
+export async function listCampaigns(db: Queryable, status: CampaignStatus | undefined): Promise<Campaign[]> {
+  const { rows } = await db.query<Campaign>(
+    `SELECT ${CAMPAIGN_COLUMNS} FROM campaigns
+      WHERE $1::text IS NULL OR status = $1
+      ORDER BY starts_on DESC, created_at DESC LIMIT 200`,
+    [status ?? null],
+  );
+  return rows;
+}
+
+export async function findCampaign(db: Queryable, id: string, lock = false): Promise<Campaign | undefined> {
+  const { rows } = await db.query<Campaign>(
+    `SELECT ${CAMPAIGN_COLUMNS} FROM campaigns WHERE id = $1 ${lock ? 'FOR UPDATE' : ''}`,
+    [id],
+  );
+  return rows[0];
+}
+
+export async function insertCampaign(
+  db: Queryable,
+  wardId: string,
+  fields: CampaignFields,
+  createdBy: string | undefined,
+): Promise<Campaign> {
+  const { rows } = await db.query<Campaign>(
+    `INSERT INTO campaigns (ward_id, number, issued_on, title, legal_bases, purposes, theme, slogans,
+                            starts_on, ends_on, lead_unit_id, signer_member_id, created_by)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+     RETURNING ${CAMPAIGN_COLUMNS}`,
+    [
+      wardId,
+      fields.number ?? null,
+      fields.issuedOn ?? null,
+      fields.title,
+      fields.legalBases ?? [],
+      fields.purposes ?? [],
+      fields.theme ?? '',
+      fields.slogans ?? [],
+      fields.startsOn,
+      fields.endsOn,
+      fields.leadUnitId ?? null,
+      fields.signerMemberId ?? null,
+      createdBy ?? null,
+    ],
+  );
+  return rows[0]!;
+}
+
+/** Writes the merged fields; an edit of an approved plan sends it back for approval. */
+export async function updateCampaign(db: Queryable, id: string, fields: CampaignFields): Promise<Campaign> {
+  const { rows } = await db.query<Campaign>(
+    `UPDATE campaigns SET number = $2, issued_on = $3, title = $4, legal_bases = $5, purposes = $6,
+            theme = $7, slogans = $8, starts_on = $9, ends_on = $10, lead_unit_id = $11,
+            signer_member_id = $12, version = version + 1, updated_at = now(),
+            status = 'draft', approved_by = NULL, approved_at = NULL
+      WHERE id = $1
+      RETURNING ${CAMPAIGN_COLUMNS}`,
+    [
+      id,
+      fields.number ?? null,
+      fields.issuedOn ?? null,
+      fields.title,
+      fields.legalBases ?? [],
+      fields.purposes ?? [],
+      fields.theme ?? '',
+      fields.slogans ?? [],
+      fields.startsOn,
+      fields.endsOn,
+      fields.leadUnitId ?? null,
+      fields.signerMemberId ?? null,
+    ],
+  );
+  return rows[0]!;
+}
+
+export async function setCampaignStatus(
+  db: Queryable,
+  id: string,
+  status: CampaignStatus,
+  approvedBy?: string,
+): Promise<Campaign> {
+  const { rows } = await db.query<Campaign>(
+    `UPDATE campaigns SET status = $2, version = version + 1, updated_at = now(),
+            approved_by = COALESCE($3, approved_by),
+            approved_at = CASE WHEN $3::uuid IS NULL THEN approved_at ELSE now() END
+      WHERE id = $1
+      RETURNING ${CAMPAIGN_COLUMNS}`,
+    [id, status, approvedBy ?? null],
+  );
+  return rows[0]!;
+}
+
+/** Of the given unit ids, those that exist in this ward (RLS hides the others). */
+export async function existingUnitIds(db: Queryable, ids: string[]): Promise<string[]> {
+  const { rows } = await db.query<{ id: string }>('SELECT id FROM units WHERE id = ANY($1::uuid[])', [ids]);
+  return rows.map((row) => row.id);
+}
+
+export async function memberExists(db: Queryable, id: string): Promise<boolean> {
+  const { rowCount } = await db.query('SELECT 1 FROM members WHERE id = $1', [id]);
+  return (rowCount ?? 0) > 0;
+}
+
+export async function listUnits(db: Queryable): Promise<Unit[]> {
+  const { rows } = await db.query<Unit>(
+    `SELECT id, kind, name, short_name AS "shortName" FROM units
+      WHERE kind <> 'khu_pho' ORDER BY sort_order, name`,
+  );
+  return rows;
+}

@@ -1,0 +1,218 @@
+import type { AckReply, Assignment, Task, TaskInput } from '@loa/shared';
+import { AUDIT_INSERT_COLUMNS } from '../audit/audit.js';
+import type { Queryable } from '../plugins/db.js';
+
+const ISO = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+/** Overdue is derived, never stored: past the due time and not yet reported done. */
+export const OVERDUE = `(t.due_at < now() AND a.status IN ('pending', 'acknowledged', 'needs_fix'))`;
+
+export async function dueInsideCampaign(db: Queryable, campaignId: string, dueAt: string): Promise<boolean> {
+  // Preparation may start when the plan is issued; the campaign ends at the end of its last day.
+  const { rows } = await db.query<{ inside: boolean }>(
+    `SELECT ($2::timestamptz AT TIME ZONE 'Asia/Ho_Chi_Minh')::date
+              BETWEEN LEAST(COALESCE(issued_on, starts_on), starts_on) AND ends_on AS inside
+       FROM campaigns WHERE id = $1`,
+    [campaignId, dueAt],
+  );
+  return rows[0]?.inside ?? false;
+}
+
+export async function insertTask(
+  db: Queryable,
+  wardId: string,
+  campaignId: string,
+  input: TaskInput,
+  createdBy: string | undefined,
+): Promise<string> {
+  const { rows } = await db.query<{ id: string }>(
+    `INSERT INTO tasks (ward_id, campaign_id, kind, title, description, due_at, evidence_photo_count,
+                        evidence_location_required, evidence_number_label, place_name, place_lat, place_lng,
+                        place_radius_m, sort_order, created_by)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13,
+             (SELECT COALESCE(max(sort_order) + 1, 0) FROM tasks WHERE campaign_id = $2), $14)
+     RETURNING id`,
+    [
+      wardId,
+      campaignId,
+      input.kind,
+      input.title,
+      input.description ?? '',
+      input.dueAt,
+      input.evidencePhotoCount ?? 0,
+      input.evidenceLocationRequired ?? false,
+      input.evidenceNumberLabel ?? null,
+      input.place?.name ?? null,
+      input.place?.lat ?? null,
+      input.place?.lng ?? null,
+      input.place?.radiusM ?? null,
+      createdBy ?? null,
+    ],
+  );
+  return rows[0]!.id;
+}
+
+const TASK_COLUMNS = `t.id, t.campaign_id AS "campaignId", t.kind, t.title, t.description, ${ISO('t.due_at')} AS "dueAt",
+  t.evidence_photo_count AS "evidencePhotoCount", t.evidence_location_required AS "evidenceLocationRequired",
+  t.evidence_number_label AS "evidenceNumberLabel", t.place_name AS "placeName",
+  (SELECT count(*)::int FROM assignments a WHERE a.task_id = t.id) AS "assignedCount"`;
+
+export async function listTasks(db: Queryable, campaignId: string): Promise<Task[]> {
+  const { rows } = await db.query<Task>(
+    `SELECT ${TASK_COLUMNS} FROM tasks t WHERE t.campaign_id = $1 ORDER BY t.sort_order, t.due_at`,
+    [campaignId],
+  );
+  return rows;
+}
+
+export async function findTask(db: Queryable, id: string): Promise<Task | undefined> {
+  const { rows } = await db.query<Task>(`SELECT ${TASK_COLUMNS} FROM tasks t WHERE t.id = $1`, [id]);
+  return rows[0];
+}
+
+export async function digitalTeamIds(db: Queryable): Promise<string[]> {
+  const { rows } = await db.query<{ id: string }>(
+    `SELECT id FROM units WHERE kind = 'digital_team' ORDER BY sort_order`,
+  );
+  return rows.map((row) => row.id);
+}
+
+/** Creates the missing assignments (assigning twice is harmless); returns the ids created now. */
+export async function insertAssignments(
+  db: Queryable,
+  wardId: string,
+  taskId: string,
+  unitIds: string[],
+): Promise<{ id: string; unitId: string }[]> {
+  const { rows } = await db.query<{ id: string; unitId: string }>(
+    `INSERT INTO assignments (ward_id, task_id, unit_id)
+     SELECT $1, $2, unnest($3::uuid[])
+     ON CONFLICT (task_id, unit_id) DO NOTHING
+     RETURNING id, unit_id AS "unitId"`,
+    [wardId, taskId, unitIds],
+  );
+  return rows;
+}
+
+const ASSIGNMENT_COLUMNS = `a.id, a.task_id AS "taskId", a.unit_id AS "unitId", u.name AS "unitName",
+  c.id AS "campaignId", c.title AS "campaignTitle", t.kind, t.title, t.description,
+  ${ISO('t.due_at')} AS "dueAt", t.evidence_number_label AS "evidenceNumberLabel", t.place_name AS "placeName",
+  a.status, ${OVERDUE} AS overdue, ${ISO('a.acknowledged_at')} AS "acknowledgedAt",
+  ${ISO('a.submitted_at')} AS "submittedAt", a.note, a.number_done AS "numberDone"`;
+const ASSIGNMENT_FROM = `assignments a JOIN tasks t ON t.id = a.task_id JOIN campaigns c ON c.id = t.campaign_id
+  JOIN units u ON u.id = a.unit_id`;
+
+/** The team's work in campaigns that are approved or running, soonest due first. */
+export async function listUnitAssignments(db: Queryable, unitId: string): Promise<Assignment[]> {
+  const { rows } = await db.query<Assignment>(
+    `SELECT ${ASSIGNMENT_COLUMNS} FROM ${ASSIGNMENT_FROM}
+      WHERE a.unit_id = $1 AND c.status IN ('approved', 'active')
+      ORDER BY (a.status IN ('submitted', 'accepted')), t.due_at, t.sort_order`,
+    [unitId],
+  );
+  return rows;
+}
+
+export async function findAssignment(db: Queryable, id: string): Promise<Assignment | undefined> {
+  const { rows } = await db.query<Assignment>(
+    `SELECT ${ASSIGNMENT_COLUMNS} FROM ${ASSIGNMENT_FROM} WHERE a.id = $1`,
+    [id],
+  );
+  return rows[0];
+}
+
+export interface AckResult extends AckReply {
+  unitId: string;
+}
+
+/**
+ * Acknowledge in one statement (the hot path): lock the row, move pending → acknowledged only when it
+ * is the member's team, write the audit row from the same CTE, and answer the row as it now is.
+ * Parameters: $1 assignment, $2 member, $3 the member's unit, $4 ward.
+ */
+export const ACK_SQL = `WITH target AS (
+       SELECT id, unit_id, status, acknowledged_at FROM assignments WHERE id = $1 FOR UPDATE
+     ), changed AS (
+       UPDATE assignments a
+          SET status = 'acknowledged', acknowledged_at = now(), acknowledged_by = $2, updated_at = now()
+         FROM target
+        WHERE a.id = target.id AND target.unit_id = $3 AND target.status = 'pending'
+       RETURNING a.id, a.status, a.acknowledged_at
+     ), audited AS (
+       INSERT INTO ${AUDIT_INSERT_COLUMNS}
+       SELECT $4, $2, 'assignments.ack', 'assignment', changed.id::text,
+              '{"status":"pending"}'::jsonb, jsonb_build_object('status', changed.status)
+         FROM changed
+     )
+     SELECT target.id, target.unit_id AS "unitId", COALESCE(changed.status, target.status) AS status,
+            ${ISO('COALESCE(changed.acknowledged_at, target.acknowledged_at)')} AS "acknowledgedAt"
+       FROM target LEFT JOIN changed ON true`;
+
+export async function lockAssignment(
+  db: Queryable,
+  id: string,
+): Promise<
+  | {
+      id: string;
+      unitId: string;
+      status: Assignment['status'];
+      note: string | null;
+      numberDone: number | null;
+    }
+  | undefined
+> {
+  const { rows } = await db.query(
+    `SELECT id, unit_id AS "unitId", status, note, number_done AS "numberDone" FROM assignments WHERE id = $1 FOR UPDATE`,
+    [id],
+  );
+  return rows[0];
+}
+
+export async function markDone(
+  db: Queryable,
+  input: {
+    id: string;
+    memberId: string | undefined;
+    note: string | undefined;
+    numberDone: number | undefined;
+  },
+): Promise<void> {
+  await db.query(
+    `UPDATE assignments
+        SET status = 'submitted', submitted_at = now(), submitted_by = $2,
+            note = COALESCE($3, note), number_done = COALESCE($4, number_done), updated_at = now(),
+            acknowledged_at = COALESCE(acknowledged_at, now()), acknowledged_by = COALESCE(acknowledged_by, $2)
+      WHERE id = $1`,
+    [input.id, input.memberId ?? null, input.note ?? null, input.numberDone ?? null],
+  );
+}
+
+export interface UrgeTarget {
+  assignmentId: string;
+  memberId: string;
+  unitId: string;
+  unitName: string;
+  title: string;
+  dueAt: string;
+}
+
+/** Members to urge: of one assignment if unfinished, or of every overdue assignment of a campaign. */
+export async function urgeTargets(
+  db: Queryable,
+  scope: { assignmentId: string } | { campaignId: string },
+): Promise<UrgeTarget[]> {
+  const where =
+    'assignmentId' in scope
+      ? `a.id = $1 AND a.status IN ('pending', 'acknowledged', 'needs_fix')`
+      : `t.campaign_id = $1 AND ${OVERDUE}`;
+  const { rows } = await db.query<UrgeTarget>(
+    `SELECT a.id AS "assignmentId", m.id AS "memberId", u.id AS "unitId", u.name AS "unitName",
+            t.title, ${ISO('t.due_at')} AS "dueAt"
+       FROM assignments a JOIN tasks t ON t.id = a.task_id JOIN units u ON u.id = a.unit_id
+       JOIN members m ON m.unit_id = a.unit_id AND m.active
+      WHERE ${where}
+      ORDER BY u.sort_order, m.full_name`,
+    ['assignmentId' in scope ? scope.assignmentId : scope.campaignId],
+  );
+  return rows;
+}

@@ -1,0 +1,161 @@
+/**
+ * The isolation matrix: a member of ward A asks every route that takes an id for ward B's ids and gets
+ * 404, whatever their role, and ward B is unchanged. Routes come from the OpenAPI document, so a new
+ * route with an id parameter is covered without editing this file (or fails until its id kind is named).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Role } from '../../server/src/plugins/auth.js';
+import { buildTestApp, type TestApp } from '../helpers/app.js';
+import { createWard, type WardFixture } from '../helpers/factories.js';
+import { authHeader } from '../helpers/sessions.js';
+
+type JsonSchema = {
+  type?: string;
+  format?: string;
+  properties?: Record<string, JsonSchema>;
+  anyOf?: JsonSchema[];
+  enum?: unknown[];
+  const?: unknown;
+  minimum?: number;
+  minLength?: number;
+};
+
+/** Which fixture id a path parameter stands for: by its name, or for `:id` by the segment before it. */
+const idKinds: Record<string, keyof WardFixture> = {
+  campaigns: 'campaignId',
+  campaignId: 'campaignId',
+  tasks: 'taskId',
+  taskId: 'taskId',
+  assignments: 'assignmentId',
+  assignmentId: 'assignmentId',
+  units: 'teamId',
+  unitId: 'teamId',
+  members: 'teamMemberId',
+  memberId: 'teamMemberId',
+};
+
+/** A body that passes validation, so the request reaches the ward check (all properties filled). */
+function sample(schema: JsonSchema | undefined): unknown {
+  if (!schema) return undefined;
+  if (schema.anyOf) return sample(schema.anyOf.find((s) => s.type !== 'null') ?? schema.anyOf[0]);
+  if (schema.const !== undefined) return schema.const;
+  if (schema.enum) return schema.enum[0];
+  switch (schema.type) {
+    case 'object':
+      return Object.fromEntries(
+        Object.entries(schema.properties ?? {}).map(([key, value]) => [key, sample(value)]),
+      );
+    case 'array':
+      return [];
+    case 'integer':
+    case 'number':
+      return Math.max(schema.minimum ?? 1, 1);
+    case 'boolean':
+      return true;
+    case 'string':
+      if (schema.format === 'date') return '2026-05-20';
+      if (schema.format === 'date-time') return '2026-05-20T10:00:00+07:00';
+      if (schema.format === 'uuid') return '00000000-0000-4000-8000-000000000000';
+      return 'Nội dung thử';
+    default:
+      return null;
+  }
+}
+
+const roles: Role[] = ['admin', 'staff', 'leader', 'team_lead', 'team_member'];
+
+describe('ward isolation on every route with an id', () => {
+  let t: TestApp;
+  let a: WardFixture;
+  let b: WardFixture;
+  const snapshot = () =>
+    t.app.db.withSystem(
+      async (db) =>
+        (
+          await db.query(
+            `SELECT (SELECT json_agg(c ORDER BY c.id) FROM campaigns c WHERE ward_id = $1) AS campaigns,
+                  (SELECT json_agg(x ORDER BY x.id) FROM tasks x WHERE ward_id = $1) AS tasks,
+                  (SELECT json_agg(s ORDER BY s.id) FROM assignments s WHERE ward_id = $1) AS assignments,
+                  (SELECT count(*) FROM notifications WHERE ward_id = $1) AS notifications,
+                  (SELECT count(*) FROM audit_log WHERE ward_id = $1) AS audit`,
+            [b.wardId],
+          )
+        ).rows[0],
+    );
+
+  beforeAll(async () => {
+    t = await buildTestApp();
+    a = await createWard(t.app.db, 'Phường A');
+    b = await createWard(t.app.db, 'Phường B');
+    // Make B's assignment overdue and its campaign active, so nothing but the ward stops a request.
+    await t.app.db.withSystem(async (db) => {
+      await db.query(`UPDATE campaigns SET status = 'active' WHERE ward_id = $1`, [b.wardId]);
+      await db.query(`UPDATE tasks SET due_at = now() - interval '1 hour' WHERE ward_id = $1`, [b.wardId]);
+    });
+  });
+  afterAll(() => t.close());
+
+  it('answers 401 on every route but the public ones when nobody is signed in', async () => {
+    const spec = t.app.swagger() as { paths: Record<string, Record<string, unknown>> };
+    const open = /^\/api\/(public|auth)\//;
+    const guarded = Object.entries(spec.paths)
+      .filter(([path]) => path.startsWith('/api/') && !open.test(path))
+      .flatMap(([path, methods]) => Object.keys(methods).map((method) => ({ path, method })));
+    expect(guarded.length).toBeGreaterThanOrEqual(18);
+    for (const { path, method } of guarded) {
+      const url = path.replace(/\{\w+\}/g, b.assignmentId);
+      const res = await t.app.inject({ method: method.toUpperCase() as 'GET', url });
+      // The session is checked before the body is even parsed: 401, not a validation error.
+      expect(res.statusCode, `${method.toUpperCase()} ${path}`).toBe(401);
+      expect(res.json().message).toBe('Bạn cần đăng nhập để tiếp tục.');
+    }
+  });
+
+  it('answers 404 to ward A for every ward-B id, and ward B is unchanged', async () => {
+    const before = await snapshot();
+    const spec = t.app.swagger() as {
+      paths: Record<
+        string,
+        Record<string, { requestBody?: { content: Record<string, { schema: JsonSchema }> } }>
+      >;
+    };
+    const routes = Object.entries(spec.paths)
+      .filter(([path]) => path.includes('{') && path.startsWith('/api/'))
+      .flatMap(([path, methods]) => Object.entries(methods).map(([method, op]) => ({ path, method, op })));
+    expect(routes.length).toBeGreaterThanOrEqual(12);
+
+    const unreached: string[] = [];
+    for (const { path, method, op } of routes) {
+      const url = path.replace(/\{(\w+)\}/g, (_match, name: string, offset: number) => {
+        const segment = path.slice(0, offset).split('/').filter(Boolean).at(-1)!;
+        const kind = idKinds[name] ?? (name === 'id' ? idKinds[segment] : undefined);
+        if (!kind)
+          throw new Error(`${method.toUpperCase()} ${path}: add the id kind of {${name}} to idKinds`);
+        return String(b[kind]);
+      });
+      const payload = sample(op.requestBody?.content['application/json']?.schema) as object | undefined;
+      const statuses: number[] = [];
+      for (const role of roles) {
+        const unitId = role.startsWith('team') ? a.teamId : a.unitId;
+        const memberId = role.startsWith('team')
+          ? a.teamMemberId
+          : role === 'leader'
+            ? a.leaderId
+            : a.staffId;
+        const res = await t.app.inject({
+          method: method.toUpperCase() as 'GET',
+          url,
+          headers: authHeader(t.app, { memberId, wardId: a.wardId, role, unitId }),
+          ...(payload === undefined ? {} : { payload }),
+        });
+        statuses.push(res.statusCode);
+        expect([403, 404], `${role} ${method.toUpperCase()} ${url}: ${res.body}`).toContain(res.statusCode);
+        if (res.statusCode === 404) expect(res.json().message).toMatch(/Không tìm thấy/);
+      }
+      if (!statuses.includes(404)) unreached.push(`${method.toUpperCase()} ${path}`);
+    }
+    // Every route is reachable by some role, which must then get 404 (not merely 403 for everyone).
+    expect(unreached).toEqual([]);
+    expect(await snapshot()).toEqual(before);
+  });
+});
