@@ -17,6 +17,7 @@ export interface WardFixture {
   campaignId: string;
   taskId: string;
   assignmentId: string;
+  evidenceId: string;
 }
 
 /** A small ward: one department, one digital team, staff, a leader, a team member, a campaign with one task. */
@@ -57,7 +58,13 @@ export async function createWard(db: Db, name = `Phường Thử ${unique()}`): 
       `INSERT INTO assignments (ward_id, task_id, unit_id) VALUES ($1, $2, $3) RETURNING id`,
       [wardId, taskId, teamId],
     );
+    const evidenceId = await q(
+      `INSERT INTO evidence (ward_id, assignment_id, kind, note, uploaded_by)
+       VALUES ($1, $2, 'note', 'Đã phát thanh 2 lần', $3) RETURNING id`,
+      [wardId, assignmentId, teamMemberId],
+    );
     return {
+      evidenceId,
       wardId,
       slug,
       unitId,

@@ -32,6 +32,8 @@ const idKinds: Record<string, keyof WardFixture> = {
   unitId: 'teamId',
   members: 'teamMemberId',
   memberId: 'teamMemberId',
+  evidence: 'evidenceId',
+  evidenceId: 'evidenceId',
 };
 
 /** A body that passes validation, so the request reaches the ward check (all properties filled). */

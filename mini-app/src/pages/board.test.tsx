@@ -99,7 +99,7 @@ describe('bottom navigation', () => {
   it('shows each role its own tabs', () => {
     signIn('staff');
     layout();
-    expect(tabs()).toEqual(['Trang chủ', 'Chiến dịch', 'Bảng tiến độ']);
+    expect(tabs()).toEqual(['Trang chủ', 'Chiến dịch', 'Bảng tiến độ', 'Minh chứng']);
     cleanup();
     signIn('team_member');
     layout();
@@ -107,7 +107,7 @@ describe('bottom navigation', () => {
     cleanup();
     signIn('leader');
     layout();
-    expect(tabs()).toEqual(['Trang chủ', 'Duyệt', 'Bảng tiến độ', 'Chiến dịch']);
+    expect(tabs()).toEqual(['Trang chủ', 'Duyệt', 'Bảng tiến độ', 'Minh chứng', 'Chiến dịch']);
     cleanup();
     signOut();
     layout();

@@ -102,7 +102,7 @@ const authRoutes: FastifyPluginAsyncTypebox<{ defaultWardSlug: string }> = async
     '/api/me',
     {
       config: { op: 'auth.me' },
-      preHandler: [app.authenticate],
+      onRequest: [app.authenticate],
       schema: {
         tags: ['auth'],
         summary: 'Người đang đăng nhập',

@@ -19,7 +19,7 @@ const reviewRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/api/evidence/:id/review',
     {
       config: { op: 'evidence.review' },
-      preHandler: [app.authenticate, app.requireRole('admin', 'staff', 'leader')],
+      onRequest: [app.authenticate, app.requireRole('admin', 'staff', 'leader')],
       schema: {
         tags: ['evidence'],
         summary: 'Duyệt ảnh minh chứng hoặc trả lại kèm lý do',

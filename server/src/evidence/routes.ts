@@ -43,7 +43,7 @@ const evidenceRoutes: FastifyPluginAsyncTypebox<{ storage: PhotoStorage }> = asy
     '/api/assignments/:id/evidence',
     {
       config: { op: 'evidence.upload' },
-      preHandler: [app.authenticate, app.requireRole('team_member', 'team_lead', 'staff', 'admin')],
+      onRequest: [app.authenticate, app.requireRole('team_member', 'team_lead', 'staff', 'admin')],
       schema: {
         tags: ['evidence'],
         summary: 'Nộp ảnh minh chứng (multipart, trường "photo")',
@@ -99,7 +99,7 @@ const evidenceRoutes: FastifyPluginAsyncTypebox<{ storage: PhotoStorage }> = asy
     '/api/assignments/:id/evidence',
     {
       config: { op: 'evidence.listForAssignment' },
-      preHandler: [app.authenticate, app.requireRole('team_member', 'team_lead', ...REVIEW_ROLES)],
+      onRequest: [app.authenticate, app.requireRole('team_member', 'team_lead', ...REVIEW_ROLES)],
       schema: {
         tags: ['evidence'],
         summary: 'Ảnh minh chứng của một nhiệm vụ, với kết quả kiểm tra và trạng thái duyệt',
@@ -119,7 +119,7 @@ const evidenceRoutes: FastifyPluginAsyncTypebox<{ storage: PhotoStorage }> = asy
     '/api/evidence',
     {
       config: { op: 'evidence.list' },
-      preHandler: [app.authenticate, app.requireRole(...REVIEW_ROLES)],
+      onRequest: [app.authenticate, app.requireRole(...REVIEW_ROLES)],
       schema: {
         tags: ['evidence'],
         summary: 'Hàng chờ duyệt và thư viện ảnh theo chiến dịch, tổ, cờ, trạng thái',
@@ -136,7 +136,7 @@ const evidenceRoutes: FastifyPluginAsyncTypebox<{ storage: PhotoStorage }> = asy
     '/api/evidence/:id/photo',
     {
       config: { op: 'evidence.photo' },
-      preHandler: [app.authenticate, app.requireRole('team_member', 'team_lead', ...REVIEW_ROLES)],
+      onRequest: [app.authenticate, app.requireRole('team_member', 'team_lead', ...REVIEW_ROLES)],
       schema: {
         tags: ['evidence'],
         summary: 'Ảnh (bản thu nhỏ hoặc bản xem, đã xóa siêu dữ liệu)',
