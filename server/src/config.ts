@@ -93,6 +93,29 @@ export const variables = {
     parse: list,
   },
   SCHEDULER: { default: 'true', description: 'Chạy các tác vụ định kỳ trên phiên bản này', parse: bool },
+  OA_RATE_PER_MINUTE: {
+    default: '4000',
+    description: 'Số tin OA tối đa mỗi phút mà phiên bản này gửi (tự chậm lại khi Zalo báo -32)',
+    parse: positiveInt,
+  },
+  DELIVERY_LEASE_SECONDS: {
+    default: '30',
+    description: 'Thời hạn giữ một lượt gửi; quá hạn mà chưa xong thì coi là chưa rõ kết quả',
+    parse: positiveInt,
+  },
+  MINI_APP_LINK_BASE: {
+    default: 'https://zalo.me/s/loa-phuong',
+    description: 'Đường dẫn mở mini app, gắn vào cuối bài đăng gửi vào nhóm',
+    parse: text,
+  },
+  REMINDER_TEMPLATE_ID: {
+    description: 'Mã mẫu tin nhắc việc gửi theo user id OA (ZBS); bỏ trống nếu chưa được duyệt',
+    parse: text,
+  },
+  REMINDER_ZNS_TEMPLATE_ID: {
+    description: 'Mã mẫu ZNS nhắc việc gửi theo số điện thoại; bỏ trống nếu chưa được duyệt',
+    parse: text,
+  },
 } satisfies Record<string, Variable<unknown>>;
 
 type Variables = typeof variables;
@@ -114,6 +137,11 @@ export interface Config {
   serveMiniApp: boolean;
   corsOrigins: string[];
   scheduler: boolean;
+  oaRatePerMinute: number;
+  deliveryLeaseSeconds: number;
+  miniAppLinkBase: string;
+  reminderTemplateId: string | undefined;
+  reminderZnsTemplateId: string | undefined;
 }
 
 export class ConfigError extends StartupError {
@@ -162,6 +190,11 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     serveMiniApp: read('SERVE_MINI_APP') ?? true,
     corsOrigins: read('CORS_ORIGINS') ?? [],
     scheduler: read('SCHEDULER') ?? true,
+    oaRatePerMinute: read('OA_RATE_PER_MINUTE') ?? 4000,
+    deliveryLeaseSeconds: read('DELIVERY_LEASE_SECONDS') ?? 30,
+    miniAppLinkBase: (read('MINI_APP_LINK_BASE') ?? 'https://zalo.me/s/loa-phuong').replace(/\/$/, ''),
+    reminderTemplateId: read('REMINDER_TEMPLATE_ID'),
+    reminderZnsTemplateId: read('REMINDER_ZNS_TEMPLATE_ID'),
   };
   if (problems.length) throw new ConfigError(problems);
   return config;
