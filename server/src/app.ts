@@ -11,6 +11,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { ErrorBody } from '@loa/shared';
 import Fastify, { type FastifyInstance, LogController } from 'fastify';
+import broadcastRoutes from './broadcasts/routes.js';
 import broadcastScheduler from './broadcasts/scheduler-plugin.js';
 import type { Config } from './config.js';
 import healthRoutes from './health/routes.js';
@@ -106,6 +107,7 @@ export async function buildApp(
   await app.register(publicRoutes, { defaultWardSlug: config.defaultWardSlug });
   // Broadcasts: the delivery ledger's engine (ticks only when SCHEDULER is on), then its API.
   await app.register(broadcastScheduler, {});
+  await app.register(broadcastRoutes);
   if (config.serveMiniApp) await app.register(miniAppPlugin, {});
 
   return app;

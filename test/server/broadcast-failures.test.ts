@@ -85,7 +85,11 @@ describe('delivery ledger: failures and crashes', () => {
     await engine.runOnce(at(0));
     const listing = zalo.listRecentGroupMessages.bind(zalo);
     zalo.listRecentGroupMessages = async () => {
-      throw new (await import('../../server/src/zalo/types.js')).ZaloApiError('retryable', 502, 'Zalo lỗi 502.');
+      throw new (await import('../../server/src/zalo/types.js')).ZaloApiError(
+        'retryable',
+        502,
+        'Zalo lỗi 502.',
+      );
     };
     await engine.runOnce(at(1));
     expect((await deliveryRows(t.app.db, postId))[0]?.status).toBe('unknown');
@@ -99,22 +103,25 @@ describe('delivery ledger: failures and crashes', () => {
     ['retryable', /quá tải.*tự gửi lại/],
     ['rate_limited', /chậm lại.*tự gửi lại/],
     ['token', /hết hạn.*tự gửi lại/],
-  ] as const)('%s: stays queued with a later retry and the reason, then goes out once', async (kind, reason) => {
-    const { groups, postId } = await oneShot();
-    const zalo = new FakeZalo(() => at(0));
-    zalo.failNext(kind);
-    const engine = makeEngine(t.app, zalo);
-    await engine.runOnce(at(0));
-    const [row] = await deliveryRows(t.app.db, postId);
-    expect(row?.status).toBe('queued');
-    expect(row?.errorReason).toMatch(reason);
-    expect(row!.nextAttemptAt.getTime()).toBeGreaterThan(at(0).getTime());
-    await engine.runOnce(at(0)); // not yet due again: backoff holds
-    expect(zalo.countTo(groups[0]!.zaloGroupId!)).toBe(0);
-    await engine.runOnce(at(15));
-    expect((await deliveryRows(t.app.db, postId))[0]?.status).toBe('sent');
-    expect(zalo.countTo(groups[0]!.zaloGroupId!)).toBe(1);
-  });
+  ] as const)(
+    '%s: stays queued with a later retry and the reason, then goes out once',
+    async (kind, reason) => {
+      const { groups, postId } = await oneShot();
+      const zalo = new FakeZalo(() => at(0));
+      zalo.failNext(kind);
+      const engine = makeEngine(t.app, zalo);
+      await engine.runOnce(at(0));
+      const [row] = await deliveryRows(t.app.db, postId);
+      expect(row?.status).toBe('queued');
+      expect(row?.errorReason).toMatch(reason);
+      expect(row!.nextAttemptAt.getTime()).toBeGreaterThan(at(0).getTime());
+      await engine.runOnce(at(0)); // not yet due again: backoff holds
+      expect(zalo.countTo(groups[0]!.zaloGroupId!)).toBe(0);
+      await engine.runOnce(at(15));
+      expect((await deliveryRows(t.app.db, postId))[0]?.status).toBe('sent');
+      expect(zalo.countTo(groups[0]!.zaloGroupId!)).toBe(1);
+    },
+  );
 
   it('rate_limited slows the sender down', async () => {
     await oneShot();

@@ -28,7 +28,14 @@ describe('notifications: reminders, escalation, urges, share tasks', () => {
     return { ...ward, oaUser };
   }
   const notes = (wardId: string) =>
-    sql<{ kind: string; status: string; channel: string; memberId: string; body: string; errorReason: string }>(
+    sql<{
+      kind: string;
+      status: string;
+      channel: string;
+      memberId: string;
+      body: string;
+      errorReason: string;
+    }>(
       `SELECT kind, status, channel, member_id AS "memberId", body, error_reason AS "errorReason"
          FROM notifications WHERE ward_id = $1 ORDER BY created_at, kind`,
       [wardId],
@@ -50,7 +57,12 @@ describe('notifications: reminders, escalation, urges, share tasks', () => {
     await engine.runOnce(new Date('2026-05-20T08:05:00+07:00')); // a second tick in the same slot
     const morning = await notes(ward.wardId);
     expect(morning).toHaveLength(1);
-    expect(morning[0]).toMatchObject({ kind: 'reminder', status: 'sent', channel: 'oa_cs', memberId: ward.teamMemberId });
+    expect(morning[0]).toMatchObject({
+      kind: 'reminder',
+      status: 'sent',
+      channel: 'oa_cs',
+      memberId: ward.teamMemberId,
+    });
     expect(morning[0]?.body).toContain('Phát thanh');
     expect(morning[0]?.body).toContain('17:00 20/05/2026');
 
@@ -102,10 +114,10 @@ describe('notifications: reminders, escalation, urges, share tasks', () => {
     zalo.csReachable.add(ward.oaUser);
     zalo.failNext('accept_then_unknown');
     const engine = makeEngine(t.app, zalo);
-    await sql(`INSERT INTO notifications (ward_id, kind, member_id, dedupe_key, body, next_attempt_at) VALUES ($1, 'urge', $2, 'u', 'Nhắc lần 1', '2026-05-01')`, [
-      ward.wardId,
-      ward.teamMemberId,
-    ]);
+    await sql(
+      `INSERT INTO notifications (ward_id, kind, member_id, dedupe_key, body, next_attempt_at) VALUES ($1, 'urge', $2, 'u', 'Nhắc lần 1', '2026-05-01')`,
+      [ward.wardId, ward.teamMemberId],
+    );
     const now = new Date('2026-05-20T10:00:00+07:00');
     await engine.runOnce(now);
     await engine.runOnce(new Date(now.getTime() + 3_600_000));
@@ -117,7 +129,13 @@ describe('notifications: reminders, escalation, urges, share tasks', () => {
     const ward = await reachableWard();
     const groups = await addGroups(t.app.db, ward, 0, 1);
     const postId = await addApprovedPost(t.app.db, ward, 'Bài chia sẻ vào nhóm khu phố');
-    await addSchedule(t.app.db, ward, postId, { runAt: '2026-05-19T07:00:00+07:00' }, { groupIds: [groups[0]!.id], loudspeaker: true });
+    await addSchedule(
+      t.app.db,
+      ward,
+      postId,
+      { runAt: '2026-05-19T07:00:00+07:00' },
+      { groupIds: [groups[0]!.id], loudspeaker: true },
+    );
     const zalo = new FakeZalo();
     zalo.csReachable.add(ward.oaUser);
     const engine = makeEngine(t.app, zalo);

@@ -55,12 +55,20 @@ export interface ZaloOaMessenger {
   /** `POST /v3.0/oa/message/template`: a ZBS template message by OA user id. */
   sendTemplateByUserId(userId: string, templateId: string, data: Record<string, string>): Promise<ZaloSent>;
   /** ZNS/ZBS template message by phone (`business.openapi.zalo.me/message/template`). */
-  sendZnsByPhone(phone: string, templateId: string, data: Record<string, string>, trackingId: string): Promise<ZaloSent>;
+  sendZnsByPhone(
+    phone: string,
+    templateId: string,
+    data: Record<string, string>,
+    trackingId: string,
+  ): Promise<ZaloSent>;
   /**
    * Recent messages the OA sent into a group, newest first, to reconcile a send whose answer was lost.
    * Each carries the text so a caller can match it.
    */
-  listRecentGroupMessages(groupId: string, limit: number): Promise<{ messageId: string; text: string; sentAt: Date }[]>;
+  listRecentGroupMessages(
+    groupId: string,
+    limit: number,
+  ): Promise<{ messageId: string; text: string; sentAt: Date }[]>;
 }
 
 /** What features reach through `app.zalo`. */
