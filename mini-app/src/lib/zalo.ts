@@ -3,7 +3,7 @@
  * the same in Zalo, in a desktop browser during development, and in tests.
  * Import from "zmp-sdk/apis" only: the package root pulls in ~100 KB more.
  */
-import { getAccessToken } from 'zmp-sdk/apis';
+import { getAccessToken, openShareSheet as zmpOpenShareSheet } from 'zmp-sdk/apis';
 
 // The SDK's own test for "running as a mini app": Zalo serves apps from h5.zdn.vn under /zapps/,
 // and zmp-cli's local testing adds ?env=TESTING_LOCAL. The SDK does not export this check.
@@ -30,5 +30,26 @@ export async function getZaloAccessToken(): Promise<string> {
     // Not fatal: the app still reads public data. Keep a trace for whoever debugs a login issue.
     console.warn('zmp-sdk getAccessToken failed', error);
     return '';
+  }
+}
+
+/** What happened when a member asked to share a post into their khu phố group. */
+export type ShareOutcome = 'opened' | 'copied' | 'unavailable';
+
+/**
+ * Opens Zalo's share sheet with the post's text (links become previews) so a team member can pick
+ * their khu phố group. Outside Zalo (desktop browser) the text is copied instead, to paste by hand.
+ */
+export async function openShareSheet(text: string): Promise<ShareOutcome> {
+  if (isInsideZalo()) {
+    await zmpOpenShareSheet({ type: 'text', data: { text, autoParseLink: true } });
+    return 'opened';
+  }
+  try {
+    await navigator.clipboard.writeText(text);
+    return 'copied';
+  } catch (error) {
+    console.warn('clipboard write failed', error);
+    return 'unavailable';
   }
 }

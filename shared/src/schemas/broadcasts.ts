@@ -66,6 +66,7 @@ export const Post = Type.Object({
 export type Post = Static<typeof Post>;
 
 export const PostList = Type.Object({ posts: Type.Array(Post) });
+export type PostList = Static<typeof PostList>;
 export const PostListQuery = Type.Object({ campaignId: Type.Optional(Uuid) });
 
 export const ScheduleTargets = Type.Object(
@@ -120,6 +121,7 @@ export const Schedule = Type.Object({
 });
 export type Schedule = Static<typeof Schedule>;
 export const ScheduleList = Type.Object({ schedules: Type.Array(Schedule) });
+export type ScheduleList = Static<typeof ScheduleList>;
 
 export const OccurrenceUpdate = Type.Object(
   {
@@ -152,6 +154,7 @@ export const Delivery = Type.Object({
 });
 export type Delivery = Static<typeof Delivery>;
 export const DeliveryList = Type.Object({ deliveries: Type.Array(Delivery) });
+export type DeliveryList = Static<typeof DeliveryList>;
 
 export const ShareTask = Type.Object({
   id: Uuid,
@@ -168,6 +171,7 @@ export const ShareTask = Type.Object({
 });
 export type ShareTask = Static<typeof ShareTask>;
 export const ShareTaskList = Type.Object({ tasks: Type.Array(ShareTask) });
+export type ShareTaskList = Static<typeof ShareTaskList>;
 
 export const LoudspeakerDoneInput = Type.Object(
   { broadcastCount: Type.Integer({ minimum: 1, maximum: 500, description: 'Số lần đã phát trên loa' }) },
@@ -182,3 +186,4 @@ export const GroupOption = Type.Object({
   status: Type.String(),
 });
 export const GroupOptionList = Type.Object({ groups: Type.Array(GroupOption) });
+export type GroupOptionList = Static<typeof GroupOptionList>;
