@@ -129,7 +129,7 @@ describe('delivery ledger: failures and crashes', () => {
     zalo.failNext('rate_limited');
     const engine = makeEngine(t.app, zalo, { ratePerMinute: 6000 });
     await engine.runOnce(at(0));
-    expect(engine.limiter.currentPerMinute).toBe(3000);
+    expect(engine.limiter.currentPerMinute).toBe(4200);
   });
 
   it.each([

@@ -1,18 +1,19 @@
 /**
- * Keeps this instance under the OA's message rate: a token bucket refilled at the configured rate, which
- * halves when Zalo answers rate_limited (-32) and climbs back by 10 % per quiet 10 seconds (AIMD).
+ * Keeps this instance under the OA's message rate: a token bucket refilled at the configured rate with
+ * a small burst (50 ms worth, so a fixed one-second window on Zalo's side is never overrun). When Zalo
+ * answers rate_limited (-32) the rate drops by 30 % (at most once every 2 s, so one burst counts once)
+ * and climbs back by 10 % per quiet second.
  */
 export class RateLimiter {
   private rate: number; // messages per millisecond
-  private tokens: number;
+  private tokens = 1;
   private last = performance.now();
-  private lastSlowdown = 0;
+  private lastSlowdown = Number.NEGATIVE_INFINITY;
   private lastAdjust = 0;
   private queue: Promise<void> = Promise.resolve();
 
   constructor(private readonly perMinute: number) {
     this.rate = perMinute / 60_000;
-    this.tokens = Math.max(1, this.rate * 1000);
   }
 
   get currentPerMinute(): number {
@@ -26,31 +27,34 @@ export class RateLimiter {
     return turn;
   }
 
-  /** Zalo said -32: halve the rate (at most once per second, so one burst counts once). */
+  /** Zalo said -32. */
   slowDown(): void {
     const now = performance.now();
-    if (now - this.lastSlowdown < 1000) return;
+    if (now - this.lastSlowdown < 2000) return;
     this.lastSlowdown = now;
     this.lastAdjust = now;
-    this.rate = Math.max(1 / 1000, this.rate / 2);
+    this.rate = Math.max(1 / 1000, this.rate * 0.7);
     this.tokens = 0;
   }
 
   private refill(): void {
     const now = performance.now();
     const ceiling = this.perMinute / 60_000;
-    if (this.rate < ceiling && now - this.lastAdjust > 10_000) {
+    if (this.rate < ceiling && now - this.lastAdjust > 1000) {
       this.rate = Math.min(ceiling, this.rate * 1.1);
       this.lastAdjust = now;
     }
-    this.tokens = Math.min(Math.max(1, this.rate * 1000), this.tokens + (now - this.last) * this.rate);
+    const burst = Math.max(1, this.rate * 50);
+    this.tokens = Math.min(burst, this.tokens + (now - this.last) * this.rate);
     this.last = now;
   }
 
   private async waitForToken(): Promise<void> {
     this.refill();
     while (this.tokens < 1) {
-      await new Promise((resolve) => setTimeout(resolve, Math.ceil((1 - this.tokens) / this.rate)));
+      await new Promise((resolve) =>
+        setTimeout(resolve, Math.max(1, Math.ceil((1 - this.tokens) / this.rate))),
+      );
       this.refill();
     }
     this.tokens -= 1;
