@@ -12,7 +12,7 @@ import {
   claimDeliveries,
   type DeliveryOutcome,
   extendDeliveryLeases,
-  finishDelivery,
+  finishDeliveries,
   knownMessageIds,
 } from './ledger-sql.js';
 import { backoffMs, type RateLimiter } from './rate-limiter.js';
@@ -68,16 +68,39 @@ export class DeliverySender {
         ),
       log,
     );
+    // Outcomes are written in small batches (one statement each) rather than one transaction per
+    // message; a crash before a flush leaves rows `sending`, which expire to `unknown` and reconcile.
+    let pending: { id: string; at: Date; outcome: DeliveryOutcome }[] = [];
+    let flushing = Promise.resolve();
+    const flush = () => {
+      const batch = pending;
+      pending = [];
+      if (batch.length === 0) return flushing;
+      flushing = flushing
+        .then(async () => {
+          const recorded = await db.withSystem((client) => finishDeliveries(client, owner, batch));
+          for (const row of batch) {
+            inFlight.delete(row.id);
+            if (!recorded.has(row.id))
+              log.warn({ deliveryId: row.id, outcome: row.outcome.status }, 'lease lost before recording');
+          }
+        })
+        .catch((error) => {
+          // The rows stay `sending`; their lease expires into `unknown` and they are reconciled.
+          log.error({ err: error }, 'recording delivery outcomes failed');
+        });
+      return flushing;
+    };
+    const flusher = setInterval(() => void flush(), 200);
     try {
       await inParallel(claimed, concurrency, async (row) => {
         const outcome = await this.settle(row, now);
-        const at = new Date(now.getTime() + performance.now() - started);
-        const recorded = await db.withSystem((client) => finishDelivery(client, row.id, owner, at, outcome));
-        if (!recorded)
-          log.warn({ deliveryId: row.id, outcome: outcome.status }, 'lease lost before recording');
-        inFlight.delete(row.id);
+        pending.push({ id: row.id, at: new Date(now.getTime() + performance.now() - started), outcome });
+        if (pending.length >= 50) void flush();
       });
+      await flush();
     } finally {
+      clearInterval(flusher);
       stop();
     }
     return claimed.length;

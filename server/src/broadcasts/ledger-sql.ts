@@ -190,34 +190,37 @@ export type DeliveryOutcome =
   | { status: 'unknown'; retryAt: Date; code: string; reason: string };
 
 /**
- * Records an attempt's outcome. Fenced by the lease owner; a `sent` result is also accepted after the
- * row went `unknown` (the lease ran out while we waited), since we then know the truth.
+ * Records attempts' outcomes in one statement. Fenced by the lease owner; a `sent` result is also
+ * accepted after the row went `unknown` (the lease ran out while we waited), since we then know the
+ * truth. Returns the ids recorded.
  */
-export async function finishDelivery(
+export async function finishDeliveries(
   db: Queryable,
-  id: string,
   owner: string,
-  now: Date,
-  outcome: DeliveryOutcome,
-): Promise<boolean> {
-  const sent = outcome.status === 'sent';
-  const { rowCount } = await db.query(
-    `UPDATE deliveries
-        SET status = $4, zalo_message_id = $5, sent_at = CASE WHEN $4 = 'sent' THEN $3::timestamptz END,
-            next_attempt_at = COALESCE($6, next_attempt_at), error_code = $7, error_reason = $8,
-            lease_owner = NULL, lease_until = NULL, updated_at = $3
-      WHERE id = $1 AND ((status = 'sending' AND lease_owner = $2) OR ($9 AND status = 'unknown'))`,
+  results: { id: string; at: Date; outcome: DeliveryOutcome }[],
+): Promise<Set<string>> {
+  const column = <T>(pick: (r: (typeof results)[number]) => T) => results.map(pick);
+  const { rows } = await db.query<{ id: string }>(
+    `UPDATE deliveries d
+        SET status = x.status, zalo_message_id = x.message_id,
+            sent_at = CASE WHEN x.status = 'sent' THEN x.at END,
+            next_attempt_at = COALESCE(x.retry_at, d.next_attempt_at), error_code = x.code, error_reason = x.reason,
+            lease_owner = NULL, lease_until = NULL, updated_at = x.at
+       FROM unnest($2::uuid[], $3::text[], $4::text[], $5::timestamptz[], $6::timestamptz[], $7::text[], $8::text[])
+            AS x(id, status, message_id, at, retry_at, code, reason)
+      WHERE d.id = x.id
+        AND ((d.status = 'sending' AND d.lease_owner = $1) OR (x.status = 'sent' AND d.status = 'unknown'))
+     RETURNING d.id`,
     [
-      id,
       owner,
-      now,
-      outcome.status,
-      sent ? outcome.messageId : null,
-      'retryAt' in outcome ? outcome.retryAt : null,
-      sent ? null : outcome.code,
-      sent ? null : outcome.reason,
-      sent,
+      column((r) => r.id),
+      column((r) => r.outcome.status),
+      column((r) => (r.outcome.status === 'sent' ? r.outcome.messageId : null)),
+      column((r) => r.at),
+      column((r) => ('retryAt' in r.outcome ? r.outcome.retryAt : null)),
+      column((r) => (r.outcome.status === 'sent' ? null : r.outcome.code)),
+      column((r) => (r.outcome.status === 'sent' ? null : r.outcome.reason)),
     ],
   );
-  return rowCount === 1;
+  return new Set(rows.map((row) => row.id));
 }
