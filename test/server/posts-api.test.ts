@@ -276,4 +276,36 @@ describe('posts, schedules and share tasks API', () => {
     });
     expect(byKind.loudspeaker).toMatchObject({ status: 'done', broadcastCount: 2 });
   });
+
+  it('another ward sees none of it, and bad times are refused in Vietnamese', async () => {
+    const post = (await createPost('Bài riêng của phường')).json();
+    const other = await createWard(t.app.db);
+    const outsider = authHeader(t.app, {
+      memberId: other.staffId,
+      wardId: other.wardId,
+      role: 'staff',
+      unitId: other.unitId,
+    });
+    expect((await t.app.inject({ url: `/api/posts/${post.id}`, headers: outsider })).statusCode).toBe(404);
+    const list = (await t.app.inject({ url: '/api/posts', headers: outsider })).json();
+    expect(list.posts).toEqual([]);
+    const badTime = await schedule(post.id, {
+      kind: 'daily',
+      timesOfDay: ['25:00'],
+      startsOn: START,
+      endsOn: END,
+      targets: { groupIds: [] },
+    });
+    expect(badTime.statusCode).toBe(400);
+    expect(badTime.json().message).toMatch(/[À-ỹ]/);
+    const anonymous = await t.app.inject({ url: '/api/posts' });
+    expect(anonymous.statusCode).toBe(401);
+    const asMember = await t.app.inject({
+      method: 'POST',
+      url: '/api/posts',
+      headers: member,
+      payload: { campaignId: ward.campaignId, body: 'x' },
+    });
+    expect(asMember.statusCode).toBe(403);
+  });
 });
