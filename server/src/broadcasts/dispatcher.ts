@@ -50,7 +50,7 @@ export class DeliverySender {
 
   /** One pass: claim a batch and settle every row of it. Returns how many rows were claimed. */
   async runOnce(now: Date): Promise<number> {
-    const { db, owner, leaseMs, batchSize = 100, concurrency = 16, log } = this.options;
+    const { db, owner, leaseMs, batchSize = 40, concurrency = 8, log } = this.options;
     const claimed = await db.withSystem((client) => claimDeliveries(client, now, owner, leaseMs, batchSize));
     if (claimed.length === 0) return 0;
     const started = performance.now();

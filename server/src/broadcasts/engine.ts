@@ -102,11 +102,19 @@ export class BroadcastEngine {
       this.options.log.warn('Zalo OA messenger not configured: deliveries and notifications wait');
       return report;
     }
-    for (let i = 0; i < maxBatches; i++) {
-      const sent = await this.deliveries.runOnce(now);
-      report.deliveries += sent;
-      if (sent === 0) break;
-    }
+    // Several claim loops at once: a batch waits for its slowest call (a timeout lasts seconds), so one
+    // loop alone would idle the rate limiter behind every stall.
+    const first = await this.deliveries.runOnce(now);
+    report.deliveries += first;
+    await Promise.all(
+      Array.from({ length: first > 0 ? 4 : 0 }, async () => {
+        for (let i = 0; i < maxBatches; i++) {
+          const sent = await this.deliveries.runOnce(now);
+          report.deliveries += sent;
+          if (sent === 0) break;
+        }
+      }),
+    );
     for (let i = 0; i < maxBatches; i++) {
       const sent = await this.notifications.runOnce(now);
       report.notifications += sent;
