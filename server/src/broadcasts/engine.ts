@@ -70,6 +70,10 @@ export class BroadcastEngine {
   async runOnce(now: Date, maxBatches = 50): Promise<TickReport> {
     const { db, linkBase } = this.options;
     const catchUp = this.options.reminderCatchUpMs ?? 6 * 3_600_000;
+    // A tick with a backlog runs for a while: later claims must lease from the time they are made,
+    // or another instance would see a lease already expired and take the row as unknown.
+    const t0 = performance.now();
+    const current = () => new Date(now.getTime() + performance.now() - t0);
     const report: TickReport = {
       occurrences: 0,
       teamTasks: 0,
@@ -104,19 +108,19 @@ export class BroadcastEngine {
     }
     // Several claim loops at once: a batch waits for its slowest call (a timeout lasts seconds), so one
     // loop alone would idle the rate limiter behind every stall.
-    const first = await this.deliveries.runOnce(now);
+    const first = await this.deliveries.runOnce(current());
     report.deliveries += first;
     await Promise.all(
       Array.from({ length: first > 0 ? 4 : 0 }, async () => {
         for (let i = 0; i < maxBatches; i++) {
-          const sent = await this.deliveries.runOnce(now);
+          const sent = await this.deliveries.runOnce(current());
           report.deliveries += sent;
           if (sent === 0) break;
         }
       }),
     );
     for (let i = 0; i < maxBatches; i++) {
-      const sent = await this.notifications.runOnce(now);
+      const sent = await this.notifications.runOnce(current());
       report.notifications += sent;
       if (sent === 0) break;
     }
