@@ -3,6 +3,7 @@ import { buildTestApp, type TestApp } from '../helpers/app.js';
 import { addApprovedPost, addGroups, addSchedule, makeEngine } from '../helpers/broadcasts.js';
 import { createWard, type WardFixture } from '../helpers/factories.js';
 import { FakeZalo } from '../helpers/fake-zalo.js';
+import { authHeader } from '../helpers/sessions.js';
 
 process.env.TZ = 'Europe/London';
 
@@ -76,6 +77,19 @@ describe('notifications: reminders, escalation, urges, share tasks', () => {
     // Staff have no Zalo contact in this ward: recorded as unreachable with what to do.
     expect(digests[0]).toMatchObject({ status: 'failed', channel: 'unreachable' });
     expect(digests[0]?.errorReason).toMatch(/gọi điện/);
+    // …and staff see it in the list of messages that need a person.
+    const staff = authHeader(t.app, { memberId: ward.staffId, wardId: ward.wardId, role: 'staff' });
+    const issues = (await t.app.inject({ url: '/api/notifications/issues', headers: staff })).json()
+      .notifications;
+    expect(issues).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          kind: 'escalation',
+          channel: 'unreachable',
+          errorReason: expect.stringMatching(/gọi điện/),
+        }),
+      ]),
+    );
 
     // Once the team submits, the next morning reminds no one.
     await sql(`UPDATE assignments SET status = 'submitted' WHERE id = $1`, [ward.assignmentId]);

@@ -7,6 +7,7 @@ import { EmptyView, ErrorView, LoadingView } from '../components/status-views';
 import { ComposeForm } from '../posts/compose-form';
 import { DeliveryLedger } from '../posts/delivery-ledger';
 import { GroupPreview } from '../posts/group-preview';
+import { NotificationIssues } from '../posts/notification-issues';
 import { ScheduleForm } from '../posts/schedule-form';
 import { postStatusLabels } from '../posts/text';
 import { useApprovePost, usePosts } from '../posts/use-posts';
@@ -35,6 +36,7 @@ export default function PostsPage() {
           Soạn bài mới
         </Button>
       )}
+      <NotificationIssues />
       {posts.isPending ? (
         <LoadingView />
       ) : posts.isError ? (

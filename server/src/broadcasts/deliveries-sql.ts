@@ -78,3 +78,15 @@ export async function listGroups(db: Queryable) {
   );
   return rows;
 }
+
+/** Messages to people that need a human: unreachable or failed, or sent with no answer (unknown). */
+export async function listNotificationIssues(db: Queryable) {
+  const { rows } = await db.query(
+    `SELECT n.id, n.kind, m.full_name AS "memberName", m.phone AS "memberPhone", n.status, n.channel, n.body,
+            n.error_reason AS "errorReason", to_json(n.created_at) #>> '{}' AS "createdAt"
+       FROM notifications n LEFT JOIN members m ON m.id = n.member_id
+      WHERE n.status IN ('failed', 'unknown') AND n.created_at > now() - interval '30 days'
+      ORDER BY n.created_at DESC LIMIT 200`,
+  );
+  return rows;
+}

@@ -10,6 +10,7 @@ import {
   GroupOptionList,
   IdParams,
   LoudspeakerDoneInput,
+  NotificationIssueList,
   OccurrenceUpdate,
   Post,
   PostInput,
@@ -23,7 +24,7 @@ import {
 } from '@loa/shared';
 import { Type } from '@sinclair/typebox';
 import { AppError } from '../errors.js';
-import { listGroups, listPostDeliveries, listShareTasks } from './deliveries-sql.js';
+import { listGroups, listNotificationIssues, listPostDeliveries, listShareTasks } from './deliveries-sql.js';
 import * as service from './service.js';
 import * as sql from './sql.js';
 import { completeDelivery } from './team-tasks.js';
@@ -234,6 +235,18 @@ const broadcastRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => ({
       groups: await app.db.withWard(request.session.wardId, (db) => listGroups(db)),
+    }),
+  );
+
+  app.get(
+    '/api/notifications/issues',
+    {
+      ...office,
+      config: { op: 'notifications.issues' },
+      schema: { tags, response: { 200: NotificationIssueList, ...errors } },
+    },
+    async (request) => ({
+      notifications: await app.db.withWard(request.session.wardId, (db) => listNotificationIssues(db)),
     }),
   );
 

@@ -187,3 +187,19 @@ export const GroupOption = Type.Object({
 });
 export const GroupOptionList = Type.Object({ groups: Type.Array(GroupOption) });
 export type GroupOptionList = Static<typeof GroupOptionList>;
+
+/** A message to a person that did not go out (unreachable, failed, or unknown), for staff to follow up. */
+export const NotificationIssue = Type.Object({
+  id: Uuid,
+  kind: Type.String(),
+  memberName: Nullable(Type.String()),
+  memberPhone: Nullable(Type.String()),
+  status: Type.String(),
+  channel: Nullable(Type.String()),
+  body: Type.String(),
+  errorReason: Nullable(Type.String()),
+  createdAt: DateTime,
+});
+export type NotificationIssue = Static<typeof NotificationIssue>;
+export const NotificationIssueList = Type.Object({ notifications: Type.Array(NotificationIssue) });
+export type NotificationIssueList = Static<typeof NotificationIssueList>;
