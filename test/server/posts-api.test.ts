@@ -204,6 +204,19 @@ describe('posts, schedules and share tasks API', () => {
       payload: { body: 'x', version: 2 },
     });
     expect(stale.statusCode).toBe(409);
+    // An occurrence that fell due while the edit waited for approval is dropped, not sent late.
+    await t.app.db.withSystem((c) =>
+      c.query(`UPDATE occurrences SET due_at = now() - interval '1 hour' WHERE id = $1`, [occurrences[3].id]),
+    );
+    await t.app.inject({
+      method: 'POST',
+      url: `/api/posts/${post.id}/approve`,
+      headers: leader,
+      payload: { version: 3 },
+    });
+    const after = (await t.app.inject({ url: `/api/posts/${post.id}/schedules`, headers: staff })).json()
+      .schedules[0].occurrences;
+    expect(after.find((o: { id: string }) => o.id === occurrences[3].id).status).toBe('cancelled');
   });
 
   it('a team member sees the share task, confirms it once, and the ledger shows who and when', async () => {

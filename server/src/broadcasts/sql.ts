@@ -65,6 +65,10 @@ export async function updatePost(
   return rowCount === 1;
 }
 
+/**
+ * Approval also drops occurrences that fell due while the post waited in draft (after an edit): a
+ * re-approved post must not go out late in a burst.
+ */
 export async function approvePost(
   db: Queryable,
   id: string,
@@ -76,7 +80,12 @@ export async function approvePost(
       WHERE id = $1 AND version = $2 AND status = 'draft'`,
     [id, version, leaderId],
   );
-  return rowCount === 1;
+  if (rowCount !== 1) return false;
+  await db.query(
+    `UPDATE occurrences SET status = 'cancelled' WHERE post_id = $1 AND status = 'pending' AND due_at < now()`,
+    [id],
+  );
+  return true;
 }
 
 export async function archivePost(db: Queryable, id: string): Promise<boolean> {
