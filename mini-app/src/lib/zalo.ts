@@ -42,8 +42,14 @@ export type ShareOutcome = 'opened' | 'copied' | 'unavailable';
  */
 export async function openShareSheet(text: string): Promise<ShareOutcome> {
   if (isInsideZalo()) {
-    await zmpOpenShareSheet({ type: 'text', data: { text, autoParseLink: true } });
-    return 'opened';
+    try {
+      await zmpOpenShareSheet({ type: 'text', data: { text, autoParseLink: true } });
+      return 'opened';
+    } catch (error) {
+      // Closing the sheet without sharing also lands here; the member can simply try again.
+      console.warn('zmp-sdk openShareSheet failed', error);
+      return 'unavailable';
+    }
   }
   try {
     await navigator.clipboard.writeText(text);

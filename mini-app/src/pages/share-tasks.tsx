@@ -59,7 +59,7 @@ function ShareTaskCard({ task }: { task: ShareTask }) {
                 outcome === 'copied'
                   ? 'Đã sao chép nội dung: dán vào nhóm Zalo của khu phố.'
                   : outcome === 'unavailable'
-                    ? 'Không mở được chia sẻ; hãy sao chép nội dung bằng tay.'
+                    ? 'Chưa chia sẻ được. Bấm “Chia sẻ vào nhóm” lần nữa, hoặc sao chép nội dung bằng tay.'
                     : '',
               );
             }}
