@@ -7,6 +7,7 @@ export const paths = {
   review: '/review',
   evidence: '/evidence',
   posts: '/posts',
+  shareTasks: '/share-tasks',
 } as const;
 
 export type PageKey = keyof typeof paths;
@@ -20,6 +21,7 @@ export const pageTitles: Record<PageKey, string> = {
   review: 'Duyệt',
   evidence: 'Minh chứng',
   posts: 'Bài đăng',
+  shareTasks: 'Chia sẻ',
 };
 
 /** The photo proof of one assignment; the task screen links here. */

@@ -21,6 +21,8 @@ const TaskNewPage = named(() => import('./pages/task-new'), 'TaskNewPage');
 const BoardPage = named(() => import('./pages/board'), 'BoardPage');
 const ReviewPage = named(() => import('./pages/review'), 'ReviewPage');
 const EvidenceReviewPage = named(() => import('./pages/evidence-review'), 'EvidenceReviewPage');
+const PostsPage = lazy(() => import('./pages/posts'));
+const ShareTasksPage = lazy(() => import('./pages/share-tasks'));
 
 export function AppRoutes() {
   return (
@@ -42,6 +44,8 @@ export function AppRoutes() {
           <Route path={`${paths.leaderboard}/:id`} element={<BoardPage />} />
           <Route path={paths.review} element={<ReviewPage />} />
           <Route path={paths.evidence} element={<EvidenceReviewPage />} />
+          <Route path={paths.posts} element={<PostsPage />} />
+          <Route path={paths.shareTasks} element={<ShareTasksPage />} />
           <Route path="*" element={<Navigate to={paths.home} replace />} />
         </Route>
       </Routes>

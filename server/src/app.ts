@@ -12,6 +12,8 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { ErrorBody } from '@loa/shared';
 import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import authRoutes from './auth/routes.js';
+import broadcastRoutes from './broadcasts/routes.js';
+import broadcastScheduler from './broadcasts/scheduler-plugin.js';
 import campaignRoutes from './campaigns/routes.js';
 import type { Config } from './config.js';
 import evidencePlugin from './evidence/plugin.js';
@@ -125,6 +127,9 @@ export async function buildApp(
   await app.register(taskRoutes);
   // A team's own assignments: list, acknowledge, mark done.
   await app.register(assignmentRoutes);
+  // Broadcasts: the delivery ledger's engine (ticks only when SCHEDULER is on), then its API.
+  await app.register(broadcastScheduler, {});
+  await app.register(broadcastRoutes);
   if (config.serveMiniApp) await app.register(miniAppPlugin, {});
 
   return app;

@@ -155,6 +155,29 @@ export const variables = {
     description: 'Nơi lưu ảnh: local (thư mục DATA_DIR/photos). Kho S3 là bước tiếp theo',
     parse: oneOf('local'),
   },
+  OA_RATE_PER_MINUTE: {
+    default: '4000',
+    description: 'Số tin OA tối đa mỗi phút mà phiên bản này gửi (tự chậm lại khi Zalo báo -32)',
+    parse: positiveInt,
+  },
+  DELIVERY_LEASE_SECONDS: {
+    default: '30',
+    description: 'Thời hạn giữ một lượt gửi; quá hạn mà chưa xong thì coi là chưa rõ kết quả',
+    parse: positiveInt,
+  },
+  MINI_APP_LINK_BASE: {
+    default: 'https://zalo.me/s/loa-phuong',
+    description: 'Đường dẫn mở mini app, gắn vào cuối bài đăng gửi vào nhóm',
+    parse: text,
+  },
+  REMINDER_TEMPLATE_ID: {
+    description: 'Mã mẫu tin nhắc việc gửi theo user id OA (ZBS); bỏ trống nếu chưa được duyệt',
+    parse: text,
+  },
+  REMINDER_ZNS_TEMPLATE_ID: {
+    description: 'Mã mẫu ZNS nhắc việc gửi theo số điện thoại; bỏ trống nếu chưa được duyệt',
+    parse: text,
+  },
 } satisfies Record<string, Variable<unknown>>;
 
 type Variables = typeof variables;
@@ -181,6 +204,11 @@ export interface Config {
   photoMaxPixels: number;
   photoDuplicateDistance: number;
   photoStorage: 'local';
+  oaRatePerMinute: number;
+  deliveryLeaseSeconds: number;
+  miniAppLinkBase: string;
+  reminderTemplateId: string | undefined;
+  reminderZnsTemplateId: string | undefined;
 }
 
 export interface ZaloConfig {
@@ -254,6 +282,11 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     photoMaxPixels: read('PHOTO_MAX_PIXELS') ?? 50_000_000,
     photoDuplicateDistance: read('PHOTO_DUPLICATE_DISTANCE') ?? 6,
     photoStorage: read('PHOTO_STORAGE') ?? 'local',
+    oaRatePerMinute: read('OA_RATE_PER_MINUTE') ?? 4000,
+    deliveryLeaseSeconds: read('DELIVERY_LEASE_SECONDS') ?? 30,
+    miniAppLinkBase: (read('MINI_APP_LINK_BASE') ?? 'https://zalo.me/s/loa-phuong').replace(/\/$/, ''),
+    reminderTemplateId: read('REMINDER_TEMPLATE_ID'),
+    reminderZnsTemplateId: read('REMINDER_ZNS_TEMPLATE_ID'),
   };
   // The simulator signs anyone in as anyone: a production server runs it only when asked to.
   if (nodeEnv === 'production' && config.zalo.mode === 'simulator' && !env.ZALO_MODE?.trim())

@@ -112,6 +112,38 @@ export const errorCatalogue = {
     status: 409,
     message: 'Nhiệm vụ đã được duyệt xong nên không thay đổi được nữa.',
   },
+  POST_TOO_LONG: {
+    status: 400,
+    message: 'Bài đăng dài quá 2.000 ký tự (tính cả đường dẫn mini app). Hãy rút gọn nội dung.',
+  },
+  POST_NOT_APPROVED: {
+    status: 409,
+    message: 'Bài đăng chưa được lãnh đạo duyệt. Gửi lãnh đạo duyệt trước khi lên lịch.',
+  },
+  POST_SELF_APPROVAL: {
+    status: 403,
+    message: 'Người soạn bài không được tự duyệt. Nhờ một lãnh đạo khác duyệt bài này.',
+  },
+  POST_NOT_EDITABLE: { status: 409, message: 'Bài đăng đã lưu trữ, không sửa được. Tạo bài mới.' },
+  SCHEDULE_IN_PAST: { status: 400, message: 'Thời điểm gửi đã qua. Chọn một thời điểm trong tương lai.' },
+  SCHEDULE_OUTSIDE_CAMPAIGN: {
+    status: 400,
+    message: 'Lịch gửi nằm ngoài thời gian của kế hoạch. Chọn ngày trong khoảng thời gian kế hoạch.',
+  },
+  SCHEDULE_NO_TARGETS: { status: 400, message: 'Chưa chọn nơi nhận. Chọn ít nhất một nhóm Zalo hoặc loa.' },
+  GROUP_NOT_USABLE: {
+    status: 400,
+    message:
+      'Có nhóm Zalo không dùng được (không thuộc phường, đang tắt, hoặc chưa có tổ phụ trách chia sẻ). Kiểm tra lại danh sách nhóm.',
+  },
+  OCCURRENCE_NOT_EDITABLE: {
+    status: 409,
+    message: 'Lượt gửi này đã gửi hoặc đã hủy, không sửa được nữa.',
+  },
+  DELIVERY_NOT_WAITING: {
+    status: 409,
+    message: 'Lượt chia sẻ này không còn chờ xác nhận (đã xác nhận trước đó hoặc không phải việc của tổ).',
+  },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof errorCatalogue;

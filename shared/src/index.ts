@@ -1,6 +1,7 @@
 export * from './errors.js';
 export * from './format-vi.js';
 export * from './schemas/auth.js';
+export * from './schemas/broadcasts.js';
 export * from './schemas/campaigns.js';
 export * from './schemas/common.js';
 export * from './schemas/evidence.js';

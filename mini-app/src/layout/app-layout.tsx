@@ -8,11 +8,11 @@ import { NavIcon } from './nav-icons';
 
 /** Which tabs each role sees; a resident (or nobody signed in) sees Trang chủ only. */
 const tabsByRole: Record<SessionRole, PageKey[]> = {
-  admin: ['home', 'campaigns', 'leaderboard', 'evidence', 'review'],
-  staff: ['home', 'campaigns', 'leaderboard', 'evidence'],
-  leader: ['home', 'review', 'leaderboard', 'evidence', 'campaigns'],
-  team_lead: ['home', 'tasks'],
-  team_member: ['home', 'tasks'],
+  admin: ['home', 'campaigns', 'posts', 'leaderboard', 'evidence'],
+  staff: ['home', 'campaigns', 'posts', 'leaderboard', 'evidence'],
+  leader: ['home', 'review', 'posts', 'leaderboard', 'evidence'],
+  team_lead: ['home', 'tasks', 'shareTasks'],
+  team_member: ['home', 'tasks', 'shareTasks'],
   resident: ['home'],
 };
 

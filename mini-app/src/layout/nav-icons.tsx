@@ -12,6 +12,8 @@ const shapes: Record<PageKey, string> = {
   review: 'M6 3h9l4 4v14H6zM9 13l2 2 4-4',
   evidence: 'M4 8h4l2-3h4l2 3h4v11H4zM12 16.5a3.5 3.5 0 1 0 0-7 3.5 3.5 0 0 0 0 7',
   posts: 'M4 5h16v12H8l-4 4z',
+  shareTasks:
+    'M18 8a3 3 0 1 0-2.8-4M6 15a3 3 0 1 0 0-6 3 3 0 0 0 0 6M18 22a3 3 0 1 0 0-6 3 3 0 0 0 0 6M8.6 13.5l6.8 4M15.4 6.5l-6.8 4',
 };
 
 export function NavIcon({ page }: { page: PageKey }) {

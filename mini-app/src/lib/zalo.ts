@@ -3,7 +3,14 @@
  * the same in Zalo, in a desktop browser during development, and in tests.
  * Import from "zmp-sdk/apis" only: the package root pulls in ~100 KB more.
  */
-import { chooseImage, getAccessToken, getLocation, getPhoneNumber, nativeStorage } from 'zmp-sdk/apis';
+import {
+  chooseImage,
+  getAccessToken,
+  getLocation,
+  getPhoneNumber,
+  nativeStorage,
+  openShareSheet as zmpOpenShareSheet,
+} from 'zmp-sdk/apis';
 
 // The SDK's own test for "running as a mini app": Zalo serves apps from h5.zdn.vn under /zapps/,
 // and zmp-cli's local testing adds ?env=TESTING_LOCAL. The SDK does not export this check.
@@ -116,5 +123,32 @@ export async function getLocationToken(): Promise<string> {
     // Declining location is the person's right; the photo is still sent and flagged "Không có vị trí".
     console.warn('zmp-sdk getLocation failed', error);
     return '';
+  }
+}
+
+/** What happened when a member asked to share a post into their khu phố group. */
+export type ShareOutcome = 'opened' | 'copied' | 'unavailable';
+
+/**
+ * Opens Zalo's share sheet with the post's text (links become previews) so a team member can pick
+ * their khu phố group. Outside Zalo (desktop browser) the text is copied instead, to paste by hand.
+ */
+export async function openShareSheet(text: string): Promise<ShareOutcome> {
+  if (isInsideZalo()) {
+    try {
+      await zmpOpenShareSheet({ type: 'text', data: { text, autoParseLink: true } });
+      return 'opened';
+    } catch (error) {
+      // Closing the sheet without sharing also lands here; the member can simply try again.
+      console.warn('zmp-sdk openShareSheet failed', error);
+      return 'unavailable';
+    }
+  }
+  try {
+    await navigator.clipboard.writeText(text);
+    return 'copied';
+  } catch (error) {
+    console.warn('clipboard write failed', error);
+    return 'unavailable';
   }
 }

@@ -1,0 +1,95 @@
+import { formatDateTimeVi } from '@loa/shared';
+import { useState } from 'react';
+import { Button } from 'zmp-ui';
+import { usePublicCampaign } from '../campaigns/use-public-campaign';
+import { PageShell } from '../components/page-shell';
+import { EmptyView, ErrorView, LoadingView } from '../components/status-views';
+import { ComposeForm } from '../posts/compose-form';
+import { DeliveryLedger } from '../posts/delivery-ledger';
+import { GroupPreview } from '../posts/group-preview';
+import { NotificationIssues } from '../posts/notification-issues';
+import { ScheduleForm } from '../posts/schedule-form';
+import { postStatusLabels } from '../posts/text';
+import { useApprovePost, usePosts } from '../posts/use-posts';
+
+/** Bài đăng: list, compose, approve, schedule, and each post's delivery ledger. */
+export default function PostsPage() {
+  const posts = usePosts();
+  const campaign = usePublicCampaign();
+  const [openId, setOpenId] = useState<string | null>(null);
+  const [composing, setComposing] = useState(false);
+  const approve = useApprovePost();
+  const campaignId = campaign.data?.campaign?.id;
+
+  return (
+    <PageShell title="Bài đăng">
+      {composing && campaignId ? (
+        <ComposeForm
+          campaignId={campaignId}
+          onCreated={(id) => {
+            setComposing(false);
+            setOpenId(id);
+          }}
+        />
+      ) : (
+        <Button size="large" fullWidth disabled={!campaignId} onClick={() => setComposing(true)}>
+          Soạn bài mới
+        </Button>
+      )}
+      <NotificationIssues />
+      {posts.isPending ? (
+        <LoadingView />
+      ) : posts.isError ? (
+        <ErrorView
+          message={posts.error.message}
+          onRetry={() => void posts.refetch()}
+          retrying={posts.isFetching}
+        />
+      ) : posts.data.posts.length === 0 ? (
+        <EmptyView message="Chưa có bài đăng nào. Bấm “Soạn bài mới” để bắt đầu." />
+      ) : (
+        <ul className="post-list">
+          {posts.data.posts.map((post) => (
+            <li key={post.id} className="post-card">
+              <button
+                type="button"
+                className="post-summary"
+                onClick={() => setOpenId(openId === post.id ? null : post.id)}
+              >
+                <span className="post-status">{postStatusLabels[post.status]}</span>
+                <span className="post-excerpt">{post.body.slice(0, 120)}</span>
+                <span className="post-meta">
+                  {post.createdByName ?? ''} · {formatDateTimeVi(post.updatedAt)}
+                </span>
+              </button>
+              {openId === post.id ? (
+                <div className="post-detail">
+                  <GroupPreview text={post.preview} />
+                  {post.status === 'draft' ? (
+                    <Button
+                      size="large"
+                      fullWidth
+                      loading={approve.isPending}
+                      onClick={() => {
+                        if (
+                          window.confirm('Duyệt bài này? Bài đã duyệt có thể được lên lịch gửi vào các nhóm.')
+                        )
+                          approve.mutate(post);
+                      }}
+                    >
+                      Duyệt bài
+                    </Button>
+                  ) : null}
+                  {approve.error ? <p role="alert">{approve.error.message}</p> : null}
+                  {post.status === 'approved' ? <ScheduleForm postId={post.id} /> : null}
+                  <h3>Nhật ký gửi</h3>
+                  <DeliveryLedger postId={post.id} />
+                </div>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      )}
+    </PageShell>
+  );
+}

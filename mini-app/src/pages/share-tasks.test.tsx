@@ -1,0 +1,89 @@
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ComposeForm } from '../posts/compose-form';
+import { jsonResponse, renderPage, stubFetch } from '../test-utils';
+import ShareTasksPage from './share-tasks';
+
+const task = {
+  id: '5b7c1a52-3f5e-4a53-9a57-2f0d8b1e0c11',
+  targetKind: 'team_share',
+  targetName: 'Nhóm Zalo Khu phố 4',
+  status: 'waiting',
+  dueAt: '2026-05-18T00:00:00.000Z',
+  body: 'Hưởng ứng Ngày Khoa học và Công nghệ 18/5',
+  postId: '0b0e7a3c-6a55-4c1f-8d1e-4b7b1f9f2a01',
+  linkPath: null,
+  sharedAt: null,
+  sharedByName: null,
+  broadcastCount: null,
+};
+
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+  vi.restoreAllMocks();
+});
+
+describe('share tasks', () => {
+  it('shares the post text, then confirms "Đã chia sẻ" after asking', async () => {
+    const writeText = vi.fn(async () => undefined);
+    vi.stubGlobal('navigator', { ...navigator, clipboard: { writeText } });
+    vi.spyOn(window, 'confirm').mockReturnValue(true);
+    const fetchMock = stubFetch(
+      () => jsonResponse({ tasks: [task] }),
+      () => jsonResponse({ ok: true }),
+      () =>
+        jsonResponse({
+          tasks: [
+            { ...task, status: 'shared', sharedByName: 'Lê Văn Tâm', sharedAt: '2026-05-18T01:00:00.000Z' },
+          ],
+        }),
+    );
+    renderPage(<ShareTasksPage />);
+    expect((await screen.findAllByText('Nhóm Zalo Khu phố 4')).length).toBeGreaterThan(0);
+    expect(screen.getByText('Chờ tổ thực hiện · lịch 18/05/2026 07:00', { exact: false })).toBeTruthy();
+
+    fireEvent.click(screen.getByText('Chia sẻ vào nhóm'));
+    await waitFor(() => expect(writeText).toHaveBeenCalledWith(task.body));
+    expect(await screen.findByText(/Đã sao chép nội dung/)).toBeTruthy();
+
+    fireEvent.click(screen.getByText('Đã chia sẻ'));
+    expect(await screen.findByText(/Lê Văn Tâm xác nhận lúc/)).toBeTruthy();
+    expect(fetchMock.mock.calls[1]?.[0]).toBe(`/api/deliveries/${task.id}/shared`);
+  });
+
+  it('shows the server’s reason when the task is no longer waiting', async () => {
+    vi.spyOn(window, 'confirm').mockReturnValue(true);
+    stubFetch(
+      () => jsonResponse({ tasks: [task] }),
+      () =>
+        jsonResponse(
+          {
+            statusCode: 409,
+            code: 'DELIVERY_NOT_WAITING',
+            error: 'Conflict',
+            message: 'Lượt chia sẻ này không còn chờ xác nhận.',
+          },
+          409,
+        ),
+    );
+    renderPage(<ShareTasksPage />);
+    fireEvent.click(await screen.findByText('Đã chia sẻ'));
+    expect((await screen.findByRole('alert')).textContent).toContain('không còn chờ xác nhận');
+  });
+});
+
+describe('compose', () => {
+  it('counts characters after NFC and blocks a post over 2,000', () => {
+    renderPage(<ComposeForm campaignId="c" onCreated={() => undefined} />);
+    const box = screen.getByLabelText('Nội dung bài đăng');
+    fireEvent.change(box, { target: { value: 'ế'.normalize('NFD').repeat(3) } });
+    expect(screen.getByText('3/2000 ký tự')).toBeTruthy();
+    expect(screen.getAllByText('ếếế'.normalize('NFD')).length).toBeGreaterThan(0);
+    fireEvent.change(box, { target: { value: 'a'.repeat(2003) } });
+    expect(screen.getByText('2003/2000 ký tự: rút gọn 3 ký tự')).toBeTruthy();
+    expect(
+      (screen.getByText('Lưu và gửi lãnh đạo duyệt').closest('button') as HTMLButtonElement).disabled,
+    ).toBe(true);
+  });
+});

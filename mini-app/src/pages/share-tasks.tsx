@@ -1,0 +1,114 @@
+import { formatDateTimeVi, type ShareTask } from '@loa/shared';
+import { useState } from 'react';
+import { Button } from 'zmp-ui';
+import { PageShell } from '../components/page-shell';
+import { EmptyView, ErrorView, LoadingView } from '../components/status-views';
+import { openShareSheet } from '../lib/zalo';
+import { GroupPreview } from '../posts/group-preview';
+import { deliveryStatusLabels } from '../posts/text';
+import { useConfirmShared, useReportBroadcast, useShareTasks } from '../posts/use-posts';
+
+/** A team member's share and loudspeaker tasks: share into the group, then confirm. */
+export default function ShareTasksPage() {
+  const query = useShareTasks();
+  return (
+    <PageShell title="Việc chia sẻ" showBack>
+      {query.isPending ? (
+        <LoadingView />
+      ) : query.isError ? (
+        <ErrorView
+          message={query.error.message}
+          onRetry={() => void query.refetch()}
+          retrying={query.isFetching}
+        />
+      ) : query.data.tasks.length === 0 ? (
+        <EmptyView message="Tổ chưa có bài nào cần chia sẻ." />
+      ) : (
+        <ul className="share-tasks">
+          {query.data.tasks.map((task) => (
+            <ShareTaskCard key={task.id} task={task} />
+          ))}
+        </ul>
+      )}
+    </PageShell>
+  );
+}
+
+function ShareTaskCard({ task }: { task: ShareTask }) {
+  const confirm = useConfirmShared();
+  const report = useReportBroadcast();
+  const [note, setNote] = useState('');
+  const [count, setCount] = useState(1);
+  const waiting = task.status === 'waiting';
+  const error = confirm.error ?? report.error;
+  return (
+    <li className="share-task">
+      <strong>{task.targetName}</strong>
+      <span>
+        {deliveryStatusLabels[task.status] ?? task.status} · lịch {formatDateTimeVi(task.dueAt)}
+      </span>
+      <GroupPreview text={task.body} groupName={task.targetName} />
+      {waiting && task.targetKind === 'team_share' ? (
+        <>
+          <Button
+            size="large"
+            fullWidth
+            onClick={async () => {
+              const outcome = await openShareSheet(task.body);
+              setNote(
+                outcome === 'copied'
+                  ? 'Đã sao chép nội dung: dán vào nhóm Zalo của khu phố.'
+                  : outcome === 'unavailable'
+                    ? 'Chưa chia sẻ được. Bấm “Chia sẻ vào nhóm” lần nữa, hoặc sao chép nội dung bằng tay.'
+                    : '',
+              );
+            }}
+          >
+            Chia sẻ vào nhóm
+          </Button>
+          <Button
+            size="large"
+            variant="secondary"
+            fullWidth
+            loading={confirm.isPending}
+            onClick={() => {
+              if (window.confirm('Xác nhận bạn đã chia sẻ bài này vào nhóm Zalo của khu phố?'))
+                confirm.mutate(task.id);
+            }}
+          >
+            Đã chia sẻ
+          </Button>
+        </>
+      ) : null}
+      {waiting && task.targetKind === 'loudspeaker' ? (
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            report.mutate({ id: task.id, broadcastCount: count });
+          }}
+        >
+          <label>
+            Số lần đã phát trên loa{' '}
+            <input
+              type="number"
+              min={1}
+              max={500}
+              value={count}
+              onChange={(e) => setCount(Number(e.target.value))}
+            />
+          </label>
+          <Button htmlType="submit" size="large" fullWidth loading={report.isPending}>
+            Báo đã phát loa
+          </Button>
+        </form>
+      ) : null}
+      {task.sharedAt ? (
+        <span>
+          {task.sharedByName ?? 'Thành viên tổ'} xác nhận lúc {formatDateTimeVi(task.sharedAt)}
+        </span>
+      ) : null}
+      {note ? <p role="status">{note}</p> : null}
+      {error ? <p role="alert">{error.message}</p> : null}
+    </li>
+  );
+}

@@ -1,0 +1,44 @@
+import { useState } from 'react';
+import { Button } from 'zmp-ui';
+import { GroupPreview } from './group-preview';
+import { lengthHint } from './text';
+import { useCreatePost } from './use-posts';
+
+/** Soạn bài: the text with a live count (NFC, as the server counts), and the group preview beside it. */
+export function ComposeForm({
+  campaignId,
+  onCreated,
+}: {
+  campaignId: string;
+  onCreated: (id: string) => void;
+}) {
+  const [body, setBody] = useState('');
+  const create = useCreatePost();
+  const hint = lengthHint(body);
+  return (
+    <form
+      className="compose-form"
+      onSubmit={(event) => {
+        event.preventDefault();
+        create.mutate({ campaignId, body, linkPath: '/' }, { onSuccess: (post) => onCreated(post.id) });
+      }}
+    >
+      <label htmlFor="post-body">Nội dung bài đăng</label>
+      <textarea id="post-body" rows={8} value={body} onChange={(event) => setBody(event.target.value)} />
+      <p className={hint.over ? 'char-count over' : 'char-count'} aria-live="polite">
+        {hint.label}
+      </p>
+      <GroupPreview text={body} />
+      {create.error ? <p role="alert">{create.error.message}</p> : null}
+      <Button
+        htmlType="submit"
+        size="large"
+        fullWidth
+        disabled={hint.count === 0 || hint.over}
+        loading={create.isPending}
+      >
+        Lưu và gửi lãnh đạo duyệt
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,41 @@
+import { formatDateTimeVi } from '@loa/shared';
+import { EmptyView, ErrorView, LoadingView } from '../components/status-views';
+import { deliveryStatusLabels } from './text';
+import { useDeliveries } from './use-posts';
+
+/** Each group's delivery of this post: status, when, by whom, and the reason when it failed. */
+export function DeliveryLedger({ postId }: { postId: string }) {
+  const query = useDeliveries(postId);
+  if (query.isPending) return <LoadingView />;
+  if (query.isError)
+    return (
+      <ErrorView
+        message={query.error.message}
+        onRetry={() => void query.refetch()}
+        retrying={query.isFetching}
+      />
+    );
+  if (query.data.deliveries.length === 0)
+    return <EmptyView message="Chưa có lượt gửi nào. Lượt gửi xuất hiện khi đến giờ." />;
+  return (
+    <ul className="ledger">
+      {query.data.deliveries.map((d) => (
+        <li key={d.id} className={`ledger-row status-${d.status}`}>
+          <strong>{d.targetName}</strong>
+          <span className="ledger-status">{deliveryStatusLabels[d.status] ?? d.status}</span>
+          <span>Lịch: {formatDateTimeVi(d.dueAt)}</span>
+          {d.sentAt ? <span>Gửi lúc {formatDateTimeVi(d.sentAt)}</span> : null}
+          {d.sharedAt ? (
+            <span>
+              {d.status === 'done' ? `Phát ${d.broadcastCount ?? 0} lần` : 'Chia sẻ'} bởi{' '}
+              {d.sharedByName ?? 'thành viên tổ'} lúc {formatDateTimeVi(d.sharedAt)}
+            </span>
+          ) : null}
+          {d.errorReason && d.status !== 'sent' ? (
+            <span className="ledger-reason">{d.errorReason}</span>
+          ) : null}
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,35 @@
+import { POST_MAX_CHARS } from '@loa/shared';
+
+/** Characters as Zalo and the server count them: after NFC normalisation. */
+export function postLength(text: string): number {
+  return text.normalize('NFC').trim().length;
+}
+
+export function lengthHint(text: string): { count: number; over: boolean; label: string } {
+  const count = postLength(text);
+  const over = count > POST_MAX_CHARS;
+  return {
+    count,
+    over,
+    label: over
+      ? `${count}/${POST_MAX_CHARS} ký tự: rút gọn ${count - POST_MAX_CHARS} ký tự`
+      : `${count}/${POST_MAX_CHARS} ký tự`,
+  };
+}
+
+export const deliveryStatusLabels: Record<string, string> = {
+  queued: 'Chờ gửi',
+  sending: 'Đang gửi',
+  sent: 'Đã gửi',
+  waiting: 'Chờ tổ thực hiện',
+  shared: 'Đã chia sẻ',
+  done: 'Đã phát loa',
+  failed: 'Không gửi được',
+  unknown: 'Đang đối chiếu',
+};
+
+export const postStatusLabels: Record<string, string> = {
+  draft: 'Chờ duyệt',
+  approved: 'Đã duyệt',
+  archived: 'Đã lưu trữ',
+};

@@ -1,0 +1,89 @@
+import type {
+  Delivery,
+  GroupOptionList,
+  Post,
+  PostInput,
+  ScheduleInput,
+  ScheduleList,
+  ShareTask,
+} from '@loa/shared';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { request } from '../lib/request';
+
+const call = <T>(path: string, options: Parameters<typeof request>[1] = {}) => request<T>(path, options);
+
+export function usePosts() {
+  return useQuery({
+    queryKey: ['posts'],
+    queryFn: ({ signal }) => call<{ posts: Post[] }>('/api/posts', { signal }),
+  });
+}
+
+export function usePost(id: string) {
+  return useQuery({
+    queryKey: ['posts', id],
+    queryFn: ({ signal }) => call<Post>(`/api/posts/${id}`, { signal }),
+  });
+}
+
+export function useSchedules(postId: string) {
+  return useQuery({
+    queryKey: ['posts', postId, 'schedules'],
+    queryFn: ({ signal }) => call<ScheduleList>(`/api/posts/${postId}/schedules`, { signal }),
+  });
+}
+
+export function useDeliveries(postId: string) {
+  return useQuery({
+    queryKey: ['posts', postId, 'deliveries'],
+    queryFn: ({ signal }) => call<{ deliveries: Delivery[] }>(`/api/posts/${postId}/deliveries`, { signal }),
+    refetchInterval: 15_000, // the ledger moves while sends go out
+  });
+}
+
+export function useGroups() {
+  return useQuery({
+    queryKey: ['zalo-groups'],
+    queryFn: ({ signal }) => call<GroupOptionList>('/api/zalo-groups', { signal }),
+  });
+}
+
+export function useShareTasks() {
+  return useQuery({
+    queryKey: ['share-tasks'],
+    queryFn: ({ signal }) => call<{ tasks: ShareTask[] }>('/api/share-tasks', { signal }),
+  });
+}
+
+/** Every write refreshes the posts it touches. */
+function useWrite<I, O>(write: (input: I) => Promise<O>) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: write,
+    onSuccess: () =>
+      Promise.all([
+        client.invalidateQueries({ queryKey: ['posts'] }),
+        client.invalidateQueries({ queryKey: ['share-tasks'] }),
+      ]),
+  });
+}
+
+export const useCreatePost = () =>
+  useWrite((input: PostInput) => call<Post>('/api/posts', { method: 'POST', body: input }));
+export const useApprovePost = () =>
+  useWrite((post: Pick<Post, 'id' | 'version'>) =>
+    call<Post>(`/api/posts/${post.id}/approve`, { method: 'POST', body: { version: post.version } }),
+  );
+export const useSchedulePost = (postId: string) =>
+  useWrite((input: ScheduleInput) =>
+    call<{ id: string }>(`/api/posts/${postId}/schedules`, { method: 'POST', body: input }),
+  );
+export const useConfirmShared = () =>
+  useWrite((id: string) => call<{ ok: boolean }>(`/api/deliveries/${id}/shared`, { method: 'POST' }));
+export const useReportBroadcast = () =>
+  useWrite((input: { id: string; broadcastCount: number }) =>
+    call<{ ok: boolean }>(`/api/deliveries/${input.id}/broadcast`, {
+      method: 'POST',
+      body: { broadcastCount: input.broadcastCount },
+    }),
+  );

@@ -1,0 +1,126 @@
+/**
+ * Sends queued notifications of every kind exactly once. The channel is chosen per member: an OA
+ * consultation message within 7 days of their last interaction, else a template message by OA user id,
+ * else ZNS by phone, else the row is recorded as unreachable for staff to call. A 1:1 message cannot be
+ * looked up afterwards, so an `unknown` notification stays unknown (shown to staff), never resent.
+ */
+import type { FastifyBaseLogger } from 'fastify';
+import type { Db } from '../plugins/db.js';
+import { ZaloApiError, type ZaloOaMessenger } from '../zalo/types.js';
+import { heartbeat, inParallel } from './dispatcher.js';
+import { verdictFor, withTimeout } from './failures.js';
+import {
+  type ClaimedNotification,
+  claimNotifications,
+  finishNotification,
+  type NotificationOutcome,
+} from './notify-sql.js';
+import type { RateLimiter } from './rate-limiter.js';
+
+const SEVEN_DAYS_MS = 7 * 86_400_000;
+
+export interface NotifierOptions {
+  db: Db;
+  messenger: () => ZaloOaMessenger;
+  limiter: RateLimiter;
+  owner: string;
+  leaseMs: number;
+  log: FastifyBaseLogger;
+  templateId: string | undefined;
+  znsTemplateId: string | undefined;
+}
+
+type Channel = 'oa_cs' | 'oa_template' | 'zns';
+
+/** The channels that can reach this member now, best first. */
+export function channelsFor(
+  member: Pick<ClaimedNotification, 'oaUserId' | 'phone' | 'lastOaInteractionAt'>,
+  now: Date,
+  templates: { templateId?: string; znsTemplateId?: string },
+): Channel[] {
+  const channels: Channel[] = [];
+  const recent =
+    member.lastOaInteractionAt && now.getTime() - member.lastOaInteractionAt.getTime() < SEVEN_DAYS_MS;
+  if (member.oaUserId && recent) channels.push('oa_cs');
+  if (member.oaUserId && templates.templateId) channels.push('oa_template');
+  if (member.phone && templates.znsTemplateId) channels.push('zns');
+  return channels;
+}
+
+export class NotificationSender {
+  constructor(private readonly options: NotifierOptions) {}
+
+  async runOnce(now: Date): Promise<number> {
+    const { db, owner, leaseMs, log } = this.options;
+    const claimed = await db.withSystem((client) => claimNotifications(client, now, owner, leaseMs, 100));
+    if (claimed.length === 0) return 0;
+    const started = performance.now();
+    const stop = heartbeat(
+      Math.max(200, leaseMs / 3),
+      () =>
+        db.withSystem(async (client) => {
+          await client.query(
+            `UPDATE notifications SET lease_until = $3 WHERE id = ANY($1::uuid[]) AND lease_owner = $2 AND status = 'sending'`,
+            [
+              claimed.map((n) => n.id),
+              owner,
+              new Date(now.getTime() + performance.now() - started + leaseMs),
+            ],
+          );
+        }),
+      log,
+    );
+    try {
+      await inParallel(claimed, 8, async (row) => {
+        const outcome = await this.deliver(row, now);
+        const at = new Date(now.getTime() + performance.now() - started);
+        const recorded = await db.withSystem((client) =>
+          finishNotification(client, row.id, owner, at, outcome),
+        );
+        if (!recorded) log.warn({ notificationId: row.id }, 'notification lease lost before recording');
+      });
+    } finally {
+      stop();
+    }
+    return claimed.length;
+  }
+
+  private async deliver(row: ClaimedNotification, now: Date): Promise<NotificationOutcome> {
+    const { templateId, znsTemplateId } = this.options;
+    const channels = channelsFor(row, now, { templateId, znsTemplateId });
+    const reasons: string[] = [];
+    for (const channel of channels) {
+      try {
+        await this.options.limiter.take();
+        const sent = await withTimeout(this.send(channel, row), Math.max(100, this.options.leaseMs / 2));
+        return { status: 'sent', channel, messageId: sent.messageId };
+      } catch (error) {
+        if (error instanceof ZaloApiError && error.kind === 'unreachable') {
+          reasons.push(error.explanation);
+          continue; // this channel cannot reach them now: try the next one
+        }
+        if (error instanceof ZaloApiError && error.kind === 'rate_limited') this.options.limiter.slowDown();
+        const verdict = verdictFor(error, row.attempts, now);
+        if (verdict.status === 'unknown') return { ...verdict, status: 'unknown', channel };
+        return { ...verdict, channel };
+      }
+    }
+    const who = row.memberName ?? 'người nhận';
+    return {
+      status: 'failed',
+      channel: 'unreachable',
+      code: 'unreachable',
+      reason: `Không gửi được cho ${who} qua Zalo (chưa quan tâm OA trong 7 ngày, chưa có mẫu tin hoặc số điện thoại${reasons.length ? `; ${reasons.join('; ')}` : ''}). Hãy gọi điện trực tiếp.`,
+    };
+  }
+
+  private send(channel: Channel, row: ClaimedNotification) {
+    const oa = this.options.messenger();
+    const data = { member_name: row.memberName ?? '', content: row.body.slice(0, 400) };
+    if (channel === 'oa_cs') return oa.sendConsultationText(row.oaUserId as string, row.body);
+    if (channel === 'oa_template')
+      return oa.sendTemplateByUserId(row.oaUserId as string, this.options.templateId as string, data);
+    // The notification id is the tracking id, so Zalo's own records name it.
+    return oa.sendZnsByPhone(row.phone as string, this.options.znsTemplateId as string, data, row.id);
+  }
+}

@@ -1,0 +1,81 @@
+/**
+ * Reminder rules → notifications. A rule fires at slots (a time every day of the campaign, or relative
+ * to each task's due time); each slot reminds the members of every team whose assignment is not done,
+ * and an escalating rule sends staff and leaders a digest of the late teams. Dedupe keys make a replayed
+ * or caught-up tick harmless; slots older than the catch-up window are skipped (a stale nudge helps no one).
+ */
+import type { Queryable } from '../plugins/db.js';
+
+const SLOTS = `
+  WITH rule_slots AS (
+    SELECT r.id AS rule_id, r.ward_id, r.campaign_id, r.kind, r.escalate, t.id AS task_id,
+           CASE r.kind
+             WHEN 'before_due' THEN t.due_at - make_interval(mins => COALESCE(r.offset_minutes, 0))
+             WHEN 'at_due' THEN t.due_at
+             WHEN 'after_due' THEN t.due_at + make_interval(mins => COALESCE(r.offset_minutes, 0))
+           END AS slot
+      FROM reminder_rules r
+      JOIN campaigns c ON c.id = r.campaign_id AND c.status = 'active'
+      JOIN tasks t ON t.campaign_id = r.campaign_id
+     WHERE r.active AND r.kind <> 'daily_at'
+    UNION ALL
+    SELECT r.id, r.ward_id, r.campaign_id, r.kind, r.escalate, t.id,
+           (d::date + r.time_of_day::time) AT TIME ZONE 'Asia/Ho_Chi_Minh'
+      FROM reminder_rules r
+      JOIN campaigns c ON c.id = r.campaign_id AND c.status = 'active'
+      JOIN tasks t ON t.campaign_id = r.campaign_id
+      CROSS JOIN LATERAL generate_series(
+        (($1::timestamptz - $2 * interval '1 millisecond') AT TIME ZONE 'Asia/Ho_Chi_Minh')::date,
+        ($1::timestamptz AT TIME ZONE 'Asia/Ho_Chi_Minh')::date, interval '1 day') d
+     WHERE r.active AND r.kind = 'daily_at' AND r.time_of_day IS NOT NULL
+       AND d::date BETWEEN c.starts_on AND c.ends_on
+  ), due AS (
+    SELECT rs.*, a.id AS assignment_id, a.unit_id, t.title, t.due_at
+      FROM rule_slots rs
+      JOIN tasks t ON t.id = rs.task_id
+      JOIN assignments a ON a.task_id = rs.task_id AND a.status IN ('pending', 'acknowledged', 'needs_fix')
+     WHERE rs.slot <= $1 AND rs.slot > $1::timestamptz - $2 * interval '1 millisecond'
+  )`;
+
+/** Reminders to the members of teams not done. Returns how many were queued. */
+export async function enqueueReminders(db: Queryable, now: Date, catchUpMs: number): Promise<number> {
+  const { rowCount } = await db.query(
+    `${SLOTS}
+     INSERT INTO notifications (ward_id, kind, member_id, assignment_id, rule_id, dedupe_key, body, next_attempt_at)
+     SELECT due.ward_id, 'reminder', m.id, due.assignment_id, due.rule_id,
+            'reminder:' || due.rule_id || ':' || extract(epoch FROM due.slot)::bigint || ':' || due.assignment_id || ':' || m.id,
+            'Nhắc việc: "' || due.title || '" của ' || u.name || ' (hạn '
+              || to_char(due.due_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'HH24:MI DD/MM/YYYY')
+              || ') chưa hoàn thành. Mở Loa Phường để báo cáo kết quả.',
+            $1
+       FROM due
+       JOIN units u ON u.id = due.unit_id
+       JOIN members m ON m.unit_id = due.unit_id AND m.active AND m.role IN ('team_lead', 'team_member')
+     ON CONFLICT (ward_id, dedupe_key) DO NOTHING`,
+    [now, catchUpMs],
+  );
+  return rowCount ?? 0;
+}
+
+/** One digest per escalating rule slot to each staff member and leader, naming the late teams. */
+export async function enqueueEscalations(db: Queryable, now: Date, catchUpMs: number): Promise<number> {
+  const { rowCount } = await db.query(
+    `${SLOTS}, digest AS (
+       SELECT due.ward_id, due.rule_id, due.slot,
+              string_agg(DISTINCT u.name || ': ' || due.title, '; ') AS late, count(DISTINCT due.unit_id) AS teams
+         FROM due JOIN units u ON u.id = due.unit_id
+        WHERE due.escalate
+        GROUP BY due.ward_id, due.rule_id, due.slot
+     )
+     INSERT INTO notifications (ward_id, kind, member_id, rule_id, dedupe_key, body, next_attempt_at)
+     SELECT d.ward_id, 'escalation', m.id, d.rule_id,
+            'escalation:' || d.rule_id || ':' || extract(epoch FROM d.slot)::bigint || ':' || m.id,
+            'Tổng hợp chậm tiến độ: ' || d.teams || ' tổ chưa hoàn thành — ' || d.late || '. Mở Loa Phường để nhắc các tổ.',
+            $1
+       FROM digest d
+       JOIN members m ON m.ward_id = d.ward_id AND m.active AND m.role IN ('staff', 'leader')
+     ON CONFLICT (ward_id, dedupe_key) DO NOTHING`,
+    [now, catchUpMs],
+  );
+  return rowCount ?? 0;
+}

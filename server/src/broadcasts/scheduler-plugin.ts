@@ -1,0 +1,72 @@
+/**
+ * Starts the broadcast engine's ticks with the server when SCHEDULER is on: node-cron every second in
+ * the ward's time zone, one tick at a time per instance, and a catch-up tick right after start (the
+ * database holds every due occurrence and queued row, so whatever was missed while down is found).
+ * Stopped on close, after the tick in flight. `app.broadcasts.runOnce(now)` is there for tests.
+ */
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import cron, { type ScheduledTask } from 'node-cron';
+import type { ZaloOaMessenger } from '../zalo/types.js';
+import { BroadcastEngine } from './engine.js';
+import { WARD_TIME_ZONE } from './vn-time.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    broadcasts: BroadcastEngine;
+  }
+}
+
+export default fp(
+  async function broadcastScheduler(app: FastifyInstance, options: { messenger?: ZaloOaMessenger }) {
+    const config = app.config;
+    const engine = new BroadcastEngine({
+      db: app.db,
+      messenger: () => options.messenger ?? (app.hasDecorator('zalo') ? app.zalo?.oa : undefined),
+      log: app.log.child({ job: 'broadcasts' }),
+      ratePerMinute: config.oaRatePerMinute,
+      leaseMs: config.deliveryLeaseSeconds * 1000,
+      linkBase: config.miniAppLinkBase,
+      templateId: config.reminderTemplateId,
+      znsTemplateId: config.reminderZnsTemplateId,
+    });
+    app.decorate('broadcasts', engine);
+    if (!config.scheduler) return;
+
+    let task: ScheduledTask | undefined;
+    let running: Promise<unknown> | undefined;
+    let closing = false;
+    const tick = () => {
+      if (running || closing) return; // one tick at a time on this instance; others are fine (SKIP LOCKED)
+      running = engine
+        .runOnce(new Date())
+        .then((report) => {
+          if (report.deliveries || report.notifications || report.occurrences)
+            app.log.info({ job: 'broadcasts', ...report }, 'broadcast tick');
+        })
+        .catch((error) => app.log.error({ err: error, job: 'broadcasts' }, 'broadcast tick failed'))
+        .finally(() => {
+          running = undefined;
+        });
+    };
+    app.addHook('onReady', async () => {
+      await app.db.pool.query(
+        `INSERT INTO job_runs (job_name, slot_at, claimed_by) VALUES ('broadcasts.catch_up', now(), $1)
+         ON CONFLICT DO NOTHING`,
+        [engine.owner],
+      );
+      task = cron.schedule('* * * * * *', tick, {
+        timezone: WARD_TIME_ZONE,
+        name: 'broadcasts',
+        noOverlap: true,
+      });
+      tick(); // catch up at once rather than at the next second
+    });
+    app.addHook('onClose', async () => {
+      closing = true;
+      await task?.stop();
+      await running;
+    });
+  },
+  { name: 'broadcast-scheduler', dependencies: ['db'] },
+);

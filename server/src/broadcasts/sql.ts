@@ -1,0 +1,223 @@
+/**
+ * Queries behind the posts, schedules and deliveries API. All run inside `withWard`, so row-level
+ * security keeps them to the request's ward.
+ */
+import type { Post, Schedule } from '@loa/shared';
+import type { Queryable } from '../plugins/db.js';
+
+type PostRow = Omit<Post, 'preview'>;
+
+const POST_COLUMNS = `p.id, p.campaign_id AS "campaignId", p.body, p.image_sha256 AS "imageSha256", p.link_path AS "linkPath",
+  p.status, p.created_by AS "createdBy", cm.full_name AS "createdByName", p.approved_by AS "approvedBy",
+  am.full_name AS "approvedByName", to_json(p.approved_at) #>> '{}' AS "approvedAt", p.version,
+  to_json(p.updated_at) #>> '{}' AS "updatedAt"`;
+const POST_FROM = `posts p LEFT JOIN members cm ON cm.id = p.created_by LEFT JOIN members am ON am.id = p.approved_by`;
+
+export async function listPosts(db: Queryable, campaignId: string | undefined): Promise<PostRow[]> {
+  const { rows } = await db.query<PostRow>(
+    `SELECT ${POST_COLUMNS} FROM ${POST_FROM}
+      WHERE p.status <> 'archived' AND ($1::uuid IS NULL OR p.campaign_id = $1) ORDER BY p.created_at DESC LIMIT 200`,
+    [campaignId ?? null],
+  );
+  return rows;
+}
+
+export async function findPost(db: Queryable, id: string, lock = false): Promise<PostRow | undefined> {
+  const { rows } = await db.query<PostRow>(
+    `SELECT ${POST_COLUMNS} FROM ${POST_FROM} WHERE p.id = $1 ${lock ? 'FOR UPDATE OF p' : ''}`,
+    [id],
+  );
+  return rows[0];
+}
+
+export async function insertPost(
+  db: Queryable,
+  post: {
+    wardId: string;
+    campaignId: string;
+    body: string;
+    imageSha256: string | null;
+    linkPath: string | null;
+    createdBy: string | null;
+  },
+): Promise<string> {
+  const { rows } = await db.query<{ id: string }>(
+    `INSERT INTO posts (ward_id, campaign_id, body, image_sha256, link_path, created_by)
+     VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+    [post.wardId, post.campaignId, post.body, post.imageSha256, post.linkPath, post.createdBy],
+  );
+  return rows[0]!.id;
+}
+
+/** Any edit sends the post back to draft: a leader approves exactly the text that goes out. */
+export async function updatePost(
+  db: Queryable,
+  id: string,
+  version: number,
+  change: { body: string; imageSha256: string | null; linkPath: string | null },
+): Promise<boolean> {
+  const { rowCount } = await db.query(
+    `UPDATE posts SET body = $3, image_sha256 = $4, link_path = $5, status = 'draft', approved_by = NULL,
+            approved_at = NULL, version = version + 1, updated_at = now()
+      WHERE id = $1 AND version = $2 AND status <> 'archived'`,
+    [id, version, change.body, change.imageSha256, change.linkPath],
+  );
+  return rowCount === 1;
+}
+
+/**
+ * Approval also drops occurrences that fell due while the post waited in draft (after an edit): a
+ * re-approved post must not go out late in a burst.
+ */
+export async function approvePost(
+  db: Queryable,
+  id: string,
+  version: number,
+  leaderId: string,
+): Promise<boolean> {
+  const { rowCount } = await db.query(
+    `UPDATE posts SET status = 'approved', approved_by = $3, approved_at = now(), version = version + 1, updated_at = now()
+      WHERE id = $1 AND version = $2 AND status = 'draft'`,
+    [id, version, leaderId],
+  );
+  if (rowCount !== 1) return false;
+  await db.query(
+    `UPDATE occurrences SET status = 'cancelled' WHERE post_id = $1 AND status = 'pending' AND due_at < now()`,
+    [id],
+  );
+  return true;
+}
+
+export async function archivePost(db: Queryable, id: string): Promise<boolean> {
+  const { rowCount } = await db.query(
+    `UPDATE posts SET status = 'archived', updated_at = now() WHERE id = $1`,
+    [id],
+  );
+  if (rowCount !== 1) return false;
+  await db.query(`UPDATE occurrences SET status = 'cancelled' WHERE post_id = $1 AND status = 'pending'`, [
+    id,
+  ]);
+  return true;
+}
+
+export async function findCampaignWindow(
+  db: Queryable,
+  id: string,
+): Promise<{ startsOn: string; endsOn: string } | undefined> {
+  const { rows } = await db.query<{ startsOn: string; endsOn: string }>(
+    `SELECT to_char(starts_on, 'YYYY-MM-DD') AS "startsOn", to_char(ends_on, 'YYYY-MM-DD') AS "endsOn" FROM campaigns WHERE id = $1`,
+    [id],
+  );
+  return rows[0];
+}
+
+/** How many of the given groups can take a delivery: active, and a team-share group has its team. */
+export async function countUsableGroups(db: Queryable, ids: string[]): Promise<number> {
+  const { rows } = await db.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM zalo_groups
+      WHERE id = ANY($1::uuid[]) AND status = 'active'
+        AND (delivery_mode = 'oa_group' OR responsible_unit_id IS NOT NULL)`,
+    [ids],
+  );
+  return rows[0]?.n ?? 0;
+}
+
+/** A schedule and all its occurrences, in one transaction (materialised here, not by a tick). */
+export async function insertSchedule(
+  db: Queryable,
+  s: {
+    wardId: string;
+    postId: string;
+    kind: string;
+    runAt: string | null;
+    timesOfDay: string[] | null;
+    startsOn: string | null;
+    endsOn: string | null;
+    targets: object;
+    createdBy: string | null;
+  },
+  dueAts: Date[],
+): Promise<string> {
+  const { rows } = await db.query<{ id: string }>(
+    `WITH s AS (
+       INSERT INTO schedules (ward_id, post_id, kind, run_at, times_of_day, starts_on, ends_on, targets, created_by, materialised_until)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, (SELECT max(d) FROM unnest($10::timestamptz[]) d)) RETURNING id
+     ), o AS (
+       INSERT INTO occurrences (ward_id, schedule_id, post_id, due_at)
+       SELECT $1, s.id, $2, d FROM s, unnest($10::timestamptz[]) d
+     )
+     SELECT id FROM s`,
+    [
+      s.wardId,
+      s.postId,
+      s.kind,
+      s.runAt,
+      s.timesOfDay,
+      s.startsOn,
+      s.endsOn,
+      JSON.stringify(s.targets),
+      s.createdBy,
+      dueAts,
+    ],
+  );
+  return rows[0]!.id;
+}
+
+export async function listSchedules(db: Queryable, postId: string): Promise<Schedule[]> {
+  const { rows } = await db.query<Schedule>(
+    `SELECT s.id, s.post_id AS "postId", s.kind, to_json(s.run_at) #>> '{}' AS "runAt", s.times_of_day AS "timesOfDay",
+            to_char(s.starts_on, 'YYYY-MM-DD') AS "startsOn", to_char(s.ends_on, 'YYYY-MM-DD') AS "endsOn", s.status, s.targets,
+            COALESCE((SELECT json_agg(json_build_object('id', o.id, 'dueAt', to_json(o.due_at) #>> '{}', 'status', o.status,
+                                                        'bodyOverride', o.body_override) ORDER BY o.due_at)
+                        FROM occurrences o WHERE o.schedule_id = s.id), '[]') AS occurrences
+       FROM schedules s WHERE s.post_id = $1 ORDER BY s.created_at`,
+    [postId],
+  );
+  return rows;
+}
+
+/** Pausing skips what falls due meanwhile: resuming must not fire a burst of stale posts. */
+export async function setScheduleStatus(
+  db: Queryable,
+  id: string,
+  status: string,
+  now: Date,
+): Promise<boolean> {
+  const { rowCount } = await db.query(
+    `UPDATE schedules SET status = $2 WHERE id = $1 AND status <> 'cancelled'`,
+    [id, status],
+  );
+  if (rowCount !== 1) return false;
+  await db.query(
+    `UPDATE occurrences SET status = 'cancelled'
+      WHERE schedule_id = $1 AND status = 'pending' AND ($2 = 'cancelled' OR ($2 = 'active' AND due_at < $3))`,
+    [id, status, now],
+  );
+  return true;
+}
+
+export async function findOccurrence(db: Queryable, id: string) {
+  const { rows } = await db.query<{
+    id: string;
+    status: string;
+    dueAt: Date;
+    campaignId: string;
+    bodyOverride: string | null;
+  }>(
+    `SELECT o.id, o.status, o.due_at AS "dueAt", p.campaign_id AS "campaignId", o.body_override AS "bodyOverride"
+       FROM occurrences o JOIN posts p ON p.id = o.post_id WHERE o.id = $1 FOR UPDATE OF o`,
+    [id],
+  );
+  return rows[0];
+}
+
+export async function updateOccurrence(
+  db: Queryable,
+  id: string,
+  change: { dueAt: Date; bodyOverride: string | null; cancel: boolean },
+): Promise<void> {
+  await db.query(
+    `UPDATE occurrences SET due_at = $2, body_override = $3, status = CASE WHEN $4 THEN 'cancelled' ELSE status END WHERE id = $1`,
+    [id, change.dueAt, change.bodyOverride, change.cancel],
+  );
+}
