@@ -17,7 +17,16 @@ export interface WardFixture {
   campaignId: string;
   taskId: string;
   assignmentId: string;
+}
+
+/** Ids of one row of every other kind a route can name, for the isolation matrix. */
+export interface WardRows extends WardFixture {
   evidenceId: string;
+  groupId: string;
+  postId: string;
+  scheduleId: string;
+  occurrenceId: string;
+  deliveryId: string;
 }
 
 /** A small ward: one department, one digital team, staff, a leader, a team member, a campaign with one task. */
@@ -58,13 +67,7 @@ export async function createWard(db: Db, name = `Phường Thử ${unique()}`): 
       `INSERT INTO assignments (ward_id, task_id, unit_id) VALUES ($1, $2, $3) RETURNING id`,
       [wardId, taskId, teamId],
     );
-    const evidenceId = await q(
-      `INSERT INTO evidence (ward_id, assignment_id, kind, note, uploaded_by)
-       VALUES ($1, $2, 'note', 'Đã phát thanh 2 lần', $3) RETURNING id`,
-      [wardId, assignmentId, teamMemberId],
-    );
     return {
-      evidenceId,
       wardId,
       slug,
       unitId,
@@ -76,5 +79,49 @@ export async function createWard(db: Db, name = `Phường Thử ${unique()}`): 
       taskId,
       assignmentId,
     };
+  });
+}
+
+/** A ward with one row of every kind: evidence, a khu phố group, a post sent once, its delivery. */
+export async function createWardWithEveryRow(db: Db, name?: string): Promise<WardRows> {
+  const ward = await createWard(db, name);
+  return db.withSystem(async (client) => {
+    const q = async (sql: string, values: unknown[]) =>
+      (await client.query<{ id: string }>(sql, values)).rows[0]!.id;
+    const { wardId, assignmentId, teamMemberId, teamId, campaignId, staffId } = ward;
+    const evidenceId = await q(
+      `INSERT INTO evidence (ward_id, assignment_id, kind, note, uploaded_by)
+       VALUES ($1, $2, 'note', 'Đã phát thanh 2 lần', $3) RETURNING id`,
+      [wardId, assignmentId, teamMemberId],
+    );
+    // A khu phố group the team shares into, and one post sent to it once: the broadcast rows.
+    const khuPhoId = await q(
+      `INSERT INTO units (ward_id, kind, name) VALUES ($1, 'khu_pho', 'Khu phố 1') RETURNING id`,
+      [wardId],
+    );
+    const groupId = await q(
+      `INSERT INTO zalo_groups (ward_id, khu_pho_unit_id, responsible_unit_id, name, delivery_mode)
+       VALUES ($1, $2, $3, 'Nhóm Zalo Khu phố 1', 'team_share') RETURNING id`,
+      [wardId, khuPhoId, teamId],
+    );
+    const postId = await q(
+      `INSERT INTO posts (ward_id, campaign_id, body, created_by) VALUES ($1, $2, 'Bài tuyên truyền thử', $3) RETURNING id`,
+      [wardId, campaignId, staffId],
+    );
+    const scheduleId = await q(
+      `INSERT INTO schedules (ward_id, post_id, kind, run_at, targets, created_by)
+       VALUES ($1, $2, 'once', '2026-05-18T07:00:00+07:00', $3, $4) RETURNING id`,
+      [wardId, postId, { groupIds: [groupId] }, staffId],
+    );
+    const occurrenceId = await q(
+      `INSERT INTO occurrences (ward_id, schedule_id, post_id, due_at) VALUES ($1, $2, $3, '2026-05-18T07:00:00+07:00') RETURNING id`,
+      [wardId, scheduleId, postId],
+    );
+    const deliveryId = await q(
+      `INSERT INTO deliveries (ward_id, occurrence_id, target_kind, target_key, group_id, responsible_unit_id, status, body)
+       VALUES ($1, $2, 'team_share', $3, $4, $5, 'waiting', 'Bài tuyên truyền thử') RETURNING id`,
+      [wardId, occurrenceId, groupId, groupId, teamId],
+    );
+    return { ...ward, evidenceId, groupId, postId, scheduleId, occurrenceId, deliveryId };
   });
 }

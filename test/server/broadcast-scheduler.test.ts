@@ -32,8 +32,9 @@ describe('scheduler plugin', () => {
           )
         ).rows.map((r) => r.status),
       );
-    // No Zalo layer in this app: the rows wait in the ledger, visible and queued, rather than being lost.
-    await expect.poll(statuses, { timeout: 5_000 }).toEqual(['queued', 'queued']);
+    // The occurrence was due a minute before the server started: the boot catch-up puts one ledger row
+    // per group in, whatever Zalo then answers (this ward's groups are unknown to the simulator).
+    await expect.poll(async () => (await statuses()).length, { timeout: 5_000 }).toBe(2);
   });
 
   it('is off when SCHEDULER=false (the default in tests)', async () => {

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../server/src/plugins/auth.js';
 import { buildTestApp, type TestApp } from '../helpers/app.js';
-import { createWard, type WardFixture } from '../helpers/factories.js';
+import { createWardWithEveryRow, type WardRows } from '../helpers/factories.js';
 import { authHeader } from '../helpers/sessions.js';
 
 type JsonSchema = {
@@ -14,6 +14,8 @@ type JsonSchema = {
   format?: string;
   properties?: Record<string, JsonSchema>;
   anyOf?: JsonSchema[];
+  pattern?: string;
+  nullable?: boolean;
   enum?: unknown[];
   const?: unknown;
   minimum?: number;
@@ -21,7 +23,7 @@ type JsonSchema = {
 };
 
 /** Which fixture id a path parameter stands for: by its name, or for `:id` by the segment before it. */
-const idKinds: Record<string, keyof WardFixture> = {
+const idKinds: Record<string, keyof WardRows> = {
   campaigns: 'campaignId',
   campaignId: 'campaignId',
   tasks: 'taskId',
@@ -34,12 +36,21 @@ const idKinds: Record<string, keyof WardFixture> = {
   memberId: 'teamMemberId',
   evidence: 'evidenceId',
   evidenceId: 'evidenceId',
+  posts: 'postId',
+  schedules: 'scheduleId',
+  occurrences: 'occurrenceId',
+  deliveries: 'deliveryId',
 };
 
 /** A body that passes validation, so the request reaches the ward check (all properties filled). */
 function sample(schema: JsonSchema | undefined): unknown {
   if (!schema) return undefined;
-  if (schema.anyOf) return sample(schema.anyOf.find((s) => s.type !== 'null') ?? schema.anyOf[0]);
+  if (schema.anyOf) {
+    // A nullable pattern-checked string (an image hash, a link path): null is the valid sample.
+    const value = schema.anyOf.find((s) => s.type !== 'null');
+    if (value?.pattern && schema.anyOf.some((s) => s.type === 'null')) return null;
+    return sample(value ?? schema.anyOf[0]);
+  }
   if (schema.const !== undefined) return schema.const;
   if (schema.enum) return schema.enum[0];
   switch (schema.type) {
@@ -55,6 +66,11 @@ function sample(schema: JsonSchema | undefined): unknown {
     case 'boolean':
       return true;
     case 'string':
+      if (schema.pattern) {
+        if (schema.nullable) return null;
+        if (schema.pattern.includes('{64}')) return 'a'.repeat(64);
+        if (schema.pattern.startsWith('^/')) return '/';
+      }
       if (schema.format === 'date') return '2026-05-20';
       if (schema.format === 'date-time') return '2026-05-20T10:00:00+07:00';
       if (schema.format === 'uuid') return '00000000-0000-4000-8000-000000000000';
@@ -68,8 +84,8 @@ const roles: Role[] = ['admin', 'staff', 'leader', 'team_lead', 'team_member'];
 
 describe('ward isolation on every route with an id', () => {
   let t: TestApp;
-  let a: WardFixture;
-  let b: WardFixture;
+  let a: WardRows;
+  let b: WardRows;
   const snapshot = () =>
     t.app.db.withSystem(
       async (db) =>
@@ -87,8 +103,8 @@ describe('ward isolation on every route with an id', () => {
 
   beforeAll(async () => {
     t = await buildTestApp();
-    a = await createWard(t.app.db, 'Phường A');
-    b = await createWard(t.app.db, 'Phường B');
+    a = await createWardWithEveryRow(t.app.db, 'Phường A');
+    b = await createWardWithEveryRow(t.app.db, 'Phường B');
     // Make B's assignment overdue and its campaign active, so nothing but the ward stops a request.
     await t.app.db.withSystem(async (db) => {
       await db.query(`UPDATE campaigns SET status = 'active' WHERE ward_id = $1`, [b.wardId]);

@@ -99,15 +99,15 @@ describe('bottom navigation', () => {
   it('shows each role its own tabs', () => {
     signIn('staff');
     layout();
-    expect(tabs()).toEqual(['Trang chủ', 'Chiến dịch', 'Bảng tiến độ', 'Minh chứng']);
+    expect(tabs()).toEqual(['Trang chủ', 'Chiến dịch', 'Bài đăng', 'Bảng tiến độ', 'Minh chứng']);
     cleanup();
     signIn('team_member');
     layout();
-    expect(tabs()).toEqual(['Trang chủ', 'Nhiệm vụ']);
+    expect(tabs()).toEqual(['Trang chủ', 'Nhiệm vụ', 'Chia sẻ']);
     cleanup();
     signIn('leader');
     layout();
-    expect(tabs()).toEqual(['Trang chủ', 'Duyệt', 'Bảng tiến độ', 'Minh chứng', 'Chiến dịch']);
+    expect(tabs()).toEqual(['Trang chủ', 'Duyệt', 'Bài đăng', 'Bảng tiến độ', 'Minh chứng']);
     cleanup();
     signOut();
     layout();

@@ -36,7 +36,7 @@ const notFound = () => new AppError('NOT_FOUND', 'Không tìm thấy bài đăng
 
 const broadcastRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const linkBase = app.config.miniAppLinkBase;
-  const office = { preHandler: [app.authenticate, app.requireRole('admin', 'staff', 'leader')] };
+  const office = { onRequest: [app.authenticate, app.requireRole('admin', 'staff', 'leader')] };
   const tags = ['posts'];
 
   app.get(
@@ -139,7 +139,7 @@ const broadcastRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/api/posts/:id/approve',
     {
-      preHandler: [app.authenticate, app.requireRole('leader')],
+      onRequest: [app.authenticate, app.requireRole('leader')],
       config: { op: 'posts.approve' },
       schema: { tags, params: IdParams, body: ApproveInput, response: { 200: Post, ...errors } },
     },
@@ -160,9 +160,10 @@ const broadcastRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: { tags, params: IdParams, response: { 200: ScheduleList, ...errors } },
     },
     async (request) => ({
-      schedules: await app.db.withWard(request.session.wardId, (db) =>
-        sql.listSchedules(db, request.params.id),
-      ),
+      schedules: await app.db.withWard(request.session.wardId, async (db) => {
+        await service.assertPostExists(db, request.params.id);
+        return sql.listSchedules(db, request.params.id);
+      }),
     }),
   );
 
@@ -220,9 +221,10 @@ const broadcastRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: { tags, params: IdParams, response: { 200: DeliveryList, ...errors } },
     },
     async (request) => ({
-      deliveries: await app.db.withWard(request.session.wardId, (db) =>
-        listPostDeliveries(db, request.params.id),
-      ),
+      deliveries: await app.db.withWard(request.session.wardId, async (db) => {
+        await service.assertPostExists(db, request.params.id);
+        return listPostDeliveries(db, request.params.id);
+      }),
     }),
   );
 
@@ -251,7 +253,7 @@ const broadcastRoutes: FastifyPluginAsyncTypebox = async (app) => {
   );
 
   const team = {
-    preHandler: [app.authenticate, app.requireRole('team_lead', 'team_member', 'staff', 'admin')],
+    onRequest: [app.authenticate, app.requireRole('team_lead', 'team_member', 'staff', 'admin')],
   };
 
   app.get(

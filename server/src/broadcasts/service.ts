@@ -30,6 +30,11 @@ export function withPreview(post: Omit<Post, 'preview'>, linkBase: string): Post
   return { ...post, preview: composePostText(post.body, post.linkPath, linkBase) };
 }
 
+/** 404 unless the post exists in this ward (row-level security hides other wards' posts). */
+export async function assertPostExists(db: Queryable, id: string): Promise<void> {
+  if (!(await sql.findPost(db, id))) throw new AppError('NOT_FOUND', 'Không tìm thấy bài đăng này.');
+}
+
 export async function approve(db: Queryable, id: string, version: number, leaderId: string | undefined) {
   const post = await sql.findPost(db, id, true);
   if (!post) throw new AppError('NOT_FOUND', 'Không tìm thấy bài đăng này.');

@@ -14,14 +14,21 @@ export async function completeDelivery(
   const office = session.role === 'staff' || session.role === 'admin';
   if (!office && !session.unitId)
     throw new AppError('FORBIDDEN', 'Tài khoản của bạn chưa thuộc tổ nào, nên chưa xác nhận được.');
-  const done = await app.db.withWard(session.wardId, (db) =>
-    completeTeamDelivery(db, {
-      id,
-      kind,
-      memberId: session.memberId ?? null,
-      unitId: office ? null : (session.unitId ?? null),
-      broadcastCount,
-    }),
-  );
-  if (!done) throw new AppError('DELIVERY_NOT_WAITING');
+  const unitId = office ? null : (session.unitId ?? null);
+  const outcome = await app.db.withWard(session.wardId, async (db) => {
+    if (
+      await completeTeamDelivery(db, { id, kind, memberId: session.memberId ?? null, unitId, broadcastCount })
+    ) {
+      return 'done';
+    }
+    // Not changed: unknown here (another ward's, another team's) is a 404; already confirmed is a 409.
+    const { rowCount } = await db.query(
+      `SELECT 1 FROM deliveries WHERE id = $1 AND target_kind = $2 AND ($3::uuid IS NULL OR responsible_unit_id = $3)`,
+      [id, kind, unitId],
+    );
+    return rowCount ? 'not_waiting' : 'not_found';
+  });
+  if (outcome === 'not_found')
+    throw new AppError('NOT_FOUND', 'Không tìm thấy lượt chia sẻ này trong việc của tổ.');
+  if (outcome === 'not_waiting') throw new AppError('DELIVERY_NOT_WAITING');
 }
