@@ -2,6 +2,7 @@ import { formatDateTimeVi } from '@loa/shared';
 import { useState } from 'react';
 import { Button } from 'zmp-ui';
 import { usePublicCampaign } from '../campaigns/use-public-campaign';
+import { ConfirmButton } from '../components/confirm-button';
 import { PageShell } from '../components/page-shell';
 import { EmptyView, ErrorView, LoadingView } from '../components/status-views';
 import { ComposeForm } from '../posts/compose-form';
@@ -66,19 +67,15 @@ export default function PostsPage() {
                 <div className="post-detail">
                   <GroupPreview text={post.preview} />
                   {post.status === 'draft' ? (
-                    <Button
-                      size="large"
-                      fullWidth
+                    <ConfirmButton
+                      title="Duyệt bài này?"
+                      description="Bài đã duyệt có thể được lên lịch gửi vào các nhóm Zalo khu phố."
+                      confirmText="Duyệt"
                       loading={approve.isPending}
-                      onClick={() => {
-                        if (
-                          window.confirm('Duyệt bài này? Bài đã duyệt có thể được lên lịch gửi vào các nhóm.')
-                        )
-                          approve.mutate(post);
-                      }}
+                      onConfirm={() => approve.mutate(post)}
                     >
                       Duyệt bài
-                    </Button>
+                    </ConfirmButton>
                   ) : null}
                   {approve.error ? <p role="alert">{approve.error.message}</p> : null}
                   {post.status === 'approved' ? <ScheduleForm postId={post.id} /> : null}

@@ -28,7 +28,6 @@ describe('share tasks', () => {
   it('shares the post text, then confirms "Đã chia sẻ" after asking', async () => {
     const writeText = vi.fn(async () => undefined);
     vi.stubGlobal('navigator', { ...navigator, clipboard: { writeText } });
-    vi.spyOn(window, 'confirm').mockReturnValue(true);
     const fetchMock = stubFetch(
       () => jsonResponse({ tasks: [task] }),
       () => jsonResponse({ ok: true }),
@@ -48,12 +47,13 @@ describe('share tasks', () => {
     expect(await screen.findByText(/Đã sao chép nội dung/)).toBeTruthy();
 
     fireEvent.click(screen.getByText('Đã chia sẻ'));
+    expect(fetchMock).toHaveBeenCalledTimes(1); // nothing sent before confirming
+    fireEvent.click(await screen.findByText('Xác nhận đã chia sẻ'));
     expect(await screen.findByText(/Lê Văn Tâm xác nhận lúc/)).toBeTruthy();
     expect(fetchMock.mock.calls[1]?.[0]).toBe(`/api/deliveries/${task.id}/shared`);
   });
 
   it('shows the server’s reason when the task is no longer waiting', async () => {
-    vi.spyOn(window, 'confirm').mockReturnValue(true);
     stubFetch(
       () => jsonResponse({ tasks: [task] }),
       () =>
@@ -69,6 +69,7 @@ describe('share tasks', () => {
     );
     renderPage(<ShareTasksPage />);
     fireEvent.click(await screen.findByText('Đã chia sẻ'));
+    fireEvent.click(await screen.findByText('Xác nhận đã chia sẻ'));
     expect((await screen.findByRole('alert')).textContent).toContain('không còn chờ xác nhận');
   });
 });

@@ -1,6 +1,7 @@
 import { formatDateTimeVi, type ShareTask } from '@loa/shared';
 import { useState } from 'react';
 import { Button } from 'zmp-ui';
+import { ConfirmButton } from '../components/confirm-button';
 import { PageShell } from '../components/page-shell';
 import { EmptyView, ErrorView, LoadingView } from '../components/status-views';
 import { openShareSheet } from '../lib/zalo';
@@ -66,18 +67,16 @@ function ShareTaskCard({ task }: { task: ShareTask }) {
           >
             Chia sẻ vào nhóm
           </Button>
-          <Button
-            size="large"
+          <ConfirmButton
             variant="secondary"
-            fullWidth
+            title="Đã chia sẻ vào nhóm?"
+            description="Xác nhận bạn đã đăng bài này vào nhóm Zalo của khu phố. Văn phòng sẽ thấy tên bạn trong nhật ký gửi."
+            confirmText="Xác nhận đã chia sẻ"
             loading={confirm.isPending}
-            onClick={() => {
-              if (window.confirm('Xác nhận bạn đã chia sẻ bài này vào nhóm Zalo của khu phố?'))
-                confirm.mutate(task.id);
-            }}
+            onConfirm={() => confirm.mutate(task.id)}
           >
             Đã chia sẻ
-          </Button>
+          </ConfirmButton>
         </>
       ) : null}
       {waiting && task.targetKind === 'loudspeaker' ? (
