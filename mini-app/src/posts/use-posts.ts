@@ -16,6 +16,7 @@ export function usePosts() {
   return useQuery({
     queryKey: ['posts'],
     queryFn: ({ signal }) => call<{ posts: Post[] }>('/api/posts', { signal }),
+    staleTime: 0, // the leader approves in another phone: each visit to Bài đăng shows the current status
   });
 }
 
@@ -52,6 +53,7 @@ export function useShareTasks() {
   return useQuery({
     queryKey: ['share-tasks'],
     queryFn: ({ signal }) => call<{ tasks: ShareTask[] }>('/api/share-tasks', { signal }),
+    staleTime: 0, // new share tasks appear when the scheduler reaches them: each visit asks again
   });
 }
 
