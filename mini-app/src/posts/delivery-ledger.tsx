@@ -25,6 +25,7 @@ export function DeliveryLedger({ postId }: { postId: string }) {
           <span className="ledger-status">{deliveryStatusLabels[d.status] ?? d.status}</span>
           <span>Lịch: {formatDateTimeVi(d.dueAt)}</span>
           {d.sentAt ? <span>Gửi lúc {formatDateTimeVi(d.sentAt)}</span> : null}
+          {d.zaloMessageId ? <span className="ledger-message-id">Mã tin Zalo: {d.zaloMessageId}</span> : null}
           {d.sharedAt ? (
             <span>
               {d.status === 'done' ? `Phát ${d.broadcastCount ?? 0} lần` : 'Chia sẻ'} bởi{' '}
