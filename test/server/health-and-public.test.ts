@@ -39,6 +39,39 @@ describe('health and the public campaign page', () => {
     expect([body.campaign.startsOn, body.campaign.endsOn]).toEqual(['2026-05-18', '2026-05-24']);
   });
 
+  it('lists only the current campaign’s approved posts, newest approval first, without a session', async () => {
+    const before = (await t.app.inject({ method: 'GET', url: '/api/public/campaign' })).json();
+    expect(before.posts).toEqual([]);
+    const ids = await t.app.db.withSystem(async (client) => {
+      const { rows } = await client.query<{ id: string; body: string }>(
+        `WITH current AS (SELECT id, ward_id FROM campaigns WHERE status = 'active' LIMIT 1),
+              other AS (
+                INSERT INTO campaigns (ward_id, title, theme, starts_on, ends_on, status)
+                SELECT ward_id, 'Kế hoạch cũ', 'Chủ đề cũ', '2025-01-01', '2025-01-07', 'closed' FROM current
+                RETURNING id, ward_id)
+         INSERT INTO posts (ward_id, campaign_id, body, status, approved_at)
+         SELECT c.ward_id, c.id, p.body, p.status, p.approved_at::timestamptz
+           FROM (VALUES
+             ('current', 'Bài đã duyệt trước', 'approved', '2026-05-18T01:00:00Z'),
+             ('current', 'Bài đã duyệt sau', 'approved', '2026-05-19T01:00:00Z'),
+             ('current', 'Bài còn chờ duyệt', 'draft', NULL),
+             ('current', 'Bài đã lưu trữ', 'archived', '2026-05-18T02:00:00Z'),
+             ('other', 'Bài của kế hoạch cũ', 'approved', '2025-01-02T01:00:00Z')
+           ) AS p(campaign, body, status, approved_at)
+           JOIN (SELECT 'current' AS campaign, id, ward_id FROM current
+                 UNION ALL SELECT 'other', id, ward_id FROM other) c USING (campaign)
+         RETURNING id, body`,
+      );
+      return Object.fromEntries(rows.map((row) => [row.body, row.id]));
+    });
+    const response = await t.app.inject({ method: 'GET', url: '/api/public/campaign' });
+    expect(response.statusCode).toBe(200);
+    expect(response.json().posts).toEqual([
+      { id: ids['Bài đã duyệt sau'], body: 'Bài đã duyệt sau', approvedAt: '2026-05-19T01:00:00.000Z' },
+      { id: ids['Bài đã duyệt trước'], body: 'Bài đã duyệt trước', approvedAt: '2026-05-18T01:00:00.000Z' },
+    ]);
+  });
+
   it('seeds 17 teams, each with a khu phố group and two or three members, idempotently', async () => {
     const { seedDemoWardIfEmpty } = await import('../../server/src/seed/demo-ward.js');
     expect(await seedDemoWardIfEmpty(t.app.db)).toBe(false);

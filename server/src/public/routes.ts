@@ -1,12 +1,12 @@
 /**
  * Pages anyone may read (a resident opening the mini app from a khu phố group): the ward's current
- * campaign. No session; the ward comes from the query or the server's default ward.
+ * campaign and its approved posts. No session; the ward comes from the query or the server's default ward.
  */
 
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { ErrorBody, PublicCampaignQuery, PublicCampaignReply } from '@loa/shared';
+import { ErrorBody, PUBLIC_POSTS_LIMIT, PublicCampaignQuery, PublicCampaignReply } from '@loa/shared';
 import { AppError } from '../errors.js';
-import { findCurrentCampaign, findWardBySlug } from './sql.js';
+import { findCurrentCampaign, findWardBySlug, listApprovedPosts } from './sql.js';
 
 const publicRoutes: FastifyPluginAsyncTypebox<{ defaultWardSlug: string }> = async (app, options) => {
   app.get(
@@ -15,7 +15,7 @@ const publicRoutes: FastifyPluginAsyncTypebox<{ defaultWardSlug: string }> = asy
       config: { op: 'public.campaign' },
       schema: {
         tags: ['public'],
-        summary: 'Chiến dịch hiện tại của phường',
+        summary: 'Chiến dịch hiện tại của phường và các bài đăng đã duyệt',
         querystring: PublicCampaignQuery,
         response: { 200: PublicCampaignReply, 404: ErrorBody },
       },
@@ -24,8 +24,11 @@ const publicRoutes: FastifyPluginAsyncTypebox<{ defaultWardSlug: string }> = asy
       const slug = request.query.ward ?? options.defaultWardSlug;
       const ward = await app.db.withSystem((client) => findWardBySlug(client, slug));
       if (!ward) throw new AppError('WARD_NOT_FOUND');
-      const campaign = await app.db.withWard(ward.id, (client) => findCurrentCampaign(client));
-      return { ward, campaign: campaign ?? null };
+      return app.db.withWard(ward.id, async (client) => {
+        const campaign = await findCurrentCampaign(client);
+        const posts = campaign ? await listApprovedPosts(client, campaign.id, PUBLIC_POSTS_LIMIT) : [];
+        return { ward, campaign: campaign ?? null, posts };
+      });
     },
   );
 };

@@ -33,3 +33,26 @@ export async function findCurrentCampaign(db: Queryable): Promise<PublicCampaign
   );
   return rows[0];
 }
+
+export interface PublicPostRow {
+  id: string;
+  body: string;
+  approvedAt: string;
+}
+
+/** A campaign's approved posts, the latest approval first: what residents may read on Trang chủ. */
+export async function listApprovedPosts(
+  db: Queryable,
+  campaignId: string,
+  limit: number,
+): Promise<PublicPostRow[]> {
+  const { rows } = await db.query<Omit<PublicPostRow, 'approvedAt'> & { approvedAt: Date }>(
+    `SELECT id, body, approved_at AS "approvedAt"
+       FROM posts
+      WHERE campaign_id = $1 AND status = 'approved'
+      ORDER BY approved_at DESC, id
+      LIMIT $2`,
+    [campaignId, limit],
+  );
+  return rows.map((row) => ({ ...row, approvedAt: row.approvedAt.toISOString() }));
+}

@@ -13,6 +13,9 @@ export const PublicCampaignQuery = Type.Object({
   ward: Type.Optional(Type.String({ minLength: 1, maxLength: 80, description: 'Mã phường (slug)' })),
 });
 
+/** How many of the campaign's posts Trang chủ lists. */
+export const PUBLIC_POSTS_LIMIT = 20;
+
 /** What anyone (a resident too) may read about the ward's current campaign. */
 export const PublicCampaignReply = Type.Object({
   ward: Type.Object({ id: Uuid, name: Type.String() }),
@@ -29,5 +32,14 @@ export const PublicCampaignReply = Type.Object({
     }),
     Type.Null(),
   ]),
+  /** The current campaign's approved posts, newest approval first (empty without a campaign). */
+  posts: Type.Array(
+    Type.Object({
+      id: Uuid,
+      body: Type.String(),
+      approvedAt: Type.String({ format: 'date-time' }),
+    }),
+    { maxItems: PUBLIC_POSTS_LIMIT },
+  ),
 });
 export type PublicCampaignReply = Static<typeof PublicCampaignReply>;
