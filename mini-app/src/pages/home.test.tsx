@@ -14,6 +14,13 @@ const campaign = {
   endsOn: '2026-05-24',
   status: 'active',
 };
+const posts = [
+  {
+    id: '9d3f6c1e-2b4a-4c8e-9f1a-7e5d3c2b1a09',
+    body: 'Mời bà con diệt lăng quăng tại nhà sáng Chủ nhật.\nKhu phố 4 tập trung tại nhà văn hóa.',
+    approvedAt: '2026-05-18T01:30:00.000Z',
+  },
+];
 
 afterEach(() => {
   cleanup();
@@ -22,7 +29,7 @@ afterEach(() => {
 
 describe('HomePage', () => {
   it('shows the campaign theme, slogans and period', async () => {
-    const fetchMock = stubFetch(() => jsonResponse({ ward, campaign }));
+    const fetchMock = stubFetch(() => jsonResponse({ ward, campaign, posts }));
 
     renderPage(<HomePage />);
 
@@ -34,10 +41,21 @@ describe('HomePage', () => {
     expect(screen.getByText('Vì sức khỏe cộng đồng')).toBeTruthy();
     expect(screen.getByText('Từ 18/05/2026 đến 24/05/2026')).toBeTruthy();
     expect(fetchMock.mock.calls[0]?.[0]).toBe('/api/public/campaign');
+    expect(screen.getByText(/Mời bà con diệt lăng quăng/).textContent).toBe(posts[0]!.body);
+    expect(screen.getByText('Duyệt lúc 18/05/2026 08:30')).toBeTruthy();
+  });
+
+  it('says so when the campaign has no approved post yet', async () => {
+    stubFetch(() => jsonResponse({ ward, campaign, posts: [] }));
+
+    renderPage(<HomePage />);
+
+    expect(await screen.findByText('Chưa có bài đăng nào được duyệt.')).toBeTruthy();
+    expect(screen.getByText('Tuần lễ phòng chống sốt xuất huyết')).toBeTruthy();
   });
 
   it('says so when no campaign is running', async () => {
-    stubFetch(() => jsonResponse({ ward, campaign: null }));
+    stubFetch(() => jsonResponse({ ward, campaign: null, posts: [] }));
 
     renderPage(<HomePage />);
 
@@ -49,7 +67,7 @@ describe('HomePage', () => {
     const message = 'Không tìm thấy phường/xã này. Kiểm tra lại mã phường.';
     const fetchMock = stubFetch(
       () => jsonResponse({ statusCode: 404, code: 'WARD_NOT_FOUND', error: 'Not Found', message }, 404),
-      () => jsonResponse({ ward, campaign }),
+      () => jsonResponse({ ward, campaign, posts }),
     );
 
     renderPage(<HomePage />);

@@ -1,5 +1,6 @@
 import { formatPeriodVi } from '@loa/shared';
 import { SessionBar } from '../auth/session-bar';
+import { CampaignPosts } from '../campaigns/campaign-posts';
 import { type PublicCampaign, usePublicCampaign } from '../campaigns/use-public-campaign';
 import { PageShell } from '../components/page-shell';
 import { EmptyView, ErrorView, LoadingView } from '../components/status-views';
@@ -12,7 +13,7 @@ const statusLabels: Record<PublicCampaign['status'], string> = {
   closed: 'Đã kết thúc',
 };
 
-/** Trang chủ: what the ward is talking about this week, readable by anyone. */
+/** Trang chủ: what the ward is talking about this week and the posts it sends, readable by anyone. */
 export function HomePage() {
   const query = usePublicCampaign();
 
@@ -32,7 +33,10 @@ export function HomePage() {
         <>
           <h1 className="ward-name">{query.data.ward.name}</h1>
           {query.data.campaign ? (
-            <CampaignCard campaign={query.data.campaign} />
+            <>
+              <CampaignCard campaign={query.data.campaign} />
+              <CampaignPosts posts={query.data.posts} />
+            </>
           ) : (
             <EmptyView message="Chưa có chiến dịch nào đang diễn ra." />
           )}
