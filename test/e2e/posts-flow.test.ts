@@ -23,7 +23,7 @@ interface Person {
 }
 
 const WARD_TZ = 'Asia/Ho_Chi_Minh';
-/** dd/mm/yyyy and HH:MM of an instant in the ward's time zone, as the schedule form takes them. */
+/** The day (yyyy-mm-dd, as a date input takes it) and HH:MM of an instant in the ward's time zone. */
 function wardClock(at: Date): { day: string; time: string } {
   const parts = Object.fromEntries(
     new Intl.DateTimeFormat('en-GB', {
@@ -147,8 +147,12 @@ describe('compose, approve, schedule, send, share', () => {
       .poll(() => leaderCard.locator('.post-status').textContent(), { timeout: 15_000 })
       .toBe('Đã duyệt');
 
-    // Staff come back to Bài đăng and schedule it once, a little ahead, to KP1 and KP4.
+    // Trang chủ lists it for anyone to read as soon as it is approved.
     await tab(staff, 'Trang chủ');
+    await expect
+      .poll(() => staff.locator('.campaign-post-body').allTextContents(), { timeout: 15_000 })
+      .toEqual([body]);
+    // Back in Bài đăng staff see it approved and schedule it once, a little ahead, to KP1 and KP4.
     await tab(staff, 'Bài đăng');
     await expect
       .poll(() => staffCard.locator('.post-status').textContent(), { timeout: 15_000 })

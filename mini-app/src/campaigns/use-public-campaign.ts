@@ -23,5 +23,6 @@ export function usePublicCampaign(ward: string | undefined = wardFromLocation())
   return useQuery({
     queryKey: ['public-campaign', ward ?? null],
     queryFn: ({ signal }) => request<PublicCampaignReply>(publicCampaignPath(ward), { signal }),
+    staleTime: 0, // a post approved a moment ago shows on the next visit to Trang chủ
   });
 }
