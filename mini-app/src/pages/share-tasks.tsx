@@ -13,7 +13,7 @@ import { useConfirmShared, useReportBroadcast, useShareTasks } from '../posts/us
 export default function ShareTasksPage() {
   const query = useShareTasks();
   return (
-    <PageShell title="Việc chia sẻ" showBack>
+    <PageShell title="Việc chia sẻ">
       {query.isPending ? (
         <LoadingView />
       ) : query.isError ? (
