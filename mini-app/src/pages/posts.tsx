@@ -27,6 +27,7 @@ export default function PostsPage() {
       {composing && campaignId ? (
         <ComposeForm
           campaignId={campaignId}
+          onCancel={() => setComposing(false)}
           onCreated={(id) => {
             setComposing(false);
             setOpenId(id);

@@ -8,9 +8,11 @@ import { useCreatePost } from './use-posts';
 export function ComposeForm({
   campaignId,
   onCreated,
+  onCancel,
 }: {
   campaignId: string;
   onCreated: (id: string) => void;
+  onCancel?: () => void;
 }) {
   const [body, setBody] = useState('');
   const create = useCreatePost();
@@ -39,6 +41,11 @@ export function ComposeForm({
       >
         Lưu và gửi lãnh đạo duyệt
       </Button>
+      {onCancel ? (
+        <Button size="large" variant="tertiary" fullWidth onClick={onCancel}>
+          Hủy
+        </Button>
+      ) : null}
     </form>
   );
 }
