@@ -18,10 +18,10 @@ import { startEmbeddedPostgres } from '../../server/src/db/embedded-postgres.js'
 import { migrate } from '../../server/src/db/migrate.js';
 import { BENCH_OA_ID, BENCH_WARD_SLUG, createBenchWard, seedBench } from './dispatch-seed.js';
 
-const GROUPS = 2000;
+const GROUPS = Number(process.env.BENCH_GROUPS ?? 2000); // smaller only for a quick look
 const POSTS = 10;
 const RATE_PER_SECOND = 200;
-const KILLS = 5;
+const KILLS = Number(process.env.BENCH_KILLS ?? 5);
 const TIMEOUT_MS = 2_000; // the workers' Zalo call timeout; held answers outlast it
 const LIMITER_SHARE = 0.99; // the workers' own rate, as a share of the simulator's limit
 
@@ -199,6 +199,13 @@ async function main() {
     [heldIds],
   );
   const distinctDelivered = phase1Pairs.filter((key) => seen.has(key)).length;
+  const perSecond = new Map<number, number>();
+  for (const m of received) {
+    const second = Math.floor(Date.parse(m.sentAt) / 1000);
+    perSecond.set(second, (perSecond.get(second) ?? 0) + 1);
+  }
+  const rates = [...perSecond.values()].sort((a, b) => a - b);
+  log(`accepted per second: median ${rates[rates.length >> 1]}, max ${rates.at(-1)}, ${rates.length} s`);
 
   // Phase 2: unsaturated (20 deliveries a second, no faults), for lateness.
   await sim('DELETE', '/faults');
