@@ -1,30 +1,37 @@
 /**
- * Dispatch benchmark: 20,000 deliveries to 2,000 OA groups through a rate-limited, faulty Zalo, with the
- * server killed by SIGKILL 5 times and restarted; then an unsaturated phase for lateness. Duplicates and
- * losses are counted on Zalo's side (what the groups actually received). Prints one JSON line.
+ * Dispatch benchmark: 20,000 deliveries to 2,000 OA groups through the project's Zalo simulator (in its
+ * own process, rate limit raised to 200/s, 2 % HTTP 5xx, 0.5 % accepted-then-timed-out, bursts of -32),
+ * with the worker server killed by SIGKILL 5 times and restarted; then an unsaturated phase for
+ * lateness. Duplicates and losses are counted on the simulator's side (GET /sim/api/messages: what the
+ * groups actually received). Prints one JSON line.
  *
  * goodput_ratio = distinct messages delivered per second ÷ the simulator's rate limit (the baseline:
  * the most any sender could achieve in this run).
- *
- * LEAD: this runs against `stand-in-zalo.ts` until the Zalo simulator is merged. To finish it: start the
- * simulator instead (rate limit 200/s, 2 % 5xx, 0.5 % accepted-then-timeout, -32 bursts), point the
- * worker's Zalo configuration at it, and read `messages`/`faults` from the simulator's records. Marked
- * below with "LEAD:".
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { REPO_ROOT } from '../../server/src/config.js';
 import { startEmbeddedPostgres } from '../../server/src/db/embedded-postgres.js';
 import { migrate } from '../../server/src/db/migrate.js';
-import { seedBench } from './dispatch-seed.js';
-import { StandInZalo } from './stand-in-zalo.js';
+import { BENCH_OA_ID, BENCH_WARD_SLUG, createBenchWard, seedBench } from './dispatch-seed.js';
 
-const GROUPS = 2000;
+const GROUPS = Number(process.env.BENCH_GROUPS ?? 2000); // smaller only for a quick look
 const POSTS = 10;
 const RATE_PER_SECOND = 200;
-const KILLS = 5;
+const KILLS = Number(process.env.BENCH_KILLS ?? 5);
+const TIMEOUT_MS = 2_000; // the workers' Zalo call timeout; held answers outlast it
+const LIMITER_SHARE = 0.99; // the workers' own rate, as a share of the simulator's limit
+
+interface SimMessage {
+  messageId: string;
+  groupId?: string;
+  text: string;
+  sentAt: string;
+  answerHeld?: boolean;
+}
 const log = (message: string) => process.stderr.write(`[bench:dispatch] ${message}\n`);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -39,20 +46,18 @@ async function freePort(): Promise<number> {
   });
 }
 
-function startWorker(env: Record<string, string>): Promise<ChildProcess> {
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', join(REPO_ROOT, 'scripts/bench/dispatch-worker.ts')],
-    {
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    },
-  );
+function startChild<T>(script: string, env: Record<string, string>): Promise<[ChildProcess, T]> {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'scripts/bench', script)], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
   return new Promise((resolve, reject) => {
-    child.once('message', () => resolve(child));
-    child.once('exit', (code) => reject(new Error(`worker exited early (${code})`)));
+    child.once('message', (message) => resolve([child, message as T]));
+    child.once('exit', (code) => reject(new Error(`${script} exited early (${code})`)));
   });
 }
+
+const startWorker = async (env: Record<string, string>) => (await startChild('dispatch-worker.ts', env))[0];
 
 async function killHard(child: ChildProcess): Promise<void> {
   const exited = new Promise((resolve) => child.once('exit', resolve));
@@ -101,83 +106,139 @@ async function main() {
   await migrate(databaseUrl);
   const db = new pg.Client({ connectionString: databaseUrl });
   await db.connect();
+  const wardId = await createBenchWard(db);
 
-  // LEAD: replace with the Zalo simulator (same fault mix) once it is merged.
-  const zalo = new StandInZalo({
-    ratePerSecond: RATE_PER_SECOND,
-    serverErrorRate: 0.02,
-    lostAnswerRate: 0.005,
-    burstEveryMs: 15_000,
-    burstLengthMs: 400,
-  });
-  const simPort = await zalo.listen();
+  const simPort = await freePort();
+  const simUrl = `http://127.0.0.1:${simPort}/sim`;
+  const [simulator, grant] = await startChild<{ accessToken: string; refreshToken: string }>(
+    'dispatch-simulator.ts',
+    {
+      DATABASE_URL: databaseUrl,
+      PORT: String(simPort),
+      DEFAULT_WARD_SLUG: BENCH_WARD_SLUG,
+      SIM_RATE_LIMIT_PER_MIN: String(RATE_PER_SECOND * 60),
+      NODE_ENV: 'development',
+    },
+  );
+  const sim = async (method: string, path: string, body?: unknown) => {
+    const response = await fetch(`${simUrl}/api${path}`, {
+      method,
+      ...(body === undefined
+        ? {}
+        : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
+    });
+    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+    return response.json() as Promise<Record<string, unknown>>;
+  };
   const env = {
     DATABASE_URL: databaseUrl,
-    BENCH_SIM_URL: `http://127.0.0.1:${simPort}`,
-    OA_RATE_PER_MINUTE: String(Math.floor(RATE_PER_SECOND * 60 * 0.95)), // a little under Zalo's limit
+    DEFAULT_WARD_SLUG: BENCH_WARD_SLUG,
+    ZALO_MODE: 'simulator',
+    ZALO_OA_ID: BENCH_OA_ID,
+    ZALO_OA_ACCESS_TOKEN: grant.accessToken,
+    ZALO_OA_REFRESH_TOKEN: grant.refreshToken,
+    ZALO_OPENAPI_URL: `${simUrl}/openapi`,
+    ZALO_GRAPH_URL: `${simUrl}/graph`,
+    ZALO_OAUTH_URL: `${simUrl}/oauth`,
+    ZALO_BUSINESS_URL: `${simUrl}/business`,
+    ZALO_TIMEOUT_MS: String(TIMEOUT_MS),
+    OA_RATE_PER_MINUTE: String(Math.floor(RATE_PER_SECOND * 60 * LIMITER_SHARE)),
     DELIVERY_LEASE_SECONDS: '10',
     NODE_ENV: 'development',
+    PORT: String(await freePort()),
   };
 
-  // Phase 1: saturated, faulty, with kills.
+  // Phase 1: saturated, faulty, with kills. The server is up before the work arrives, so the clock
+  // measures sending, not the first start.
+  let worker = await startWorker(env);
   const phase1Start = new Date();
   const phase1 = await seedBench(db, {
+    wardId,
     groups: GROUPS,
     posts: POSTS,
     firstDueAt: new Date(Date.now() + 3_000),
     spacingMs: 0,
   });
-  let worker = await startWorker(env);
+  await sim('POST', '/groups', { groups: phase1.groups });
+  await sim('POST', '/faults', {
+    seed: 7,
+    rules: [
+      { endpoint: '/group/message', type: 'error', code: -32, everyMs: 15_000, forMs: 400 },
+      { endpoint: '/group/message', type: 'http_5xx', code: 503, probability: 0.02 },
+      {
+        endpoint: '/group/message',
+        type: 'timeout_after_accept',
+        probability: 0.005,
+        hangMs: TIMEOUT_MS * 3,
+      },
+    ],
+  });
+  let downMs = 0;
   log(`phase 1: ${phase1.expected} deliveries`);
   for (let kill = 0; kill < KILLS; kill++) {
     await sleep(4_000 + Math.random() * 12_000);
     await killHard(worker);
+    const killedAt = Date.now();
     log(`killed worker (${kill + 1}/${KILLS}); restarting`);
     worker = await startWorker(env);
+    downMs += Date.now() - killedAt;
   }
   await waitSettled(db, phase1Start, phase1.expected, 15 * 60_000);
-  const phase1Seconds = (Date.now() - phase1.firstDueAt.getTime()) / 1000;
 
+  const phase1Stats = await sim('GET', '/stats');
+  const received = ((await sim('GET', '/messages?limit=100000')).messages ?? []) as SimMessage[];
   const seen = new Map<string, number>();
-  for (const m of zalo.messages)
+  for (const m of received)
     seen.set(`${m.groupId}\n${m.text}`, (seen.get(`${m.groupId}\n${m.text}`) ?? 0) + 1);
   const phase1Pairs = phase1.pairs;
   const duplicates = phase1Pairs.reduce((sum, key) => sum + Math.max(0, (seen.get(key) ?? 0) - 1), 0);
   const lost = phase1Pairs.filter((key) => !seen.has(key)).length;
-  const lostAnswerIds = zalo.messages.filter((m) => m.answerLost).map((m) => m.messageId);
+  const heldIds = received.filter((m) => m.answerHeld).map((m) => m.messageId);
   const { rows: reconciled } = await db.query<{ n: number }>(
     `SELECT count(*)::int AS n FROM deliveries WHERE status = 'sent' AND zalo_message_id = ANY($1::text[])`,
-    [lostAnswerIds],
+    [heldIds],
   );
   const distinctDelivered = phase1Pairs.filter((key) => seen.has(key)).length;
+  // From the first due time to the simulator's last acceptance (not to when the poll noticed).
+  const lastAccepted = Math.max(...received.map((m) => Date.parse(m.sentAt)));
+  const phase1Seconds = (lastAccepted - phase1.firstDueAt.getTime()) / 1000;
+  const perSecond = new Map<number, number>();
+  for (const m of received) {
+    const second = Math.floor(Date.parse(m.sentAt) / 1000);
+    perSecond.set(second, (perSecond.get(second) ?? 0) + 1);
+  }
+  const rates = [...perSecond.values()].sort((a, b) => a - b);
+  log(`accepted per second: median ${rates[rates.length >> 1]}, max ${rates.at(-1)}, ${rates.length} s`);
 
   // Phase 2: unsaturated (20 deliveries a second, no faults), for lateness.
-  zalo.options = {
-    ratePerSecond: RATE_PER_SECOND,
-    serverErrorRate: 0,
-    lostAnswerRate: 0,
-    burstEveryMs: 0,
-    burstLengthMs: 0,
-  };
+  await sim('DELETE', '/faults');
   const phase2Start = new Date();
   const phase2 = await seedBench(db, {
+    wardId,
     groups: 20,
     posts: 30,
     firstDueAt: new Date(Date.now() + 3_000),
     spacingMs: 1_000,
   });
+  await sim('POST', '/groups', { groups: phase2.groups });
   await waitSettled(db, phase2Start, phase2.expected, 5 * 60_000);
-  const lateness = zalo.messages
+  const phase2Received = ((await sim('GET', `/messages?limit=100000&since=${phase2Start.toISOString()}`))
+    .messages ?? []) as SimMessage[];
+  const lateness = phase2Received
     .filter((m) => phase2.dueAtByText.has(m.text))
-    .map((m) => m.at - (phase2.dueAtByText.get(m.text) as Date).getTime());
+    .map((m) => Date.parse(m.sentAt) - (phase2.dueAtByText.get(m.text) as Date).getTime());
 
   worker.kill('SIGTERM');
   await new Promise((resolve) => worker.once('exit', resolve));
+  simulator.kill('SIGTERM');
+  await new Promise((resolve) => simulator.once('exit', resolve));
   await db.end();
-  await zalo.close();
   await pgServer.stop();
 
-  log(`faults injected: ${JSON.stringify(zalo.faults)}`);
+  log(`simulator stats after phase 1: ${JSON.stringify(phase1Stats)}`);
+  log(
+    `worker down ${Math.round(downMs)} ms over ${KILLS} restarts; phase 1 took ${phase1Seconds.toFixed(1)} s`,
+  );
   console.log(
     JSON.stringify({
       bench: 'dispatch',
@@ -188,7 +249,12 @@ async function main() {
       kills: KILLS,
       unknown_reconciled: reconciled[0]!.n,
       p99_lateness_ms: Math.round(p99(lateness)),
-      simulator: 'stand-in', // LEAD: 'zalo-simulator' once run against it
+      answers_held: heldIds.length,
+      goodput_ratio_while_up: Number(
+        (distinctDelivered / (phase1Seconds - downMs / 1000) / RATE_PER_SECOND).toFixed(3),
+      ),
+      load_average_1m: Number(loadavg()[0]!.toFixed(2)),
+      simulator: 'zalo-simulator',
     }),
   );
 }

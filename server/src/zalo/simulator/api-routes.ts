@@ -21,6 +21,18 @@ const FaultRule = T.Object({
   count: T.Optional(T.Integer({ minimum: 1 })),
   latencyMs: T.Optional(T.Integer({ minimum: 0, maximum: 60_000 })),
   hangMs: T.Optional(T.Integer({ minimum: 0, maximum: 120_000 })),
+  everyMs: T.Optional(T.Integer({ minimum: 1 })),
+  forMs: T.Optional(T.Integer({ minimum: 0 })),
+});
+const NewGroups = T.Object({
+  groups: T.Array(
+    T.Object({
+      groupId: T.String({ minLength: 1, maxLength: 64 }),
+      name: T.String({ minLength: 1, maxLength: 200 }),
+      status: T.Optional(T.Union([T.Literal('enabled'), T.Literal('disabled')])),
+    }),
+    { maxItems: 10_000 },
+  ),
 });
 const Say = T.Object({
   text: T.Optional(T.String({ maxLength: 2000 })),
@@ -92,6 +104,7 @@ export default async function simulatorApi(
   app.get('/api/stats', { schema: { tags } }, async () => ({
     requests: state.requests,
     rateLimited: state.rateLimited,
+    faultsFired: state.faultsFired,
     refreshRequests: state.refreshRequests,
     messages: state.messages.length,
   }));
@@ -177,6 +190,22 @@ export default async function simulatorApi(
       return { message: view(await people.sayInGroup(person(userId), groupId, text)) };
     },
   );
+  // Groups the OA created (GMF) beyond the seeded ward's, e.g. a benchmark's thousands. Kept until reset.
+  app.post('/api/groups', { schema: { tags, body: NewGroups } }, async (request) => {
+    const { groups } = request.body as {
+      groups: { groupId: string; name: string; status?: 'enabled' | 'disabled' }[];
+    };
+    for (const group of groups) {
+      const memberIds = state.groups.get(group.groupId)?.memberIds ?? [];
+      state.groups.set(group.groupId, {
+        ...group,
+        oaGroup: true,
+        status: group.status ?? 'enabled',
+        memberIds,
+      });
+    }
+    return { groups: state.groups.size };
+  });
   app.get('/api/groups', { schema: { tags } }, async () => ({
     groups: [...state.groups.values()].map((group) => ({
       ...group,

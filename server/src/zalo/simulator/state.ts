@@ -44,6 +44,8 @@ export interface SimMessage {
   billable?: boolean;
   attachment?: { type: 'image' | 'location'; url?: string; latitude?: number; longitude?: number };
   at: number;
+  /** Accepted, but the answer was held past the caller's timeout (a "timeout after accept" fault). */
+  answerHeld?: boolean;
 }
 
 export interface FaultRule {
@@ -57,6 +59,9 @@ export interface FaultRule {
   latencyMs?: number;
   /** How long a "timeout after accept" holds the answer (longer than the client's timeout). */
   hangMs?: number;
+  /** Bursts: the rule applies only during the first `forMs` of every `everyMs` (from when it was set). */
+  everyMs?: number;
+  forMs?: number;
 }
 
 /** Deterministic faults: the same seed and rules give the same failures in the same order. */
@@ -70,6 +75,8 @@ function mulberry32(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
+
+const emptyFired = () => ({ http_5xx: 0, timeout_after_accept: 0, error: 0, latency: 0 });
 
 export class SimState {
   oaId = '';
@@ -95,6 +102,9 @@ export class SimState {
   znsQuota = { daily: 500, used: 0 };
 
   faults: FaultRule[] = [];
+  /** How many times each fault type fired since the rules were last set. */
+  faultsFired: Record<FaultRule['type'], number> = emptyFired();
+  private faultsSetAt = Date.now();
   private random = mulberry32(1);
 
   constructor(readonly rateLimitPerMin: number) {}
@@ -136,16 +146,20 @@ export class SimState {
   setFaults(rules: FaultRule[], seed = 1): void {
     this.faults = rules.map((rule) => ({ ...rule }));
     this.random = mulberry32(seed);
+    this.faultsSetAt = Date.now();
+    this.faultsFired = emptyFired();
   }
 
   /** The faults that fire for this request (each rule rolls its own probability). */
-  pickFaults(path: string): FaultRule[] {
+  pickFaults(path: string, now = Date.now()): FaultRule[] {
     const fired: FaultRule[] = [];
     for (const rule of this.faults) {
       if (rule.endpoint && !path.includes(rule.endpoint)) continue;
       if (rule.count !== undefined && rule.count <= 0) continue;
+      if (rule.everyMs && (now - this.faultsSetAt) % rule.everyMs >= (rule.forMs ?? 0)) continue;
       if (this.random() >= (rule.probability ?? 1)) continue;
       if (rule.count !== undefined) rule.count--;
+      this.faultsFired[rule.type]++;
       fired.push(rule);
     }
     return fired;

@@ -140,7 +140,8 @@ export default async function zaloRoutes(app: FastifyInstance, options: ZaloRout
     const text = (body.message as Body | undefined)?.text;
     const invalid = textError(text);
     if (invalid) return invalid;
-    const sent = state.record({ channel: 'group', from: 'oa', groupId, text: String(text) });
+    const held = request.simHangMs ? { answerHeld: true } : {};
+    const sent = state.record({ channel: 'group', from: 'oa', groupId, text: String(text), ...held });
     return ok({ message_id: sent.messageId, group_id: groupId });
   });
 
