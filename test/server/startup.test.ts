@@ -41,7 +41,7 @@ describe('starting the product', () => {
     expect(await second.stop('SIGTERM')).toBe(0);
     expect(isAlive(pgPid)).toBe(false);
     expect(existsSync(join(dataDir, 'server.pid'))).toBe(false);
-  });
+  }, 120_000); // real server processes: generous under load
 
   it('a port in use stops start-up with one line that says what to do', async () => {
     const databaseUrl = await createTestDatabase();
@@ -62,7 +62,7 @@ describe('starting the product', () => {
     expect(second.output()).toMatch(/Cổng \d+ đang được chương trình khác dùng.*PORT/);
     expect(second.output()).not.toMatch(/\n\s+at /); // no stack trace
     await first.stop();
-  });
+  }, 120_000); // real server processes: generous under load
 
   it('bad variables and an unreachable DATABASE_URL are named in one line', async () => {
     const bad = spawnServer({ PORT: 'abc', LOG_LEVEL: 'loud' });
@@ -76,5 +76,5 @@ describe('starting the product', () => {
     });
     expect(await unreachable.exited).toBe(1);
     expect(unreachable.output()).toMatch(/Không kết nối được PostgreSQL tại 127\.0\.0\.1:\d+.*DATABASE_URL/);
-  });
+  }, 120_000); // real server processes: generous under load
 });
