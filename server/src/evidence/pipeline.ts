@@ -192,26 +192,25 @@ async function deriveNow(path: string, maxPixels: number): Promise<DerivedPhoto>
   if (width * height > maxPixels) throw pixelError(maxPixels);
   try {
     // The one decode of the original: libjpeg scales by 1/2, 1/4 or 1/8 while decoding (shrink-on-
-    // load), and failOn makes this same pass the integrity check. Its upright pixels stay in memory
-    // and everything else is made from them, so no JPEG is encoded only to be decoded again.
-    const { data, info } = await sharp(path, options)
+    // load), and failOn makes this same pass the integrity check. Huffman tables optimised per image
+    // cost more than the rest of the encode for about 3% of bytes.
+    const display = await sharp(path, options)
       .rotate()
       .resize(DISPLAY_EDGE, DISPLAY_EDGE, { fit: 'inside', withoutEnlargement: true })
-      .raw({ depth: 'uchar' })
-      .toBuffer({ resolveWithObject: true });
-    const pixels = { raw: { width: info.width, height: info.height, channels: info.channels } };
-    // Huffman tables optimised per image cost more than the rest of the encode for a few percent of
-    // bytes; the copies are small either way.
-    const display = await sharp(data, pixels).jpeg({ quality: 80, optimiseCoding: false }).toBuffer();
-    const small = await sharp(data, pixels)
+      .jpeg({ quality: 80, optimiseCoding: false })
+      .toBuffer();
+    // The thumbnail and the hash come from the small display copy, decoded once more (itself shrunk
+    // on load) into thumbnail-sized pixels. Measured against keeping the display's raw pixels in
+    // memory: cheaper, since a streamed libvips pipeline never materialises the 1024 px image.
+    const small = await sharp(display)
       .resize(THUMB_EDGE, THUMB_EDGE, { fit: 'inside' })
       .raw({ depth: 'uchar' })
       .toBuffer({ resolveWithObject: true });
-    const smallPixels = {
+    const pixels = {
       raw: { width: small.info.width, height: small.info.height, channels: small.info.channels },
     };
-    const thumb = await sharp(small.data, smallPixels).jpeg({ quality: 72 }).toBuffer();
-    const grey = await sharp(small.data, smallPixels)
+    const thumb = await sharp(small.data, pixels).jpeg({ quality: 72 }).toBuffer();
+    const grey = await sharp(small.data, pixels)
       .greyscale()
       .resize(DHASH_WIDTH, DHASH_HEIGHT, { fit: 'fill' })
       .raw()
