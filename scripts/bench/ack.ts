@@ -19,8 +19,8 @@ import { freePort } from './free-port.js';
 
 const CONNECTIONS = 100;
 /** Alternating rounds, so a noisy neighbour on a shared machine hits both sides alike. */
-const ROUNDS = 3;
-const SECONDS = 10;
+const ROUNDS = 5;
+const SECONDS = 6;
 const WARM_UP_SECONDS = 3;
 const POOL_SIZE = 20;
 const TEAMS = 17;
@@ -187,6 +187,9 @@ try {
       bench: 'ack',
       ratio: Number(
         median(rounds.map((r) => r.ack.requests.average / r.baseline.requests.average)).toFixed(3),
+      ),
+      round_ratios: rounds.map((r) =>
+        Number((r.ack.requests.average / r.baseline.requests.average).toFixed(3)),
       ),
       ack_rps: Math.round(mean(rounds.map((r) => r.ack.requests.average))),
       baseline_rps: Math.round(mean(rounds.map((r) => r.baseline.requests.average))),

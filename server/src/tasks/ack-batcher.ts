@@ -51,7 +51,7 @@ function uuidArray(values: (string | undefined)[]): string {
 }
 
 export function createAckBatcher(pool: pg.Pool, roleStatement: string, options: AckBatchOptions = {}) {
-  const { windowMs = 1, maxBatch = 200, maxInFlight = 2 } = options;
+  const { windowMs = 1, maxBatch = 200, maxInFlight = 4 } = options;
   const prepared = new WeakSet<pg.PoolClient>();
   const wards = new Map<string, WardQueue>();
 
