@@ -176,7 +176,10 @@ try {
     rows: [counts],
   } = await pool.query(
     `SELECT (SELECT count(*)::int FROM assignments WHERE status = 'acknowledged') AS written,
-            (SELECT count(*)::int FROM audit_log WHERE action = 'assignments.ack') AS audited`,
+            (SELECT count(*)::int FROM audit_log WHERE action = 'assignments.ack') AS audited,
+            -- In-place (HOT) updates touch no index; the share shows the fillfactor and index choice work.
+            (SELECT round(n_tup_hot_upd::numeric / greatest(n_tup_upd, 1), 3)::float
+               FROM pg_stat_user_tables WHERE relname = 'assignments') AS hot`,
   );
   const failed = rounds.reduce(
     (n, r) => n + r.ack.non2xx + r.ack.errors + r.baseline.non2xx + r.baseline.errors,
@@ -201,6 +204,7 @@ try {
       ack_requests: [warmUp, ...rounds.map((r) => r.ack)].reduce((n, r) => n + r['2xx'], 0),
       acknowledged: counts.written,
       audited: counts.audited,
+      hot_update_share: counts.hot,
       failed,
     }),
   );
