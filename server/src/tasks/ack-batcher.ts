@@ -85,10 +85,10 @@ export function createAckBatcher(pool: pg.Pool, roleStatement: string, options: 
   async function settle(wardId: string, batch: Waiting[]): Promise<void> {
     try {
       const answers = await run(wardId, batch);
-      batch.forEach((request, index) => request.resolve(answers[index]));
+      for (const [index, request] of batch.entries()) request.resolve(answers[index]);
     } catch (error) {
-      if (batch.length === 1) return batch[0]!.reject(error);
-      await Promise.all(batch.map((request) => settle(wardId, [request])));
+      if (batch.length === 1) batch[0]!.reject(error);
+      else await Promise.all(batch.map((request) => settle(wardId, [request])));
     }
   }
 
