@@ -154,6 +154,61 @@ describe('tasks, assignments, acknowledgement, done, urge and the board', () => 
     ).toBe(400);
   });
 
+  it('a burst of acknowledgements answers each request on its own and audits each change once', async () => {
+    // Its own campaign, so the board test below still sees only its campaign's cells.
+    const [burst] = await sql<{ id: string }>(
+      `WITH c AS (INSERT INTO campaigns (ward_id, title, starts_on, ends_on, status)
+                  VALUES ($1, 'Đợt riêng', '2026-05-18', '2026-05-24', 'active') RETURNING id)
+       INSERT INTO tasks (ward_id, campaign_id, kind, title, due_at, sort_order)
+       SELECT $1, c.id, 'custom', 'Chia sẻ bài viết', '2026-05-23T10:00:00+07:00', 90 FROM c RETURNING id`,
+      [w.wardId],
+    );
+    const rows = await sql<{ id: string; unit_id: string }>(
+      `INSERT INTO assignments (ward_id, task_id, unit_id) SELECT $1, $2, u FROM unnest($3::uuid[]) u RETURNING id, unit_id`,
+      [w.wardId, burst!.id, teamIds],
+    );
+    const [a0, a1, a2] = teamIds.map((unit) => rows.find((row) => row.unit_id === unit)!.id);
+    const ack = (id: string, unitId: string, memberId?: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: `/api/assignments/${id}/ack`,
+        headers: teamMember(unitId, memberId),
+      });
+    const [lead, member] = members[teamIds[1]!]!;
+    // Sent together, so they share a batch: two members of the same team, another team, a missing id,
+    // and a session whose member no longer exists (its write fails; the others must not fail with it).
+    const gone = '00000000-0000-4000-8000-00000000dead';
+    const [byLead, byMember, byOtherTeam, own, missing, byGone] = await Promise.all([
+      ack(a1!, teamIds[1]!, lead),
+      ack(a1!, teamIds[1]!, member),
+      ack(a1!, teamIds[2]!),
+      ack(a2!, teamIds[2]!),
+      ack('00000000-0000-4000-8000-000000000000', teamIds[1]!),
+      ack(a0!, teamIds[0]!, gone),
+    ]);
+    expect(byLead!.statusCode).toBe(200);
+    expect(byLead!.json()).toMatchObject({ id: a1, status: 'acknowledged' });
+    expect(byMember!.json()).toEqual(byLead!.json());
+    expect(byOtherTeam!.statusCode).toBe(403);
+    expect(own!.json()).toMatchObject({ id: a2, status: 'acknowledged' });
+    expect(missing!.statusCode).toBe(404);
+    expect(byGone!.statusCode).toBe(400);
+    const audit = await sql<{ entity_id: string; actor_member_id: string }>(
+      `SELECT entity_id, actor_member_id FROM audit_log WHERE action = 'assignments.ack' AND entity_id = ANY($1) ORDER BY entity_id = $2 DESC`,
+      [[a0, a1, a2], a1],
+    );
+    expect(audit).toHaveLength(2);
+    expect([lead, member]).toContain(audit[0]!.actor_member_id);
+    expect(audit[1]).toEqual({ entity_id: a2, actor_member_id: members[teamIds[2]!]![0] });
+    const [row] = await sql<{ acknowledged_by: string }>(
+      'SELECT acknowledged_by FROM assignments WHERE id = $1',
+      [a1],
+    );
+    expect(row!.acknowledged_by).toBe(audit[0]!.actor_member_id);
+    const [untouched] = await sql<{ status: string }>('SELECT status FROM assignments WHERE id = $1', [a0]);
+    expect(untouched!.status).toBe('pending');
+  });
+
   it('marks done with a number and a note; refuses an empty body and another team', async () => {
     const url = `/api/assignments/${w.assignmentId}/done`;
     expect(

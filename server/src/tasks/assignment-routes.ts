@@ -1,12 +1,12 @@
 /**
- * Team side: my team's assignments, acknowledge (idempotent, one SQL statement), mark done. Staff and
+ * Team side: my team's assignments, acknowledge (idempotent, batched per ward), mark done. Staff and
  * leaders may open any assignment of their ward (the board's cells link here).
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { AckReply, Assignment, AssignmentList, DoneInput, ErrorBody, IdParams } from '@loa/shared';
 import { AppError } from '../errors.js';
 import { applicationRoleStatement } from '../plugins/db.js';
-import { createAcknowledger } from './ack-fast-path.js';
+import { createAckBatcher } from './ack-batcher.js';
 import { completeAssignment } from './service.js';
 import { findAssignment, listUnitAssignments } from './sql.js';
 
@@ -17,7 +17,7 @@ const notFound = () => new AppError('NOT_FOUND', 'Không tìm thấy nhiệm v�
 
 const assignmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const team = [app.authenticate, app.requireRole(...TEAM_ROLES)];
-  const acknowledge = createAcknowledger(app.db.pool, await applicationRoleStatement(app.db.pool));
+  const acknowledge = createAckBatcher(app.db.pool, await applicationRoleStatement(app.db.pool));
 
   app.get(
     '/api/me/assignments',

@@ -126,27 +126,36 @@ export interface AckResult extends AckReply {
 }
 
 /**
- * Acknowledge in one statement (the hot path): lock the row, move pending → acknowledged only when it
- * is the member's team, write the audit row from the same CTE, and answer the row as it now is.
- * Parameters: $1 assignment, $2 member, $3 the member's unit, $4 ward.
+ * Acknowledge a batch in one statement (the hot path): lock the rows in id order (so two batches can
+ * never deadlock), move pending → acknowledged only for a requester of the assignment's own team (the
+ * first one in arrival order when several ask at once), write one audit row per real change from the
+ * same CTE, and answer every request with its row as it now is. A request for an id that does not
+ * exist or belongs to another ward (row-level security) gets no row.
+ * Parameters: $1 assignment ids, $2 members, $3 the members' units (arrays in request order), $4 ward.
  */
-export const ACK_SQL = `WITH target AS (
-       SELECT id, unit_id, status, acknowledged_at FROM assignments WHERE id = $1 FOR UPDATE
+export const ACK_BATCH_SQL = `WITH input AS (
+       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[]) WITH ORDINALITY AS i(id, member_id, unit_id, n)
+     ), target AS (
+       SELECT id, unit_id, status, acknowledged_at FROM assignments WHERE id = ANY($1) ORDER BY id FOR UPDATE
+     ), mine AS (
+       SELECT DISTINCT ON (i.id) i.id, i.member_id
+         FROM input i JOIN target t ON t.id = i.id AND t.unit_id = i.unit_id AND t.status = 'pending'
+        ORDER BY i.id, i.n
      ), changed AS (
        UPDATE assignments a
-          SET status = 'acknowledged', acknowledged_at = now(), acknowledged_by = $2, updated_at = now()
-         FROM target
-        WHERE a.id = target.id AND target.unit_id = $3 AND target.status = 'pending'
-       RETURNING a.id, a.status, a.acknowledged_at
+          SET status = 'acknowledged', acknowledged_at = now(), acknowledged_by = mine.member_id, updated_at = now()
+         FROM mine
+        WHERE a.id = mine.id
+       RETURNING a.id, a.status, a.acknowledged_at, a.acknowledged_by
      ), audited AS (
        INSERT INTO ${AUDIT_INSERT_COLUMNS}
-       SELECT $4, $2, 'assignments.ack', 'assignment', changed.id::text,
+       SELECT $4, changed.acknowledged_by, 'assignments.ack', 'assignment', changed.id::text,
               '{"status":"pending"}'::jsonb, jsonb_build_object('status', changed.status)
          FROM changed
      )
-     SELECT target.id, target.unit_id AS "unitId", COALESCE(changed.status, target.status) AS status,
-            ${ISO('COALESCE(changed.acknowledged_at, target.acknowledged_at)')} AS "acknowledgedAt"
-       FROM target LEFT JOIN changed ON true`;
+     SELECT i.n::int AS n, t.id, t.unit_id AS "unitId", COALESCE(c.status, t.status) AS status,
+            ${ISO('COALESCE(c.acknowledged_at, t.acknowledged_at)')} AS "acknowledgedAt"
+       FROM input i JOIN target t ON t.id = i.id LEFT JOIN changed c ON c.id = t.id`;
 
 export async function lockAssignment(
   db: Queryable,
