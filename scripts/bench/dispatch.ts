@@ -9,7 +9,6 @@
  * the most any sender could achieve in this run).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -17,6 +16,7 @@ import { REPO_ROOT } from '../../server/src/config.js';
 import { startEmbeddedPostgres } from '../../server/src/db/embedded-postgres.js';
 import { migrate } from '../../server/src/db/migrate.js';
 import { BENCH_OA_ID, BENCH_WARD_SLUG, createBenchWard, seedBench } from './dispatch-seed.js';
+import { freePort } from './free-port.js';
 
 const GROUPS = Number(process.env.BENCH_GROUPS ?? 2000); // smaller only for a quick look
 const POSTS = 10;
@@ -34,17 +34,6 @@ interface SimMessage {
 }
 const log = (message: string) => process.stderr.write(`[bench:dispatch] ${message}\n`);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 function startChild<T>(script: string, env: Record<string, string>): Promise<[ChildProcess, T]> {
   const child = spawn(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'scripts/bench', script)], {

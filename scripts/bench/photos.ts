@@ -12,7 +12,6 @@
  */
 import { execFile, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -22,6 +21,7 @@ import { loadConfig, REPO_ROOT } from '../../server/src/config.js';
 import { ensureDatabase, startEmbeddedPostgres } from '../../server/src/db/embedded-postgres.js';
 import { migrate } from '../../server/src/db/migrate.js';
 import { seedDemoWardIfEmpty } from '../../server/src/seed/demo-ward.js';
+import { freePort } from './free-port.js';
 
 const COUNT = Number(process.env.BENCH_PHOTOS ?? 200);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 50);
@@ -94,17 +94,6 @@ const { openAsBlob } = require('node:fs');
   process.stdout.write(JSON.stringify({ ms: performance.now() - started, failures }));
 })();
 `;
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 async function runBaseline(files: string[]): Promise<number> {
   let next = 0;

@@ -3,10 +3,10 @@
  * migrated template database `loa_template`. Test files clone it (see database.ts).
  */
 import { readdirSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
+import { freePort } from '../../scripts/bench/free-port.js';
 import { REPO_ROOT } from '../../server/src/config.js';
 import { type RunningPostgres, startEmbeddedPostgres } from '../../server/src/db/embedded-postgres.js';
 import { migrate } from '../../server/src/db/migrate.js';
@@ -15,17 +15,6 @@ declare module 'vitest' {
   export interface ProvidedContext {
     pgAdminUrl: string;
   }
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 function withDatabase(url: string, name: string): string {
