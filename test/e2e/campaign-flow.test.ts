@@ -14,7 +14,7 @@ import { REPO_ROOT } from '../../server/src/config.js';
 import { TEST_SESSION_SECRET } from '../helpers/app.js';
 import { launchChromium } from '../helpers/browser.js';
 import { createTestDatabase } from '../helpers/database.js';
-import { signInWithDevPicker } from '../helpers/dev-login.js';
+import { openSignedIn } from '../helpers/dev-login.js';
 import { freePort, type ServerProcess, startServer } from '../helpers/server-process.js';
 import { signTestSession } from '../helpers/session-token.js';
 
@@ -47,12 +47,7 @@ describe('approve, acknowledge, watch the board', () => {
     return { status: response.status, json: await response.json() };
   };
 
-  async function open(who: Person): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
-    const page = await context.newPage();
-    await signInWithDevPicker(page, server.url, who);
-    return page;
-  }
+  const open = (who: Person): Promise<Page> => openSignedIn(browser, server.url, who);
   const tab = (page: Page, label: string) =>
     page.locator('.zaui-bottom-navigation-item').filter({ hasText: label }).click();
 

@@ -1,31 +1,18 @@
-import { mkdtempSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT } from '../../server/src/config.js';
-import { launchChromium } from '../helpers/browser.js';
-import { createTestDatabase } from '../helpers/database.js';
-import { freePort, type ServerProcess, startServer } from '../helpers/server-process.js';
+import { type Product, startProduct } from '../helpers/e2e-product.js';
+import type { ServerProcess } from '../helpers/server-process.js';
 
 describe('the mini app in a desktop browser', () => {
   let server: ServerProcess;
   let browser: Browser;
+  let product: Product;
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([
-      (async () =>
-        startServer({
-          DATABASE_URL: await createTestDatabase(),
-          PORT: String(await freePort()),
-          DATA_DIR: mkdtempSync(join(REPO_ROOT, '.data', 'e2e-')),
-        }))(),
-      launchChromium(),
-    ]);
+    product = await startProduct();
+    ({ server, browser } = product);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  afterAll(() => product?.stop());
 
   it('shows the Dầu Giây campaign theme, slogan and period on Trang chủ at 360 px', async () => {
     const page = await browser.newPage({ viewport: { width: 360, height: 740 } });

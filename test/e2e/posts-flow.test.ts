@@ -14,7 +14,7 @@ import { REPO_ROOT } from '../../server/src/config.js';
 import { TEST_SESSION_SECRET } from '../helpers/app.js';
 import { launchChromium } from '../helpers/browser.js';
 import { createTestDatabase } from '../helpers/database.js';
-import { signInWithDevPicker } from '../helpers/dev-login.js';
+import { openSignedIn } from '../helpers/dev-login.js';
 import { freePort, type ServerProcess, startServer } from '../helpers/server-process.js';
 
 interface Person {
@@ -48,14 +48,7 @@ describe('compose, approve, schedule, send, share', () => {
   const people: Record<'leader' | 'staff' | 'member', Person> = {} as never;
   let kp1ZaloGroupId: string;
 
-  async function open(who: Person): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
-    // Outside Zalo "Chia sẻ vào nhóm" copies the text; the member's browser lets the page use the clipboard.
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
-    const page = await context.newPage();
-    await signInWithDevPicker(page, server.url, who);
-    return page;
-  }
+  const open = (who: Person): Promise<Page> => openSignedIn(browser, server.url, who, { clipboard: true });
   const tab = (page: Page, label: string) =>
     page.locator('.zaui-bottom-navigation-item').filter({ hasText: label }).click();
   const confirmModal = (page: Page, action: string) =>

@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 
 /**
  * Signs a seeded person in the way a developer does on a desktop browser: the mini app finds no Zalo
@@ -17,4 +17,20 @@ export async function signInWithDevPicker(
   await unit.waitFor({ timeout: 15_000 });
   await unit.locator('.dev-person', { hasText: who.fullName }).first().click();
   await page.locator('.session-name', { hasText: who.fullName }).waitFor({ timeout: 15_000 });
+}
+
+/** A fresh phone-sized browser context (its own storage) with the person signed in. */
+export async function openSignedIn(
+  browser: Browser,
+  baseUrl: string,
+  who: { unitName: string; fullName: string },
+  options: { clipboard?: boolean } = {},
+): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+  // Outside Zalo "Chia sẻ vào nhóm" copies the text; such tests let the page use the clipboard.
+  if (options.clipboard)
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseUrl });
+  const page = await context.newPage();
+  await signInWithDevPicker(page, baseUrl, who);
+  return page;
 }
