@@ -4,7 +4,7 @@
  * Each person signs in through the development login picker; the test's own API calls (creating the
  * draft, checking results) carry a session signed with the server's test secret.
  */
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import pg from 'pg';
@@ -12,10 +12,9 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../server/src/config.js';
 import { TEST_SESSION_SECRET } from '../helpers/app.js';
-import { launchChromium } from '../helpers/browser.js';
-import { createTestDatabase } from '../helpers/database.js';
-import { openSignedIn } from '../helpers/dev-login.js';
-import { freePort, type ServerProcess, startServer } from '../helpers/server-process.js';
+import { openSignedIn, tab } from '../helpers/dev-login.js';
+import { type Product, startProduct } from '../helpers/e2e-product.js';
+import type { ServerProcess } from '../helpers/server-process.js';
 import { signTestSession } from '../helpers/session-token.js';
 
 interface Person {
@@ -31,6 +30,7 @@ describe('approve, acknowledge, watch the board', () => {
   let server: ServerProcess;
   let browser: Browser;
   let databaseUrl: string;
+  let product: Product;
   const people: Record<'leader' | 'staff' | 'member', Person> = {} as never;
   let assignmentId: string;
   let taskTitle: string;
@@ -48,21 +48,10 @@ describe('approve, acknowledge, watch the board', () => {
   };
 
   const open = (who: Person): Promise<Page> => openSignedIn(browser, server.url, who);
-  const tab = (page: Page, label: string) =>
-    page.locator('.zaui-bottom-navigation-item').filter({ hasText: label }).click();
 
   beforeAll(async () => {
-    databaseUrl = await createTestDatabase();
-    [server, browser] = await Promise.all([
-      (async () =>
-        startServer({
-          DATABASE_URL: databaseUrl,
-          PORT: String(await freePort()),
-          DATA_DIR: mkdtempSync(join(REPO_ROOT, '.data', 'e2e-')),
-          SESSION_SECRET: TEST_SESSION_SECRET,
-        }))(),
-      launchChromium(),
-    ]);
+    product = await startProduct({ SESSION_SECRET: TEST_SESSION_SECRET });
+    ({ server, browser, databaseUrl } = product);
     const client = new pg.Client({ connectionString: databaseUrl });
     await client.connect();
     try {
@@ -92,10 +81,7 @@ describe('approve, acknowledge, watch the board', () => {
       await client.end();
     }
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  afterAll(() => product?.stop());
 
   it('keeps the first screen’s JavaScript within 150 KB gzip', () => {
     const dist = join(REPO_ROOT, 'mini-app', 'dist');

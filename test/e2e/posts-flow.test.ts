@@ -4,18 +4,14 @@
  * staff schedule it to an OA group (KP1) and a team-shared group (KP4), the server's scheduler sends it,
  * a KP4 team member shares it and confirms, and staff watch both rows of the delivery ledger.
  */
-import { mkdtempSync } from 'node:fs';
-import { join } from 'node:path';
 import { POST_MAX_CHARS } from '@loa/shared';
 import pg from 'pg';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT } from '../../server/src/config.js';
 import { TEST_SESSION_SECRET } from '../helpers/app.js';
-import { launchChromium } from '../helpers/browser.js';
-import { createTestDatabase } from '../helpers/database.js';
-import { openSignedIn } from '../helpers/dev-login.js';
-import { freePort, type ServerProcess, startServer } from '../helpers/server-process.js';
+import { openSignedIn, tab } from '../helpers/dev-login.js';
+import { type Product, startProduct } from '../helpers/e2e-product.js';
+import type { ServerProcess } from '../helpers/server-process.js';
 
 interface Person {
   fullName: string;
@@ -45,30 +41,19 @@ describe('compose, approve, schedule, send, share', () => {
   let server: ServerProcess;
   let browser: Browser;
   let databaseUrl: string;
+  let product: Product;
   const people: Record<'leader' | 'staff' | 'member', Person> = {} as never;
   let kp1ZaloGroupId: string;
 
   const open = (who: Person): Promise<Page> => openSignedIn(browser, server.url, who, { clipboard: true });
-  const tab = (page: Page, label: string) =>
-    page.locator('.zaui-bottom-navigation-item').filter({ hasText: label }).click();
   const confirmModal = (page: Page, action: string) =>
     page.locator('.zaui-modal-content').getByText(action, { exact: true }).click();
   const ledgerRow = (page: Page, group: string) =>
     page.locator('.ledger-row', { has: page.locator('strong', { hasText: new RegExp(`^${group}$`) }) });
 
   beforeAll(async () => {
-    databaseUrl = await createTestDatabase();
-    [server, browser] = await Promise.all([
-      (async () =>
-        startServer({
-          DATABASE_URL: databaseUrl,
-          PORT: String(await freePort()),
-          DATA_DIR: mkdtempSync(join(REPO_ROOT, '.data', 'e2e-')),
-          SESSION_SECRET: TEST_SESSION_SECRET,
-          SCHEDULER: 'true',
-        }))(),
-      launchChromium(),
-    ]);
+    product = await startProduct({ SESSION_SECRET: TEST_SESSION_SECRET, SCHEDULER: 'true' });
+    ({ server, browser, databaseUrl } = product);
     const client = new pg.Client({ connectionString: databaseUrl });
     await client.connect();
     try {
@@ -102,10 +87,7 @@ describe('compose, approve, schedule, send, share', () => {
     expect(people.leader.unitName).toBe('Lãnh đạo UBND phường');
     expect(kp1ZaloGroupId).toBeTruthy();
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  afterAll(() => product?.stop());
 
   it('staff see KP1 sent by the OA and KP4 shared by the team', { timeout: 240_000 }, async () => {
     const body =

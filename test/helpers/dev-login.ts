@@ -34,3 +34,7 @@ export async function openSignedIn(
   await signInWithDevPicker(page, baseUrl, who);
   return page;
 }
+
+/** Taps a bottom-navigation tab by its Vietnamese label. */
+export const tab = (page: Page, label: string) =>
+  page.locator('.zaui-bottom-navigation-item').filter({ hasText: label }).click();

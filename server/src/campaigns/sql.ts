@@ -37,23 +37,26 @@ export async function insertCampaign(
                             starts_on, ends_on, lead_unit_id, signer_member_id, created_by)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
      RETURNING ${CAMPAIGN_COLUMNS}`,
-    [
-      wardId,
-      fields.number ?? null,
-      fields.issuedOn ?? null,
-      fields.title,
-      fields.legalBases ?? [],
-      fields.purposes ?? [],
-      fields.theme ?? '',
-      fields.slogans ?? [],
-      fields.startsOn,
-      fields.endsOn,
-      fields.leadUnitId ?? null,
-      fields.signerMemberId ?? null,
-      createdBy ?? null,
-    ],
+    [wardId, ...fieldValues(fields), createdBy ?? null],
   );
   return rows[0]!;
+}
+
+/** The editable fields in the column order both statements below use ($2…$12). */
+function fieldValues(fields: CampaignFields): unknown[] {
+  return [
+    fields.number ?? null,
+    fields.issuedOn ?? null,
+    fields.title,
+    fields.legalBases ?? [],
+    fields.purposes ?? [],
+    fields.theme ?? '',
+    fields.slogans ?? [],
+    fields.startsOn,
+    fields.endsOn,
+    fields.leadUnitId ?? null,
+    fields.signerMemberId ?? null,
+  ];
 }
 
 /** Writes the merged fields; an edit of an approved plan sends it back for approval. */
@@ -65,20 +68,7 @@ export async function updateCampaign(db: Queryable, id: string, fields: Campaign
             status = 'draft', approved_by = NULL, approved_at = NULL
       WHERE id = $1
       RETURNING ${CAMPAIGN_COLUMNS}`,
-    [
-      id,
-      fields.number ?? null,
-      fields.issuedOn ?? null,
-      fields.title,
-      fields.legalBases ?? [],
-      fields.purposes ?? [],
-      fields.theme ?? '',
-      fields.slogans ?? [],
-      fields.startsOn,
-      fields.endsOn,
-      fields.leadUnitId ?? null,
-      fields.signerMemberId ?? null,
-    ],
+    [id, ...fieldValues(fields)],
   );
   return rows[0]!;
 }
