@@ -1,8 +1,9 @@
 /**
  * A server killed in the middle of an upload leaves no half-written photo where photos are read from,
- * and no rows; the partial temp file is swept at the next start once it is stale.
+ * and no rows (the body was only in memory); a temp file left by a write cut short is swept at the
+ * next start once it is stale.
  */
-import { mkdtempSync, readFileSync, utimesSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,7 +22,7 @@ describe('an upload interrupted by kill -9', () => {
     await server?.stop('SIGKILL');
   });
 
-  it('leaves only a temp file, no visible photo and no rows', async () => {
+  it('leaves no photo file and no rows; stale temp files are swept', async () => {
     const databaseUrl = await createTestDatabase();
     const dataDir = mkdtempSync(join(tmpdir(), 'loa-crash-'));
     server = await startServer({
@@ -56,31 +57,32 @@ describe('an upload interrupted by kill -9', () => {
         },
       });
       upload.on('error', () => undefined); // the server dies mid-request: that is the point
-      upload.write(Buffer.concat([head, photo.subarray(0, 1024 * 1024)]));
-
-      // Half the photo has reached the server's temp file; now pull the plug.
-      await expect
-        .poll(() => storedFiles(dataDir).filter((file) => file.startsWith('tmp/')).length, {
-          timeout: 10_000,
-        })
-        .toBe(1);
+      await new Promise<void>((resolve) =>
+        upload.write(Buffer.concat([head, photo.subarray(0, 1024 * 1024)]), () => resolve()),
+      );
+      // Half the photo is in the server's hands; give it time to read it, then pull the plug.
+      await new Promise((resolve) => setTimeout(resolve, 500));
       await server.stop('SIGKILL');
       upload.destroy();
 
-      const files = storedFiles(dataDir);
-      expect(files.filter((file) => !file.startsWith('tmp/'))).toEqual([]);
+      expect(storedFiles(dataDir)).toEqual([]);
       const counts = await db.query(
         'SELECT (SELECT count(*)::int FROM evidence) AS evidence, (SELECT count(*)::int FROM photo_files) AS files',
       );
       expect(counts.rows[0]).toEqual({ evidence: 0, files: 0 });
 
-      // At the next start a stale temp file is removed.
+      // A write cut short between its temp file and the rename leaves only the temp file, removed
+      // at the next start once it is stale (a fresh one may belong to a write still going on).
       const storage = new LocalDiskStorage(join(dataDir, 'photos'));
-      const [partial] = files;
+      await storage.init();
+      const tmp = join(dataDir, 'photos', 'tmp');
+      mkdirSync(tmp, { recursive: true });
+      writeFileSync(join(tmp, 'stale.part'), photo.subarray(0, 1000));
+      writeFileSync(join(tmp, 'fresh.part'), photo.subarray(0, 1000));
       const old = new Date(Date.now() - 2 * 60 * 60 * 1000);
-      utimesSync(join(dataDir, 'photos', partial ?? ''), old, old);
+      utimesSync(join(tmp, 'stale.part'), old, old);
       expect(await storage.init()).toBe(1);
-      expect(storedFiles(dataDir)).toEqual([]);
+      expect(storedFiles(dataDir)).toEqual(['tmp/fresh.part']);
     } finally {
       await db.end();
     }

@@ -4,7 +4,7 @@ import { deflateSync } from 'node:zlib';
 import exifr from 'exifr';
 import sharp from 'sharp';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { DISPLAY_EDGE } from '../../server/src/evidence/pipeline.js';
+import { DISPLAY_EDGE } from '../../server/src/evidence/images.js';
 import {
   buildEvidenceApp,
   type EvidenceTestApp,
@@ -86,11 +86,8 @@ describe('POST /api/assignments/:id/evidence', () => {
     expect(evidence.flags.outside_ward.distanceM).toBeGreaterThan(9_000_000);
     expect(evidence.reviewStatus).toBe('pending');
     const files = storedFiles(t.dataDir).filter((file) => file.startsWith(ward.wardId));
-    expect(files.map((file) => file.split('/').pop()).sort()).toEqual([
-      'display.jpg',
-      'original.jpg',
-      'thumb.jpg',
-    ]);
+    // The display copy is rendered the first time someone opens the photo.
+    expect(files.map((file) => file.split('/').pop()).sort()).toEqual(['original.jpg', 'thumb.jpg']);
     const status = await t.app.db.withWard(ward.wardId, (c) =>
       c.query('SELECT status, submitted_by FROM assignments WHERE id = $1', [ward.assignmentId]),
     );
@@ -109,6 +106,13 @@ describe('POST /api/assignments/:id/evidence', () => {
     expect(await exifr.parse(display.rawPayload)).toBeUndefined();
     const meta = await sharp(display.rawPayload).metadata();
     expect(Math.max(meta.width ?? 0, meta.height ?? 0)).toBe(DISPLAY_EDGE);
+    // Rendered once, then stored and served as stored.
+    expect(storedFiles(t.dataDir).filter((file) => file.endsWith('display.jpg'))).toHaveLength(1);
+    const again = await t.app.inject({
+      url: `/api/evidence/${evidence.id}/photo?size=display`,
+      headers: member,
+    });
+    expect(again.rawPayload.equals(display.rawPayload)).toBe(true);
 
     const portrait = (await upload(photo('orientation-8-portrait.jpg'))).json().evidence;
     const landscape = (await upload(photo('orientation-6-landscape.jpg'))).json().evidence;

@@ -13,11 +13,20 @@ import {
   PhotoQuery,
 } from '@loa/shared';
 import { Type } from '@sinclair/typebox';
+import type { FastifyRequest } from 'fastify';
 import { AppError } from '../errors.js';
 import type { Session } from '../plugins/auth.js';
-import { findPhotoAccess, findUploadTarget, listEvidence } from './sql.js';
+import { DisplayCopies } from './display-copies.js';
+import { findPhotoAccess, findUploadTarget, listEvidence, type UploadTarget } from './sql.js';
 import type { PhotoStorage } from './storage.js';
+import { UploadMemory } from './upload-memory.js';
 import { uploadPhoto } from './upload-service.js';
+
+/**
+ * Upload bodies held in memory at once: about a hundred phone photos, or eight at the 15 MB limit;
+ * with the decoders' working memory this keeps the server well under 512 MB while uploads pour in.
+ */
+const UPLOAD_MEMORY_BYTES = 128 * 1024 * 1024;
 
 const TEAM_ROLES = new Set(['team_member', 'team_lead']);
 const REVIEW_ROLES = ['admin', 'staff', 'leader'] as const;
@@ -33,11 +42,44 @@ const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody 
 
 const evidenceRoutes: FastifyPluginAsyncTypebox<{ storage: PhotoStorage }> = async (app, { storage }) => {
   const { photoMaxBytes, photoMaxPixels, photoDuplicateDistance } = app.config;
+  const displayCopies = new DisplayCopies(storage, photoMaxPixels);
+  const uploadMemory = new UploadMemory(Math.max(UPLOAD_MEMORY_BYTES, photoMaxBytes));
   await app.register(multipart, {
     limits: { fileSize: photoMaxBytes, files: 1, fields: 10, fieldSize: 8 * 1024, parts: 12 },
   });
   // Looked up per request: the Zalo layer (or a test's fake) may be decorated after this plugin loads.
   const zalo = () => (app.hasDecorator('zalo') ? app.zalo : undefined);
+
+  /** Reads the multipart "photo" part (and optional token fields) through the upload pipeline. */
+  const receiveAndStore = async (request: FastifyRequest, target: UploadTarget, memory: Buffer) => {
+    const part = await request.file();
+    if (part?.fieldname !== 'photo') throw new AppError('PHOTO_MISSING');
+    const field = (name: string) => {
+      const value = part.fields[name];
+      return value && !Array.isArray(value) && value.type === 'field' ? String(value.value) : undefined;
+    };
+    const header = (name: string) => {
+      const value = request.headers[name];
+      return typeof value === 'string' && value ? value : undefined;
+    };
+    const limits = {
+      maxBytes: photoMaxBytes,
+      maxPixels: photoMaxPixels,
+      duplicateDistance: photoDuplicateDistance,
+    };
+    return uploadPhoto(
+      { db: app.db, storage, zalo: zalo(), log: request.log, limits },
+      {
+        wardId: request.session.wardId,
+        memberId: request.session.memberId,
+        target,
+        stream: part.file,
+        memory,
+        zaloAccessToken: header('x-zalo-access-token') ?? field('accessToken'),
+        locationToken: header('x-zalo-location-token') ?? field('locationToken'),
+      },
+    );
+  };
 
   app.post(
     '/api/assignments/:id/evidence',
@@ -54,44 +96,19 @@ const evidenceRoutes: FastifyPluginAsyncTypebox<{ storage: PhotoStorage }> = asy
       },
     },
     async (request, reply) => {
-      const { wardId, memberId } = request.session;
-      const target = await app.db.withWard(wardId, (client) =>
+      const target = await app.db.withWard(request.session.wardId, (client) =>
         findUploadTarget(client, request.params.id, teamScope(request.session)),
       );
       if (!target) throw new AppError('ASSIGNMENT_NOT_FOUND');
       if (!request.isMultipart()) throw new AppError('PHOTO_MISSING');
-      const part = await request.file();
-      if (part?.fieldname !== 'photo') throw new AppError('PHOTO_MISSING');
-      const field = (name: string) => {
-        const value = part.fields[name];
-        return value && !Array.isArray(value) && value.type === 'field' ? String(value.value) : undefined;
-      };
-      const header = (name: string) => {
-        const value = request.headers[name];
-        return typeof value === 'string' && value ? value : undefined;
-      };
-      const result = await uploadPhoto(
-        {
-          db: app.db,
-          storage,
-          zalo: zalo(),
-          log: request.log,
-          limits: {
-            maxBytes: photoMaxBytes,
-            maxPixels: photoMaxPixels,
-            duplicateDistance: photoDuplicateDistance,
-          },
-        },
-        {
-          wardId,
-          memberId,
-          target,
-          stream: part.file,
-          zaloAccessToken: header('x-zalo-access-token') ?? field('accessToken'),
-          locationToken: header('x-zalo-location-token') ?? field('locationToken'),
-        },
+      const lease = await uploadMemory.reserve(
+        Math.min(Number(request.headers['content-length']) || photoMaxBytes, photoMaxBytes),
       );
-      return reply.status(201).send(result);
+      try {
+        return reply.status(201).send(await receiveAndStore(request, target, lease.buffer));
+      } finally {
+        lease.release();
+      }
     },
   );
 
@@ -152,7 +169,10 @@ const evidenceRoutes: FastifyPluginAsyncTypebox<{ storage: PhotoStorage }> = asy
       const scope = teamScope(request.session);
       // Another team's photo answers like a missing one: its existence is not the asker's business.
       if (!access || (scope !== null && access.unitId !== scope)) throw new AppError('EVIDENCE_NOT_FOUND');
-      const bytes = await storage.get(request.query.size === 'display' ? access.displayKey : access.thumbKey);
+      const bytes =
+        request.query.size === 'display'
+          ? await displayCopies.get(access)
+          : await storage.get(access.thumbKey);
       return reply
         .type('image/jpeg')
         .header('cache-control', 'private, max-age=86400, immutable')

@@ -204,6 +204,7 @@ export async function listEvidence(
 
 export interface PhotoAccessRow {
   unitId: string;
+  originalKey: string;
   displayKey: string;
   thumbKey: string;
 }
@@ -213,7 +214,8 @@ export async function findPhotoAccess(
   evidenceId: string,
 ): Promise<PhotoAccessRow | undefined> {
   const { rows } = await db.query<PhotoAccessRow>(
-    `SELECT a.unit_id AS "unitId", f.display_key AS "displayKey", f.thumb_key AS "thumbKey"
+    `SELECT a.unit_id AS "unitId", f.original_key AS "originalKey", f.display_key AS "displayKey",
+            f.thumb_key AS "thumbKey"
        FROM evidence e
        JOIN assignments a ON a.id = e.assignment_id
        JOIN photo_files f ON f.ward_id = e.ward_id AND f.sha256 = e.photo_sha256

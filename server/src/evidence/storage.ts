@@ -4,20 +4,18 @@
  * writing the same key twice writes the same bytes.
  *
  * Every write lands in `tmpDir` first and becomes visible under its key by a rename, so a server
- * killed mid-upload leaves at most a file in tmp/ (swept at start), never a half-written photo.
+ * killed mid-write leaves at most a file in tmp/ (swept at start), never a half-written photo.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
 
 export interface PhotoStorage {
-  /** A fresh path in the local temp folder for an upload in progress. */
-  tempPath(): string;
-  /** Makes a finished local temp file visible under `key` (the temp file is consumed). */
-  putFile(key: string, tempFile: string): Promise<void>;
   /** Writes bytes under `key` atomically. */
   putBuffer(key: string, bytes: Buffer): Promise<void>;
   get(key: string): Promise<Buffer>;
+  /** The bytes under `key`, or undefined when nothing is stored there (yet). */
+  getIfExists(key: string): Promise<Buffer | undefined>;
   remove(key: string): Promise<void>;
 }
 
@@ -43,7 +41,7 @@ export class LocalDiskStorage implements PhotoStorage {
     return removed;
   }
 
-  tempPath(): string {
+  private tempPath(): string {
     return join(this.tmpDir, `${Date.now()}-${randomBytes(8).toString('hex')}.part`);
   }
 
@@ -56,17 +54,13 @@ export class LocalDiskStorage implements PhotoStorage {
     return path;
   }
 
-  async putFile(key: string, tempFile: string): Promise<void> {
-    const target = this.pathOf(key);
-    await mkdir(dirname(target), { recursive: true });
-    await rename(tempFile, target);
-  }
-
   async putBuffer(key: string, bytes: Buffer): Promise<void> {
+    const target = this.pathOf(key);
     const temp = this.tempPath();
     try {
       await writeFile(temp, bytes);
-      await this.putFile(key, temp);
+      await mkdir(dirname(target), { recursive: true });
+      await rename(temp, target);
     } catch (error) {
       await rm(temp, { force: true });
       throw error;
@@ -75,6 +69,15 @@ export class LocalDiskStorage implements PhotoStorage {
 
   get(key: string): Promise<Buffer> {
     return readFile(this.pathOf(key));
+  }
+
+  async getIfExists(key: string): Promise<Buffer | undefined> {
+    try {
+      return await readFile(this.pathOf(key));
+    } catch (error) {
+      if ((error as { code?: string }).code === 'ENOENT') return undefined;
+      throw error;
+    }
   }
 
   async remove(key: string): Promise<void> {

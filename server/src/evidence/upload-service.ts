@@ -1,21 +1,20 @@
 /**
- * One photo upload from stream to rows. Files first (temp → rename), rows in one transaction after the
- * files exist, and every temp file removed whatever happens. An identical file already stored in the
- * ward (same sha256) is reused without decoding it again.
+ * One photo upload from stream to rows. The body is checked in memory; files are written only for a
+ * checked photo (each atomically), rows in one transaction after the files exist. An identical file
+ * already stored in the ward (same sha256) is reused without decoding it again.
  */
-import { rm } from 'node:fs/promises';
 import type { EvidenceItem } from '@loa/shared';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '../plugins/db.js';
 import type { ZaloServices } from '../zalo/types.js';
 import { computeFlags } from './flags.js';
+import { type CheckedPhoto, checkAndThumbnail } from './images.js';
 import {
-  type DerivedPhoto,
-  derivePhoto,
   extensionOf,
   type PhotoExif,
+  type ReceivedPhoto,
   readExif,
-  receiveToTemp,
+  receivePhoto,
   sniff,
 } from './pipeline.js';
 import {
@@ -43,6 +42,8 @@ export interface UploadInput {
   memberId: string | undefined;
   target: UploadTarget;
   stream: NodeJS.ReadableStream & { truncated?: boolean };
+  /** Where the body is received; lent by `UploadMemory` and reused once the upload returns. */
+  memory: Buffer;
   zaloAccessToken: string | undefined;
   locationToken: string | undefined;
 }
@@ -53,46 +54,39 @@ export async function uploadPhoto(
   deps: UploadDeps,
   input: UploadInput,
 ): Promise<{ evidence: EvidenceItem; reusedFile: boolean }> {
-  const { db, storage, limits } = deps;
-  const temp = storage.tempPath();
-  try {
-    const received = await receiveToTemp(input.stream, temp, limits.maxBytes);
-    const mime = sniff(received.head);
-    const existing = await db.withWard(input.wardId, (client) => findPhotoFile(client, received.sha256));
-    const [derived, exif] = await Promise.all([
-      existing ? undefined : derivePhoto(temp, limits.maxPixels),
-      // A JPEG's EXIF sits in the first segments, already in memory; other formats are read from disk.
-      readExif(mime === 'image/jpeg' ? received.head : temp, (error) =>
-        deps.log.info({ err: error }, 'unreadable EXIF ignored'),
-      ),
-    ]);
-    const file = existing ?? (await storeNewFile(deps, input.wardId, temp, mime, received, derived!));
-    const location = await resolveLocation(deps, input, exif);
-    const evidenceId = await insertRows(deps, input, file, exif, location).catch(async (error) => {
-      if (!existing) await removeUnreferenced(deps, input.wardId, file);
-      throw error;
-    });
-    const evidence = await db.withWard(input.wardId, (client) => findEvidence(client, evidenceId));
-    if (!evidence) throw new Error(`evidence ${evidenceId} vanished after insert`);
-    return { evidence, reusedFile: Boolean(existing) };
-  } finally {
-    await rm(temp, { force: true });
-  }
+  const { db, limits } = deps;
+  const received = await receivePhoto(input.stream, limits.maxBytes, input.memory);
+  const mime = sniff(received.body);
+  const existing = await db.withWard(input.wardId, (client) => findPhotoFile(client, received.sha256));
+  // Both settle before anything is thrown: the body's memory is reused once this upload returns.
+  const [checking, exif] = await Promise.allSettled([
+    existing ? undefined : checkAndThumbnail(received.body, limits.maxPixels),
+    readExif(received.body, (error) => deps.log.info({ err: error }, 'unreadable EXIF ignored')),
+  ]);
+  if (checking.status === 'rejected') throw checking.reason;
+  if (exif.status === 'rejected') throw exif.reason;
+  const checked = checking.value;
+  const file = existing ?? (await storeNewFile(deps, input.wardId, mime, received, checked!));
+  const location = await resolveLocation(deps, input, exif.value);
+  const evidence = await insertRows(deps, input, file, exif.value, location).catch(async (error) => {
+    if (!existing) await removeUnreferenced(deps, input.wardId, file);
+    throw error;
+  });
+  return { evidence, reusedFile: Boolean(existing) };
 }
 
 async function storeNewFile(
   deps: UploadDeps,
   wardId: string,
-  temp: string,
   mime: ReturnType<typeof sniff>,
-  received: { sha256: string; bytes: number },
-  derived: DerivedPhoto,
+  received: ReceivedPhoto,
+  derived: CheckedPhoto,
 ): Promise<PhotoFileRow> {
   const keys = photoKeys(wardId, received.sha256, extensionOf[mime]);
-  await deps.storage.putBuffer(keys.display, derived.display);
   await deps.storage.putBuffer(keys.thumb, derived.thumb);
-  // The original last: its key existing means the derived copies exist too.
-  await deps.storage.putFile(keys.original, temp);
+  // The original last: its key existing means the thumbnail exists too. The display copy is
+  // rendered from it on first view (images.ts says why).
+  await deps.storage.putBuffer(keys.original, received.body);
   return {
     wardId,
     sha256: received.sha256,
@@ -137,7 +131,7 @@ async function insertRows(
   file: PhotoFileRow,
   exif: PhotoExif,
   location: Location | undefined,
-): Promise<string> {
+): Promise<EvidenceItem> {
   const { target } = input;
   return deps.db.withWard(input.wardId, async (client) => {
     await insertPhotoFile(client, file);
@@ -167,7 +161,9 @@ async function insertRows(
       uploadedBy: input.memberId,
     });
     await markAssignmentSubmitted(client, target.assignmentId, input.memberId);
-    return id;
+    const evidence = await findEvidence(client, id);
+    if (!evidence) throw new Error(`evidence ${id} vanished after insert`);
+    return evidence;
   });
 }
 
