@@ -140,25 +140,16 @@ async function runBaseline(files: string[]): Promise<number> {
   return performance.now() - started;
 }
 
-/** CPU time per kind of thread of this process, from /proc (empty where there is none). */
-function threadCpuMs(): Map<string, number> {
-  const totals = new Map<string, number>();
-  const tasks = `/proc/${process.pid}/task`;
-  if (!existsSync(tasks)) return totals;
-  const tick = 10; // ms per clock tick (USER_HZ is 100 on Linux)
-  for (const id of readdirSync(tasks)) {
-    let stat: string;
-    try {
-      stat = readFileSync(join(tasks, id, 'stat'), 'utf8');
-    } catch {
-      continue; // the thread ended between the listing and the read
-    }
-    const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    const kind = id === String(process.pid) ? 'event_loop' : name === 'node' ? 'threadpool_and_gc' : name;
-    totals.set(kind, (totals.get(kind) ?? 0) + (Number(fields[11]) + Number(fields[12])) * tick);
-  }
-  return totals;
+/**
+ * CPU time of the event-loop thread alone (Linux /proc; undefined elsewhere): what is left of the
+ * process's CPU ran on libuv's pool, libvips' threads and the garbage collector's helpers.
+ */
+function eventLoopCpuMs(): number | undefined {
+  const stat = `/proc/${process.pid}/task/${process.pid}/stat`;
+  if (!existsSync(stat)) return undefined;
+  const text = readFileSync(stat, 'utf8');
+  const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10; // clock ticks of 10 ms (USER_HZ 100)
 }
 
 async function main(): Promise<void> {
@@ -246,7 +237,7 @@ async function main(): Promise<void> {
   // CPU time of this process (server threads and libvips; not the client or Postgres): unlike wall
   // time it hardly depends on what else the machine is running.
   let pipelineCpuMs = 0;
-  const threadMs = new Map<string, number>();
+  let eventLoopMs = 0;
   let baselineCpuMs = 0;
   const cpuMs = (usage: NodeJS.CpuUsage) => (usage.user + usage.system) / 1000;
   for (let round = 0; round < rounds; round += 1) {
@@ -255,11 +246,11 @@ async function main(): Promise<void> {
     loop.enable();
     uploading = true;
     let cpu = process.cpuUsage();
-    const threadsBefore = threadCpuMs();
+    const loopBefore = eventLoopCpuMs();
     const result = await upload(batch);
     pipelineCpuMs += cpuMs(process.cpuUsage(cpu));
-    for (const [kind, ms] of threadCpuMs())
-      threadMs.set(kind, (threadMs.get(kind) ?? 0) + ms - (threadsBefore.get(kind) ?? 0));
+    const loopAfter = eventLoopCpuMs();
+    if (loopBefore !== undefined && loopAfter !== undefined) eventLoopMs += loopAfter - loopBefore;
     uploading = false;
     loop.disable();
     pipelineMs += result.ms;
@@ -284,10 +275,7 @@ async function main(): Promise<void> {
       peak_rss_mb: Math.round(peakRss / (1024 * 1024)),
       cpu_ms_per_photo: Math.round(pipelineCpuMs / measured),
       baseline_cpu_ms_per_photo: Math.round(baselineCpuMs / measured),
-      // Where the server's CPU went (Linux): the event loop, libuv's pool, libvips' own threads.
-      cpu_ms_per_photo_by_thread: Object.fromEntries(
-        [...threadMs].map(([kind, ms]) => [kind, Number((ms / measured).toFixed(1))]),
-      ),
+      event_loop_cpu_ms_per_photo: Math.round(eventLoopMs / measured),
       photos: measured,
       concurrency: CONCURRENCY,
       failures: pipeline.failures,
