@@ -27,10 +27,11 @@ export interface CheckedPhoto {
 
 /**
  * sharp runs on libuv's threadpool, which also serves file reads and writes, and its work competes
- * with the event loop for the cores. Decodes take turns, one per core, so fifty uploads at once
- * neither starve the event loop nor fill the pool.
+ * with the event loop for the cores. Decodes take turns, one fewer than the cores, leaving one core
+ * for the event loop (receiving bodies, the database). Measured with `npm run bench:photos` on 2
+ * cores: 1 slot → loop delay p99 40–45 ms at 17–18 photos/s; 2 slots → 54–60 ms at ~20 photos/s.
  */
-const decodeSlots = new Semaphore(Math.max(1, availableParallelism()));
+const decodeSlots = new Semaphore(Math.max(1, availableParallelism() - 1));
 
 /**
  * Decodes the whole image (a truncated file fails here, not later) with a pixel limit checked on the
