@@ -40,6 +40,8 @@ const postgresUrl: Parser<string> = (raw) =>
   /^postgres(ql)?:\/\/.+/.test(raw)
     ? raw
     : { error: 'phải là chuỗi kết nối dạng postgres://user:pass@host:5432/db' };
+const httpUrl: Parser<string> = (raw) =>
+  /^https?:\/\/[^\s]+$/.test(raw) ? raw : { error: 'phải là địa chỉ http(s)://…' };
 const list: Parser<string[]> = (raw) =>
   raw
     .split(',')
@@ -152,8 +154,35 @@ export const variables = {
   },
   PHOTO_STORAGE: {
     default: 'local',
-    description: 'Nơi lưu ảnh: local (thư mục DATA_DIR/photos). Kho S3 là bước tiếp theo',
-    parse: oneOf('local'),
+    description:
+      'Nơi lưu ảnh: local (thư mục DATA_DIR/photos) hoặc s3 (kho tương thích S3: MinIO, AWS, đám mây Việt Nam)',
+    parse: oneOf('local', 's3'),
+  },
+  S3_ENDPOINT: {
+    description: 'Địa chỉ kho S3 (vd. https://s3.example.vn); để trống khi dùng AWS S3',
+    parse: httpUrl,
+  },
+  S3_REGION: {
+    default: 'us-east-1',
+    description: 'Vùng của kho S3 (kho tương thích S3 thường chấp nhận us-east-1)',
+    parse: text,
+  },
+  S3_BUCKET: {
+    description: 'Tên bucket chứa ảnh (bắt buộc khi PHOTO_STORAGE=s3)',
+    parse: text,
+  },
+  S3_ACCESS_KEY_ID: {
+    description: 'Khóa truy cập S3 (bắt buộc khi PHOTO_STORAGE=s3)',
+    parse: text,
+  },
+  S3_SECRET_ACCESS_KEY: {
+    description: 'Khóa bí mật S3 (bắt buộc khi PHOTO_STORAGE=s3; không bao giờ ghi vào nhật ký)',
+    parse: text,
+  },
+  S3_FORCE_PATH_STYLE: {
+    default: 'true',
+    description: 'Địa chỉ dạng endpoint/bucket/khóa (MinIO và phần lớn kho tương thích S3 cần true)',
+    parse: bool,
   },
   OA_RATE_PER_MINUTE: {
     default: '4000',
@@ -203,12 +232,22 @@ export interface Config {
   photoMaxBytes: number;
   photoMaxPixels: number;
   photoDuplicateDistance: number;
-  photoStorage: 'local';
+  photoStorage: 'local' | 's3';
+  s3: S3Config | undefined;
   oaRatePerMinute: number;
   deliveryLeaseSeconds: number;
   miniAppLinkBase: string;
   reminderTemplateId: string | undefined;
   reminderZnsTemplateId: string | undefined;
+}
+
+export interface S3Config {
+  endpoint: string | undefined;
+  region: string;
+  bucket: string;
+  accessKeyId: string;
+  secretAccessKey: string;
+  forcePathStyle: boolean;
 }
 
 export interface ZaloConfig {
@@ -282,6 +321,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     photoMaxPixels: read('PHOTO_MAX_PIXELS') ?? 50_000_000,
     photoDuplicateDistance: read('PHOTO_DUPLICATE_DISTANCE') ?? 6,
     photoStorage: read('PHOTO_STORAGE') ?? 'local',
+    s3: s3Config(read, problems),
     oaRatePerMinute: read('OA_RATE_PER_MINUTE') ?? 4000,
     deliveryLeaseSeconds: read('DELIVERY_LEASE_SECONDS') ?? 30,
     miniAppLinkBase: (read('MINI_APP_LINK_BASE') ?? 'https://zalo.me/s/loa-phuong').replace(/\/$/, ''),
@@ -297,6 +337,34 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     problems.push('ZALO_MODE=live cần ZALO_APP_ID và ZALO_APP_SECRET (xem README, mục Zalo)');
   if (problems.length) throw new ConfigError(problems);
   return config;
+}
+
+/** Only when PHOTO_STORAGE=s3; then the bucket and both keys are required. */
+function s3Config(
+  read: <K extends keyof Variables>(name: K) => Parsed<K> | undefined,
+  problems: string[],
+): S3Config | undefined {
+  if (read('PHOTO_STORAGE') !== 's3') return undefined;
+  const bucket = read('S3_BUCKET');
+  const accessKeyId = read('S3_ACCESS_KEY_ID');
+  const secretAccessKey = read('S3_SECRET_ACCESS_KEY');
+  const missing = [
+    bucket ? undefined : 'S3_BUCKET',
+    accessKeyId ? undefined : 'S3_ACCESS_KEY_ID',
+    secretAccessKey ? undefined : 'S3_SECRET_ACCESS_KEY',
+  ].filter(Boolean);
+  if (missing.length) {
+    problems.push(`PHOTO_STORAGE=s3 cần ${missing.join(', ')}`);
+    return undefined;
+  }
+  return {
+    endpoint: read('S3_ENDPOINT')?.replace(/\/$/, ''),
+    region: read('S3_REGION') ?? 'us-east-1',
+    bucket: bucket as string,
+    accessKeyId: accessKeyId as string,
+    secretAccessKey: secretAccessKey as string,
+    forcePathStyle: read('S3_FORCE_PATH_STYLE') ?? true,
+  };
 }
 
 function zaloConfig(

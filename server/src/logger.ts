@@ -11,6 +11,7 @@ export const REDACTED_PATHS = [
   '*.refresh_token',
   '*.accessToken',
   '*.refreshToken',
+  '*.secretAccessKey',
   '*.secret_key',
   '*.password',
   '*.token',

@@ -144,6 +144,11 @@ export const errorCatalogue = {
     status: 409,
     message: 'Lượt chia sẻ này không còn chờ xác nhận (đã xác nhận trước đó hoặc không phải việc của tổ).',
   },
+  PHOTO_STORAGE_UNAVAILABLE: {
+    status: 503,
+    message:
+      'Kho ảnh tạm thời không truy cập được. Ảnh vẫn nằm trong hàng chờ trên điện thoại và sẽ tự gửi lại.',
+  },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof errorCatalogue;

@@ -30,6 +30,28 @@ describe('configuration', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/SESSION_SECRET là bắt buộc/);
   });
 
+  it('names what an S3 photo store still needs, and reads it when complete', () => {
+    expect(() => loadConfig({ PHOTO_STORAGE: 's3', S3_ACCESS_KEY_ID: 'key' })).toThrow(
+      /PHOTO_STORAGE=s3 cần S3_BUCKET, S3_SECRET_ACCESS_KEY/,
+    );
+    expect(() => loadConfig({ PHOTO_STORAGE: 'ftp' })).toThrow(
+      /PHOTO_STORAGE="ftp" phải là một trong: local, s3/,
+    );
+    const config = loadConfig({
+      PHOTO_STORAGE: 's3',
+      S3_ENDPOINT: 'https://s3.example.vn/',
+      S3_BUCKET: 'photos',
+      S3_ACCESS_KEY_ID: 'key',
+      S3_SECRET_ACCESS_KEY: 'secret',
+    });
+    expect(config.s3).toMatchObject({
+      endpoint: 'https://s3.example.vn',
+      bucket: 'photos',
+      forcePathStyle: true,
+    });
+    expect(loadConfig({}).s3).toBeUndefined();
+  });
+
   it('.env.example documents every variable the server reads', () => {
     const example = readFileSync(join(REPO_ROOT, '.env.example'), 'utf8');
     const documented = [...example.matchAll(/^#?\s*([A-Z][A-Z0-9_]+)=/gm)].map((m) => m[1]);

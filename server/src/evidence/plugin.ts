@@ -7,16 +7,54 @@ import type { FastifyInstance } from 'fastify';
 import sharp from 'sharp';
 import reviewRoutes from './review-routes.js';
 import evidenceRoutes from './routes.js';
-import { LocalDiskStorage } from './storage.js';
+import { S3Storage } from './s3-storage.js';
+import { LocalDiskStorage, type PhotoStorage } from './storage.js';
 
 export default async function evidencePlugin(app: FastifyInstance) {
   // Every upload is a new file: libvips' operation cache would only hold memory. Uploads run side by
   // side, so each image gets one libvips thread rather than competing threads per image.
   sharp.cache(false);
   sharp.concurrency(1);
-  const storage = new LocalDiskStorage(join(app.config.dataDir, 'photos'));
-  const swept = await storage.init();
-  if (swept) app.log.info({ swept }, 'removed temp files of interrupted uploads');
+  const storage = await openStorage(app);
   await app.register(evidenceRoutes, { storage });
   await app.register(reviewRoutes);
+}
+
+/**
+ * Local disk by default; an S3-compatible store when configured. A store that cannot be reached does
+ * not stop the server (campaigns and broadcasts go on): /health says so, in Vietnamese, until it can.
+ */
+async function openStorage(app: FastifyInstance): Promise<PhotoStorage> {
+  if (!app.config.s3) {
+    const local = new LocalDiskStorage(join(app.config.dataDir, 'photos'));
+    const swept = await local.init();
+    if (swept) app.log.info({ swept }, 'removed temp files of interrupted uploads');
+    return local;
+  }
+  const { bucket } = app.config.s3;
+  const s3 = new S3Storage(app.config.s3, (error, key) =>
+    app.log.error({ err: error, bucket, key }, 'photo store call failed'),
+  );
+  // At start a write and a read; afterwards /health only reads, so polling it writes nothing.
+  let written = false;
+  const probe = async () => {
+    try {
+      if (written) await s3.getIfExists(S3Storage.CHECK_KEY);
+      else await s3.check();
+      written = true;
+      return { ok: true };
+    } catch (error) {
+      const cause = (error as { cause?: unknown }).cause ?? error;
+      const reason = cause instanceof Error ? cause.message : String(cause);
+      return {
+        ok: false,
+        critical: false,
+        message: `Không ghi được ảnh vào kho S3 (${reason}). Kiểm tra S3_ENDPOINT, S3_BUCKET và khóa truy cập.`,
+      };
+    }
+  };
+  const first = await probe();
+  if (!first.ok) app.log.error({ bucket }, first.message as string);
+  app.healthChecks.set('photoStorage', probe);
+  return s3;
 }
