@@ -7,7 +7,6 @@ import type { FastifyInstance } from 'fastify';
 import sharp from 'sharp';
 import reviewRoutes from './review-routes.js';
 import evidenceRoutes from './routes.js';
-import { S3Storage } from './s3-storage.js';
 import { LocalDiskStorage, type PhotoStorage } from './storage.js';
 
 export default async function evidencePlugin(app: FastifyInstance) {
@@ -31,6 +30,8 @@ async function openStorage(app: FastifyInstance): Promise<PhotoStorage> {
     if (swept) app.log.info({ swept }, 'removed temp files of interrupted uploads');
     return local;
   }
+  // Loaded only when configured: the AWS SDK costs start-up time a local-disk server need not pay.
+  const { S3Storage } = await import('./s3-storage.js');
   const { bucket } = app.config.s3;
   const s3 = new S3Storage(app.config.s3, (error, key) =>
     app.log.error({ err: error, bucket, key }, 'photo store call failed'),
