@@ -38,34 +38,36 @@ const decodeSlots = new Semaphore(Math.max(1, availableParallelism() - 1));
  * header first, so a decompression bomb is refused before any pixel is decoded. The thumbnail is
  * upright and carries no metadata (sharp drops it unless asked).
  */
-export function checkAndThumbnail(photo: Buffer, maxPixels: number): Promise<CheckedPhoto> {
-  return decodeSlots.run(async () => {
-    const options = { limitInputPixels: maxPixels, failOn: 'warning' as const };
-    const { width, height } = await uprightSize(photo, options, maxPixels);
-    try {
-      // libjpeg scales by 1/8 while decoding (shrink-on-load), yet reads every coded byte, so this
-      // one pass is also the integrity check.
-      const small = await sharp(photo, options)
+export async function checkAndThumbnail(photo: Buffer, maxPixels: number): Promise<CheckedPhoto> {
+  const options = { limitInputPixels: maxPixels, failOn: 'warning' as const };
+  const { width, height } = await uprightSize(photo, options, maxPixels);
+  try {
+    // Only the full decode takes a slot: a slot held across the small steps around it would sit idle
+    // each time it waits for the busy event loop to start the next step.
+    // libjpeg scales by 1/8 while decoding (shrink-on-load), yet reads every coded byte, so this one
+    // pass is also the integrity check.
+    const small = await decodeSlots.run(() =>
+      sharp(photo, options)
         .rotate()
         .resize(THUMB_EDGE, THUMB_EDGE, { fit: 'inside', withoutEnlargement: true })
         .raw({ depth: 'uchar' })
-        .toBuffer({ resolveWithObject: true });
-      const pixels = {
-        raw: { width: small.info.width, height: small.info.height, channels: small.info.channels },
-      };
-      const [thumb, grey] = await Promise.all([
-        sharp(small.data, pixels).jpeg({ quality: 72 }).toBuffer(),
-        sharp(small.data, pixels)
-          .greyscale()
-          .resize(DHASH_WIDTH, DHASH_HEIGHT, { fit: 'fill' })
-          .raw()
-          .toBuffer(),
-      ]);
-      return { width, height, thumb, phash: dHashFromGrey(grey) };
-    } catch (error) {
-      throw decodeError(error, maxPixels);
-    }
-  });
+        .toBuffer({ resolveWithObject: true }),
+    );
+    const pixels = {
+      raw: { width: small.info.width, height: small.info.height, channels: small.info.channels },
+    };
+    const [thumb, grey] = await Promise.all([
+      sharp(small.data, pixels).jpeg({ quality: 72 }).toBuffer(),
+      sharp(small.data, pixels)
+        .greyscale()
+        .resize(DHASH_WIDTH, DHASH_HEIGHT, { fit: 'fill' })
+        .raw()
+        .toBuffer(),
+    ]);
+    return { width, height, thumb, phash: dHashFromGrey(grey) };
+  } catch (error) {
+    throw decodeError(error, maxPixels);
+  }
 }
 
 /** The display copy of a stored original: upright, at most DISPLAY_EDGE, every metadata stripped. */

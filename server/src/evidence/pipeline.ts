@@ -30,6 +30,7 @@ export async function receivePhoto(
   source: NodeJS.ReadableStream & { truncated?: boolean },
   maxBytes: number,
   into: Buffer,
+  onProgress: () => void = () => undefined,
 ): Promise<ReceivedPhoto> {
   let target = into;
   let bytes = 0;
@@ -46,6 +47,7 @@ export async function receivePhoto(
       }
       chunk.copy(target, bytes);
       bytes += chunk.length;
+      onProgress();
     }
   } catch (error) {
     if (error instanceof AppError) throw error;

@@ -44,6 +44,9 @@ export interface UploadInput {
   stream: NodeJS.ReadableStream & { truncated?: boolean };
   /** Where the body is received; lent by `UploadMemory` and reused once the upload returns. */
   memory: Buffer;
+  /** Told as body data arrives, and once the body is complete (see ReceiveTurns). */
+  onProgress?: () => void;
+  onReceived?: () => void;
   zaloAccessToken: string | undefined;
   locationToken: string | undefined;
 }
@@ -55,7 +58,8 @@ export async function uploadPhoto(
   input: UploadInput,
 ): Promise<{ evidence: EvidenceItem; reusedFile: boolean }> {
   const { db, limits } = deps;
-  const received = await receivePhoto(input.stream, limits.maxBytes, input.memory);
+  const received = await receivePhoto(input.stream, limits.maxBytes, input.memory, input.onProgress);
+  input.onReceived?.();
   const mime = sniff(received.body);
   const existing = await db.withWard(input.wardId, (client) => findPhotoFile(client, received.sha256));
   // Both settle before anything is thrown: the body's memory is reused once this upload returns.
