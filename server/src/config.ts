@@ -137,6 +137,11 @@ export const variables = {
     description: 'Giới hạn yêu cầu/phút của trình giả lập Zalo (trả -32 khi vượt)',
     parse: positiveInt,
   },
+  SIM_MESSAGE_LIMIT: {
+    default: '100000',
+    description: 'Số tin gần nhất mà trình giả lập Zalo giữ lại (tin cũ hơn bị quên)',
+    parse: positiveInt,
+  },
   PHOTO_MAX_BYTES: {
     default: String(15 * 1024 * 1024),
     description: 'Dung lượng tối đa của một ảnh minh chứng (byte)',
@@ -265,6 +270,7 @@ export interface ZaloConfig {
   timeoutMs: number;
   tokenRefreshHours: number;
   simRateLimitPerMin: number;
+  simMessageLimit: number;
 }
 
 /** Development credentials the simulator accepts; never valid at Zalo. */
@@ -400,6 +406,7 @@ function zaloConfig(
     timeoutMs: read('ZALO_TIMEOUT_MS') ?? 10000,
     tokenRefreshHours: read('ZALO_TOKEN_REFRESH_HOURS') ?? 12,
     simRateLimitPerMin: read('SIM_RATE_LIMIT_PER_MIN') ?? 4000,
+    simMessageLimit: read('SIM_MESSAGE_LIMIT') ?? 100_000,
   };
 }
 

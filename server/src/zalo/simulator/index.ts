@@ -20,7 +20,7 @@ export interface SimulatorOptions {
 }
 
 export function createSimulatorState(zalo: ZaloConfig): SimState {
-  return new SimState(zalo.simRateLimitPerMin);
+  return new SimState(zalo.simRateLimitPerMin, zalo.simMessageLimit);
 }
 
 export default async function simulatorPlugin(app: FastifyInstance, options: SimulatorOptions) {

@@ -107,7 +107,11 @@ export class SimState {
   private faultsSetAt = Date.now();
   private random = mulberry32(1);
 
-  constructor(readonly rateLimitPerMin: number) {}
+  constructor(
+    readonly rateLimitPerMin: number,
+    /** The simulator keeps this many recent messages (a long demo or benchmark must not grow forever). */
+    readonly messageLimit = 100_000,
+  ) {}
 
   newMessageId(): string {
     this.nextMessage += 1n;
@@ -125,7 +129,31 @@ export class SimState {
       list.push(full);
       index.set(key, list);
     }
+    // Trimmed in batches of a tenth, so a message costs O(1) on average.
+    if (this.messages.length > this.messageLimit + Math.ceil(this.messageLimit / 10)) this.forgetOldest();
     return full;
+  }
+
+  /** Drops the oldest messages beyond the limit from the list and from both indexes. */
+  private forgetOldest(): void {
+    const dropped = this.messages.splice(0, this.messages.length - this.messageLimit);
+    const counts = new Map<Map<string, SimMessage[]>, Map<string, number>>([
+      [this.byGroup, new Map()],
+      [this.byUser, new Map()],
+    ]);
+    for (const message of dropped) {
+      const key = message.groupId ?? message.userId;
+      if (!key) continue;
+      const perKey = counts.get(message.groupId ? this.byGroup : this.byUser) as Map<string, number>;
+      perKey.set(key, (perKey.get(key) ?? 0) + 1);
+    }
+    for (const [index, perKey] of counts) {
+      for (const [key, count] of perKey) {
+        const list = index.get(key) ?? [];
+        list.splice(0, count); // each list is in the same (arrival) order as `messages`
+        if (list.length === 0) index.delete(key);
+      }
+    }
   }
 
   /** Fixed one-minute window, like Zalo's per-app 4,000 requests/min. */
