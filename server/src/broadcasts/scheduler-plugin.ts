@@ -25,28 +25,42 @@ export default fp(
       messenger: () => options.messenger ?? (app.hasDecorator('zalo') ? app.zalo?.oa : undefined),
       log: app.log.child({ job: 'broadcasts' }),
       ratePerMinute: config.oaRatePerMinute,
+      rateCeilingFactor: config.oaRateCeilingFactor,
       leaseMs: config.deliveryLeaseSeconds * 1000,
       linkBase: config.miniAppLinkBase,
       templateId: config.reminderTemplateId,
       znsTemplateId: config.reminderZnsTemplateId,
     });
     app.decorate('broadcasts', engine);
-    if (!config.scheduler) return;
-
     let task: ScheduledTask | undefined;
     let running: Promise<unknown> | undefined;
     let closing = false;
+    app.addHook('onClose', async () => {
+      closing = true;
+      await task?.stop();
+      await running;
+      await engine.close();
+    });
+    if (!config.scheduler) return;
+
     const tick = () => {
       if (running || closing) return; // one tick at a time on this instance; others are fine (SKIP LOCKED)
       running = engine
-        .runOnce(new Date())
+        .runOnce(new Date(), { background: true })
         .then((report) => {
           if (report.deliveries || report.notifications || report.occurrences)
             app.log.info({ job: 'broadcasts', ...report }, 'broadcast tick');
+          return report.moreDue;
         })
-        .catch((error) => app.log.error({ err: error, job: 'broadcasts' }, 'broadcast tick failed'))
+        .catch((error) => {
+          app.log.error({ err: error, job: 'broadcasts' }, 'broadcast tick failed');
+          return false;
+        })
         .finally(() => {
           running = undefined;
+        })
+        .then((moreDue) => {
+          if (moreDue) setImmediate(tick); // a backlog: go on sending rather than wait for the next second
         });
     };
     app.addHook('onReady', async () => {
@@ -61,11 +75,6 @@ export default fp(
         noOverlap: true,
       });
       tick(); // catch up at once rather than at the next second
-    });
-    app.addHook('onClose', async () => {
-      closing = true;
-      await task?.stop();
-      await running;
     });
   },
   { name: 'broadcast-scheduler', dependencies: ['db'] },

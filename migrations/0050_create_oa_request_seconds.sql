@@ -1,0 +1,10 @@
+-- How many Zalo OA requests each server instance made in each second (issue 5, dispatch goodput).
+-- Zalo limits an app per minute: every instance writes its own counts and reads the others', so
+-- instances share one limit and a restarted process knows what its killed predecessor already sent.
+-- Deployment-wide like job_runs (one OA app for all wards), so no ward_id and no row-level security.
+CREATE TABLE oa_request_seconds (
+  second timestamptz NOT NULL,
+  owner text NOT NULL,
+  requests integer NOT NULL CHECK (requests > 0),
+  PRIMARY KEY (second, owner)
+);
