@@ -5,6 +5,8 @@
 CREATE TABLE oa_request_seconds (
   second timestamptz NOT NULL,
   owner text NOT NULL,
-  requests integer NOT NULL CHECK (requests > 0),
+  -- No CHECK (requests >= 0): a slot given back is added as -1, and Postgres checks the row an
+  -- INSERT ... ON CONFLICT would insert (-1) before it resolves the conflict.
+  requests integer NOT NULL,
   PRIMARY KEY (second, owner)
 );

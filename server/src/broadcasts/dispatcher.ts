@@ -65,8 +65,9 @@ export class DeliverySender {
    * taken up; `settled` says when the last outcome is recorded.
    */
   async drain(clock: () => Date, maxMs = 10_000): Promise<DrainReport> {
-    // 64 calls in flight: at 300 requests/s a round trip of 100–250 ms on a busy host needs ~75.
-    const { db, owner, leaseMs, batchSize = 50, concurrency = 64, log } = this.options;
+    // 96 lanes: at 300 requests/s, a round trip of 100–250 ms on a busy host plus the wait for the
+    // request to be counted in the shared window needs ~90 in flight.
+    const { db, owner, leaseMs, batchSize = 25, concurrency = 96, log } = this.options;
     const started = performance.now();
     const buffer: ClaimedDelivery[] = [];
     const inFlight = new Set<string>(); // claimed and not yet recorded: their leases are kept alive
@@ -110,11 +111,22 @@ export class DeliverySender {
     });
     const lanes = Array.from({ length: concurrency }, async () => {
       for (;;) {
-        if (buffer.length <= concurrency && !done) void refill();
-        const row = buffer.shift();
-        if (!row) {
+        if (buffer.length < batchSize && !done) void refill();
+        if (buffer.length === 0) {
           if (done && !claiming) return handedOut();
           await (claiming ?? refill());
+          continue;
+        }
+        // The slot first, then the row: while the limiter holds us back, rows wait in the small buffer
+        // rather than one per lane, so a crash leaves few claimed-but-unsent rows to reconcile.
+        await this.options.limiter.take();
+        let row = buffer.shift();
+        while (!row && claiming) {
+          await claiming;
+          row = buffer.shift();
+        }
+        if (!row) {
+          this.options.limiter.giveBack();
           continue;
         }
         const outcome = await this.settle(row, clock());
@@ -131,7 +143,21 @@ export class DeliverySender {
     return { claimed, more: more && done, settled };
   }
 
+  /** Settles one row with the limiter slot its lane already holds (more are taken if needed). */
   private async settle(row: ClaimedDelivery, now: Date): Promise<DeliveryOutcome> {
+    let held = true;
+    const slot = async () => {
+      if (held) held = false;
+      else await this.options.limiter.take();
+    };
+    try {
+      return await this.attempt(row, now, slot);
+    } finally {
+      if (held) this.options.limiter.giveBack();
+    }
+  }
+
+  private async attempt(row: ClaimedDelivery, now: Date, slot: () => Promise<void>): Promise<DeliveryOutcome> {
     if (!row.zaloGroupId || row.groupStatus !== 'active') {
       return {
         status: 'failed',
@@ -142,7 +168,7 @@ export class DeliverySender {
     }
     try {
       if (row.previousStatus === 'unknown') {
-        const found = await this.reconcile(row).catch((error: unknown) => {
+        const found = await this.reconcile(row, slot).catch((error: unknown) => {
           // Still cannot tell whether it landed: stay unknown and look again later, never resend.
           const { code, reason } = verdictFor(error, row.attempts, now);
           const retryAt = new Date(now.getTime() + backoffMs(row.attempts));
@@ -152,7 +178,7 @@ export class DeliverySender {
         });
         if (found) return { status: 'sent', messageId: found };
       }
-      await this.options.limiter.take();
+      await slot();
       const sent = await withTimeout(
         this.options.messenger().sendGroupText(row.zaloGroupId, row.body),
         Math.max(100, this.options.leaseMs / 2),
@@ -172,9 +198,9 @@ export class DeliverySender {
   }
 
   /** The message id of our text in the group since this attempt began, unless another row owns it. */
-  private async reconcile(row: ClaimedDelivery): Promise<string | undefined> {
+  private async reconcile(row: ClaimedDelivery, slot: () => Promise<void>): Promise<string | undefined> {
     const groupId = row.zaloGroupId as string;
-    await this.options.limiter.take(); // a lookup counts against the OA's limit like a send
+    await slot(); // a lookup counts against the OA's limit like a send
     const recent = await withTimeout(
       this.options.messenger().listRecentGroupMessages(groupId, 50),
       Math.max(100, this.options.leaseMs / 2),

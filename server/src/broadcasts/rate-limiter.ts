@@ -7,9 +7,14 @@
  * When Zalo answers -32 anyway, the ceiling drops by 30 % (at most once every 2 s, so one burst
  * counts once) and climbs back by 10 % per quiet second.
  *
+ * When Zalo answers -32 anyway, sending also pauses for a second: the rest of that burst would only be
+ * refused too.
+ *
  * With a `store`, the window is shared: this instance's counts are written per second and every other
  * instance's (and a killed predecessor's) are read back, so a fresh process starts from what Zalo has
- * already counted and several instances share one OA limit. Sends wait for the first exchange.
+ * already counted and several instances share one OA limit. A request is counted in the store before
+ * it is sent (`take` resolves after the write), so a process killed mid-send never leaves requests
+ * uncounted; the cost is a few milliseconds of latency per request, not throughput.
  */
 
 export interface LimiterClock {
@@ -39,6 +44,12 @@ export interface RateLimiterOptions {
 
 const WINDOW_MS = 60_000;
 const BUCKET_MS = 100;
+/** Requests reach Zalo a little after we count them: each stays counted this much longer than 60 s. */
+const TRANSIT_SLACK_MS = 250;
+/** After -32, nothing is sent for this long. */
+const PAUSE_AFTER_REJECTION_MS = 1_000;
+/** Exchanges with the store are at least this far apart while requests wait for theirs. */
+const MIN_SYNC_GAP_MS = 20;
 const realClock: LimiterClock = {
   now: () => Date.now(),
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
@@ -52,6 +63,7 @@ export class RateLimiter {
   private tokens = 1;
   private last: number;
   private lastSlowdown = Number.NEGATIVE_INFINITY;
+  private pausedUntil = Number.NEGATIVE_INFINITY;
   private lastAdjust = 0;
   private queue: Promise<void> = Promise.resolve();
   // This instance's sends in 100 ms buckets, oldest first, and their sum.
@@ -61,6 +73,10 @@ export class RateLimiter {
   private others: SecondCounts = [];
   private othersTotal = 0;
   private unsynced = new Map<number, number>();
+  // Takers whose count is not yet in the store, and those in the exchange under way.
+  private waiting: (() => void)[] = [];
+  private lastSyncAt = Number.NEGATIVE_INFINITY;
+  private syncSoon: NodeJS.Timeout | undefined;
   private seeded: Promise<void> | undefined;
   private syncTimer: NodeJS.Timeout | undefined;
   private syncing: Promise<void> | undefined;
@@ -89,7 +105,18 @@ export class RateLimiter {
   take(): Promise<void> {
     const turn = this.queue.then(() => this.waitForSlot());
     this.queue = turn;
-    return turn;
+    return this.options.store ? turn.then(() => this.counted()) : turn;
+  }
+
+  /** A slot taken but not used (nothing left to send): it no longer counts. */
+  giveBack(): void {
+    const tail = this.own.at(-1);
+    if (!tail || tail.count === 0) return;
+    tail.count--;
+    this.ownTotal--;
+    const second = Math.floor(tail.bucket / (1000 / BUCKET_MS)) * 1000;
+    this.unsynced.set(second, (this.unsynced.get(second) ?? 0) - 1);
+    this.tokens = Math.min(this.tokens + 1, Math.max(1, this.ratePerMs() * 50));
   }
 
   /** Zalo said -32. */
@@ -100,11 +127,13 @@ export class RateLimiter {
     this.lastAdjust = now;
     this.factor = Math.max(0.05, this.factor * 0.7);
     this.tokens = 0;
+    this.pausedUntil = now + PAUSE_AFTER_REJECTION_MS;
   }
 
   /** Writes what is not yet written and stops exchanging (on close). */
   async stop(): Promise<void> {
     clearInterval(this.syncTimer);
+    clearTimeout(this.syncSoon);
     this.syncTimer = undefined;
     await this.syncing;
     if (this.unsynced.size > 0) await this.sync();
@@ -115,8 +144,13 @@ export class RateLimiter {
     const store = this.options.store;
     if (!store) return Promise.resolve();
     if (this.syncing) return this.syncing;
-    const mine = [...this.unsynced].map(([second, requests]) => ({ second, requests }));
+    const mine = [...this.unsynced]
+      .filter(([, requests]) => requests !== 0)
+      .map(([second, requests]) => ({ second, requests }));
     this.unsynced.clear();
+    const released = this.waiting;
+    this.waiting = [];
+    this.lastSyncAt = this.clock.now();
     const since = Math.floor((this.clock.now() - WINDOW_MS) / 1000) * 1000 - 1000;
     this.syncing = store
       .exchange(this.options.owner ?? 'local', mine, since)
@@ -124,18 +158,38 @@ export class RateLimiter {
         this.others = [...others].sort((a, b) => a.second - b.second);
         this.othersTotal = this.others.reduce((sum, s) => sum + s.requests, 0);
         this.evict(this.clock.now());
+        for (const release of released) release();
       })
       .catch((error: unknown) => {
         // Not lost: counted again on the next exchange. Meanwhile the last known window stands.
         for (const { second, requests } of mine)
           this.unsynced.set(second, (this.unsynced.get(second) ?? 0) + requests);
+        this.waiting.unshift(...released);
         this.options.onSyncError?.(error);
         throw error;
       })
       .finally(() => {
         this.syncing = undefined;
+        if (this.waiting.length > 0) this.scheduleSync();
       });
     return this.syncing;
+  }
+
+  /** Resolves once this taker's count is in the store. */
+  private counted(): Promise<void> {
+    return new Promise((resolve) => {
+      this.waiting.push(resolve);
+      this.scheduleSync();
+    });
+  }
+
+  private scheduleSync(): void {
+    if (this.syncing || this.syncSoon) return; // the exchange under way reschedules when it ends
+    const wait = Math.max(0, this.lastSyncAt + MIN_SYNC_GAP_MS - this.clock.now());
+    this.syncSoon = setTimeout(() => {
+      this.syncSoon = undefined;
+      this.sync().catch(() => undefined); // reported through onSyncError; waiters stay for the next one
+    }, wait);
   }
 
   private ensureSyncing(): Promise<void> {
@@ -149,7 +203,7 @@ export class RateLimiter {
           this.seeded = undefined;
           return;
         }
-        this.sync().catch(() => undefined); // reported through onSyncError; retried next interval
+        if (this.clock.now() - this.lastSyncAt >= 100) this.sync().catch(() => undefined); // reported via onSyncError
       }, this.options.syncMs ?? 100);
       this.syncTimer.unref();
     }
@@ -171,19 +225,21 @@ export class RateLimiter {
   private evict(now: number): void {
     // A bucket leaves the window once even its last instant is 60 s old.
     let drop = 0;
-    while (drop < this.own.length && (this.own[drop]!.bucket + 1) * BUCKET_MS + WINDOW_MS <= now)
+    const held = WINDOW_MS + TRANSIT_SLACK_MS;
+    while (drop < this.own.length && (this.own[drop]!.bucket + 1) * BUCKET_MS + held <= now)
       this.ownTotal -= this.own[drop++]!.count;
     if (drop) this.own = this.own.slice(drop);
     drop = 0;
-    while (drop < this.others.length && this.others[drop]!.second + 1000 + WINDOW_MS <= now)
+    while (drop < this.others.length && this.others[drop]!.second + 1000 + held <= now)
       this.othersTotal -= this.others[drop++]!.requests;
     if (drop) this.others = this.others.slice(drop);
   }
 
   /** Milliseconds until the oldest counted request leaves the window. */
   private windowWait(now: number): number {
-    const ownNext = this.own[0] ? (this.own[0].bucket + 1) * BUCKET_MS + WINDOW_MS : Number.POSITIVE_INFINITY;
-    const otherNext = this.others[0] ? this.others[0].second + 1000 + WINDOW_MS : Number.POSITIVE_INFINITY;
+    const held = WINDOW_MS + TRANSIT_SLACK_MS;
+    const ownNext = this.own[0] ? (this.own[0].bucket + 1) * BUCKET_MS + held : Number.POSITIVE_INFINITY;
+    const otherNext = this.others[0] ? this.others[0].second + 1000 + held : Number.POSITIVE_INFINITY;
     const next = Math.min(ownNext, otherNext);
     return Number.isFinite(next) ? Math.max(1, next - now) : 1000;
   }
@@ -217,6 +273,10 @@ export class RateLimiter {
     await this.ensureSyncing();
     for (;;) {
       const now = this.clock.now();
+      if (now < this.pausedUntil) {
+        await this.clock.sleep(this.pausedUntil - now);
+        continue;
+      }
       this.evict(now);
       this.refill(now);
       const full = this.ownTotal + this.othersTotal >= this.perMinute;
