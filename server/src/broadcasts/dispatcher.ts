@@ -109,26 +109,21 @@ export class DeliverySender {
     const allHandedOut = new Promise<void>((resolve) => {
       handedOut = resolve;
     });
+    let reserved = 0; // buffered rows a lane is already waiting for a limiter slot to send
     const lanes = Array.from({ length: concurrency }, async () => {
       for (;;) {
-        if (buffer.length < batchSize && !done) void refill();
-        if (buffer.length === 0) {
-          if (done && !claiming) return handedOut();
-          await (claiming ?? refill());
+        if (buffer.length - reserved < batchSize && !done) void refill();
+        if (buffer.length - reserved <= 0) {
+          if (claiming) await claiming;
+          else if (!done) await refill();
+          else return handedOut(); // the rest is spoken for
           continue;
         }
         // The slot first, then the row: while the limiter holds us back, rows wait in the small buffer
         // rather than one per lane, so a crash leaves few claimed-but-unsent rows to reconcile.
-        await this.options.limiter.take();
-        let row = buffer.shift();
-        while (!row && claiming) {
-          await claiming;
-          row = buffer.shift();
-        }
-        if (!row) {
-          this.options.limiter.giveBack();
-          continue;
-        }
+        reserved++;
+        await this.options.limiter.take().finally(() => reserved--);
+        const row = buffer.shift() as ClaimedDelivery; // reserved above: no other lane took it
         const outcome = await this.settle(row, clock());
         recorder.add({ id: row.id, at: clock(), outcome });
       }
@@ -157,7 +152,11 @@ export class DeliverySender {
     }
   }
 
-  private async attempt(row: ClaimedDelivery, now: Date, slot: () => Promise<void>): Promise<DeliveryOutcome> {
+  private async attempt(
+    row: ClaimedDelivery,
+    now: Date,
+    slot: () => Promise<void>,
+  ): Promise<DeliveryOutcome> {
     if (!row.zaloGroupId || row.groupStatus !== 'active') {
       return {
         status: 'failed',
