@@ -12,6 +12,7 @@ import {
   dispatchDueOccurrences,
   expireDeliveryLeases,
   materialiseOccurrences,
+  nextDueAt,
   openTeamTasks,
 } from './ledger-sql.js';
 import { NotificationSender } from './notifier.js';
@@ -95,6 +96,11 @@ export class BroadcastEngine {
   async close(): Promise<void> {
     await Promise.all(this.stragglers);
     await this.limiter.stop();
+  }
+
+  /** The next occurrence due within `withinMs`, so the scheduler can wake for it on time. */
+  nextDue(now: Date, withinMs: number): Promise<Date | undefined> {
+    return this.options.db.withSystem((client) => nextDueAt(client, now, withinMs));
   }
 
   private track(settled: Promise<void>): void {
