@@ -45,6 +45,8 @@ export function heartbeat(every: number, beat: () => Promise<void>, log: Fastify
   return () => clearInterval(timer);
 }
 
+const MAX_WAITING_FOR_SLOT = 16;
+
 export interface DrainReport {
   /** Rows claimed (sent, reconciled or given a verdict). */
   claimed: number;
@@ -109,21 +111,35 @@ export class DeliverySender {
     const allHandedOut = new Promise<void>((resolve) => {
       handedOut = resolve;
     });
-    let reserved = 0; // buffered rows a lane is already waiting for a limiter slot to send
+    // Lanes waiting for a limiter slot each hold a buffered row; a few are enough to keep the limiter
+    // busy (it serves them one by one), and more would only be rows to reconcile after a crash.
+    let reserved = 0;
+    const queued: (() => void)[] = [];
     const lanes = Array.from({ length: concurrency }, async () => {
       for (;;) {
         if (buffer.length - reserved < batchSize && !done) void refill();
         if (buffer.length - reserved <= 0) {
           if (claiming) await claiming;
           else if (!done) await refill();
-          else return handedOut(); // the rest is spoken for
+          else {
+            for (const wake of queued.splice(0)) wake(); // let every waiting lane see the end too
+            return handedOut();
+          }
           continue;
         }
-        // The slot first, then the row: while the limiter holds us back, rows wait in the small buffer
-        // rather than one per lane, so a crash leaves few claimed-but-unsent rows to reconcile.
+        if (reserved >= MAX_WAITING_FOR_SLOT) {
+          await new Promise<void>((resolve) => queued.push(resolve));
+          continue;
+        }
+        let row: ClaimedDelivery;
         reserved++;
-        await this.options.limiter.take().finally(() => reserved--);
-        const row = buffer.shift() as ClaimedDelivery; // reserved above: no other lane took it
+        try {
+          await this.options.limiter.take();
+          row = buffer.shift() as ClaimedDelivery; // reserved above: no other lane took it
+        } finally {
+          reserved--; // only once the row is out of the buffer, or another lane would count it free
+          queued.shift()?.();
+        }
         const outcome = await this.settle(row, clock());
         recorder.add({ id: row.id, at: clock(), outcome });
       }

@@ -64,7 +64,8 @@ export default fp(
           running = undefined;
         })
         .then((moreDue) => {
-          if (moreDue) setImmediate(tick); // a backlog: go on sending rather than wait for the next second
+          if (moreDue)
+            setImmediate(tick); // a backlog: go on sending rather than wait for the next second
           else return wakeForNextDue();
         });
     };
