@@ -7,7 +7,7 @@
  * When Zalo answers -32 anyway, the ceiling drops by 30 % (at most once every 2 s, so one burst
  * counts once) and climbs back by 10 % per quiet second.
  *
- * When Zalo answers -32 anyway, sending also pauses for a second: the rest of that burst would only be
+ * When Zalo answers -32 anyway, sending also pauses for half a second: the rest of that burst would only be
  * refused too.
  *
  * With a `store`, the window is shared: this instance's counts are written per second and every other
@@ -47,7 +47,7 @@ const BUCKET_MS = 100;
 /** Requests reach Zalo a little after we count them: each stays counted this much longer than 60 s. */
 const TRANSIT_SLACK_MS = 250;
 /** After -32, nothing is sent for this long. */
-const PAUSE_AFTER_REJECTION_MS = 1_000;
+const PAUSE_AFTER_REJECTION_MS = 500;
 /** Exchanges with the store are at least this far apart while requests wait for theirs. */
 const MIN_SYNC_GAP_MS = 20;
 const realClock: LimiterClock = {
