@@ -98,7 +98,7 @@ export class BroadcastEngine {
     await this.limiter.stop();
   }
 
-  /** The next occurrence due within `withinMs`, so the scheduler can wake for it on time. */
+  /** The next occurrence or retry due within `withinMs`, so the scheduler can wake for it on time. */
   nextDue(now: Date, withinMs: number): Promise<Date | undefined> {
     return this.options.db.withSystem((client) => nextDueAt(client, now, withinMs));
   }

@@ -2,7 +2,7 @@
  * Starts the broadcast engine's ticks with the server when SCHEDULER is on: node-cron every second in
  * the ward's time zone, one tick at a time per instance, and a catch-up tick right after start (the
  * database holds every due occurrence and queued row, so whatever was missed while down is found).
- * Between cron seconds, a tick is also timed for the next occurrence due, and while a backlog remains
+ * Between cron seconds, a tick is also timed for the next occurrence or retry due; while a backlog remains
  * the next tick follows at once.
  * Stopped on close, after the tick in flight. `app.broadcasts.runOnce(now)` is there for tests.
  */
