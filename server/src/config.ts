@@ -26,6 +26,10 @@ const positiveInt: Parser<number> = (raw) => {
   const value = Number(raw);
   return Number.isInteger(value) && value > 0 ? value : { error: 'phải là số nguyên dương' };
 };
+const positiveNumber: Parser<number> = (raw) => {
+  const value = Number(raw);
+  return Number.isFinite(value) && value > 0 ? value : { error: 'phải là số dương (ví dụ 1.5)' };
+};
 const bool: Parser<boolean> = (raw) =>
   ['true', '1', 'yes'].includes(raw)
     ? true
@@ -191,8 +195,15 @@ export const variables = {
   },
   OA_RATE_PER_MINUTE: {
     default: '4000',
-    description: 'Số tin OA tối đa mỗi phút mà phiên bản này gửi (tự chậm lại khi Zalo báo -32)',
+    description:
+      'Số yêu cầu OA tối đa trong 60 giây bất kỳ, chung cho mọi phiên bản máy chủ (tự chậm lại khi Zalo báo -32)',
     parse: positiveInt,
+  },
+  OA_RATE_CEILING_FACTOR: {
+    default: '1.5',
+    description:
+      'Trong một giây gửi tối đa gấp bao nhiêu lần mức trung bình (để bù sau gián đoạn, vẫn trong giới hạn mỗi phút)',
+    parse: positiveNumber,
   },
   DELIVERY_LEASE_SECONDS: {
     default: '30',
@@ -240,6 +251,7 @@ export interface Config {
   photoStorage: 'local' | 's3';
   s3: S3Config | undefined;
   oaRatePerMinute: number;
+  oaRateCeilingFactor: number;
   deliveryLeaseSeconds: number;
   miniAppLinkBase: string;
   reminderTemplateId: string | undefined;
@@ -329,6 +341,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     photoStorage: read('PHOTO_STORAGE') ?? 'local',
     s3: s3Config(read, problems),
     oaRatePerMinute: read('OA_RATE_PER_MINUTE') ?? 4000,
+    oaRateCeilingFactor: read('OA_RATE_CEILING_FACTOR') ?? 1.5,
     deliveryLeaseSeconds: read('DELIVERY_LEASE_SECONDS') ?? 30,
     miniAppLinkBase: (read('MINI_APP_LINK_BASE') ?? 'https://zalo.me/s/loa-phuong').replace(/\/$/, ''),
     reminderTemplateId: read('REMINDER_TEMPLATE_ID'),

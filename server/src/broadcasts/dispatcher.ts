@@ -45,70 +45,134 @@ export function heartbeat(every: number, beat: () => Promise<void>, log: Fastify
   return () => clearInterval(timer);
 }
 
+const MAX_WAITING_FOR_SLOT = 16;
+
+export interface DrainReport {
+  /** Rows claimed (sent, reconciled or given a verdict). */
+  claimed: number;
+  /** Stopped claiming because time ran out, not because nothing was due. */
+  more: boolean;
+  /** Resolves when every claimed row's outcome is recorded (slow calls may still be running now). */
+  settled: Promise<void>;
+}
+
 export class DeliverySender {
   constructor(private readonly options: SenderOptions) {}
 
-  /** One pass: claim a batch and settle every row of it. Returns how many rows were claimed. */
-  async runOnce(now: Date): Promise<number> {
-    // 20 calls in flight per batch: at 200 messages/s a call's round trip (100–250 ms on a busy host)
-    // times 8 lanes left the rate limiter idle half the time (measured by `npm run bench:dispatch`).
-    const { db, owner, leaseMs, batchSize = 40, concurrency = 20, log } = this.options;
-    const claimed = await db.withSystem((client) => claimDeliveries(client, now, owner, leaseMs, batchSize));
-    if (claimed.length === 0) return 0;
+  /**
+   * Sends what is due as one continuous feed: `concurrency` lanes each take the next claimed row, and
+   * a new batch is claimed as soon as the buffer runs low, so a slow call (a held answer lasts the
+   * whole timeout) holds up one lane, never the others. Stops claiming after `maxMs` (so the tick can
+   * do its other ledger work) or when nothing is due, and returns once every claimed row has been
+   * taken up; `settled` says when the last outcome is recorded.
+   */
+  async drain(clock: () => Date, maxMs = 10_000): Promise<DrainReport> {
+    // 96 lanes: at 300 requests/s, a round trip of 100–250 ms on a busy host plus the wait for the
+    // request to be counted in the shared window needs ~90 in flight.
+    const { db, owner, leaseMs, batchSize = 25, concurrency = 96, log } = this.options;
     const started = performance.now();
-    const inFlight = new Set(claimed.map((row) => row.id));
+    const buffer: ClaimedDelivery[] = [];
+    const inFlight = new Set<string>(); // claimed and not yet recorded: their leases are kept alive
+    let claimed = 0;
+    let done = false;
+    let more = false;
+    let claiming: Promise<void> | undefined;
+    const refill = (): Promise<void> => {
+      if (done) return Promise.resolve();
+      claiming ??= db
+        .withSystem((client) => claimDeliveries(client, clock(), owner, leaseMs, batchSize))
+        .then((rows) => {
+          for (const row of rows) inFlight.add(row.id);
+          buffer.push(...rows);
+          claimed += rows.length;
+          more = rows.length === batchSize;
+          if (rows.length < batchSize || performance.now() - started > maxMs) done = true;
+        })
+        .catch((error: unknown) => {
+          done = true; // the next tick tries again
+          log.error({ err: error }, 'claiming deliveries failed');
+        })
+        .finally(() => {
+          claiming = undefined;
+        });
+      return claiming;
+    };
     const stop = heartbeat(
       Math.max(200, leaseMs / 3),
-      () =>
-        db.withSystem((client) =>
-          extendDeliveryLeases(
-            client,
-            [...inFlight],
-            owner,
-            new Date(now.getTime() + performance.now() - started + leaseMs),
-          ),
-        ),
+      async () => {
+        if (inFlight.size === 0) return;
+        const until = new Date(clock().getTime() + leaseMs);
+        await db.withSystem((client) => extendDeliveryLeases(client, [...inFlight], owner, until));
+      },
       log,
     );
-    // Outcomes are written in small batches (one statement each) rather than one transaction per
-    // message; a crash before a flush leaves rows `sending`, which expire to `unknown` and reconcile.
-    let pending: { id: string; at: Date; outcome: DeliveryOutcome }[] = [];
-    let flushing = Promise.resolve();
-    const flush = () => {
-      const batch = pending;
-      pending = [];
-      if (batch.length === 0) return flushing;
-      flushing = flushing
-        .then(async () => {
-          const recorded = await db.withSystem((client) => finishDeliveries(client, owner, batch));
-          for (const row of batch) {
-            inFlight.delete(row.id);
-            if (!recorded.has(row.id))
-              log.warn({ deliveryId: row.id, outcome: row.outcome.status }, 'lease lost before recording');
+    const recorder = new OutcomeRecorder(db, owner, log, (id) => inFlight.delete(id));
+    let handedOut: () => void = () => undefined;
+    const allHandedOut = new Promise<void>((resolve) => {
+      handedOut = resolve;
+    });
+    // Lanes waiting for a limiter slot each hold a buffered row; a few are enough to keep the limiter
+    // busy (it serves them one by one), and more would only be rows to reconcile after a crash.
+    let reserved = 0;
+    const queued: (() => void)[] = [];
+    const lanes = Array.from({ length: concurrency }, async () => {
+      for (;;) {
+        if (buffer.length - reserved < batchSize && !done) void refill();
+        if (buffer.length - reserved <= 0) {
+          if (claiming) await claiming;
+          else if (!done) await refill();
+          else {
+            for (const wake of queued.splice(0)) wake(); // let every waiting lane see the end too
+            return handedOut();
           }
-        })
-        .catch((error) => {
-          // The rows stay `sending`; their lease expires into `unknown` and they are reconciled.
-          log.error({ err: error }, 'recording delivery outcomes failed');
-        });
-      return flushing;
-    };
-    const flusher = setInterval(() => void flush(), 200);
-    try {
-      await inParallel(claimed, concurrency, async (row) => {
-        const outcome = await this.settle(row, now);
-        pending.push({ id: row.id, at: new Date(now.getTime() + performance.now() - started), outcome });
-        if (pending.length >= 50) void flush();
+          continue;
+        }
+        if (reserved >= MAX_WAITING_FOR_SLOT) {
+          await new Promise<void>((resolve) => queued.push(resolve));
+          continue;
+        }
+        let row: ClaimedDelivery;
+        reserved++;
+        try {
+          await this.options.limiter.take();
+          row = buffer.shift() as ClaimedDelivery; // reserved above: no other lane took it
+        } finally {
+          reserved--; // only once the row is out of the buffer, or another lane would count it free
+          queued.shift()?.();
+        }
+        const outcome = await this.settle(row, clock());
+        recorder.add({ id: row.id, at: clock(), outcome });
+      }
+    });
+    const settled = Promise.all(lanes)
+      .then(() => recorder.close())
+      .finally(() => {
+        recorder.stop();
+        stop();
       });
-      await flush();
-    } finally {
-      clearInterval(flusher);
-      stop();
-    }
-    return claimed.length;
+    await Promise.race([allHandedOut, settled]);
+    return { claimed, more: more && done, settled };
   }
 
+  /** Settles one row with the limiter slot its lane already holds (more are taken if needed). */
   private async settle(row: ClaimedDelivery, now: Date): Promise<DeliveryOutcome> {
+    let held = true;
+    const slot = async () => {
+      if (held) held = false;
+      else await this.options.limiter.take();
+    };
+    try {
+      return await this.attempt(row, now, slot);
+    } finally {
+      if (held) this.options.limiter.giveBack();
+    }
+  }
+
+  private async attempt(
+    row: ClaimedDelivery,
+    now: Date,
+    slot: () => Promise<void>,
+  ): Promise<DeliveryOutcome> {
     if (!row.zaloGroupId || row.groupStatus !== 'active') {
       return {
         status: 'failed',
@@ -119,7 +183,7 @@ export class DeliverySender {
     }
     try {
       if (row.previousStatus === 'unknown') {
-        const found = await this.reconcile(row).catch((error: unknown) => {
+        const found = await this.reconcile(row, slot).catch((error: unknown) => {
           // Still cannot tell whether it landed: stay unknown and look again later, never resend.
           const { code, reason } = verdictFor(error, row.attempts, now);
           const retryAt = new Date(now.getTime() + backoffMs(row.attempts));
@@ -129,7 +193,7 @@ export class DeliverySender {
         });
         if (found) return { status: 'sent', messageId: found };
       }
-      await this.options.limiter.take();
+      await slot();
       const sent = await withTimeout(
         this.options.messenger().sendGroupText(row.zaloGroupId, row.body),
         Math.max(100, this.options.leaseMs / 2),
@@ -149,8 +213,9 @@ export class DeliverySender {
   }
 
   /** The message id of our text in the group since this attempt began, unless another row owns it. */
-  private async reconcile(row: ClaimedDelivery): Promise<string | undefined> {
+  private async reconcile(row: ClaimedDelivery, slot: () => Promise<void>): Promise<string | undefined> {
     const groupId = row.zaloGroupId as string;
+    await slot(); // a lookup counts against the OA's limit like a send
     const recent = await withTimeout(
       this.options.messenger().listRecentGroupMessages(groupId, 50),
       Math.max(100, this.options.leaseMs / 2),
@@ -169,5 +234,56 @@ export class DeliverySender {
       ),
     );
     return matches.find((m) => !taken.has(m.messageId))?.messageId;
+  }
+}
+
+/**
+ * Outcomes are written in small batches (one statement each) rather than one transaction per message;
+ * a crash before a flush leaves rows `sending`, which expire to `unknown` and are reconciled.
+ */
+class OutcomeRecorder {
+  private pending: { id: string; at: Date; outcome: DeliveryOutcome }[] = [];
+  private flushing = Promise.resolve();
+  private readonly timer = setInterval(() => void this.flush(), 200);
+
+  constructor(
+    private readonly db: Db,
+    private readonly owner: string,
+    private readonly log: FastifyBaseLogger,
+    private readonly recorded: (id: string) => void,
+  ) {}
+
+  add(result: { id: string; at: Date; outcome: DeliveryOutcome }): void {
+    this.pending.push(result);
+    if (this.pending.length >= 50) void this.flush();
+  }
+
+  async close(): Promise<void> {
+    await this.flush();
+  }
+
+  stop(): void {
+    clearInterval(this.timer);
+  }
+
+  private flush(): Promise<void> {
+    const batch = this.pending;
+    this.pending = [];
+    if (batch.length === 0) return this.flushing;
+    const { db, owner, log } = this;
+    this.flushing = this.flushing
+      .then(async () => {
+        const recorded = await db.withSystem((client) => finishDeliveries(client, owner, batch));
+        for (const row of batch) {
+          this.recorded(row.id);
+          if (!recorded.has(row.id))
+            log.warn({ deliveryId: row.id, outcome: row.outcome.status }, 'lease lost before recording');
+        }
+      })
+      .catch((error) => {
+        // The rows stay `sending`; their lease expires into `unknown` and they are reconciled.
+        log.error({ err: error }, 'recording delivery outcomes failed');
+      });
+    return this.flushing;
   }
 }

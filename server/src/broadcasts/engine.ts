@@ -12,11 +12,13 @@ import {
   dispatchDueOccurrences,
   expireDeliveryLeases,
   materialiseOccurrences,
+  nextDueAt,
   openTeamTasks,
 } from './ledger-sql.js';
 import { NotificationSender } from './notifier.js';
 import { expireNotificationLeases } from './notify-sql.js';
 import { RateLimiter } from './rate-limiter.js';
+import { databaseWindowStore } from './rate-window-sql.js';
 import { enqueueEscalations, enqueueReminders } from './reminders-sql.js';
 
 export interface EngineOptions {
@@ -25,6 +27,8 @@ export interface EngineOptions {
   messenger: () => ZaloOaMessenger | undefined;
   log: FastifyBaseLogger;
   ratePerMinute: number;
+  /** The per-second ceiling as a multiple of the per-minute average (1.5 unless told). */
+  rateCeilingFactor?: number;
   leaseMs: number;
   linkBase: string;
   templateId?: string;
@@ -41,6 +45,20 @@ export interface TickReport {
   reminders: number;
   deliveries: number;
   notifications: number;
+  /** Deliveries were still due when the tick stopped sending. */
+  moreDue: boolean;
+}
+
+export interface TickOptions {
+  /** Notification batches per tick. */
+  maxBatches?: number;
+  /** How long one tick goes on claiming deliveries. */
+  drainMs?: number;
+  /**
+   * Return once every claimed delivery is under way, leaving the slowest calls (a held answer lasts
+   * the whole timeout) to finish in the background, so the next tick need not wait for them.
+   */
+  background?: boolean;
 }
 
 export class BroadcastEngine {
@@ -51,7 +69,13 @@ export class BroadcastEngine {
 
   constructor(private readonly options: EngineOptions) {
     this.owner = options.owner ?? `instance-${randomUUID().slice(0, 8)}`;
-    this.limiter = new RateLimiter(options.ratePerMinute);
+    this.limiter = new RateLimiter({
+      perMinute: options.ratePerMinute,
+      ceilingFactor: options.rateCeilingFactor,
+      store: databaseWindowStore(options.db),
+      owner: this.owner,
+      onSyncError: (error) => options.log.warn({ err: error }, 'rate window exchange failed'),
+    });
     const messenger = () => {
       const oa = options.messenger();
       if (!oa) throw new Error('Zalo OA messenger is not configured');
@@ -66,8 +90,29 @@ export class BroadcastEngine {
     });
   }
 
+  private readonly stragglers = new Set<Promise<void>>();
+
+  /** Waits for sends still in flight, then writes the last request counts (on close). */
+  async close(): Promise<void> {
+    await Promise.all(this.stragglers);
+    await this.limiter.stop();
+  }
+
+  /** The next occurrence or retry due within `withinMs`, so the scheduler can wake for it on time. */
+  nextDue(now: Date, withinMs: number): Promise<Date | undefined> {
+    return this.options.db.withSystem((client) => nextDueAt(client, now, withinMs));
+  }
+
+  private track(settled: Promise<void>): void {
+    const tracked = settled
+      .catch((error) => this.options.log.error({ err: error }, 'delivery sends failed'))
+      .finally(() => this.stragglers.delete(tracked));
+    this.stragglers.add(tracked);
+  }
+
   /** Everything due at `now`; sends until nothing more is due (bounded so one tick cannot run forever). */
-  async runOnce(now: Date, maxBatches = 50): Promise<TickReport> {
+  async runOnce(now: Date, options: TickOptions = {}): Promise<TickReport> {
+    const { maxBatches = 50, drainMs = 10_000, background = false } = options;
     const { db, linkBase } = this.options;
     const catchUp = this.options.reminderCatchUpMs ?? 6 * 3_600_000;
     // A tick with a backlog runs for a while: later claims must lease from the time they are made,
@@ -81,6 +126,7 @@ export class BroadcastEngine {
       reminders: 0,
       deliveries: 0,
       notifications: 0,
+      moreDue: false,
     };
     report.occurrences = await db.withSystem(async (client) => {
       await materialiseOccurrences(client);
@@ -106,19 +152,13 @@ export class BroadcastEngine {
       this.options.log.warn('Zalo OA messenger not configured: deliveries and notifications wait');
       return report;
     }
-    // Several claim loops at once: a batch waits for its slowest call (a timeout lasts seconds), so one
-    // loop alone would idle the rate limiter behind every stall.
-    const first = await this.deliveries.runOnce(current());
-    report.deliveries += first;
-    await Promise.all(
-      Array.from({ length: first > 0 ? 4 : 0 }, async () => {
-        for (let i = 0; i < maxBatches; i++) {
-          const sent = await this.deliveries.runOnce(current());
-          report.deliveries += sent;
-          if (sent === 0) break;
-        }
-      }),
-    );
+    // One continuous feed; a tick with a backlog stops claiming after a while so the ledger work above
+    // runs again (the scheduler ticks again at once when `moreDue` says so).
+    const drained = await this.deliveries.drain(current, drainMs);
+    report.deliveries = drained.claimed;
+    report.moreDue = drained.more;
+    if (background) this.track(drained.settled);
+    else await drained.settled;
     for (let i = 0; i < maxBatches; i++) {
       const sent = await this.notifications.runOnce(current());
       report.notifications += sent;

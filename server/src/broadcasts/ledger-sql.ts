@@ -79,6 +79,20 @@ export async function dispatchDueOccurrences(
   return rowCount ?? 0;
 }
 
+/** When the next occurrence or delivery retry falls due, if it is within `withinMs` of `now`. */
+export async function nextDueAt(db: Queryable, now: Date, withinMs: number): Promise<Date | undefined> {
+  const { rows } = await db.query<{ dueAt: Date | null }>(
+    `SELECT least(
+       (SELECT min(due_at) FROM occurrences
+         WHERE status = 'pending' AND due_at > $1 AND due_at <= $1::timestamptz + $2 * interval '1 millisecond'),
+       (SELECT min(next_attempt_at) FROM deliveries
+         WHERE status IN ('queued', 'unknown') AND next_attempt_at > $1
+           AND next_attempt_at <= $1::timestamptz + $2 * interval '1 millisecond')) AS "dueAt"`,
+    [now, withinMs],
+  );
+  return rows[0]?.dueAt ?? undefined;
+}
+
 /**
  * Team work opens: queued team_share / loudspeaker deliveries become `waiting` and every active member
  * of the responsible team gets a share-task notification (dedupe key per delivery × member).

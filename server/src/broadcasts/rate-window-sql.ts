@@ -1,0 +1,36 @@
+/**
+ * The rate limiter's shared window in Postgres (oa_request_seconds): one statement per exchange adds
+ * this instance's new per-second counts and reads every other instance's for the last minute.
+ */
+import type { Db } from '../plugins/db.js';
+import type { SecondCounts, WindowStore } from './rate-limiter.js';
+
+/** Counts older than this are of no use to anyone; removed now and then. */
+const KEEP_MS = 10 * 60_000;
+
+export function databaseWindowStore(db: Db): WindowStore {
+  let exchanges = 0;
+  return {
+    exchange: (owner, mine, since) =>
+      db.withSystem(async (client) => {
+        if (mine.length > 0)
+          await client.query(
+            `INSERT INTO oa_request_seconds (second, owner, requests)
+             SELECT to_timestamp(s / 1000.0), $1, r FROM unnest($2::float8[], $3::int[]) AS x(s, r)
+             ON CONFLICT (second, owner) DO UPDATE SET requests = oa_request_seconds.requests + EXCLUDED.requests`,
+            [owner, mine.map((c) => c.second), mine.map((c) => c.requests)],
+          );
+        if (++exchanges % 600 === 1)
+          await client.query('DELETE FROM oa_request_seconds WHERE second < to_timestamp($1 / 1000.0)', [
+            since - KEEP_MS,
+          ]);
+        const { rows } = await client.query<{ second: number; requests: number }>(
+          `SELECT (extract(epoch FROM second) * 1000)::float8 AS second, sum(requests)::int AS requests
+             FROM oa_request_seconds WHERE owner <> $1 AND second >= to_timestamp($2 / 1000.0)
+            GROUP BY second`,
+          [owner, since],
+        );
+        return rows satisfies SecondCounts;
+      }),
+  };
+}
