@@ -9,10 +9,11 @@
  * view moves that cost off the upload burst and skips it for photos nobody opens full size.
  */
 import { availableParallelism } from 'node:os';
-import sharp, { type SharpOptions } from 'sharp';
+import type { SharpOptions } from 'sharp';
 import { AppError } from '../errors.js';
 import { DHASH_HEIGHT, DHASH_WIDTH, dHashFromGrey } from './phash.js';
 import { Semaphore } from './semaphore.js';
+import { loadSharp } from './sharp.js';
 
 /** Long edge of the display copy: a phone screen's width in device pixels, small on a weak network. */
 export const DISPLAY_EDGE = 1024;
@@ -39,6 +40,7 @@ const decodeSlots = new Semaphore(Math.max(1, availableParallelism() - 1));
  * upright and carries no metadata (sharp drops it unless asked).
  */
 export async function checkAndThumbnail(photo: Buffer, maxPixels: number): Promise<CheckedPhoto> {
+  const sharp = await loadSharp();
   const options = { limitInputPixels: maxPixels, failOn: 'warning' as const };
   const { width, height } = await uprightSize(photo, options, maxPixels);
   try {
@@ -71,7 +73,8 @@ export async function checkAndThumbnail(photo: Buffer, maxPixels: number): Promi
 }
 
 /** The display copy of a stored original: upright, at most DISPLAY_EDGE, every metadata stripped. */
-export function renderDisplayCopy(original: Buffer, maxPixels: number): Promise<Buffer> {
+export async function renderDisplayCopy(original: Buffer, maxPixels: number): Promise<Buffer> {
+  const sharp = await loadSharp();
   return decodeSlots.run(() =>
     sharp(original, { limitInputPixels: maxPixels })
       .rotate()
@@ -86,6 +89,7 @@ async function uprightSize(photo: Buffer, options: SharpOptions, maxPixels: numb
   let width: number;
   let height: number;
   try {
+    const sharp = await loadSharp();
     const meta = await sharp(photo, options).metadata();
     width = meta.autoOrient?.width ?? meta.width ?? 0;
     height = meta.autoOrient?.height ?? meta.height ?? 0;

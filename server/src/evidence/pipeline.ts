@@ -4,8 +4,8 @@
  * database.
  */
 import { createHash } from 'node:crypto';
-import exifr from 'exifr';
 import { AppError } from '../errors.js';
+import { loadExifr } from './sharp.js';
 
 export type PhotoMime = 'image/jpeg' | 'image/png' | 'image/webp';
 export const extensionOf: Record<PhotoMime, string> = {
@@ -98,6 +98,7 @@ const WARD_OFFSET = '+07:00'; // Asia/Ho_Chi_Minh has no daylight saving time
 export async function readExif(source: Buffer, log?: (error: unknown) => void): Promise<PhotoExif> {
   let tags: Record<string, unknown> | undefined;
   try {
+    const exifr = await loadExifr();
     tags = await exifr.parse(source, {
       reviveValues: false,
       translateValues: false,

@@ -4,16 +4,11 @@
  */
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import sharp from 'sharp';
 import reviewRoutes from './review-routes.js';
 import evidenceRoutes from './routes.js';
 import { LocalDiskStorage, type PhotoStorage } from './storage.js';
 
 export default async function evidencePlugin(app: FastifyInstance) {
-  // Every upload is a new file: libvips' operation cache would only hold memory. Uploads run side by
-  // side, so each image gets one libvips thread rather than competing threads per image.
-  sharp.cache(false);
-  sharp.concurrency(1);
   const storage = await openStorage(app);
   await app.register(evidenceRoutes, { storage });
   await app.register(reviewRoutes);

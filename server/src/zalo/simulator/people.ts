@@ -3,7 +3,6 @@
  * recorded and, as Zalo would, delivered to our webhook with a correct signature.
  */
 import { createHash } from 'node:crypto';
-import sharp from 'sharp';
 import type { Transport } from '../transport.js';
 import type { SimMessage, SimPerson, SimState } from './state.js';
 
@@ -26,11 +25,12 @@ export function signWebhook(firstTerm: string, rawBody: string, timestamp: strin
 let sampleJpeg: Promise<Buffer> | undefined;
 /** A small photo for "sends a photo" when the caller gives none. */
 export function samplePhoto(): Promise<Buffer> {
-  sampleJpeg ??= sharp({
-    create: { width: 320, height: 240, channels: 3, background: { r: 30, g: 120, b: 200 } },
-  })
-    .jpeg()
-    .toBuffer();
+  // sharp loads on first use (see evidence/sharp.ts), not when the simulator starts.
+  sampleJpeg ??= import('sharp').then(({ default: sharp }) =>
+    sharp({ create: { width: 320, height: 240, channels: 3, background: { r: 30, g: 120, b: 200 } } })
+      .jpeg()
+      .toBuffer(),
+  );
   return sampleJpeg;
 }
 
