@@ -108,6 +108,16 @@ describe('photo evidence in the mini app', () => {
     await queued.first().waitFor({ timeout: 15_000 });
     expect(await queued.count()).toBe(1);
     expect(await queued.first().textContent()).toContain('Chụp ngoài thời gian kế hoạch');
+    // Staff open the photo large: the server renders its display copy (here at the photo's own 640 px).
+    await queued.first().getByRole('button', { name: 'Xem ảnh lớn' }).click();
+    const large = staff.page.locator('[class*="image-viewer"] img').first();
+    await expect
+      .poll(() => large.evaluate((img: HTMLImageElement) => img.naturalWidth).catch(() => 0), {
+        timeout: 10_000,
+      })
+      .toBe(640);
+    await staff.page.locator('[class*="image-viewer-close-button"]').first().click();
+    await large.waitFor({ state: 'hidden', timeout: 5_000 });
     await staff.page.getByRole('button', { name: 'Duyệt', exact: true }).click();
     // Accepted photos leave the pending queue.
     await staff.page.getByText('Không có ảnh nào khớp bộ lọc.').waitFor({ timeout: 10_000 });

@@ -6,7 +6,8 @@ import {
   formatDateTimeVi,
   reviewStatusLabels,
 } from '@loa/shared';
-import type { ReactNode } from 'react';
+import { type ReactNode, useState } from 'react';
+import { PhotoViewer } from './photo-viewer';
 import { useAuthedPhoto } from './use-evidence';
 
 /** One chip per raised flag, with the detail a reviewer needs ("cách 2,1 km", the earlier photo). */
@@ -48,11 +49,19 @@ export function ReviewBadge({ item }: { item: Pick<EvidenceItem, 'reviewStatus' 
 
 export function EvidenceCard({ item, children }: { item: EvidenceItem; children?: ReactNode }) {
   const thumb = useAuthedPhoto(item.id);
+  const [large, setLarge] = useState(false);
+  const alt = `Ảnh minh chứng của ${item.teamName}`;
   return (
     <article className="evidence-card" data-evidence-id={item.id}>
-      <div className="evidence-thumb">
-        {thumb ? <img src={thumb} alt={`Ảnh minh chứng của ${item.teamName}`} /> : <span aria-hidden>…</span>}
-      </div>
+      <button
+        type="button"
+        className="evidence-thumb"
+        aria-label="Xem ảnh lớn"
+        onClick={() => setLarge(true)}
+      >
+        {thumb ? <img src={thumb} alt={alt} /> : <span aria-hidden>…</span>}
+      </button>
+      {large ? <PhotoViewer evidenceId={item.id} alt={alt} onClose={() => setLarge(false)} /> : null}
       <div className="evidence-body">
         <p className="evidence-meta">
           {item.teamName} · nộp {formatDateTimeVi(item.createdAt)}

@@ -52,29 +52,43 @@ export function useReviewEvidence() {
  * bearer token and show them through an object URL (revoked when the image leaves the screen).
  */
 export function useAuthedPhoto(evidenceId: string, size: 'thumb' | 'display' = 'thumb'): string | undefined {
+  return useAuthedPhotoState(evidenceId, size).url;
+}
+
+/** The same, with whether loading failed (the large view offers to try again) and a retry. */
+export function useAuthedPhotoState(evidenceId: string, size: 'thumb' | 'display') {
   const [url, setUrl] = useState<string>();
+  const [failed, setFailed] = useState(false);
+  const [attempt, setAttempt] = useState(0);
   useEffect(() => {
     const controller = new AbortController();
     let objectUrl: string | undefined;
     const token = sessionToken();
+    setFailed(false);
+    void attempt; // a new attempt re-runs this effect
     fetch(`${apiBase}/api/evidence/${encodeURIComponent(evidenceId)}/photo?size=${size}`, {
       headers: token ? { authorization: `Bearer ${token}` } : {},
       signal: controller.signal,
     })
       .then((response) => (response.ok ? response.blob() : undefined))
       .then((blob) => {
-        if (!blob) return;
+        if (!blob) {
+          setFailed(true);
+          return;
+        }
         objectUrl = URL.createObjectURL(blob);
         setUrl(objectUrl);
       })
       .catch((error: unknown) => {
         // A cancelled load (the card left the screen) is expected; anything else leaves the placeholder.
-        if (!controller.signal.aborted) console.warn('photo not loaded', error);
+        if (controller.signal.aborted) return;
+        console.warn('photo not loaded', error);
+        setFailed(true);
       });
     return () => {
       controller.abort();
       if (objectUrl) URL.revokeObjectURL(objectUrl);
     };
-  }, [evidenceId, size]);
-  return url;
+  }, [evidenceId, size, attempt]);
+  return { url, failed, retry: () => setAttempt((n) => n + 1) };
 }
