@@ -17,13 +17,17 @@ import {
 } from './ledger-sql.js';
 import { backoffMs, type RateLimiter } from './rate-limiter.js';
 
-export interface SenderOptions {
+/** What every sender of leased ledger rows (deliveries, notifications) works with. */
+export interface LeasedSenderOptions {
   db: Db;
   messenger: () => ZaloOaMessenger;
   limiter: RateLimiter;
   owner: string;
   leaseMs: number;
   log: FastifyBaseLogger;
+}
+
+export interface SenderOptions extends LeasedSenderOptions {
   batchSize?: number;
   concurrency?: number;
 }

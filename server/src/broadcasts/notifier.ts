@@ -4,10 +4,8 @@
  * else ZNS by phone, else the row is recorded as unreachable for staff to call. A 1:1 message cannot be
  * looked up afterwards, so an `unknown` notification stays unknown (shown to staff), never resent.
  */
-import type { FastifyBaseLogger } from 'fastify';
-import type { Db } from '../plugins/db.js';
-import { ZaloApiError, type ZaloOaMessenger } from '../zalo/types.js';
-import { heartbeat, inParallel } from './dispatcher.js';
+import { ZaloApiError } from '../zalo/types.js';
+import { heartbeat, inParallel, type LeasedSenderOptions } from './dispatcher.js';
 import { verdictFor, withTimeout } from './failures.js';
 import {
   type ClaimedNotification,
@@ -15,17 +13,10 @@ import {
   finishNotification,
   type NotificationOutcome,
 } from './notify-sql.js';
-import type { RateLimiter } from './rate-limiter.js';
 
 const SEVEN_DAYS_MS = 7 * 86_400_000;
 
-export interface NotifierOptions {
-  db: Db;
-  messenger: () => ZaloOaMessenger;
-  limiter: RateLimiter;
-  owner: string;
-  leaseMs: number;
-  log: FastifyBaseLogger;
+export interface NotifierOptions extends LeasedSenderOptions {
   templateId: string | undefined;
   znsTemplateId: string | undefined;
 }
