@@ -1,0 +1,25 @@
+/**
+ * The real app as the dispatch benchmark's child processes run it: configured from their environment
+ * (set by dispatch.ts) plus `overrides`, without the mini app, logging warnings only.
+ */
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../../server/src/app.js';
+import { loadConfig } from '../../server/src/config.js';
+
+export async function buildDispatchChildApp(
+  overrides: Record<string, string>,
+): Promise<{ app: FastifyInstance; port: number }> {
+  const env = process.env;
+  const config = loadConfig({
+    ...env,
+    ...overrides,
+    SERVE_MINI_APP: 'false',
+    LOG_LEVEL: env.LOG_LEVEL ?? 'warn',
+  });
+  const app = await buildApp({
+    ...config,
+    databaseUrl: env.DATABASE_URL as string,
+    sessionSecret: 'bench-session-secret-0123456789-abcdefghijklmnop',
+  });
+  return { app, port: config.port };
+}
