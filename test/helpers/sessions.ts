@@ -18,3 +18,16 @@ export function authHeader(
   });
   return { authorization: `Bearer ${token}` };
 }
+
+/** The header of the fixture ward's team member, acting for their own team. */
+export function teamMemberHeader(
+  app: FastifyInstance,
+  ward: { wardId: string; teamId: string; teamMemberId: string },
+): { authorization: string } {
+  return authHeader(app, {
+    memberId: ward.teamMemberId,
+    wardId: ward.wardId,
+    role: 'team_member',
+    unitId: ward.teamId,
+  });
+}

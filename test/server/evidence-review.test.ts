@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildEvidenceApp, type EvidenceTestApp, multipart, PHOTOS } from '../helpers/evidence.js';
 import { createWard, type WardFixture } from '../helpers/factories.js';
-import { authHeader } from '../helpers/sessions.js';
+import { authHeader, teamMemberHeader } from '../helpers/sessions.js';
 
 describe('review queue, review decisions and photo access', () => {
   let t: EvidenceTestApp;
@@ -51,12 +51,7 @@ describe('review queue, review decisions and photo access', () => {
       return { unitId, assignmentId, memberId };
     });
     heads = {
-      member: authHeader(t.app, {
-        memberId: ward.teamMemberId,
-        wardId: ward.wardId,
-        role: 'team_member',
-        unitId: ward.teamId,
-      }),
+      member: teamMemberHeader(t.app, ward),
       staff: authHeader(t.app, {
         memberId: ward.staffId,
         wardId: ward.wardId,

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildEvidenceApp, type EvidenceTestApp, multipart, PHOTOS } from '../helpers/evidence.js';
 import { createWard, type WardFixture } from '../helpers/factories.js';
 import { freePort } from '../helpers/server-process.js';
-import { authHeader } from '../helpers/sessions.js';
+import { teamMemberHeader } from '../helpers/sessions.js';
 
 const BUCKET = 'loa-photos';
 
@@ -60,12 +60,7 @@ describe('photos in an S3-compatible store', () => {
       },
     });
     ward = await createWard(t.app.db);
-    member = authHeader(t.app, {
-      memberId: ward.teamMemberId,
-      wardId: ward.wardId,
-      role: 'team_member',
-      unitId: ward.teamId,
-    });
+    member = teamMemberHeader(t.app, ward);
   });
   afterAll(async () => {
     await t?.close();

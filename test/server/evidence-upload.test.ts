@@ -14,7 +14,7 @@ import {
   storedFiles,
 } from '../helpers/evidence.js';
 import { createWard, type WardFixture } from '../helpers/factories.js';
-import { authHeader } from '../helpers/sessions.js';
+import { teamMemberHeader } from '../helpers/sessions.js';
 
 const photo = (name: string) => readFileSync(join(PHOTOS, name));
 // Dầu Giây ward office, and points 60 m and ~2 km from it.
@@ -35,12 +35,7 @@ describe('POST /api/assignments/:id/evidence', () => {
   afterAll(() => t?.close());
   beforeEach(async () => {
     ward = await createWard(t.app.db);
-    member = authHeader(t.app, {
-      memberId: ward.teamMemberId,
-      wardId: ward.wardId,
-      role: 'team_member',
-      unitId: ward.teamId,
-    });
+    member = teamMemberHeader(t.app, ward);
     // The ward is a 6 km circle around the office, like the demo ward.
     await t.app.db.withSystem((c) =>
       c.query('UPDATE wards SET center_lat = $2, center_lng = $3, radius_m = 6000 WHERE id = $1', [

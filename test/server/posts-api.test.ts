@@ -3,7 +3,7 @@ import { buildTestApp, type TestApp } from '../helpers/app.js';
 import { addGroups, makeEngine } from '../helpers/broadcasts.js';
 import { createWard, type WardFixture } from '../helpers/factories.js';
 import { FakeZalo } from '../helpers/fake-zalo.js';
-import { authHeader } from '../helpers/sessions.js';
+import { authHeader, teamMemberHeader } from '../helpers/sessions.js';
 
 const year = new Date().getUTCFullYear() + 1;
 const START = `${year}-05-18`;
@@ -40,12 +40,7 @@ describe('posts, schedules and share tasks API', () => {
       role: 'leader',
       unitId: ward.unitId,
     });
-    member = authHeader(t.app, {
-      memberId: ward.teamMemberId,
-      wardId: ward.wardId,
-      role: 'team_member',
-      unitId: ward.teamId,
-    });
+    member = teamMemberHeader(t.app, ward);
   });
   afterAll(() => t.close());
 
