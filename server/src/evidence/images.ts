@@ -11,9 +11,9 @@
 import { availableParallelism } from 'node:os';
 import type { SharpOptions } from 'sharp';
 import { AppError } from '../errors.js';
+import { loadSharp } from './image-libraries.js';
 import { DHASH_HEIGHT, DHASH_WIDTH, dHashFromGrey } from './phash.js';
 import { Semaphore } from './semaphore.js';
-import { loadSharp } from './sharp.js';
 
 /** Long edge of the display copy: a phone screen's width in device pixels, small on a weak network. */
 export const DISPLAY_EDGE = 1024;

@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { AppError } from '../errors.js';
-import { loadExifr } from './sharp.js';
+import { loadExifr } from './image-libraries.js';
 
 export type PhotoMime = 'image/jpeg' | 'image/png' | 'image/webp';
 export const extensionOf: Record<PhotoMime, string> = {

@@ -25,7 +25,7 @@ export function signWebhook(firstTerm: string, rawBody: string, timestamp: strin
 let sampleJpeg: Promise<Buffer> | undefined;
 /** A small photo for "sends a photo" when the caller gives none. */
 export function samplePhoto(): Promise<Buffer> {
-  // sharp loads on first use (see evidence/sharp.ts), not when the simulator starts.
+  // sharp loads on first use (see evidence/image-libraries.ts), not when the simulator starts.
   sampleJpeg ??= import('sharp').then(({ default: sharp }) =>
     sharp({ create: { width: 320, height: 240, channels: 3, background: { r: 30, g: 120, b: 200 } } })
       .jpeg()
