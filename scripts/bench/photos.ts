@@ -10,7 +10,7 @@
  * a change in background load hits both alike.
  * BENCH_PHOTOS=40 npm run bench:photos while iterating.
  */
-import { execFile, spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import {
   existsSync,
   mkdirSync,
@@ -23,6 +23,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { createInterface } from 'node:readline';
 import sharp from 'sharp';
 import { buildApp } from '../../server/src/app.js';
 import { loadConfig, REPO_ROOT } from '../../server/src/config.js';
@@ -34,6 +35,8 @@ import { freePort } from './free-port.js';
 const COUNT = Number(process.env.BENCH_PHOTOS ?? 200);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 50);
 const BASES = 8;
+/** One full round of uploads warms both sides (JIT, libvips, connection pool, the upload memory). */
+const WARM_UP = CONCURRENCY;
 
 if (process.argv[2] === '--generate') {
   await generate(process.argv[3] ?? '', Number(process.argv[4]));
@@ -81,51 +84,96 @@ async function generate(dir: string, count: number): Promise<void> {
   }
 }
 
-// The phones: plain HTTP with the multipart body written as three buffers. fetch + FormData spent
-// ~30 ms of CPU per photo encoding the body, on the same two cores as the server under test.
+// The phones: plain HTTP with the multipart body written as three buffers (fetch + FormData spent
+// ~30 ms of CPU per photo encoding the body, on the same two cores as the server under test). One
+// client process serves every round, told what to send on stdin: starting a process per round forked
+// the server's process each time, and after a fork every page the server writes to faults once more
+// (copy-on-write), which no server in production pays. A round's photos are read before its clock
+// starts (and before the machine's CPU is read): the phones already hold them.
 const CLIENT = `
 const { readFile } = require('node:fs/promises');
 const http = require('node:http');
-(async () => {
-  const { url, files, concurrency, token } = JSON.parse(process.argv[1]);
-  const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
-  const boundary = '----loa-bench-' + Date.now();
-  const head = Buffer.from('--' + boundary + '\\r\\nContent-Disposition: form-data; name="photo"; filename="photo.jpg"\\r\\nContent-Type: image/jpeg\\r\\n\\r\\n');
-  const tail = Buffer.from('\\r\\n--' + boundary + '--\\r\\n');
-  const post = (bytes) => new Promise((resolve, reject) => {
-    const request = http.request(url, {
-      method: 'POST',
-      agent,
-      headers: {
-        authorization: 'Bearer ' + token,
-        'content-type': 'multipart/form-data; boundary=' + boundary,
-        'content-length': head.length + bytes.length + tail.length,
-      },
-    }, (response) => {
-      const chunks = [];
-      response.on('data', (chunk) => chunks.push(chunk));
-      response.on('end', () => resolve({ status: response.statusCode, body: Buffer.concat(chunks).toString() }));
-    });
-    request.on('error', reject);
-    request.write(head);
-    request.write(bytes);
-    request.end(tail);
+const readline = require('node:readline');
+const { url, concurrency, token } = JSON.parse(process.argv[1]);
+const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
+const boundary = '----loa-bench-' + Date.now();
+const head = Buffer.from('--' + boundary + '\\r\\nContent-Disposition: form-data; name="photo"; filename="photo.jpg"\\r\\nContent-Type: image/jpeg\\r\\n\\r\\n');
+const tail = Buffer.from('\\r\\n--' + boundary + '--\\r\\n');
+const post = (bytes) => new Promise((resolve, reject) => {
+  const request = http.request(url, {
+    method: 'POST',
+    agent,
+    headers: {
+      authorization: 'Bearer ' + token,
+      'content-type': 'multipart/form-data; boundary=' + boundary,
+      'content-length': head.length + bytes.length + tail.length,
+    },
+  }, (response) => {
+    const chunks = [];
+    response.on('data', (chunk) => chunks.push(chunk));
+    response.on('end', () => resolve({ status: response.statusCode, body: Buffer.concat(chunks).toString() }));
   });
+  request.on('error', reject);
+  request.write(head);
+  request.write(bytes);
+  request.end(tail);
+});
+let photos = [];
+async function send() {
   let next = 0;
   let failures = 0;
   const started = performance.now();
   async function lane() {
-    while (next < files.length) {
-      const file = files[next++];
-      const { status, body } = await post(await readFile(file));
+    while (next < photos.length) {
+      const { status, body } = await post(photos[next++]);
       if (status !== 201) { failures += 1; if (failures < 3) console.error(status, body); }
     }
   }
   await Promise.all(Array.from({ length: concurrency }, lane));
-  agent.destroy();
-  process.stdout.write(JSON.stringify({ ms: performance.now() - started, failures }));
-})();
+  return { ms: performance.now() - started, failures };
+}
+const lines = readline.createInterface({ input: process.stdin });
+lines.on('line', async (line) => {
+  const command = JSON.parse(line);
+  if (command.load) {
+    photos = await Promise.all(command.load.map((file) => readFile(file)));
+    process.stdout.write(JSON.stringify({ loaded: photos.length }) + '\\n');
+  } else {
+    process.stdout.write(JSON.stringify(await send()) + '\\n');
+  }
+});
+lines.on('close', () => agent.destroy());
 `;
+
+/** The client process, started once: `load(files)` then `send()` runs one round and resolves with its time. */
+function startClient(args: { url: string; concurrency: number; token: string }) {
+  const child = spawn(process.execPath, ['-e', CLIENT, JSON.stringify(args)], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  const replies = createInterface({ input: child.stdout });
+  const waiting: { resolve(reply: unknown): void; reject(error: Error): void }[] = [];
+  replies.on('line', (line) => waiting.shift()?.resolve(JSON.parse(line)));
+  const exited = new Promise<void>((resolve) =>
+    child.on('exit', (code) => {
+      for (const waiter of waiting.splice(0)) waiter.reject(new Error(`bench client exited (${code})`));
+      resolve();
+    }),
+  );
+  const ask = <T>(command: object) =>
+    new Promise<T>((resolve, reject) => {
+      waiting.push({ resolve: resolve as (reply: unknown) => void, reject });
+      child.stdin.write(`${JSON.stringify(command)}\n`);
+    });
+  return {
+    /** The phones take their photos before the clock starts. */
+    load: (files: string[]) => ask<{ loaded: number }>({ load: files }),
+    send: () => ask<{ ms: number; failures: number }>({ send: true }),
+    async stop(): Promise<void> {
+      child.stdin.end();
+      await exited;
+    },
+  };
+}
 
 async function runBaseline(files: string[]): Promise<number> {
   let next = 0;
@@ -152,13 +200,29 @@ function eventLoopCpuMs(): number | undefined {
   return (Number(fields[11]) + Number(fields[12])) * 10; // clock ticks of 10 ms (USER_HZ 100)
 }
 
+/**
+ * CPU time of the whole machine (Linux /proc/stat; undefined elsewhere): the server, the uploading
+ * client, Postgres and the kernel's network work. Both cores are busy in both phases, so the ratio is
+ * close to baseline_machine_cpu_ms_per_photo / machine_cpu_ms_per_photo.
+ */
+function machineCpuMs(): number | undefined {
+  if (!existsSync('/proc/stat')) return undefined;
+  const fields = (readFileSync('/proc/stat', 'utf8').split('\n')[0] ?? '')
+    .trim()
+    .split(/\s+/)
+    .slice(1)
+    .map(Number);
+  // user, nice, system, irq, softirq (not idle, not iowait), in clock ticks of 10 ms (USER_HZ 100)
+  return ((fields[0] ?? 0) + (fields[1] ?? 0) + (fields[2] ?? 0) + (fields[5] ?? 0) + (fields[6] ?? 0)) * 10;
+}
+
 async function main(): Promise<void> {
   const work = mkdtempSync(join(tmpdir(), 'loa-bench-photos-'));
   const photosDir = join(work, 'input');
   mkdirSync(photosDir);
   const generated = spawnSync(
     process.execPath,
-    ['--import', 'tsx', new URL(import.meta.url).pathname, '--generate', photosDir, String(COUNT)],
+    ['--import', 'tsx', new URL(import.meta.url).pathname, '--generate', photosDir, String(COUNT + WARM_UP)],
     {
       stdio: ['ignore', 'ignore', 'inherit'],
       cwd: REPO_ROOT,
@@ -204,23 +268,13 @@ async function main(): Promise<void> {
   const token = app.issueSession({ ...who, role: 'team_member', zaloUserId: undefined });
 
   // Warm both paths (JIT, libvips, connection pool) before measuring.
-  await runBaseline(files.slice(0, 4));
   const url = `http://127.0.0.1:${port}/api/assignments/${who.assignmentId}/evidence`;
-  const upload = (subset: string[]) =>
-    new Promise<{ ms: number; failures: number }>((resolve, reject) => {
-      const args = JSON.stringify({ url, files: subset, concurrency: CONCURRENCY, token });
-      execFile(
-        process.execPath,
-        ['-e', CLIENT, args],
-        { maxBuffer: 1024 * 1024 },
-        (error, stdout, stderr) => {
-          if (stderr) process.stderr.write(stderr);
-          if (error) reject(error);
-          else resolve(JSON.parse(stdout));
-        },
-      );
-    });
-  await upload(files.slice(-4)); // warm-up; these four are not measured
+  const client = startClient({ url, concurrency: CONCURRENCY, token });
+  // Warm both paths before measuring, with photos that are not measured.
+  const warmUpFiles = files.slice(COUNT);
+  await runBaseline(warmUpFiles);
+  await client.load(warmUpFiles);
+  await client.send();
 
   const loop = monitorEventLoopDelay({ resolution: 5 });
   let peakRss = process.memoryUsage.rss();
@@ -228,7 +282,7 @@ async function main(): Promise<void> {
   const sampler = setInterval(() => {
     if (uploading) peakRss = Math.max(peakRss, process.memoryUsage.rss());
   }, 25);
-  const measuredFiles = files.slice(0, -4);
+  const measuredFiles = files.slice(0, COUNT);
   const rounds = 4;
   const per = Math.ceil(measuredFiles.length / rounds);
   let pipelineMs = 0;
@@ -239,15 +293,20 @@ async function main(): Promise<void> {
   let pipelineCpuMs = 0;
   let eventLoopMs = 0;
   let baselineCpuMs = 0;
+  let machineMs = 0;
+  let baselineMachineMs = 0;
   const cpuMs = (usage: NodeJS.CpuUsage) => (usage.user + usage.system) / 1000;
   for (let round = 0; round < rounds; round += 1) {
     const batch = measuredFiles.slice(round * per, (round + 1) * per);
     if (batch.length === 0) break;
     loop.enable();
     uploading = true;
+    await client.load(batch);
     let cpu = process.cpuUsage();
     const loopBefore = eventLoopCpuMs();
-    const result = await upload(batch);
+    const machineBefore = machineCpuMs();
+    const result = await client.send();
+    const machineAfter = machineCpuMs();
     pipelineCpuMs += cpuMs(process.cpuUsage(cpu));
     const loopAfter = eventLoopCpuMs();
     if (loopBefore !== undefined && loopAfter !== undefined) eventLoopMs += loopAfter - loopBefore;
@@ -255,14 +314,19 @@ async function main(): Promise<void> {
     loop.disable();
     pipelineMs += result.ms;
     failures += result.failures;
+    if (machineBefore !== undefined && machineAfter !== undefined) machineMs += machineAfter - machineBefore;
     cpu = process.cpuUsage();
+    const baselineMachineBefore = machineCpuMs();
     baselineMs += await runBaseline(batch);
     baselineCpuMs += cpuMs(process.cpuUsage(cpu));
+    const baselineMachineAfter = machineCpuMs();
+    if (baselineMachineBefore !== undefined && baselineMachineAfter !== undefined)
+      baselineMachineMs += baselineMachineAfter - baselineMachineBefore;
   }
   clearInterval(sampler);
   const pipeline = { ms: pipelineMs, failures };
 
-  const measured = files.length - 4;
+  const measured = measuredFiles.length;
   const photosPerS = measured / (pipeline.ms / 1000);
   const baselinePerS = measured / (baselineMs / 1000);
   console.log(
@@ -276,11 +340,14 @@ async function main(): Promise<void> {
       cpu_ms_per_photo: Math.round(pipelineCpuMs / measured),
       baseline_cpu_ms_per_photo: Math.round(baselineCpuMs / measured),
       event_loop_cpu_ms_per_photo: Math.round(eventLoopMs / measured),
+      machine_cpu_ms_per_photo: Math.round(machineMs / measured),
+      baseline_machine_cpu_ms_per_photo: Math.round(baselineMachineMs / measured),
       photos: measured,
       concurrency: CONCURRENCY,
       failures: pipeline.failures,
     }),
   );
+  await client.stop();
   await app.close();
   await postgres.stop();
   rmSync(work, { recursive: true, force: true });
