@@ -12,7 +12,7 @@ import { availableParallelism } from 'node:os';
 import type { SharpOptions } from 'sharp';
 import { AppError } from '../errors.js';
 import { loadSharp } from './image-libraries.js';
-import { DHASH_HEIGHT, DHASH_WIDTH, dHashFromGrey } from './phash.js';
+import { dHashOfPixels } from './phash.js';
 import { Semaphore } from './semaphore.js';
 
 /** Long edge of the display copy: a phone screen's width in device pixels, small on a weak network. */
@@ -27,12 +27,12 @@ export interface CheckedPhoto {
 }
 
 /**
- * sharp runs on libuv's threadpool, which also serves file reads and writes, and its work competes
- * with the event loop for the cores. Decodes take turns, one fewer than the cores, leaving one core
- * for the event loop (receiving bodies, the database). Measured with `npm run bench:photos` on 2
- * cores: 1 slot → loop delay p99 40–45 ms at 17–18 photos/s; 2 slots → 54–60 ms at ~20 photos/s.
+ * sharp runs on libuv's threadpool, which also serves file reads and writes. Decodes take turns, one
+ * per core: more would only interleave on the same cores and hold more decode memory at once. Measured
+ * with `npm run bench:photos` on 2 cores (50 uploads at once): 1 slot left a core idle while the event
+ * loop waited (ratio 0.37, loop delay p99 26 ms); 2 slots 0.52, p99 22 ms; 3 slots 0.49, p99 40 ms.
  */
-const decodeSlots = new Semaphore(Math.max(1, availableParallelism() - 1));
+const decodeSlots = new Semaphore(availableParallelism());
 
 /**
  * Decodes the whole image (a truncated file fails here, not later) with a pixel limit checked on the
@@ -55,18 +55,13 @@ export async function checkAndThumbnail(photo: Buffer, maxPixels: number): Promi
         .raw({ depth: 'uchar' })
         .toBuffer({ resolveWithObject: true }),
     );
-    const pixels = {
-      raw: { width: small.info.width, height: small.info.height, channels: small.info.channels },
-    };
-    const [thumb, grey] = await Promise.all([
-      sharp(small.data, pixels).jpeg({ quality: 72 }).toBuffer(),
-      sharp(small.data, pixels)
-        .greyscale()
-        .resize(DHASH_WIDTH, DHASH_HEIGHT, { fit: 'fill' })
-        .raw()
-        .toBuffer(),
-    ]);
-    return { width, height, thumb, phash: dHashFromGrey(grey) };
+    const { width: thumbWidth, height: thumbHeight, channels } = small.info;
+    const thumb = await sharp(small.data, { raw: { width: thumbWidth, height: thumbHeight, channels } })
+      // Per-image Huffman tables would double this small encode's CPU for ~3 % of 20 KB.
+      .jpeg({ quality: 72, optimiseCoding: false })
+      .toBuffer();
+    const phash = dHashOfPixels({ data: small.data, width: thumbWidth, height: thumbHeight, channels });
+    return { width, height, thumb, phash };
   } catch (error) {
     throw decodeError(error, maxPixels);
   }
