@@ -112,8 +112,9 @@ const evidenceRoutes: FastifyPluginAsyncTypebox<{ storage: PhotoStorage }> = asy
       },
     },
     async (request, reply) => {
-      const target = await app.db.withWard(request.session.wardId, (client) =>
-        findUploadTarget(client, request.params.id, teamScope(request.session)),
+      const scope = teamScope(request.session);
+      const target = await app.db.batchInWard(request.session.wardId, (client) =>
+        findUploadTarget(client, request.params.id, scope),
       );
       if (!target) throw new AppError('ASSIGNMENT_NOT_FOUND');
       if (!request.isMultipart()) throw new AppError('PHOTO_MISSING');

@@ -3,6 +3,7 @@
  * checked photo (each atomically), rows in one transaction after the files exist. An identical file
  * already stored in the ward (same sha256) is reused without decoding it again.
  */
+import { randomUUID } from 'node:crypto';
 import type { EvidenceItem } from '@loa/shared';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '../plugins/db.js';
@@ -61,7 +62,7 @@ export async function uploadPhoto(
   const received = await receivePhoto(input.stream, limits.maxBytes, input.memory, input.onProgress);
   input.onReceived?.();
   const mime = sniff(received.body);
-  const existing = await db.withWard(input.wardId, (client) => findPhotoFile(client, received.sha256));
+  const existing = await db.batchInWard(input.wardId, (client) => findPhotoFile(client, received.sha256));
   // Both settle before anything is thrown: the body's memory is reused once this upload returns.
   const [checking, exif] = await Promise.allSettled([
     existing ? undefined : checkAndThumbnail(received.body, limits.maxPixels),
@@ -129,6 +130,11 @@ async function resolveLocation(
   return undefined;
 }
 
+/**
+ * Two round trips: the near-duplicate lookup (the flags need it), then every write and the read-back
+ * in one batch. The evidence id is chosen here so the read-back can go in the same batch. Two photos
+ * uploaded at the same moment cannot see each other either way: neither is committed yet.
+ */
 async function insertRows(
   deps: UploadDeps,
   input: UploadInput,
@@ -137,38 +143,44 @@ async function insertRows(
   location: Location | undefined,
 ): Promise<EvidenceItem> {
   const { target } = input;
-  return deps.db.withWard(input.wardId, async (client) => {
-    await insertPhotoFile(client, file);
-    const duplicate = await findNearDuplicate(client, file.phash, deps.limits.duplicateDistance);
-    const flags = computeFlags({
-      location,
-      takenAt: exif.takenAt,
-      place: circle(target.placeLat, target.placeLng, target.placeRadiusM),
-      ward: circle(target.wardLat, target.wardLng, target.wardRadiusM),
-      // Banners go up the day before the campaign starts.
-      window: {
-        startsOn: target.startsOn,
-        endsOn: target.endsOn,
-        slackDaysBefore: target.taskKind === 'hang_banner' ? 1 : 0,
-      },
-      nearDuplicate: duplicate,
-    });
-    const id = await insertPhotoEvidence(client, {
-      wardId: input.wardId,
-      assignmentId: target.assignmentId,
-      sha256: file.sha256,
-      takenAt: exif.takenAt,
-      lat: location?.lat,
-      lng: location?.lng,
-      locationSource: location?.source,
-      flags,
-      uploadedBy: input.memberId,
-    });
-    await markAssignmentSubmitted(client, target.assignmentId, input.memberId);
-    const evidence = await findEvidence(client, id);
-    if (!evidence) throw new Error(`evidence ${id} vanished after insert`);
-    return evidence;
+  const duplicate = await deps.db.batchInWard(input.wardId, (client) =>
+    findNearDuplicate(client, file.phash, deps.limits.duplicateDistance),
+  );
+  const flags = computeFlags({
+    location,
+    takenAt: exif.takenAt,
+    place: circle(target.placeLat, target.placeLng, target.placeRadiusM),
+    ward: circle(target.wardLat, target.wardLng, target.wardRadiusM),
+    // Banners go up the day before the campaign starts.
+    window: {
+      startsOn: target.startsOn,
+      endsOn: target.endsOn,
+      slackDaysBefore: target.taskKind === 'hang_banner' ? 1 : 0,
+    },
+    nearDuplicate: duplicate,
   });
+  const id = randomUUID();
+  const [, , , evidence] = await deps.db.batchInWard(input.wardId, (client) =>
+    Promise.all([
+      insertPhotoFile(client, file),
+      insertPhotoEvidence(client, {
+        id,
+        wardId: input.wardId,
+        assignmentId: target.assignmentId,
+        sha256: file.sha256,
+        takenAt: exif.takenAt,
+        lat: location?.lat,
+        lng: location?.lng,
+        locationSource: location?.source,
+        flags,
+        uploadedBy: input.memberId,
+      }),
+      markAssignmentSubmitted(client, target.assignmentId, input.memberId),
+      findEvidence(client, id),
+    ]),
+  );
+  if (!evidence) throw new Error(`evidence ${id} vanished after insert`);
+  return evidence;
 }
 
 function circle(lat: number | null, lng: number | null, radiusM: number | null) {
@@ -178,7 +190,7 @@ function circle(lat: number | null, lng: number | null, radiusM: number | null) 
 /** After a failed transaction: drop files no row points to (another upload may have committed them). */
 async function removeUnreferenced(deps: UploadDeps, wardId: string, file: PhotoFileRow): Promise<void> {
   try {
-    const row = await deps.db.withWard(wardId, (client) => findPhotoFile(client, file.sha256));
+    const row = await deps.db.batchInWard(wardId, (client) => findPhotoFile(client, file.sha256));
     if (row) return;
     await Promise.all(
       [file.originalKey, file.displayKey, file.thumbKey].map((key) => deps.storage.remove(key)),

@@ -3,6 +3,13 @@
  * - `withWard(wardId, fn)`: one transaction as the application role with `app.ward_id` set, so
  *   row-level security hides every other ward's rows even from a query that forgets its ward filter.
  * - `withSystem(fn)`: one transaction that may see every ward, for the server's own jobs only.
+ * - `batchInWard(wardId, fn)`: like `withWard` for statements that do not depend on each other's
+ *   results: BEGIN, the statements and COMMIT travel in one write and come back in one read.
+ *
+ * Why batches: on the VMs we run on, every wakeup of another process costs ~0.2 ms of CPU on each
+ * side (measured with `npm run bench:photos`), so a photo upload's 13 round trips cost more CPU
+ * than hashing the photo. The pool runs in pg's pipeline mode, which lets a client send statements
+ * without waiting for the previous answer; code that awaits each statement behaves as before.
  */
 import postgres from '@fastify/postgres';
 import type { FastifyInstance } from 'fastify';
@@ -15,6 +22,11 @@ export interface Db {
   pool: pg.Pool;
   withWard<T>(wardId: string, work: (client: pg.PoolClient) => Promise<T>): Promise<T>;
   withSystem<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T>;
+  /**
+   * One round trip. `statements` must issue every query before its first await: a query issued
+   * after that would land behind COMMIT, so it throws instead.
+   */
+  batchInWard<T>(wardId: string, statements: (db: Queryable) => Promise<T>): Promise<T>;
 }
 
 declare module 'fastify' {
@@ -53,11 +65,54 @@ export function createDb(pool: pg.Pool, roleStatement: string): Db {
       client.release();
     }
   }
+  async function inOneTrip<T>(wardSetting: string, statements: (db: Queryable) => Promise<T>): Promise<T> {
+    const client = await pool.connect();
+    let sealed = false;
+    const batch: Queryable = {
+      query: ((...args: Parameters<pg.PoolClient['query']>) => {
+        if (sealed) throw new Error('batchInWard: a query was issued after the batch was sent');
+        return client.query(...args);
+      }) as pg.PoolClient['query'],
+    };
+    // Corked, the queries leave in one write. If BEGIN or a SET fails, Postgres refuses every
+    // statement behind it in the aborted transaction, and COMMIT then rolls back.
+    const stream = (
+      client as unknown as {
+        connection?: { stream?: NodeJS.WritableStream & { cork?(): void; uncork?(): void } };
+      }
+    ).connection?.stream;
+    stream?.cork?.();
+    let begun: Promise<unknown>;
+    let work: Promise<T>;
+    let committed: Promise<unknown>;
+    try {
+      begun = client.query(`BEGIN; ${roleStatement} SET LOCAL app.ward_id = '${wardSetting}';`);
+      try {
+        work = statements(batch);
+      } catch (error) {
+        work = Promise.reject(error);
+      }
+      sealed = true;
+      committed = client.query('COMMIT');
+    } finally {
+      stream?.uncork?.();
+    }
+    const [began, worked, commit] = await Promise.allSettled([begun, work, committed]);
+    client.release();
+    if (began.status === 'rejected') throw began.reason;
+    if (worked.status === 'rejected') throw worked.reason;
+    if (commit.status === 'rejected') throw commit.reason;
+    return worked.value;
+  }
   return {
     pool,
     withWard(wardId, work) {
       if (!UUID.test(wardId)) throw new Error(`withWard needs a ward UUID, got ${JSON.stringify(wardId)}`);
       return inTransaction(wardId, work);
+    },
+    batchInWard(wardId, statements) {
+      if (!UUID.test(wardId)) throw new Error(`batchInWard needs a ward UUID, got ${JSON.stringify(wardId)}`);
+      return inOneTrip(wardId, statements);
     },
     withSystem(work) {
       return inTransaction('all', work);
@@ -71,6 +126,8 @@ export default fp(
       connectionString: options.connectionString,
       max: options.max ?? 20,
       application_name: 'loa-phuong',
+      // Lets `batchInWard` send several statements at once (see the top of this file).
+      pipeline: true,
     });
     const pool = app.pg.pool;
     // An idle client killed by a Postgres restart would otherwise crash the process.
