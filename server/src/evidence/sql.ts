@@ -54,20 +54,21 @@ export interface NearDuplicateRow {
   uploadedAt: string;
 }
 
+// Distances first, over the ward's photo files alone (row-level security); only files close enough
+// are joined to the photos that use them.
 const FIND_NEAR_DUPLICATE = prepared(
   'find-near-duplicate',
   `SELECT e.id AS "evidenceId", d.distance, u.name AS "teamName",
-            to_char(e.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS "uploadedAt"
-       FROM evidence e
-       JOIN photo_files f ON f.ward_id = e.ward_id AND f.sha256 = e.photo_sha256
-       JOIN assignments a ON a.id = e.assignment_id
-       JOIN units u ON u.id = a.unit_id
-      CROSS JOIN LATERAL (
-        SELECT bit_count(('x' || f.phash)::bit(64) # ('x' || $1)::bit(64))::int AS distance
-      ) d
-      WHERE e.kind = 'photo' AND f.phash IS NOT NULL AND d.distance <= $2
-      ORDER BY d.distance, e.created_at
-      LIMIT 1`,
+          to_char(e.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS "uploadedAt"
+     FROM (SELECT f.ward_id, f.sha256, bit_count(f.phash_bits # $1::bit(64))::int AS distance
+             FROM photo_files f
+            WHERE f.phash_bits IS NOT NULL) d
+     JOIN evidence e ON e.ward_id = d.ward_id AND e.photo_sha256 = d.sha256 AND e.kind = 'photo'
+     JOIN assignments a ON a.id = e.assignment_id
+     JOIN units u ON u.id = a.unit_id
+    WHERE d.distance <= $2
+    ORDER BY d.distance, e.created_at
+    LIMIT 1`,
 );
 
 /** The closest earlier photo in the ward by dHash Hamming distance, if within `maxDistance`. */
@@ -76,7 +77,10 @@ export async function findNearDuplicate(
   phash: string,
   maxDistance: number,
 ): Promise<NearDuplicateRow | undefined> {
-  const { rows } = await db.query<NearDuplicateRow>({ ...FIND_NEAR_DUPLICATE, values: [phash, maxDistance] });
+  const { rows } = await db.query<NearDuplicateRow>({
+    ...FIND_NEAR_DUPLICATE,
+    values: [`x${phash}`, maxDistance],
+  });
   return rows[0];
 }
 
