@@ -7,8 +7,19 @@
  * killed mid-write leaves at most a file in tmp/ (swept at start), never a half-written photo.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs';
+import { mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
+import { promisify } from 'node:util';
+
+/**
+ * fs.writeFile with a callback writes a buffer in one write(2); the promise version writes 512 KiB at
+ * a time, and each write is a round trip through libuv's threadpool (on our VMs ~0.3 ms of CPU each).
+ */
+const writeWholeFile = promisify(writeFile);
+
+/** Directories this process made; each photo's files share one, so the second file skips mkdir. */
+const REMEMBERED_DIRECTORIES = 10_000;
 
 export interface PhotoStorage {
   /** Writes bytes under `key` atomically. */
@@ -58,12 +69,30 @@ export class LocalDiskStorage implements PhotoStorage {
     const target = this.pathOf(key);
     const temp = this.tempPath();
     try {
-      await writeFile(temp, bytes);
-      await mkdir(dirname(target), { recursive: true });
-      await rename(temp, target);
+      await writeWholeFile(temp, bytes);
+      await this.moveIntoPlace(temp, target);
     } catch (error) {
       await rm(temp, { force: true });
       throw error;
+    }
+  }
+
+  private readonly directories = new Set<string>();
+
+  private async moveIntoPlace(temp: string, target: string): Promise<void> {
+    const directory = dirname(target);
+    if (!this.directories.has(directory)) {
+      await mkdir(directory, { recursive: true });
+      if (this.directories.size >= REMEMBERED_DIRECTORIES) this.directories.clear();
+      this.directories.add(directory);
+    }
+    try {
+      await rename(temp, target);
+    } catch (error) {
+      // Removed behind our back since (a cleanup by hand): make it again.
+      if ((error as { code?: string }).code !== 'ENOENT') throw error;
+      await mkdir(directory, { recursive: true });
+      await rename(temp, target);
     }
   }
 
