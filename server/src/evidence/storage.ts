@@ -14,7 +14,8 @@ import { promisify } from 'node:util';
 
 /**
  * fs.writeFile with a callback writes a buffer in one write(2); the promise version writes 512 KiB at
- * a time, and each write is a round trip through libuv's threadpool (on our VMs ~0.3 ms of CPU each).
+ * a time, and each write is a round trip through libuv's threadpool (on our VMs ~0.25 ms of CPU each:
+ * skipping a photo's 12 storage round trips saved ~3 ms of CPU per photo in `npm run bench:photos`).
  */
 const writeWholeFile = promisify(writeFile);
 
