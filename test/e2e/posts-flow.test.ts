@@ -1,8 +1,9 @@
 /**
  * The broadcast flow as people see it, each in their own 360 px browser signed in through the
- * development login picker: staff compose a post (live count, group preview), the leader approves it,
- * staff schedule it to an OA group (KP1) and a team-shared group (KP4), the server's scheduler sends it,
- * a KP4 team member shares it and confirms, and staff watch both rows of the delivery ledger.
+ * development login picker: staff compose a post (live count, group preview), the leader approves it
+ * in Duyệt, staff schedule it to an OA group (KP1) and a team-shared group (KP4), the server's
+ * scheduler sends it, a KP4 team member shares it and confirms, and staff watch both rows of the
+ * delivery ledger.
  */
 import { POST_MAX_CHARS } from '@loa/shared';
 import pg from 'pg';
@@ -110,14 +111,19 @@ describe('compose, approve, schedule, send, share', () => {
     const staffCard = staff.locator('.post-card', { hasText: body.slice(0, 60) });
     await expect.poll(() => staffCard.locator('.post-status').textContent()).toBe('Chờ duyệt');
 
-    // The leader approves after confirming.
+    // The leader finds it in Duyệt, reads it as the groups will, and approves after confirming.
     const leader = await open(people.leader);
     watch(leader);
+    await tab(leader, 'Duyệt');
+    const reviewCard = leader.locator('.card', { hasText: body.slice(0, 60) });
+    expect(await reviewCard.locator('.group-preview-text').textContent()).toContain(body);
+    await reviewCard.getByRole('button', { name: 'Duyệt bài' }).click();
+    await confirmModal(leader, 'Duyệt');
+    await expect
+      .poll(() => leader.textContent('body'), { timeout: 15_000 })
+      .toContain('Không có bài đăng nào chờ duyệt.');
     await tab(leader, 'Bài đăng');
     const leaderCard = leader.locator('.post-card', { hasText: body.slice(0, 60) });
-    await leaderCard.locator('.post-summary').click();
-    await leaderCard.getByRole('button', { name: 'Duyệt bài' }).click();
-    await confirmModal(leader, 'Duyệt');
     await expect
       .poll(() => leaderCard.locator('.post-status').textContent(), { timeout: 15_000 })
       .toBe('Đã duyệt');

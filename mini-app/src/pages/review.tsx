@@ -1,4 +1,4 @@
-import { type Campaign, formatPeriodVi } from '@loa/shared';
+import { type Campaign, formatDateTimeVi, formatPeriodVi, type Post } from '@loa/shared';
 import { useNavigate } from 'react-router-dom';
 import { Button, useSnackbar } from 'zmp-ui';
 import { useSession } from '../auth/use-session';
@@ -7,16 +7,24 @@ import { ConfirmButton, errorText } from '../components/confirm-button';
 import { PageShell } from '../components/page-shell';
 import { QueryGate } from '../components/query-gate';
 import { EmptyView } from '../components/status-views';
+import { GroupPreview } from '../posts/group-preview';
+import { useApprovePost, usePosts } from '../posts/use-posts';
 import { SignInNeeded } from './tasks';
 
-/** Duyệt: what waits for a leader's approval (campaigns for now; posts arrive with their issue). */
+/**
+ * Duyệt: everything that waits for a leader's approval: draft plans and draft posts. What goes out in
+ * the Committee's name is approved by a leader who did not write it (the server checks it too).
+ */
 export function ReviewPage() {
   const { session } = useSession();
-  const query = useCampaigns('draft');
+  const campaigns = useCampaigns('draft');
+  const posts = usePosts();
   if (!session) return <SignInNeeded title="Duyệt" />;
+  const canApprove = session.role === 'leader';
   return (
     <PageShell title="Duyệt">
-      <QueryGate query={query}>
+      <h2 className="section-title">Kế hoạch</h2>
+      <QueryGate query={campaigns}>
         {({ campaigns }) =>
           campaigns.length === 0 ? (
             <EmptyView message="Không có kế hoạch nào chờ duyệt." />
@@ -27,14 +35,79 @@ export function ReviewPage() {
                   key={c.id}
                   campaign={c}
                   isAuthor={c.createdBy === session.memberId}
-                  canApprove={session.role === 'leader'}
+                  canApprove={canApprove}
                 />
               ))}
             </ul>
           )
         }
       </QueryGate>
+      <h2 className="section-title">Bài đăng</h2>
+      <QueryGate query={posts}>
+        {({ posts }) => {
+          const drafts = posts.filter((post) => post.status === 'draft');
+          return drafts.length === 0 ? (
+            <EmptyView message="Không có bài đăng nào chờ duyệt." />
+          ) : (
+            <ul className="card-list">
+              {drafts.map((post) => (
+                <PostReviewItem
+                  key={post.id}
+                  post={post}
+                  isAuthor={post.createdBy === session.memberId}
+                  canApprove={canApprove}
+                />
+              ))}
+            </ul>
+          );
+        }}
+      </QueryGate>
     </PageShell>
+  );
+}
+
+/** A draft post shown as the groups will receive it, with the approval a leader signs. */
+function PostReviewItem({
+  post,
+  isAuthor,
+  canApprove,
+}: {
+  post: Post;
+  isAuthor: boolean;
+  canApprove: boolean;
+}) {
+  const approve = useApprovePost();
+  const { openSnackbar } = useSnackbar();
+  return (
+    <li className="card">
+      <span className="card-kicker">Bài đăng chờ duyệt</span>
+      <span className="card-meta">
+        {post.createdByName ?? 'Không rõ người soạn'} · {formatDateTimeVi(post.updatedAt)}
+      </span>
+      <GroupPreview text={post.preview} />
+      <div className="actions">
+        {canApprove && !isAuthor ? (
+          <ConfirmButton
+            title="Duyệt bài này?"
+            description="Bài sẽ được duyệt với tên của bạn và có thể được lên lịch gửi vào các nhóm Zalo khu phố."
+            confirmText="Duyệt"
+            loading={approve.isPending}
+            onConfirm={() =>
+              approve.mutate(post, {
+                onSuccess: () => openSnackbar({ text: 'Đã duyệt bài đăng.', type: 'success' }),
+                onError: (e) => openSnackbar({ text: errorText(e), type: 'error' }),
+              })
+            }
+          >
+            Duyệt bài
+          </ConfirmButton>
+        ) : canApprove ? (
+          <p className="detail-meta">Bạn là người soạn bài này nên không tự duyệt được.</p>
+        ) : (
+          <p className="detail-meta">Chờ lãnh đạo duyệt.</p>
+        )}
+      </div>
+    </li>
   );
 }
 
