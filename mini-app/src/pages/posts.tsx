@@ -1,6 +1,7 @@
 import { formatDateTimeVi } from '@loa/shared';
 import { useState } from 'react';
 import { Button } from 'zmp-ui';
+import { useSession } from '../auth/use-session';
 import { usePublicCampaign } from '../campaigns/use-public-campaign';
 import { ConfirmButton } from '../components/confirm-button';
 import { PageShell } from '../components/page-shell';
@@ -20,7 +21,11 @@ export default function PostsPage() {
   const [openId, setOpenId] = useState<string | null>(null);
   const [composing, setComposing] = useState(false);
   const approve = useApprovePost();
+  const { session } = useSession();
   const campaignId = campaign.data?.campaign?.id;
+  // A post is approved by a leader who did not write it (the server checks it too).
+  const canApprove = (post: { createdBy: string | null }) =>
+    session?.role === 'leader' && post.createdBy !== session.memberId;
 
   return (
     <PageShell title="Bài đăng">
@@ -67,7 +72,14 @@ export default function PostsPage() {
               {openId === post.id ? (
                 <div className="post-detail">
                   <GroupPreview text={post.preview} />
-                  {post.status === 'draft' ? (
+                  {post.status === 'draft' && !canApprove(post) ? (
+                    <p className="detail-meta">
+                      {session?.role === 'leader'
+                        ? 'Bạn là người soạn bài này nên không tự duyệt được.'
+                        : 'Chờ lãnh đạo duyệt.'}
+                    </p>
+                  ) : null}
+                  {post.status === 'draft' && canApprove(post) ? (
                     <ConfirmButton
                       title="Duyệt bài này?"
                       description="Bài đã duyệt có thể được lên lịch gửi vào các nhóm Zalo khu phố."
