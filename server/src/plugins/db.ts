@@ -26,8 +26,9 @@ export interface Db {
   withWard<T>(wardId: string, work: (client: pg.PoolClient) => Promise<T>): Promise<T>;
   withSystem<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T>;
   /**
-   * One round trip. `statements` must issue every query before its first await: a query issued
-   * after that would land behind COMMIT, so it throws instead.
+   * One round trip. `statements` must issue every query before its first await (a query issued after
+   * that would land behind COMMIT, so it throws instead) and return them all, e.g. with Promise.all,
+   * so that a failed statement rejects the batch rather than going unhandled.
    */
   batchInWard<T>(wardId: string, statements: (db: Queryable) => Promise<T>): Promise<T>;
 }
