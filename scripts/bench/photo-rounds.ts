@@ -208,6 +208,27 @@ function machineCpuMs(): number | undefined {
 
 export type BenchClient = ReturnType<typeof startClient>;
 
+const difference = (before: number | undefined, after: number | undefined) =>
+  before === undefined || after === undefined ? 0 : after - before;
+
+/**
+ * Runs `work` and says what it cost: this process's CPU (server threads and libvips; unlike wall time
+ * it hardly depends on what else the machine runs), its event-loop thread's, and the whole machine's.
+ */
+async function costOf<T>(work: () => Promise<T>) {
+  const cpu = process.cpuUsage();
+  const loop = eventLoopCpuMs();
+  const machine = machineCpuMs();
+  const result = await work();
+  const usage = process.cpuUsage(cpu);
+  return {
+    result,
+    cpuMs: (usage.user + usage.system) / 1000,
+    eventLoopMs: difference(loop, eventLoopCpuMs()),
+    machineMs: difference(machine, machineCpuMs()),
+  };
+}
+
 /**
  * One warm-up round (both sides, photos not measured), then `rounds` alternating rounds: the client
  * uploads a batch to the server in this process, then the baseline thumbnails the same batch.
@@ -220,7 +241,7 @@ export async function measureRounds(options: {
   concurrency: number;
   rounds?: number;
 }) {
-  const { client, concurrency } = options;
+  const { client, concurrency, measured } = options;
   await runBaseline(options.warmUp, concurrency);
   await client.load(options.warmUp);
   await client.send();
@@ -231,66 +252,45 @@ export async function measureRounds(options: {
   const sampler = setInterval(() => {
     if (uploading) peakRss = Math.max(peakRss, process.memoryUsage.rss());
   }, 25);
-  const measuredFiles = options.measured;
-  const rounds = options.rounds ?? 4;
-  const per = Math.ceil(measuredFiles.length / rounds);
-  let pipelineMs = 0;
-  let baselineMs = 0;
-  let failures = 0;
-  // CPU time of this process (server threads and libvips; not the client or Postgres): unlike wall
-  // time it hardly depends on what else the machine is running.
-  let pipelineCpuMs = 0;
-  let eventLoopMs = 0;
-  let baselineCpuMs = 0;
-  let machineMs = 0;
-  let baselineMachineMs = 0;
-  const cpuMs = (usage: NodeJS.CpuUsage) => (usage.user + usage.system) / 1000;
-  for (let round = 0; round < rounds; round += 1) {
-    const batch = measuredFiles.slice(round * per, (round + 1) * per);
-    if (batch.length === 0) break;
+  const per = Math.ceil(measured.length / (options.rounds ?? 4));
+  const upload = { ms: 0, failures: 0, cpuMs: 0, eventLoopMs: 0, machineMs: 0 };
+  const baseline = { ms: 0, cpuMs: 0, machineMs: 0 };
+  for (let start = 0; start < measured.length; start += per) {
+    const batch = measured.slice(start, start + per);
+    await client.load(batch);
     loop.enable();
     uploading = true;
-    await client.load(batch);
-    let cpu = process.cpuUsage();
-    const loopBefore = eventLoopCpuMs();
-    const machineBefore = machineCpuMs();
-    const result = await client.send();
-    const machineAfter = machineCpuMs();
-    pipelineCpuMs += cpuMs(process.cpuUsage(cpu));
-    const loopAfter = eventLoopCpuMs();
-    if (loopBefore !== undefined && loopAfter !== undefined) eventLoopMs += loopAfter - loopBefore;
+    const sent = await costOf(() => client.send());
     uploading = false;
     loop.disable();
-    pipelineMs += result.ms;
-    failures += result.failures;
-    if (machineBefore !== undefined && machineAfter !== undefined) machineMs += machineAfter - machineBefore;
-    cpu = process.cpuUsage();
-    const baselineMachineBefore = machineCpuMs();
-    baselineMs += await runBaseline(batch, concurrency);
-    baselineCpuMs += cpuMs(process.cpuUsage(cpu));
-    const baselineMachineAfter = machineCpuMs();
-    if (baselineMachineBefore !== undefined && baselineMachineAfter !== undefined)
-      baselineMachineMs += baselineMachineAfter - baselineMachineBefore;
+    upload.ms += sent.result.ms;
+    upload.failures += sent.result.failures;
+    upload.cpuMs += sent.cpuMs;
+    upload.eventLoopMs += sent.eventLoopMs;
+    upload.machineMs += sent.machineMs;
+    const thumbnailed = await costOf(() => runBaseline(batch, concurrency));
+    baseline.ms += thumbnailed.result;
+    baseline.cpuMs += thumbnailed.cpuMs;
+    baseline.machineMs += thumbnailed.machineMs;
   }
   clearInterval(sampler);
-  const pipeline = { ms: pipelineMs, failures };
 
-  const measured = measuredFiles.length;
-  const photosPerS = measured / (pipeline.ms / 1000);
-  const baselinePerS = measured / (baselineMs / 1000);
+  const count = measured.length;
+  const photosPerS = count / (upload.ms / 1000);
+  const baselinePerS = count / (baseline.ms / 1000);
   return {
     ratio: Number((photosPerS / baselinePerS).toFixed(3)),
     photos_per_s: Number(photosPerS.toFixed(2)),
     baseline_per_s: Number(baselinePerS.toFixed(2)),
     loop_delay_p99_ms: Number((loop.percentile(99) / 1e6).toFixed(1)),
     peak_rss_mb: Math.round(peakRss / (1024 * 1024)),
-    cpu_ms_per_photo: Math.round(pipelineCpuMs / measured),
-    baseline_cpu_ms_per_photo: Math.round(baselineCpuMs / measured),
-    event_loop_cpu_ms_per_photo: Math.round(eventLoopMs / measured),
-    machine_cpu_ms_per_photo: Math.round(machineMs / measured),
-    baseline_machine_cpu_ms_per_photo: Math.round(baselineMachineMs / measured),
-    photos: measured,
+    cpu_ms_per_photo: Math.round(upload.cpuMs / count),
+    baseline_cpu_ms_per_photo: Math.round(baseline.cpuMs / count),
+    event_loop_cpu_ms_per_photo: Math.round(upload.eventLoopMs / count),
+    machine_cpu_ms_per_photo: Math.round(upload.machineMs / count),
+    baseline_machine_cpu_ms_per_photo: Math.round(baseline.machineMs / count),
+    photos: count,
     concurrency,
-    failures: pipeline.failures,
+    failures: upload.failures,
   };
 }
