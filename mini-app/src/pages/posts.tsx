@@ -1,18 +1,17 @@
 import { formatDateTimeVi } from '@loa/shared';
 import { useState } from 'react';
 import { Button } from 'zmp-ui';
-import { useSession } from '../auth/use-session';
 import { usePublicCampaign } from '../campaigns/use-public-campaign';
-import { ConfirmButton } from '../components/confirm-button';
 import { PageShell } from '../components/page-shell';
 import { EmptyView, ErrorView, LoadingView } from '../components/status-views';
+import { ApprovePost } from '../posts/approve-post';
 import { ComposeForm } from '../posts/compose-form';
 import { DeliveryLedger } from '../posts/delivery-ledger';
 import { GroupPreview } from '../posts/group-preview';
 import { NotificationIssues } from '../posts/notification-issues';
 import { ScheduleForm } from '../posts/schedule-form';
 import { postStatusLabels } from '../posts/text';
-import { useApprovePost, usePosts } from '../posts/use-posts';
+import { usePosts } from '../posts/use-posts';
 
 /** Bài đăng: list, compose, approve, schedule, and each post's delivery ledger. */
 export default function PostsPage() {
@@ -20,12 +19,7 @@ export default function PostsPage() {
   const campaign = usePublicCampaign();
   const [openId, setOpenId] = useState<string | null>(null);
   const [composing, setComposing] = useState(false);
-  const approve = useApprovePost();
-  const { session } = useSession();
   const campaignId = campaign.data?.campaign?.id;
-  // A post is approved by a leader who did not write it (the server checks it too).
-  const canApprove = (post: { createdBy: string | null }) =>
-    session?.role === 'leader' && post.createdBy !== session.memberId;
 
   return (
     <PageShell title="Bài đăng">
@@ -72,25 +66,7 @@ export default function PostsPage() {
               {openId === post.id ? (
                 <div className="post-detail">
                   <GroupPreview text={post.preview} />
-                  {post.status === 'draft' && !canApprove(post) ? (
-                    <p className="detail-meta">
-                      {session?.role === 'leader'
-                        ? 'Bạn là người soạn bài này nên không tự duyệt được.'
-                        : 'Chờ lãnh đạo duyệt.'}
-                    </p>
-                  ) : null}
-                  {post.status === 'draft' && canApprove(post) ? (
-                    <ConfirmButton
-                      title="Duyệt bài này?"
-                      description="Bài đã duyệt có thể được lên lịch gửi vào các nhóm Zalo khu phố."
-                      confirmText="Duyệt"
-                      loading={approve.isPending}
-                      onConfirm={() => approve.mutate(post)}
-                    >
-                      Duyệt bài
-                    </ConfirmButton>
-                  ) : null}
-                  {approve.error ? <p role="alert">{approve.error.message}</p> : null}
+                  {post.status === 'draft' ? <ApprovePost post={post} /> : null}
                   {post.status === 'approved' ? <ScheduleForm postId={post.id} /> : null}
                   <h3>Nhật ký gửi</h3>
                   <DeliveryLedger postId={post.id} />

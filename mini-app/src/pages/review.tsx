@@ -7,8 +7,9 @@ import { ConfirmButton, errorText } from '../components/confirm-button';
 import { PageShell } from '../components/page-shell';
 import { QueryGate } from '../components/query-gate';
 import { EmptyView } from '../components/status-views';
+import { ApprovePost } from '../posts/approve-post';
 import { GroupPreview } from '../posts/group-preview';
-import { useApprovePost, usePosts } from '../posts/use-posts';
+import { usePosts } from '../posts/use-posts';
 import { SignInNeeded } from './tasks';
 
 /**
@@ -51,12 +52,7 @@ export function ReviewPage() {
           ) : (
             <ul className="card-list">
               {drafts.map((post) => (
-                <PostReviewItem
-                  key={post.id}
-                  post={post}
-                  isAuthor={post.createdBy === session.memberId}
-                  canApprove={canApprove}
-                />
+                <PostReviewItem key={post.id} post={post} />
               ))}
             </ul>
           );
@@ -67,17 +63,7 @@ export function ReviewPage() {
 }
 
 /** A draft post shown as the groups will receive it, with the approval a leader signs. */
-function PostReviewItem({
-  post,
-  isAuthor,
-  canApprove,
-}: {
-  post: Post;
-  isAuthor: boolean;
-  canApprove: boolean;
-}) {
-  const approve = useApprovePost();
-  const { openSnackbar } = useSnackbar();
+function PostReviewItem({ post }: { post: Post }) {
   return (
     <li className="card">
       <span className="card-kicker">Bài đăng chờ duyệt</span>
@@ -86,26 +72,7 @@ function PostReviewItem({
       </span>
       <GroupPreview text={post.preview} />
       <div className="actions">
-        {canApprove && !isAuthor ? (
-          <ConfirmButton
-            title="Duyệt bài này?"
-            description="Bài sẽ được duyệt với tên của bạn và có thể được lên lịch gửi vào các nhóm Zalo khu phố."
-            confirmText="Duyệt"
-            loading={approve.isPending}
-            onConfirm={() =>
-              approve.mutate(post, {
-                onSuccess: () => openSnackbar({ text: 'Đã duyệt bài đăng.', type: 'success' }),
-                onError: (e) => openSnackbar({ text: errorText(e), type: 'error' }),
-              })
-            }
-          >
-            Duyệt bài
-          </ConfirmButton>
-        ) : canApprove ? (
-          <p className="detail-meta">Bạn là người soạn bài này nên không tự duyệt được.</p>
-        ) : (
-          <p className="detail-meta">Chờ lãnh đạo duyệt.</p>
-        )}
+        <ApprovePost post={post} />
       </div>
     </li>
   );
