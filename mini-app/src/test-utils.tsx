@@ -3,6 +3,8 @@ import { render } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { MemoryRouter } from 'react-router-dom';
 import { vi } from 'vitest';
+import { saveSession } from './auth/session-store';
+import type { SessionRole } from './auth/use-session';
 import { createQueryClient } from './lib/query-client';
 
 /** Renders a page with the app's real query settings; a fresh cache per test keeps tests independent. */
@@ -28,4 +30,23 @@ export function stubFetch(...replies: Array<() => Response | Promise<Response>>)
   });
   vi.stubGlobal('fetch', fetchMock);
   return fetchMock;
+}
+
+/** A fixed, readable UUID for test data: testId(7) is 00000000-0000-4000-8000-000000000007. */
+export const testId = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+
+/** Signs in as an office member of the Dầu Giây fixture ward with `role` (member testId(1) unless given). */
+export function signInAs(role: SessionRole, memberId = testId(1)) {
+  saveSession({
+    token: 't',
+    member: {
+      id: memberId,
+      role,
+      unitId: testId(2),
+      unitName: 'Phòng Văn hóa - Xã hội',
+      wardId: testId(3),
+      wardName: 'Phường Dầu Giây',
+      fullName: 'Nhi',
+    },
+  });
 }

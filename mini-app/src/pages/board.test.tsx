@@ -1,31 +1,17 @@
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { Route, Routes } from 'react-router-dom';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { saveSession, signOut } from '../auth/session-store';
+import { signOut } from '../auth/session-store';
 import { AppLayout } from '../layout/app-layout';
-import { jsonResponse, renderPage, stubFetch } from '../test-utils';
+import { jsonResponse, renderPage, signInAs, stubFetch, testId } from '../test-utils';
 import { BoardPage } from './board';
 
-const ids = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
-const signIn = (role: 'staff' | 'leader' | 'team_member') =>
-  saveSession({
-    token: 't',
-    member: {
-      id: ids(1),
-      role,
-      unitId: ids(2),
-      unitName: 'Phòng Văn hóa - Xã hội',
-      wardId: ids(3),
-      wardName: 'Phường Dầu Giây',
-      fullName: 'Nhi',
-    },
-  });
 const board = {
-  campaignId: ids(10),
-  tasks: [{ id: ids(20), title: 'Treo băng rôn', kind: 'hang_banner', dueAt: '2026-05-17T10:00:00.000Z' }],
+  campaignId: testId(10),
+  tasks: [{ id: testId(20), title: 'Treo băng rôn', kind: 'hang_banner', dueAt: '2026-05-17T10:00:00.000Z' }],
   teams: [
     {
-      id: ids(30),
+      id: testId(30),
       name: 'Tổ Công nghệ số cộng đồng Khu phố 1',
       shortName: 'Tổ CNS KP1',
       total: 1,
@@ -33,7 +19,7 @@ const board = {
       overdue: 0,
     },
     {
-      id: ids(31),
+      id: testId(31),
       name: 'Tổ Công nghệ số cộng đồng Khu phố 2',
       shortName: 'Tổ CNS KP2',
       total: 1,
@@ -42,8 +28,8 @@ const board = {
     },
   ],
   cells: [
-    { taskId: ids(20), unitId: ids(30), assignmentId: ids(40), status: 'submitted', overdue: false },
-    { taskId: ids(20), unitId: ids(31), assignmentId: ids(41), status: 'pending', overdue: true },
+    { taskId: testId(20), unitId: testId(30), assignmentId: testId(40), status: 'submitted', overdue: false },
+    { taskId: testId(20), unitId: testId(31), assignmentId: testId(41), status: 'pending', overdue: true },
   ],
   counts: { total: 2, pending: 1, acknowledged: 0, done: 1, overdue: 1 },
 };
@@ -56,9 +42,9 @@ afterEach(() => {
 
 describe('Bảng tiến độ', () => {
   it('shows teams × tasks and urges all late teams only after confirmation', async () => {
-    signIn('staff');
+    signInAs('staff');
     const fetchMock = stubFetch(
-      () => jsonResponse({ campaigns: [{ id: ids(10) }] }),
+      () => jsonResponse({ campaigns: [{ id: testId(10) }] }),
       () => jsonResponse(board),
       () => jsonResponse({ teams: 1, queued: 2 }),
       () => jsonResponse(board),
@@ -73,11 +59,11 @@ describe('Bảng tiến độ', () => {
     fireEvent.click(screen.getByText('Nhắc tất cả tổ trễ hạn'));
     expect(fetchMock).toHaveBeenCalledTimes(2); // nothing sent before confirming
     fireEvent.click(await screen.findByText('Gửi nhắc'));
-    await waitFor(() => expect(fetchMock.mock.calls[2]?.[0]).toBe(`/api/campaigns/${ids(10)}/urge-late`));
+    await waitFor(() => expect(fetchMock.mock.calls[2]?.[0]).toBe(`/api/campaigns/${testId(10)}/urge-late`));
   });
 
   it('says so when no campaign is running', async () => {
-    signIn('leader');
+    signInAs('leader');
     stubFetch(() => jsonResponse({ campaigns: [] }));
     renderPage(<BoardPage />);
     expect(await screen.findByText('Chưa có kế hoạch nào đang triển khai.')).toBeTruthy();
@@ -97,15 +83,15 @@ describe('bottom navigation', () => {
     );
 
   it('shows each role its own tabs', () => {
-    signIn('staff');
+    signInAs('staff');
     layout();
     expect(tabs()).toEqual(['Trang chủ', 'Chiến dịch', 'Bài đăng', 'Bảng tiến độ', 'Minh chứng']);
     cleanup();
-    signIn('team_member');
+    signInAs('team_member');
     layout();
     expect(tabs()).toEqual(['Trang chủ', 'Nhiệm vụ', 'Chia sẻ']);
     cleanup();
-    signIn('leader');
+    signInAs('leader');
     layout();
     expect(tabs()).toEqual(['Trang chủ', 'Duyệt', 'Bài đăng', 'Bảng tiến độ', 'Minh chứng']);
     cleanup();

@@ -1,27 +1,11 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { saveSession } from '../auth/session-store';
-import { jsonResponse, renderPage } from '../test-utils';
+import { jsonResponse, renderPage, signInAs, testId } from '../test-utils';
 import { ReviewPage } from './review';
 
-const ids = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
-const signInAs = (role: 'leader' | 'staff', memberId = ids(1)) =>
-  saveSession({
-    token: 't',
-    member: {
-      id: memberId,
-      role,
-      unitId: ids(2),
-      unitName: 'Lãnh đạo UBND',
-      wardId: ids(3),
-      wardName: 'Phường Dầu Giây',
-      fullName: 'Trần Văn Lãnh',
-    },
-  });
-
 const post = (n: number, status: 'draft' | 'approved', createdBy: string) => ({
-  id: ids(n),
-  campaignId: ids(10),
+  id: testId(n),
+  campaignId: testId(10),
   body: `Bài số ${n}`,
   imageSha256: null,
   linkPath: null,
@@ -60,7 +44,7 @@ afterEach(() => {
 describe('Duyệt', () => {
   it('lists draft posts as the groups will read them, and approves one only after confirmation', async () => {
     signInAs('leader');
-    const calls = stubApi([post(20, 'draft', ids(7)), post(21, 'approved', ids(7))]);
+    const calls = stubApi([post(20, 'draft', testId(7)), post(21, 'approved', testId(7))]);
     renderPage(<ReviewPage />);
     expect(await screen.findByText('Không có kế hoạch nào chờ duyệt.')).toBeTruthy();
     expect(await screen.findByText(/Bài số 20/)).toBeTruthy();
@@ -73,15 +57,15 @@ describe('Duyệt', () => {
     expect(within(dialog).getByText('Duyệt bài này?')).toBeTruthy();
     fireEvent.click(within(dialog).getByText('Duyệt'));
     await waitFor(() => {
-      const approval = calls.find((call) => call.url === `/api/posts/${ids(20)}/approve`);
+      const approval = calls.find((call) => call.url === `/api/posts/${testId(20)}/approve`);
       expect(approval?.init?.method).toBe('POST');
       expect(JSON.parse(String(approval?.init?.body))).toEqual({ version: 3 });
     });
   });
 
   it("does not offer a leader their own post, nor staff anyone's", async () => {
-    signInAs('leader', ids(7));
-    stubApi([post(20, 'draft', ids(7))]);
+    signInAs('leader', testId(7));
+    stubApi([post(20, 'draft', testId(7))]);
     renderPage(<ReviewPage />);
     expect(await screen.findByText('Bạn là người soạn bài này nên không tự duyệt được.')).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Duyệt bài' })).toBeNull();
@@ -95,7 +79,7 @@ describe('Duyệt', () => {
 
   it('says so when no post waits for approval', async () => {
     signInAs('leader');
-    stubApi([post(21, 'approved', ids(7))]);
+    stubApi([post(21, 'approved', testId(7))]);
     renderPage(<ReviewPage />);
     expect(await screen.findByText('Không có bài đăng nào chờ duyệt.')).toBeTruthy();
   });
