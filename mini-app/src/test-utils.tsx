@@ -32,6 +32,25 @@ export function stubFetch(...replies: Array<() => Response | Promise<Response>>)
   return fetchMock;
 }
 
+export type FetchCall = { url: string; init?: RequestInit };
+
+/**
+ * Replaces global fetch with `answer`, which replies by URL (for pages that ask several things in no
+ * fixed order); returns the calls made, to inspect.
+ */
+export function stubFetchByUrl(answer: (url: string, init?: RequestInit) => Response): FetchCall[] {
+  const calls: FetchCall[] = [];
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
+      const url = String(input);
+      calls.push({ url, init });
+      return answer(url, init);
+    }),
+  );
+  return calls;
+}
+
 /** A fixed, readable UUID for test data: testId(7) is 00000000-0000-4000-8000-000000000007. */
 export const testId = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 

@@ -1,6 +1,6 @@
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { jsonResponse, renderPage } from '../test-utils';
+import { jsonResponse, renderPage, stubFetchByUrl } from '../test-utils';
 import { EvidenceReviewPage } from './evidence-review';
 
 const item = {
@@ -29,19 +29,12 @@ const item = {
 
 /** Routes by URL: the list, the thumbnail, the review. */
 function stubApi() {
-  const calls: { url: string; init?: RequestInit }[] = [];
-  vi.stubGlobal(
-    'fetch',
-    vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
-      const url = String(input);
-      calls.push({ url, init });
-      if (url.includes('/photo')) return new Response(new Blob(['x'], { type: 'image/jpeg' }));
-      if (url.endsWith('/review'))
-        return jsonResponse({ ...item, reviewStatus: 'needs_fix', reviewReason: 'Chụp lại' });
-      return jsonResponse({ items: [item] });
-    }),
-  );
-  return calls;
+  return stubFetchByUrl((url) => {
+    if (url.includes('/photo')) return new Response(new Blob(['x'], { type: 'image/jpeg' }));
+    if (url.endsWith('/review'))
+      return jsonResponse({ ...item, reviewStatus: 'needs_fix', reviewReason: 'Chụp lại' });
+    return jsonResponse({ items: [item] });
+  });
 }
 
 afterEach(() => {

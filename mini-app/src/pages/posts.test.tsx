@@ -1,6 +1,6 @@
 import { cleanup, fireEvent, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { jsonResponse, renderPage, signInAs, testId } from '../test-utils';
+import { jsonResponse, renderPage, signInAs, stubFetchByUrl, testId } from '../test-utils';
 import PostsPage from './posts';
 
 const draft = {
@@ -21,15 +21,11 @@ const draft = {
 };
 
 function stubApi() {
-  vi.stubGlobal(
-    'fetch',
-    vi.fn(async (input: RequestInfo | URL) => {
-      const url = String(input);
-      if (url.startsWith('/api/posts')) return jsonResponse({ posts: [draft] });
-      if (url.startsWith('/api/notifications')) return jsonResponse({ notifications: [] });
-      return jsonResponse({ campaign: null, posts: [] });
-    }),
-  );
+  stubFetchByUrl((url) => {
+    if (url.startsWith('/api/posts')) return jsonResponse({ posts: [draft] });
+    if (url.startsWith('/api/notifications')) return jsonResponse({ notifications: [] });
+    return jsonResponse({ campaign: null, posts: [] });
+  });
 }
 
 afterEach(() => {

@@ -1,6 +1,6 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { jsonResponse, renderPage, signInAs, testId } from '../test-utils';
+import { jsonResponse, renderPage, signInAs, stubFetchByUrl, testId } from '../test-utils';
 import { ReviewPage } from './review';
 
 const post = (n: number, status: 'draft' | 'approved', createdBy: string) => ({
@@ -22,18 +22,11 @@ const post = (n: number, status: 'draft' | 'approved', createdBy: string) => ({
 
 /** Answers by URL: the draft plans, the posts, and an approval. */
 function stubApi(posts: unknown[]) {
-  const calls: { url: string; init?: RequestInit }[] = [];
-  vi.stubGlobal(
-    'fetch',
-    vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
-      const url = String(input);
-      calls.push({ url, init });
-      if (url.startsWith('/api/campaigns')) return jsonResponse({ campaigns: [] });
-      if (url.endsWith('/approve')) return jsonResponse({ ...(posts[0] as object), status: 'approved' });
-      return jsonResponse({ posts });
-    }),
-  );
-  return calls;
+  return stubFetchByUrl((url) => {
+    if (url.startsWith('/api/campaigns')) return jsonResponse({ campaigns: [] });
+    if (url.endsWith('/approve')) return jsonResponse({ ...(posts[0] as object), status: 'approved' });
+    return jsonResponse({ posts });
+  });
 }
 
 afterEach(() => {
