@@ -16,6 +16,7 @@ import broadcastRoutes from './broadcasts/routes.js';
 import broadcastScheduler from './broadcasts/scheduler-plugin.js';
 import campaignRoutes from './campaigns/routes.js';
 import type { Config } from './config.js';
+import conversationsPlugin from './conversations/plugin.js';
 import evidencePlugin from './evidence/plugin.js';
 import healthRoutes from './health/routes.js';
 import { loggerOptions } from './logger.js';
@@ -130,6 +131,8 @@ export async function buildApp(
   // Broadcasts: the delivery ledger's engine (ticks only when SCHEDULER is on), then its API.
   await app.register(broadcastScheduler, {});
   await app.register(broadcastRoutes);
+  // The OA chatbot (answers what people send the OA, exactly once) and the staff inbox.
+  await app.register(conversationsPlugin);
   if (config.serveMiniApp) await app.register(miniAppPlugin, {});
 
   return app;

@@ -149,6 +149,15 @@ export const errorCatalogue = {
     message:
       'Kho ảnh tạm thời không truy cập được. Ảnh vẫn nằm trong hàng chờ trên điện thoại và sẽ tự gửi lại.',
   },
+  CONVERSATION_NOT_FOUND: {
+    status: 404,
+    message: 'Không tìm thấy cuộc trò chuyện này trong hộp thư của phường. Tải lại danh sách.',
+  },
+  CHAT_WINDOW_CLOSED: {
+    status: 409,
+    message:
+      'Không gửi được: người này không nhắn cho OA trong 7 ngày qua nên Zalo không cho OA trả lời (tin tư vấn chỉ gửi được trong 7 ngày). Hãy gọi điện cho họ, hoặc chờ họ nhắn lại OA.',
+  },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof errorCatalogue;

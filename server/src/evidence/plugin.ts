@@ -4,15 +4,43 @@
  */
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import { type ChatEvidence, createChatEvidence } from './chat-evidence.js';
 import reviewRoutes from './review-routes.js';
 import evidenceRoutes from './routes.js';
 import { LocalDiskStorage, type PhotoStorage } from './storage.js';
 
-export default async function evidencePlugin(app: FastifyInstance) {
-  const storage = await openStorage(app);
-  await app.register(evidenceRoutes, { storage });
-  await app.register(reviewRoutes);
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Evidence sent through the OA chat (the conversations feature uses it). */
+    chatEvidence: ChatEvidence;
+  }
 }
+
+// fastify-plugin so that `app.chatEvidence` is seen by other features; the routes stay encapsulated.
+export default fp(
+  async function evidencePlugin(app: FastifyInstance) {
+    const storage = await openStorage(app);
+    app.decorate(
+      'chatEvidence',
+      createChatEvidence({
+        db: app.db,
+        storage,
+        zalo: () => (app.hasDecorator('zalo') ? app.zalo : undefined),
+        dataDir: app.config.dataDir,
+        limits: {
+          maxBytes: app.config.photoMaxBytes,
+          maxPixels: app.config.photoMaxPixels,
+          duplicateDistance: app.config.photoDuplicateDistance,
+        },
+        log: app.log.child({ component: 'chat-evidence' }),
+      }),
+    );
+    await app.register(evidenceRoutes, { storage });
+    await app.register(reviewRoutes);
+  },
+  { name: 'evidence', dependencies: ['db'] },
+);
 
 /**
  * Local disk by default; an S3-compatible store when configured. A store that cannot be reached does
