@@ -10,7 +10,7 @@ import type pg from 'pg';
 import { AppError } from '../errors.js';
 import type { ChatEvidence } from '../evidence/chat-evidence.js';
 import { describeFlags } from '../evidence/chat-evidence.js';
-import type { Notifier } from '../notifications/notifier.js';
+import type { Notifier } from '../notifications/queue.js';
 import type { Session } from '../plugins/auth.js';
 import type { Db } from '../plugins/db.js';
 import { acknowledgeAssignment, completeAssignment } from '../tasks/service.js';
