@@ -15,7 +15,7 @@ const SUMMARY = `
                      FROM conversation_messages x WHERE x.conversation_id = c.id
                     ORDER BY x.created_at DESC LIMIT 1), '') AS "lastText",
          ${ISO('c.last_message_at')} AS "lastMessageAt", ${ISO('c.resolved_at')} AS "resolvedAt",
-         ${ISO("c.last_inbound_at + interval '7 days'")} AS "windowClosesAt"
+         ${ISO("(c.last_inbound_at + interval '7 days')")} AS "windowClosesAt"
     FROM conversations c LEFT JOIN members m ON m.id = c.member_id`;
 
 /** Conversations waiting for staff first (most unread first), then the most recent. */
