@@ -25,6 +25,7 @@ import dbPlugin from './plugins/db.js';
 import errorsPlugin from './plugins/errors.js';
 import miniAppPlugin from './plugins/mini-app.js';
 import publicRoutes from './public/routes.js';
+import reportRoutes from './reports/routes.js';
 import assignmentRoutes from './tasks/assignment-routes.js';
 import taskRoutes from './tasks/task-routes.js';
 import zaloPlugin from './zalo/plugin.js';
@@ -130,6 +131,8 @@ export async function buildApp(
   // Broadcasts: the delivery ledger's engine (ticks only when SCHEDULER is on), then its API.
   await app.register(broadcastScheduler, {});
   await app.register(broadcastRoutes);
+  // Results: the report (.docx), the spreadsheet annex (.xlsx) and the delivery ledger (.csv).
+  await app.register(reportRoutes);
   if (config.serveMiniApp) await app.register(miniAppPlugin, {});
 
   return app;
