@@ -158,6 +158,11 @@ export const errorCatalogue = {
     message:
       'Không gửi được: người này không nhắn cho OA trong 7 ngày qua nên Zalo không cho OA trả lời (tin tư vấn chỉ gửi được trong 7 ngày). Hãy gọi điện cho họ, hoặc chờ họ nhắn lại OA.',
   },
+  // Reports.
+  REPORT_BUSY: {
+    status: 503,
+    message: 'Máy chủ đang tạo nhiều báo cáo cùng lúc. Đợi khoảng một phút rồi bấm tải lại.',
+  },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof errorCatalogue;
