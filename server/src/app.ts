@@ -12,7 +12,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { ErrorBody } from '@loa/shared';
 import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import authRoutes from './auth/routes.js';
-import broadcastRoutes from './broadcasts/routes.js';
+import deliveryRoutes from './broadcasts/routes.js';
 import broadcastScheduler from './broadcasts/scheduler-plugin.js';
 import campaignRoutes from './campaigns/routes.js';
 import type { Config } from './config.js';
@@ -20,11 +20,13 @@ import evidencePlugin from './evidence/plugin.js';
 import healthRoutes from './health/routes.js';
 import importRoutes from './imports/routes.js';
 import { loggerOptions } from './logger.js';
-import notifierPlugin from './notifications/notifier.js';
+import notifierPlugin from './notifications/queue.js';
+import notificationRoutes from './notifications/routes.js';
 import authPlugin from './plugins/auth.js';
 import dbPlugin from './plugins/db.js';
 import errorsPlugin from './plugins/errors.js';
 import miniAppPlugin from './plugins/mini-app.js';
+import postRoutes from './posts/routes.js';
 import publicRoutes from './public/routes.js';
 import assignmentRoutes from './tasks/assignment-routes.js';
 import taskRoutes from './tasks/task-routes.js';
@@ -105,7 +107,7 @@ export async function buildApp(
   await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
   await app.register(dbPlugin, { connectionString: config.databaseUrl });
   await app.register(authPlugin, { secret: config.sessionSecret, ttlMinutes: config.sessionTtlMinutes });
-  // Messages to people are recorded as queued notifications; the broadcast feature delivers them.
+  // Messages to people are recorded as queued notifications (notifications/); its sender delivers them.
   await app.register(notifierPlugin, {});
 
   app.healthChecks.set('database', async () => {
@@ -130,9 +132,12 @@ export async function buildApp(
   await app.register(taskRoutes);
   // A team's own assignments: list, acknowledge, mark done.
   await app.register(assignmentRoutes);
-  // Broadcasts: the delivery ledger's engine (ticks only when SCHEDULER is on), then its API.
+  // Broadcasts: the delivery ledger's engine (ticks only when SCHEDULER is on).
   await app.register(broadcastScheduler, {});
-  await app.register(broadcastRoutes);
+  // Posts, approval and schedules; what the ledger did with them; messages to people that need a human.
+  await app.register(postRoutes);
+  await app.register(deliveryRoutes);
+  await app.register(notificationRoutes);
   if (config.serveMiniApp) await app.register(miniAppPlugin, {});
 
   return app;

@@ -1,6 +1,7 @@
 export * from './errors.js';
 export * from './format-vi.js';
 export * from './import-draft.js';
+export * from './roles.js';
 export * from './schemas/auth.js';
 export * from './schemas/broadcasts.js';
 export * from './schemas/campaigns.js';
@@ -10,3 +11,5 @@ export * from './schemas/health.js';
 export * from './schemas/imports.js';
 export * from './schemas/public.js';
 export * from './schemas/tasks.js';
+export * from './text-length.js';
+export * from './ward-time.js';

@@ -5,6 +5,7 @@ import { Button } from 'zmp-ui';
 import { roleLabels, useSignIn } from '../auth/use-session';
 import { PageShell } from '../components/page-shell';
 import { ErrorView, LoadingView } from '../components/status-views';
+import { errorText } from '../lib/error-text';
 import { request } from '../lib/request';
 import { getZaloAccessToken, getZaloPhoneToken, isInsideZalo } from '../lib/zalo';
 
@@ -44,7 +45,7 @@ export default function SignInPage() {
     navigate('/', { replace: true });
   }
 
-  const failed = signIn.error?.message ?? message;
+  const failed = signIn.error ? errorText(signIn.error) : message;
   return (
     <PageShell title="Đăng nhập" showBack>
       {failed ? (
@@ -56,14 +57,14 @@ export default function SignInPage() {
         <Button
           fullWidth
           loading={signIn.isPending}
-          onClick={() => void withZalo().catch((e: Error) => setMessage(e.message))}
+          onClick={() => void withZalo().catch((e: unknown) => setMessage(errorText(e)))}
         >
           Đăng nhập bằng Zalo
         </Button>
       ) : (
         <DevPicker
           busy={signIn.isPending}
-          onPick={(id) => void asSimulated(id).catch((e: Error) => setMessage(e.message))}
+          onPick={(id) => void asSimulated(id).catch((e: unknown) => setMessage(errorText(e)))}
         />
       )}
     </PageShell>

@@ -3,9 +3,9 @@ import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { Button, Checkbox, Input, Select, useSnackbar } from 'zmp-ui';
 import { useCreateTask, useUnits } from '../campaigns/use-campaigns';
-import { errorText } from '../components/confirm-button';
 import { NativeField } from '../components/native-field';
 import { PageShell } from '../components/page-shell';
+import { ErrorNote } from '../components/status-views';
 import { taskKindLabels } from '../tasks/labels';
 
 /** A local "2026-05-20T17:00" from the picker, read as ward time (UTC+7, no daylight saving). */
@@ -102,11 +102,7 @@ export function TaskNewPage() {
               />
             ))}
         </fieldset>
-        {create.isError ? (
-          <p role="alert" className="form-error">
-            {errorText(create.error)}
-          </p>
-        ) : null}
+        <ErrorNote error={create.error} />
         <Button fullWidth size="large" htmlType="submit" loading={create.isPending} disabled={!ready}>
           Thêm và giao nhiệm vụ
         </Button>

@@ -1,6 +1,7 @@
 import type { ScheduleInput } from '@loa/shared';
 import { useState } from 'react';
 import { Button } from 'zmp-ui';
+import { ErrorNote } from '../components/status-views';
 import { useGroups, useSchedulePost } from './use-posts';
 
 /** Lên lịch: once (a day and a time) or daily (times between two days), to chosen groups and the loudspeaker. */
@@ -72,13 +73,13 @@ export function ScheduleForm({ postId }: { postId: string }) {
               : `Tổ chia sẻ${group.responsibleUnitName ? `: ${group.responsibleUnitName}` : ''}`}
           </label>
         ))}
-        {groups.isError ? <p role="alert">{groups.error.message}</p> : null}
+        <ErrorNote error={groups.error} />
         <label className="target-option">
           <input type="checkbox" checked={loudspeaker} onChange={(e) => setLoudspeaker(e.target.checked)} />{' '}
           Bài đọc trên loa cho các tổ
         </label>
       </fieldset>
-      {schedule.error ? <p role="alert">{schedule.error.message}</p> : null}
+      <ErrorNote error={schedule.error} />
       {schedule.isSuccess ? <p role="status">Đã lên lịch.</p> : null}
       <Button htmlType="submit" size="large" fullWidth loading={schedule.isPending}>
         Lên lịch gửi

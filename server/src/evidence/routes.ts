@@ -10,6 +10,7 @@ import {
   EvidenceListReply,
   EvidenceUploadReply,
   IdParams,
+  isTeamRole,
   PhotoQuery,
 } from '@loa/shared';
 import { Type } from '@sinclair/typebox';
@@ -36,12 +37,11 @@ const UPLOAD_MEMORY_BYTES = 128 * 1024 * 1024;
  */
 const RECEIVE_TURNS = 2;
 
-const TEAM_ROLES = new Set(['team_member', 'team_lead']);
 const REVIEW_ROLES = ['admin', 'staff', 'leader'] as const;
 
 /** A team member sees their own team's assignments only; staff see the ward's (RLS does the ward). */
 export function teamScope(session: Session): string | null {
-  if (!TEAM_ROLES.has(session.role)) return null;
+  if (!isTeamRole(session.role)) return null;
   if (!session.unitId) throw new AppError('FORBIDDEN');
   return session.unitId;
 }
