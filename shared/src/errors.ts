@@ -149,6 +149,7 @@ export const errorCatalogue = {
     message:
       'Kho ảnh tạm thời không truy cập được. Ảnh vẫn nằm trong hàng chờ trên điện thoại và sẽ tự gửi lại.',
   },
+  // Plan import.
   IMPORT_NOT_A_PLAN_FILE: {
     status: 415,
     message: 'Chỉ nhận tệp Word (.docx) hoặc PDF có chữ. Tệp .doc cũ hãy mở trong Word và lưu thành .docx.',
@@ -163,6 +164,11 @@ export const errorCatalogue = {
       'Tệp PDF này là ảnh chụp (bản scan), không có lớp chữ nên không đọc được. Hãy tải lên tệp .docx, PDF xuất từ Word, hoặc dán nội dung văn bản.',
   },
   IMPORT_EMPTY: { status: 400, message: 'Văn bản trống. Dán nội dung kế hoạch hoặc chọn tệp .docx/.pdf.' },
+  // Reports.
+  REPORT_BUSY: {
+    status: 503,
+    message: 'Máy chủ đang tạo nhiều báo cáo cùng lúc. Đợi khoảng một phút rồi bấm tải lại.',
+  },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof errorCatalogue;

@@ -105,7 +105,7 @@ function paragraphsOf(lines: VisualLine[]): string[] {
 export async function pdfText(bytes: Buffer): Promise<string> {
   let pages: Run[][];
   try {
-    const pdf = await getDocumentProxy(new Uint8Array(bytes));
+    const pdf = await getDocumentProxy(new Uint8Array(bytes), { verbosity: 0 });
     pages = [];
     for (let n = 1; n <= pdf.numPages; n++) {
       const page = await pdf.getPage(n);
