@@ -112,8 +112,7 @@ export const variables = {
   },
   ZALO_WEBHOOK_MAX_AGE_SECONDS: {
     default: '10800',
-    description:
-      'Từ chối sự kiện webhook có timestamp cũ hơn số giây này (Zalo gửi lại trong khoảng 2 giờ)',
+    description: 'Từ chối sự kiện webhook có timestamp cũ hơn số giây này (Zalo gửi lại trong khoảng 2 giờ)',
     parse: positiveInt,
   },
   ZALO_WEBHOOK_RETENTION_DAYS: {
