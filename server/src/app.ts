@@ -27,6 +27,7 @@ import errorsPlugin from './plugins/errors.js';
 import miniAppPlugin from './plugins/mini-app.js';
 import postRoutes from './posts/routes.js';
 import publicRoutes from './public/routes.js';
+import reportRoutes from './reports/routes.js';
 import assignmentRoutes from './tasks/assignment-routes.js';
 import taskRoutes from './tasks/task-routes.js';
 import zaloPlugin from './zalo/plugin.js';
@@ -135,6 +136,8 @@ export async function buildApp(
   await app.register(postRoutes);
   await app.register(deliveryRoutes);
   await app.register(notificationRoutes);
+  // Results: the report (.docx), the spreadsheet annex (.xlsx) and the delivery ledger (.csv).
+  await app.register(reportRoutes);
   if (config.serveMiniApp) await app.register(miniAppPlugin, {});
 
   return app;

@@ -1,8 +1,9 @@
+import { ROLE_NAMES_VI, type Role } from '@loa/shared';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { Button } from 'zmp-ui';
-import { roleLabels, useSignIn } from '../auth/use-session';
+import { useSignIn } from '../auth/use-session';
 import { PageShell } from '../components/page-shell';
 import { ErrorView, LoadingView } from '../components/status-views';
 import { errorText } from '../lib/error-text';
@@ -102,7 +103,7 @@ function DevPicker({ busy, onPick }: { busy: boolean; onPick: (personId: string)
               onClick={() => onPick(person.memberId ?? person.oaUserId)}
             >
               <span>{person.name}</span>
-              <small>{roleLabels[person.role] ?? person.role}</small>
+              <small>{ROLE_NAMES_VI[person.role as Role] ?? person.role}</small>
             </button>
           ))}
         </section>

@@ -17,7 +17,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyRequest } from 'fastify';
 import { AppError } from '../errors.js';
 import type { Session } from '../plugins/auth.js';
-import { DisplayCopies } from './display-copies.js';
+import type { DisplayCopies } from './display-copies.js';
 import { type ReceiveTurn, ReceiveTurns } from './receive-turns.js';
 import { findPhotoAccess, findUploadTarget, listEvidence, type UploadTarget } from './sql.js';
 import type { PhotoStorage } from './storage.js';
@@ -48,9 +48,11 @@ export function teamScope(session: Session): string | null {
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody };
 
-const evidenceRoutes: FastifyPluginAsyncTypebox<{ storage: PhotoStorage }> = async (app, { storage }) => {
+const evidenceRoutes: FastifyPluginAsyncTypebox<{
+  storage: PhotoStorage;
+  displayCopies: DisplayCopies;
+}> = async (app, { storage, displayCopies }) => {
   const { photoMaxBytes, photoMaxPixels, photoDuplicateDistance } = app.config;
-  const displayCopies = new DisplayCopies(storage, photoMaxPixels);
   const uploadMemory = new UploadMemory(Math.max(UPLOAD_MEMORY_BYTES, photoMaxBytes));
   const receiveTurns = new ReceiveTurns(RECEIVE_TURNS);
   await app.register(multipart, {
