@@ -18,6 +18,7 @@ import campaignRoutes from './campaigns/routes.js';
 import type { Config } from './config.js';
 import evidencePlugin from './evidence/plugin.js';
 import healthRoutes from './health/routes.js';
+import importRoutes from './imports/routes.js';
 import { loggerOptions } from './logger.js';
 import notifierPlugin from './notifications/queue.js';
 import notificationRoutes from './notifications/routes.js';
@@ -126,6 +127,8 @@ export async function buildApp(
   await app.register(evidencePlugin);
   // Campaigns: staff write, leaders approve, staff activate and close.
   await app.register(campaignRoutes);
+  // Plan documents (pasted, .docx, .pdf) → a draft campaign to check, then campaign + units + tasks.
+  await app.register(importRoutes);
   // Tasks, assignment to teams, the progress board and urging late teams (staff).
   await app.register(taskRoutes);
   // A team's own assignments: list, acknowledge, mark done.
