@@ -11,6 +11,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { ErrorBody } from '@loa/shared';
 import Fastify, { type FastifyInstance, LogController } from 'fastify';
+import auditRoutes from './audit/routes.js';
 import authRoutes from './auth/routes.js';
 import broadcastRoutes from './broadcasts/routes.js';
 import broadcastScheduler from './broadcasts/scheduler-plugin.js';
@@ -27,6 +28,7 @@ import miniAppPlugin from './plugins/mini-app.js';
 import publicRoutes from './public/routes.js';
 import assignmentRoutes from './tasks/assignment-routes.js';
 import taskRoutes from './tasks/task-routes.js';
+import wardRoutes from './wards/routes.js';
 import zaloPlugin from './zalo/plugin.js';
 
 export interface AppConfig extends Config {
@@ -130,6 +132,10 @@ export async function buildApp(
   // Broadcasts: the delivery ledger's engine (ticks only when SCHEDULER is on), then its API.
   await app.register(broadcastScheduler, {});
   await app.register(broadcastRoutes);
+  // Setting the ward up: the ward, places, units, members (list import/export), Zalo groups.
+  await app.register(wardRoutes);
+  // Who did what: the audit view.
+  await app.register(auditRoutes);
   if (config.serveMiniApp) await app.register(miniAppPlugin, {});
 
   return app;

@@ -8,3 +8,4 @@ export * from './schemas/evidence.js';
 export * from './schemas/health.js';
 export * from './schemas/public.js';
 export * from './schemas/tasks.js';
+export * from './schemas/wards.js';
