@@ -21,6 +21,24 @@ CREATE POLICY ward_isolation ON places
   USING (current_setting('app.ward_id', true) = 'all' OR ward_id::text = current_setting('app.ward_id', true))
   WITH CHECK (current_setting('app.ward_id', true) = 'all' OR ward_id::text = current_setting('app.ward_id', true));
 
+-- Sign-in links: staff (or `npm run ward:create`) give a member a one-time link; opening it with Zalo
+-- links that Zalo account to the member. Only the token's hash is stored.
+CREATE TABLE member_invites (
+  id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+  ward_id uuid NOT NULL REFERENCES wards (id) ON DELETE CASCADE,
+  member_id uuid NOT NULL REFERENCES members (id) ON DELETE CASCADE,
+  token_sha256 text NOT NULL UNIQUE CHECK (token_sha256 ~ '^[0-9a-f]{64}$'),
+  created_by uuid REFERENCES members (id),
+  expires_at timestamptz NOT NULL,
+  used_at timestamptz,
+  created_at timestamptz NOT NULL DEFAULT now()
+);
+ALTER TABLE member_invites ENABLE ROW LEVEL SECURITY;
+ALTER TABLE member_invites FORCE ROW LEVEL SECURITY;
+CREATE POLICY ward_isolation ON member_invites
+  USING (current_setting('app.ward_id', true) = 'all' OR ward_id::text = current_setting('app.ward_id', true))
+  WITH CHECK (current_setting('app.ward_id', true) = 'all' OR ward_id::text = current_setting('app.ward_id', true));
+
 -- Units can be retired without losing the history of their tasks.
 ALTER TABLE units ADD COLUMN active boolean NOT NULL DEFAULT true;
 
@@ -41,6 +59,6 @@ CREATE INDEX audit_log_actor ON audit_log (ward_id, actor_member_id, created_at 
 DO $$
 BEGIN
   IF EXISTS (SELECT FROM pg_roles WHERE rolname = 'loa_app') THEN
-    GRANT SELECT, INSERT, UPDATE, DELETE ON places TO loa_app;
+    GRANT SELECT, INSERT, UPDATE, DELETE ON places, member_invites TO loa_app;
   END IF;
 END $$;

@@ -202,6 +202,10 @@ export const errorCatalogue = {
     status: 409,
     message: 'Phường đã có nhóm Zalo tên này hoặc mã nhóm này. Kiểm tra lại.',
   },
+  INVITE_INVALID: {
+    status: 401,
+    message: 'Liên kết đăng nhập không đúng, đã dùng hoặc đã hết hạn. Nhờ cán bộ phụ trách gửi liên kết mới.',
+  },
   PLACE_NAME_TAKEN: { status: 409, message: 'Phường đã có địa điểm tên này. Đặt tên khác.' },
 } as const satisfies Record<string, { status: number; message: string }>;
 

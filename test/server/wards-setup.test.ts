@@ -4,6 +4,7 @@
  * export, and the Zalo groups (the OA's from getgroupsofoa, khu phố groups a team shares into).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createWardWithAdmin } from '../../server/src/wards/create-ward.js';
 import { buildTestApp, type TestApp } from '../helpers/app.js';
 import { createWard, type WardFixture } from '../helpers/factories.js';
 import { fortyMembers, membersXlsx, readXlsx } from '../helpers/member-lists.js';
@@ -337,5 +338,67 @@ describe('ward set-up', () => {
     const bad = await api('GET', '/api/audit?memberId=khong-phai-ma');
     expect(bad.statusCode).toBe(400);
     expect(bad.json().message).toMatch(/[ạ-ỹ]/);
+  });
+
+  it('creates a ward with its first admin, whose one-time link signs them in; staff make links for members', async () => {
+    const made = await createWardWithAdmin(
+      t.app.db,
+      {
+        name: 'Phường Long Khánh',
+        slug: 'long-khanh',
+        province: 'Đồng Nai',
+        adminName: 'Chị Hạnh',
+        adminPhone: '0911222333',
+      },
+      'http://localhost:3000',
+    );
+    expect(made.link).toMatch(/^http:\/\/localhost:3000\/\?invite=[A-Za-z0-9_-]{32}$/);
+    const invite = new URL(made.link).searchParams.get('invite')!;
+    const person = await t.app.inject({
+      method: 'POST',
+      url: '/sim/api/people',
+      payload: { name: 'Chị Hạnh' },
+    });
+    const signIn = (accessToken: string) =>
+      t.app.inject({ method: 'POST', url: '/api/auth/invite', payload: { invite, accessToken } });
+    const first = await signIn(person.json().accessToken);
+    expect(first.statusCode).toBe(200);
+    expect(first.json().member).toMatchObject({
+      fullName: 'Chị Hạnh',
+      role: 'admin',
+      wardName: 'Phường Long Khánh',
+    });
+    const ward = await t.app.inject({
+      url: '/api/ward',
+      headers: { authorization: `Bearer ${first.json().token}` },
+    });
+    expect(ward.json()).toMatchObject({
+      slug: 'long-khanh',
+      name: 'Phường Long Khánh',
+      placeName: 'Long Khánh',
+    });
+    // The link works once.
+    const other = await t.app.inject({
+      method: 'POST',
+      url: '/sim/api/people',
+      payload: { name: 'Người khác' },
+    });
+    const again = await signIn(other.json().accessToken);
+    expect(again.statusCode).toBe(401);
+    expect(again.json().message).toMatch(/đã dùng hoặc đã hết hạn/);
+    // Signing in with Zalo later finds the same member by the linked account.
+    const zalo = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/zalo',
+      payload: { accessToken: person.json().accessToken },
+    });
+    expect(zalo.json().member).toMatchObject({ id: made.adminId, role: 'admin' });
+
+    const link = await api('POST', `/api/ward/members/${w.teamMemberId}/invite`, undefined, staff());
+    expect(link.statusCode).toBe(200);
+    expect(link.json().link).toContain('?invite=');
+    expect(
+      (await api('POST', `/api/ward/members/${made.adminId}/invite`, undefined, staff())).statusCode,
+    ).toBe(404);
   });
 });

@@ -41,8 +41,8 @@ export async function memberIdByPhone(
 
 export interface MemberRow {
   fullName: string;
-  /** Normalised 84… */
-  phone: string;
+  /** Normalised 84…; null only for an admin created without one. */
+  phone: string | null;
   role: MemberRole;
   unitId: string | null;
   title: string | null;

@@ -17,6 +17,7 @@ import {
   WardSettingsPatch,
 } from '@loa/shared';
 import groupRoutes from './groups-routes.js';
+import inviteRoutes from './invite-routes.js';
 import memberRoutes from './members-routes.js';
 import { errors, security } from './route-common.js';
 import { createPlace, createUnit, editPlace, editUnit, editWard, getWard, listPlaces } from './service.js';
@@ -165,6 +166,7 @@ const wardRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   await app.register(memberRoutes);
   await app.register(groupRoutes);
+  await app.register(inviteRoutes);
 };
 
 export default wardRoutes;

@@ -268,3 +268,18 @@ export const AuditEntry = Type.Object({
 export type AuditEntry = Static<typeof AuditEntry>;
 export const AuditList = Type.Object({ entries: Type.Array(AuditEntry) });
 export type AuditList = Static<typeof AuditList>;
+
+// Sign-in links.
+export const MemberInviteReply = Type.Object({
+  link: Type.String({ description: 'Liên kết đăng nhập một lần' }),
+  expiresAt: Type.String({ format: 'date-time' }),
+});
+export type MemberInviteReply = Static<typeof MemberInviteReply>;
+export const InviteSignInBody = Type.Object(
+  {
+    invite: Type.String({ minLength: 20, maxLength: 100, pattern: '^[A-Za-z0-9_-]+$' }),
+    accessToken: Type.String({ minLength: 1, maxLength: 4096 }),
+  },
+  { additionalProperties: false },
+);
+export type InviteSignInBody = Static<typeof InviteSignInBody>;
