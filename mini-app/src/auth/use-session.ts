@@ -56,6 +56,15 @@ export function useSignIn() {
   });
 }
 
+/** POST /api/auth/invite (a sign-in link from the ward), then keep the session. */
+export function useInviteSignIn() {
+  return useMutation({
+    mutationFn: (body: { invite: string; accessToken: string }) =>
+      request<SignInReply>('/api/auth/invite', { method: 'POST', body }),
+    onSuccess: saveSession,
+  });
+}
+
 export const roleLabels: Record<string, string> = {
   admin: 'Quản trị',
   staff: 'Cán bộ',

@@ -20,7 +20,8 @@ export async function createInvite(
      RETURNING to_char(expires_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "expiresAt"`,
     [invite.wardId, invite.memberId, hash(token), invite.createdBy ?? null, LINK_DAYS],
   );
-  return { link: `${invite.publicUrl}/?invite=${token}`, expiresAt: rows[0]!.expiresAt };
+  // The mini app follows `#/…` links at start (see mini-app lib/deep-link.tsx).
+  return { link: `${invite.publicUrl}/#/sign-in?invite=${token}`, expiresAt: rows[0]!.expiresAt };
 }
 
 /**
