@@ -16,7 +16,7 @@ export type PageKey = keyof typeof paths;
 export const pageTitles: Record<PageKey, string> = {
   home: 'Trang chủ',
   tasks: 'Nhiệm vụ',
-  campaigns: 'Chiến dịch',
+  campaigns: 'Kế hoạch',
   leaderboard: 'Bảng tiến độ',
   review: 'Duyệt',
   evidence: 'Minh chứng',

@@ -13,19 +13,22 @@ import { ErrorBody } from '@loa/shared';
 import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import auditRoutes from './audit/routes.js';
 import authRoutes from './auth/routes.js';
-import broadcastRoutes from './broadcasts/routes.js';
+import deliveryRoutes from './broadcasts/routes.js';
 import broadcastScheduler from './broadcasts/scheduler-plugin.js';
 import campaignRoutes from './campaigns/routes.js';
 import type { Config } from './config.js';
 import evidencePlugin from './evidence/plugin.js';
 import healthRoutes from './health/routes.js';
 import { loggerOptions } from './logger.js';
-import notifierPlugin from './notifications/notifier.js';
+import notifierPlugin from './notifications/queue.js';
+import notificationRoutes from './notifications/routes.js';
 import authPlugin from './plugins/auth.js';
 import dbPlugin from './plugins/db.js';
 import errorsPlugin from './plugins/errors.js';
 import miniAppPlugin from './plugins/mini-app.js';
+import postRoutes from './posts/routes.js';
 import publicRoutes from './public/routes.js';
+import reportRoutes from './reports/routes.js';
 import assignmentRoutes from './tasks/assignment-routes.js';
 import taskRoutes from './tasks/task-routes.js';
 import wardRoutes from './wards/routes.js';
@@ -106,7 +109,7 @@ export async function buildApp(
   await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
   await app.register(dbPlugin, { connectionString: config.databaseUrl });
   await app.register(authPlugin, { secret: config.sessionSecret, ttlMinutes: config.sessionTtlMinutes });
-  // Messages to people are recorded as queued notifications; the broadcast feature delivers them.
+  // Messages to people are recorded as queued notifications (notifications/); its sender delivers them.
   await app.register(notifierPlugin, {});
 
   app.healthChecks.set('database', async () => {
@@ -129,13 +132,18 @@ export async function buildApp(
   await app.register(taskRoutes);
   // A team's own assignments: list, acknowledge, mark done.
   await app.register(assignmentRoutes);
-  // Broadcasts: the delivery ledger's engine (ticks only when SCHEDULER is on), then its API.
+  // Broadcasts: the delivery ledger's engine (ticks only when SCHEDULER is on).
   await app.register(broadcastScheduler, {});
-  await app.register(broadcastRoutes);
   // Setting the ward up: the ward, places, units, members (list import/export), Zalo groups.
   await app.register(wardRoutes);
   // Who did what: the audit view.
   await app.register(auditRoutes);
+  // Posts, approval and schedules; what the ledger did with them; messages to people that need a human.
+  await app.register(postRoutes);
+  await app.register(deliveryRoutes);
+  await app.register(notificationRoutes);
+  // Results: the report (.docx), the spreadsheet annex (.xlsx) and the delivery ledger (.csv).
+  await app.register(reportRoutes);
   if (config.serveMiniApp) await app.register(miniAppPlugin, {});
 
   return app;

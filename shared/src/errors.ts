@@ -207,6 +207,11 @@ export const errorCatalogue = {
     message: 'Liên kết đăng nhập không đúng, đã dùng hoặc đã hết hạn. Nhờ cán bộ phụ trách gửi liên kết mới.',
   },
   PLACE_NAME_TAKEN: { status: 409, message: 'Phường đã có địa điểm tên này. Đặt tên khác.' },
+  // Reports.
+  REPORT_BUSY: {
+    status: 503,
+    message: 'Máy chủ đang tạo nhiều báo cáo cùng lúc. Đợi khoảng một phút rồi bấm tải lại.',
+  },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof errorCatalogue;

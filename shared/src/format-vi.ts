@@ -2,7 +2,7 @@
  * Vietnamese formatting. Every date a person reads is dd/mm/yyyy, times are 24 h, and both are in
  * Asia/Ho_Chi_Minh whatever the time zone of the machine that formats them.
  */
-export const WARD_TIME_ZONE = 'Asia/Ho_Chi_Minh';
+import { WARD_TIME_ZONE } from './ward-time.js';
 
 const dateFormatter = new Intl.DateTimeFormat('en-GB', {
   timeZone: WARD_TIME_ZONE,
@@ -38,11 +38,4 @@ export function formatDateTimeVi(instant: Date | string): string {
 /** "Từ 18/05/2026 đến 24/05/2026" for a campaign period given as calendar days. */
 export function formatPeriodVi(startsOn: string, endsOn: string): string {
   return `Từ ${formatIsoDayVi(startsOn)} đến ${formatIsoDayVi(endsOn)}`;
-}
-
-/** The ward's calendar day ("2026-05-18") that an instant falls on. */
-export function wardDayOf(instant: Date): string {
-  const parts = dateFormatter.formatToParts(instant);
-  const get = (type: string) => parts.find((part) => part.type === type)?.value ?? '';
-  return `${get('year')}-${get('month')}-${get('day')}`;
 }

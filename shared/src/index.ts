@@ -1,5 +1,6 @@
 export * from './errors.js';
 export * from './format-vi.js';
+export * from './roles.js';
 export * from './schemas/auth.js';
 export * from './schemas/broadcasts.js';
 export * from './schemas/campaigns.js';
@@ -9,3 +10,5 @@ export * from './schemas/health.js';
 export * from './schemas/public.js';
 export * from './schemas/tasks.js';
 export * from './schemas/wards.js';
+export * from './text-length.js';
+export * from './ward-time.js';

@@ -1,6 +1,6 @@
+import { wardDayOf } from '@loa/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../server/src/app.js';
-import { wardDay } from '../../server/src/broadcasts/vn-time.js';
 import { buildTestApp, TEST_SESSION_SECRET, type TestApp, testConfig } from '../helpers/app.js';
 import { addApprovedPost, addGroups, addSchedule, deliveryRows, makeEngine } from '../helpers/broadcasts.js';
 import { createWard } from '../helpers/factories.js';
@@ -46,7 +46,7 @@ describe('delivery ledger: a week of schedules', () => {
       const hours = messages.map((m) => new Date(m.sentAt.getTime() + 7 * 3_600_000).getUTCHours());
       // Sent within the tick after each due time (retries included): 07:xx and 17:xx ward time.
       expect(new Set(hours)).toEqual(new Set([7, 17]));
-      expect(new Set(messages.map((m) => wardDay(m.sentAt))).size).toBe(7);
+      expect(new Set(messages.map((m) => wardDayOf(m.sentAt))).size).toBe(7);
       expect(messages[0]?.text).toContain('Hưởng ứng Ngày Khoa học');
     }
     const rows = await deliveryRows(t.app.db, postId);

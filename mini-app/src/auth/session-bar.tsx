@@ -1,6 +1,7 @@
+import { ROLE_NAMES_VI, type Role } from '@loa/shared';
 import { useNavigate } from 'react-router-dom';
 import { Button } from 'zmp-ui';
-import { roleLabels, useMe, useSession } from './use-session';
+import { useMe, useSession } from './use-session';
 
 /** Who is signed in (from GET /api/me), or the way to sign in. */
 export function SessionBar() {
@@ -24,7 +25,7 @@ export function SessionBar() {
         Xin chào, <strong className="session-name">{member.fullName}</strong>
         <br />
         <small>
-          {roleLabels[member.role]}
+          {ROLE_NAMES_VI[member.role as Role]}
           {member.unitName ? ` · ${member.unitName}` : ''}
         </small>
       </span>

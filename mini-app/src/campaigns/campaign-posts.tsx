@@ -5,7 +5,7 @@ import { EmptyView } from '../components/status-views';
 export function CampaignPosts({ posts }: { posts: PublicCampaignReply['posts'] }) {
   return (
     <section className="campaign-posts" aria-labelledby="campaign-posts-title">
-      <h2 id="campaign-posts-title">Bài đăng của chiến dịch</h2>
+      <h2 id="campaign-posts-title">Bài đăng của kế hoạch</h2>
       {posts.length === 0 ? (
         <EmptyView message="Chưa có bài đăng nào được duyệt." />
       ) : (

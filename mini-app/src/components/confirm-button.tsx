@@ -48,8 +48,3 @@ export function ConfirmButton(props: ConfirmButtonProps) {
     </>
   );
 }
-
-/** The server's Vietnamese message, or a generic one for anything unexpected. */
-export function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : 'Có lỗi xảy ra. Thử lại sau ít phút.';
-}

@@ -1,17 +1,24 @@
 import type { UseQueryResult } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import { errorText } from './confirm-button';
-import { ErrorView, LoadingView } from './status-views';
+import { errorText } from '../lib/error-text';
+import { EmptyView, ErrorView, LoadingView } from './status-views';
 
-/** Loading and error states for one query; `children` renders the data. */
-export function QueryGate<T>({
-  query,
-  children,
-}: {
+interface QueryGateProps<T> {
   query: UseQueryResult<T>;
+  /** When the answer holds nothing to show, e.g. `(data) => data.items.length === 0`. */
+  isEmpty?: (data: T) => boolean;
+  /** What to say then, in Vietnamese, saying what to do next if anything. */
+  empty?: string;
+  loadingLabel?: string;
   children: (data: T) => ReactNode;
-}) {
-  if (query.isPending) return <LoadingView />;
+}
+
+/**
+ * The one way a screen shows server data: loading, then the error (from the error catalogue, with
+ * "Thử lại"), the empty state, or `children` with the data.
+ */
+export function QueryGate<T>({ query, isEmpty, empty, loadingLabel, children }: QueryGateProps<T>) {
+  if (query.isPending) return <LoadingView label={loadingLabel} />;
   if (query.isError)
     return (
       <ErrorView
@@ -20,5 +27,6 @@ export function QueryGate<T>({
         retrying={query.isFetching}
       />
     );
+  if (isEmpty?.(query.data)) return <EmptyView message={empty ?? 'Chưa có gì để hiển thị.'} />;
   return <>{children(query.data)}</>;
 }

@@ -1,4 +1,5 @@
 import { Button, Spinner } from 'zmp-ui';
+import { errorText } from '../lib/error-text';
 
 export function LoadingView({ label = 'Đang tải…' }: { label?: string }) {
   return (
@@ -32,5 +33,15 @@ export function ErrorView({ message, onRetry, retrying = false }: ErrorViewProps
         Thử lại
       </Button>
     </div>
+  );
+}
+
+/** A failed action's message under the form or button that started it (nothing when it did not fail). */
+export function ErrorNote({ error }: { error: unknown }) {
+  if (!error) return null;
+  return (
+    <p role="alert" className="form-error">
+      {errorText(error)}
+    </p>
   );
 }

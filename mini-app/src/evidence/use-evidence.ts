@@ -1,10 +1,14 @@
-import type { EvidenceItem, EvidenceListQuery, EvidenceListReply, EvidenceReviewBody } from '@loa/shared';
+import type {
+  EvidenceItem,
+  EvidenceListQuery,
+  EvidenceListReply,
+  EvidenceReviewBody,
+  EvidenceUploadReply,
+} from '@loa/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { request } from '../lib/request';
-import { sessionToken } from './session-token';
-
-const apiBase = (import.meta.env.VITE_API_BASE ?? '').replace(/\/+$/, '');
+import { request, requestBlob, upload } from '../lib/request';
+import type { QueuedPhoto } from './upload-queue';
 
 export const evidenceKeys = {
   assignment: (assignmentId: string) => ['evidence', 'assignment', assignmentId] as const,
@@ -18,7 +22,6 @@ export function useAssignmentEvidence(assignmentId: string) {
     queryFn: ({ signal }) =>
       request<EvidenceListReply>(`/api/assignments/${encodeURIComponent(assignmentId)}/evidence`, {
         signal,
-        token: sessionToken(),
       }),
   });
 }
@@ -28,8 +31,7 @@ export function useEvidenceQueue(filter: EvidenceListQuery) {
   for (const [key, value] of Object.entries(filter)) if (value) params.set(key, String(value));
   return useQuery({
     queryKey: evidenceKeys.queue(filter),
-    queryFn: ({ signal }) =>
-      request<EvidenceListReply>(`/api/evidence?${params}`, { signal, token: sessionToken() }),
+    queryFn: ({ signal }) => request<EvidenceListReply>(`/api/evidence?${params}`, { signal }),
     staleTime: 10_000,
   });
 }
@@ -41,7 +43,6 @@ export function useReviewEvidence() {
       request<EvidenceItem>(`/api/evidence/${encodeURIComponent(id)}/review`, {
         method: 'POST',
         body,
-        token: sessionToken(),
       }),
     onSuccess: () => client.invalidateQueries({ queryKey: ['evidence'] }),
   });
@@ -63,19 +64,12 @@ export function useAuthedPhotoState(evidenceId: string, size: 'thumb' | 'display
   useEffect(() => {
     const controller = new AbortController();
     let objectUrl: string | undefined;
-    const token = sessionToken();
     setFailed(false);
     void attempt; // a new attempt re-runs this effect
-    fetch(`${apiBase}/api/evidence/${encodeURIComponent(evidenceId)}/photo?size=${size}`, {
-      headers: token ? { authorization: `Bearer ${token}` } : {},
+    requestBlob(`/api/evidence/${encodeURIComponent(evidenceId)}/photo?size=${size}`, {
       signal: controller.signal,
     })
-      .then((response) => (response.ok ? response.blob() : undefined))
       .then((blob) => {
-        if (!blob) {
-          setFailed(true);
-          return;
-        }
         objectUrl = URL.createObjectURL(blob);
         setUrl(objectUrl);
       })
@@ -91,4 +85,25 @@ export function useAuthedPhotoState(evidenceId: string, size: 'thumb' | 'display
     };
   }, [evidenceId, size, attempt]);
   return { url, failed, retry: () => setAttempt((n) => n + 1) };
+}
+
+/**
+ * Sends one queued photo with the Zalo tokens captured when it was taken (the server asks Zalo for the
+ * location with them); `onProgress` gets 0..1 as the bytes go out.
+ */
+export function uploadPhoto(
+  photo: Pick<QueuedPhoto, 'assignmentId' | 'blob' | 'fileName' | 'zaloAccessToken' | 'locationToken'>,
+  onProgress: (fraction: number) => void,
+): Promise<EvidenceUploadReply> {
+  const form = new FormData();
+  form.append('photo', photo.blob, photo.fileName);
+  const zalo =
+    photo.zaloAccessToken && photo.locationToken
+      ? { 'x-zalo-access-token': photo.zaloAccessToken, 'x-zalo-location-token': photo.locationToken }
+      : undefined;
+  return upload<EvidenceUploadReply>(`/api/assignments/${encodeURIComponent(photo.assignmentId)}/evidence`, {
+    form,
+    headers: zalo,
+    onProgress,
+  });
 }

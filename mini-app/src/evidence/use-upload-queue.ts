@@ -1,10 +1,9 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { errorText } from '../lib/error-text';
 import { ApiError } from '../lib/request';
-import { sessionToken } from './session-token';
 import { listQueued, putQueued, type QueuedPhoto, removeQueued } from './upload-queue';
-import { uploadPhotoXhr } from './upload-xhr';
-import { evidenceKeys } from './use-evidence';
+import { evidenceKeys, uploadPhoto } from './use-evidence';
 
 export interface QueueEntry extends QueuedPhoto {
   /** 0..1 while this photo is being sent. */
@@ -45,24 +44,21 @@ export function useUploadQueue(assignmentId: string) {
       setEntries(queued);
       for (const photo of queued.filter((item) => !item.refusedMessage)) {
         try {
-          await uploadPhotoXhr({
-            ...photo,
-            sessionToken: sessionToken(),
-            onProgress: (progress) => patch(photo.id, { progress, waitingMessage: undefined }),
-          });
+          await uploadPhoto(photo, (progress) => patch(photo.id, { progress, waitingMessage: undefined }));
           await removeQueued(photo.id);
           setEntries((current) => current.filter((entry) => entry.id !== photo.id));
           await client.invalidateQueries({ queryKey: evidenceKeys.assignment(assignmentId) });
         } catch (error) {
-          const apiError = error instanceof ApiError ? error : new ApiError(0, 'NETWORK', String(error));
-          const retryable = apiError.status === 0 || apiError.status >= 500 || apiError.status === 429;
+          // Anything that is not the server's answer (a dropped connection, a bug) is worth a retry.
+          const status = error instanceof ApiError ? error.status : 0;
+          const retryable = status === 0 || status >= 500 || status === 429;
           const updated = { ...photo, attempts: photo.attempts + 1 };
-          if (!retryable) updated.refusedMessage = apiError.message;
+          if (!retryable) updated.refusedMessage = errorText(error);
           await putQueued(updated);
           patch(photo.id, {
             ...updated,
             progress: undefined,
-            waitingMessage: retryable ? apiError.message : undefined,
+            waitingMessage: retryable ? errorText(error) : undefined,
           });
           if (retryable) {
             const delay = RETRY_MS[Math.min(photo.attempts, RETRY_MS.length - 1)];

@@ -40,47 +40,102 @@ export function setUnauthorizedHandler(handler: (() => void) | undefined): void 
   onUnauthorized = handler;
 }
 
-/** The one API client: JSON in, JSON out, and an `ApiError` for anything else. */
-export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
-  const { method = 'GET', body, token, signal } = options;
-  const headers: Record<string, string> = { accept: 'application/json' };
-  if (body !== undefined) headers['content-type'] = 'application/json';
+function authHeaders(token: string | undefined, extra: Record<string, string> = {}) {
+  const headers: Record<string, string> = { accept: 'application/json', ...extra };
   const bearer = token ?? sessionToken;
   if (bearer) headers.authorization = `Bearer ${bearer}`;
+  return { headers, bearer };
+}
 
-  let response: Response;
+/** Sends one request with the session; a network failure becomes status 0, a cancel stays a cancel. */
+async function send(path: string, init: RequestInit, signal: AbortSignal | undefined): Promise<Response> {
   try {
-    response = await fetch(`${apiBase}${path}`, {
-      method,
-      headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
-      signal,
-    });
+    return await fetch(`${apiBase}${path}`, { ...init, signal });
   } catch (error) {
     // A cancelled query must stay an AbortError so TanStack Query treats it as a cancel, not a failure.
     if (signal?.aborted) throw error;
     throw new ApiError(0, 'NETWORK', NETWORK_ERROR_MESSAGE);
   }
+}
 
-  const payload = await readJson(response);
-  if (!response.ok) {
-    if (response.status === 401 && bearer) onUnauthorized?.();
-    throw toApiError(response.status, payload);
+/** The one API client: JSON in, JSON out, and an `ApiError` for anything else. */
+export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const { method = 'GET', body, token, signal } = options;
+  const { headers, bearer } = authHeaders(
+    token,
+    body === undefined ? {} : { 'content-type': 'application/json' },
+  );
+  const response = await send(
+    path,
+    { method, headers, body: body === undefined ? undefined : JSON.stringify(body) },
+    signal,
+  );
+  return settle<T>(response.status, await response.text(), Boolean(bearer));
+}
+
+/**
+ * Bytes the server serves only with a session (photos): an <img src> cannot send the bearer token,
+ * so the caller shows the blob through an object URL.
+ */
+export async function requestBlob(path: string, options: { signal?: AbortSignal } = {}): Promise<Blob> {
+  const { headers, bearer } = authHeaders(undefined);
+  delete headers.accept;
+  const response = await send(path, { headers }, options.signal);
+  if (!response.ok) return settle(response.status, await response.text(), Boolean(bearer));
+  return response.blob();
+}
+
+export interface UploadOptions {
+  /** The multipart body, e.g. one photo. */
+  form: FormData;
+  /** Extra headers such as Zalo's location token. */
+  headers?: Record<string, string>;
+  /** 0..1 as the body goes out. */
+  onProgress?: (fraction: number) => void;
+}
+
+/**
+ * A multipart POST with upload progress. fetch cannot report upload progress; XMLHttpRequest can. The
+ * answer is read exactly as `request` reads it, so both throw the same `ApiError`s.
+ */
+export function upload<T>(path: string, options: UploadOptions): Promise<T> {
+  const { headers, bearer } = authHeaders(undefined, options.headers);
+  return new Promise<T>((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', `${apiBase}${path}`);
+    for (const [name, value] of Object.entries(headers)) xhr.setRequestHeader(name, value);
+    xhr.upload.onprogress = (event) => {
+      if (event.lengthComputable) options.onProgress?.(event.loaded / event.total);
+    };
+    xhr.onerror = () => reject(new ApiError(0, 'NETWORK', NETWORK_ERROR_MESSAGE));
+    xhr.ontimeout = xhr.onerror;
+    xhr.onload = () => {
+      try {
+        resolve(settle<T>(xhr.status, xhr.responseText, Boolean(bearer)));
+      } catch (error) {
+        reject(error);
+      }
+    };
+    xhr.send(options.form);
+  });
+}
+
+/** Reads an answer's body the same way for fetch and XHR: the JSON, or the `ApiError` it stands for. */
+function settle<T>(status: number, text: string, hadSession: boolean): T {
+  const payload = parseJson(text);
+  if (status < 200 || status >= 300) {
+    if (status === 401 && hadSession) onUnauthorized?.();
+    throw toApiError(status, payload);
   }
   if (payload === invalidJson) {
-    throw new ApiError(
-      response.status,
-      'BAD_RESPONSE',
-      'Máy chủ trả lời không đúng định dạng. Thử lại sau ít phút.',
-    );
+    throw new ApiError(status, 'BAD_RESPONSE', 'Máy chủ trả lời không đúng định dạng. Thử lại sau ít phút.');
   }
   return payload as T;
 }
 
 const invalidJson = Symbol('invalid-json');
 
-async function readJson(response: Response): Promise<unknown> {
-  const text = await response.text();
+function parseJson(text: string): unknown {
   if (text === '') return undefined;
   try {
     return JSON.parse(text);

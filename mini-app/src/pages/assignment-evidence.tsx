@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useParams } from 'react-router-dom';
 import { Button } from 'zmp-ui';
 import { PageShell } from '../components/page-shell';
-import { EmptyView, ErrorView, LoadingView } from '../components/status-views';
+import { QueryGate } from '../components/query-gate';
 import { EvidenceCard } from '../evidence/evidence-card';
 import { useAssignmentEvidence } from '../evidence/use-evidence';
 import { type QueueEntry, useUploadQueue } from '../evidence/use-upload-queue';
@@ -54,19 +54,13 @@ export function AssignmentEvidencePage() {
         </section>
       ) : null}
       <section aria-label="Ảnh đã nộp" className="evidence-list">
-        {uploaded.isPending ? (
-          <LoadingView />
-        ) : uploaded.isError ? (
-          <ErrorView
-            message={uploaded.error.message}
-            onRetry={() => void uploaded.refetch()}
-            retrying={uploaded.isFetching}
-          />
-        ) : uploaded.data.items.length === 0 && queue.entries.length === 0 ? (
-          <EmptyView message="Chưa có ảnh nào. Bấm “Chụp ảnh minh chứng” khi đã làm xong nhiệm vụ." />
-        ) : (
-          uploaded.data.items.map((item) => <EvidenceCard key={item.id} item={item} />)
-        )}
+        <QueryGate
+          query={uploaded}
+          isEmpty={(data) => data.items.length === 0 && queue.entries.length === 0}
+          empty="Chưa có ảnh nào. Bấm “Chụp ảnh minh chứng” khi đã làm xong nhiệm vụ."
+        >
+          {({ items }) => items.map((item) => <EvidenceCard key={item.id} item={item} />)}
+        </QueryGate>
       </section>
     </PageShell>
   );

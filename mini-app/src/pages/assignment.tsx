@@ -4,9 +4,11 @@ import { useParams } from 'react-router-dom';
 import { Button, Input, useSnackbar } from 'zmp-ui';
 import { useSession } from '../auth/use-session';
 import { useUrge } from '../campaigns/use-campaigns';
-import { ConfirmButton, errorText } from '../components/confirm-button';
+import { ConfirmButton } from '../components/confirm-button';
 import { PageShell } from '../components/page-shell';
 import { QueryGate } from '../components/query-gate';
+import { ErrorNote } from '../components/status-views';
+import { errorText } from '../lib/error-text';
 import { assignmentStatusLabels, taskKindLabels } from '../tasks/labels';
 import { useAcknowledge, useAssignment, useMarkDone } from '../tasks/use-assignments';
 
@@ -79,11 +81,7 @@ function TeamActions({ assignment }: { assignment: Assignment }) {
           Xác nhận đã nhận nhiệm vụ
         </Button>
       ) : null}
-      {ack.isError ? (
-        <p role="alert" className="form-error">
-          {errorText(ack.error)}
-        </p>
-      ) : null}
+      <ErrorNote error={ack.error} />
       {assignment.status !== 'accepted' ? (
         <section className="form" aria-label="Báo cáo hoàn thành">
           <Input
@@ -102,11 +100,7 @@ function TeamActions({ assignment }: { assignment: Assignment }) {
             maxLength={2000}
             onChange={(event) => setNote(event.target.value)}
           />
-          {done.isError ? (
-            <p role="alert" className="form-error">
-              {errorText(done.error)}
-            </p>
-          ) : null}
+          <ErrorNote error={done.error} />
           <Button
             fullWidth
             size="large"

@@ -3,12 +3,12 @@ import { useNavigate, useParams } from 'react-router-dom';
 import { useSnackbar } from 'zmp-ui';
 import { useSession } from '../auth/use-session';
 import { useBoard, useCampaigns, useUrge } from '../campaigns/use-campaigns';
-import { ConfirmButton, errorText } from '../components/confirm-button';
+import { ConfirmButton } from '../components/confirm-button';
 import { PageShell } from '../components/page-shell';
 import { QueryGate } from '../components/query-gate';
-import { EmptyView, LoadingView } from '../components/status-views';
+import { SignInNeeded } from '../components/sign-in-needed';
+import { errorText } from '../lib/error-text';
 import { assignmentStatusLabels } from '../tasks/labels';
-import { SignInNeeded } from './tasks';
 
 const cellMarks: Record<BoardCell['status'], string> = {
   pending: '·',
@@ -22,24 +22,39 @@ const cellMarks: Record<BoardCell['status'], string> = {
 export function BoardPage() {
   const { id } = useParams();
   const { session } = useSession();
-  const active = useCampaigns(id ? undefined : 'active');
-  const campaignId = id ?? active.data?.campaigns[0]?.id;
-  const board = useBoard(campaignId);
   if (!session) return <SignInNeeded title="Bảng tiến độ" />;
+  const canUrge = session.role === 'staff' || session.role === 'admin';
   return (
     <PageShell title="Bảng tiến độ" showBack={Boolean(id)}>
-      {!id && active.isPending ? (
-        <LoadingView />
-      ) : !campaignId ? (
-        <EmptyView message="Chưa có kế hoạch nào đang triển khai." />
-      ) : (
-        <QueryGate query={board}>
-          {(data) => (
-            <BoardView board={data} canUrge={session.role === 'staff' || session.role === 'admin'} />
-          )}
-        </QueryGate>
-      )}
+      {id ? <CampaignBoard campaignId={id} canUrge={canUrge} /> : <RunningBoard canUrge={canUrge} />}
     </PageShell>
+  );
+}
+
+/** The board of the plan being carried out now (the newest, if several run at once). */
+function RunningBoard({ canUrge }: { canUrge: boolean }) {
+  const active = useCampaigns('active');
+  return (
+    <QueryGate
+      query={active}
+      isEmpty={(data) => data.campaigns.length === 0}
+      empty="Chưa có kế hoạch nào đang triển khai."
+    >
+      {({ campaigns }) => <CampaignBoard campaignId={campaigns[0]?.id ?? ''} canUrge={canUrge} />}
+    </QueryGate>
+  );
+}
+
+function CampaignBoard({ campaignId, canUrge }: { campaignId: string; canUrge: boolean }) {
+  const board = useBoard(campaignId);
+  return (
+    <QueryGate
+      query={board}
+      isEmpty={(data) => data.tasks.length === 0}
+      empty="Kế hoạch chưa có nhiệm vụ nào."
+    >
+      {(data) => <BoardView board={data} canUrge={canUrge} />}
+    </QueryGate>
   );
 }
 
@@ -48,7 +63,6 @@ function BoardView({ board, canUrge }: { board: Board; canUrge: boolean }) {
   const urge = useUrge(board.campaignId);
   const { openSnackbar } = useSnackbar();
   const cells = new Map(board.cells.map((cell) => [`${cell.unitId}:${cell.taskId}`, cell]));
-  if (board.tasks.length === 0) return <EmptyView message="Kế hoạch chưa có nhiệm vụ nào." />;
   return (
     <>
       <p className="board-summary">

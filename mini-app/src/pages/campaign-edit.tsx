@@ -3,10 +3,10 @@ import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { Button, Input, Select, useSnackbar } from 'zmp-ui';
 import { useCampaign, useSaveCampaign, useUnits } from '../campaigns/use-campaigns';
-import { errorText } from '../components/confirm-button';
 import { NativeField } from '../components/native-field';
 import { PageShell } from '../components/page-shell';
 import { QueryGate } from '../components/query-gate';
+import { ErrorNote } from '../components/status-views';
 
 /** Create (no id) or edit a plan. Lists are one item per line. */
 export function CampaignEditPage() {
@@ -114,11 +114,7 @@ function CampaignForm({ campaign }: { campaign?: Campaign }) {
             <Select.Option key={u.id} value={u.id} title={u.name} />
           ))}
       </Select>
-      {save.isError ? (
-        <p role="alert" className="form-error">
-          {errorText(save.error)}
-        </p>
-      ) : null}
+      <ErrorNote error={save.error} />
       <Button fullWidth size="large" htmlType="submit" loading={save.isPending} disabled={!ready}>
         Lưu kế hoạch
       </Button>

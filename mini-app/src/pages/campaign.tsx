@@ -2,12 +2,14 @@ import { type Campaign, formatDateTimeVi, formatPeriodVi } from '@loa/shared';
 import { useNavigate, useParams } from 'react-router-dom';
 import { Button, useSnackbar } from 'zmp-ui';
 import { useSession } from '../auth/use-session';
+import { campaignStatusLabel } from '../campaigns/status';
 import { useAssignTask, useCampaign, useCampaignAction, useCampaignTasks } from '../campaigns/use-campaigns';
-import { ConfirmButton, errorText } from '../components/confirm-button';
+import { Card, CardList } from '../components/card-list';
+import { ConfirmButton } from '../components/confirm-button';
 import { PageShell } from '../components/page-shell';
 import { QueryGate } from '../components/query-gate';
-import { EmptyView } from '../components/status-views';
-import { campaignStatusLabels, taskKindLabels } from '../tasks/labels';
+import { errorText } from '../lib/error-text';
+import { taskKindLabels } from '../tasks/labels';
 
 /** One plan: its fields, what can be done next (approve, activate, close), and its tasks. */
 export function CampaignPage() {
@@ -42,7 +44,7 @@ function CampaignDetail({ campaign }: { campaign: Campaign }) {
     });
   return (
     <article className="detail">
-      <span className="card-kicker">{campaignStatusLabels[campaign.status]}</span>
+      <span className="card-kicker">{campaignStatusLabel(campaign)}</span>
       <h1 className="detail-title">{campaign.title}</h1>
       <dl>
         {campaign.number ? <Field label="Số văn bản">{campaign.number}</Field> : null}
@@ -129,46 +131,46 @@ function CampaignTasks({ campaign, canWrite }: { campaign: Campaign; canWrite: b
           Thêm nhiệm vụ
         </Button>
       ) : null}
-      <QueryGate query={query}>
-        {({ tasks }) =>
-          tasks.length === 0 ? (
-            <EmptyView message="Kế hoạch chưa có nhiệm vụ nào." />
-          ) : (
-            <ul className="card-list">
-              {tasks.map((task) => (
-                <li key={task.id} className="card">
-                  <span className="card-kicker">{taskKindLabels[task.kind]}</span>
-                  <strong>{task.title}</strong>
-                  <span className="card-meta">
-                    Hạn {formatDateTimeVi(task.dueAt)} · Đã giao {task.assignedCount} đơn vị
-                  </span>
-                  {canWrite ? (
-                    <Button
-                      size="large"
-                      variant="tertiary"
-                      loading={assign.isPending && assign.variables?.taskId === task.id}
-                      onClick={() =>
-                        assign.mutate(
-                          { taskId: task.id, targets: { allTeams: true } },
-                          {
-                            onSuccess: (r) =>
-                              openSnackbar({
-                                text: `Đã giao thêm cho ${r.created} tổ (tổng ${r.total}).`,
-                                type: 'success',
-                              }),
-                            onError: (e) => openSnackbar({ text: errorText(e), type: 'error' }),
-                          },
-                        )
-                      }
-                    >
-                      Giao cho tất cả các tổ
-                    </Button>
-                  ) : null}
-                </li>
-              ))}
-            </ul>
-          )
-        }
+      <QueryGate
+        query={query}
+        isEmpty={(data) => data.tasks.length === 0}
+        empty="Kế hoạch chưa có nhiệm vụ nào."
+      >
+        {({ tasks }) => (
+          <CardList>
+            {tasks.map((task) => (
+              <Card key={task.id}>
+                <span className="card-kicker">{taskKindLabels[task.kind]}</span>
+                <strong>{task.title}</strong>
+                <span className="card-meta">
+                  Hạn {formatDateTimeVi(task.dueAt)} · Đã giao {task.assignedCount} đơn vị
+                </span>
+                {canWrite ? (
+                  <Button
+                    size="large"
+                    variant="tertiary"
+                    loading={assign.isPending && assign.variables?.taskId === task.id}
+                    onClick={() =>
+                      assign.mutate(
+                        { taskId: task.id, targets: { allTeams: true } },
+                        {
+                          onSuccess: (r) =>
+                            openSnackbar({
+                              text: `Đã giao thêm cho ${r.created} tổ (tổng ${r.total}).`,
+                              type: 'success',
+                            }),
+                          onError: (e) => openSnackbar({ text: errorText(e), type: 'error' }),
+                        },
+                      )
+                    }
+                  >
+                    Giao cho tất cả các tổ
+                  </Button>
+                ) : null}
+              </Card>
+            ))}
+          </CardList>
+        )}
       </QueryGate>
     </section>
   );

@@ -9,7 +9,8 @@ import {
 import { useState } from 'react';
 import { Button, Modal } from 'zmp-ui';
 import { PageShell } from '../components/page-shell';
-import { EmptyView, ErrorView, LoadingView } from '../components/status-views';
+import { QueryGate } from '../components/query-gate';
+import { ErrorNote } from '../components/status-views';
 import { EvidenceCard } from '../evidence/evidence-card';
 import { useEvidenceQueue, useReviewEvidence } from '../evidence/use-evidence';
 
@@ -62,25 +63,21 @@ export function EvidenceReviewPage() {
           </select>
         </label>
       </div>
-      {queue.isPending ? (
-        <LoadingView />
-      ) : queue.isError ? (
-        <ErrorView
-          message={queue.error.message}
-          onRetry={() => void queue.refetch()}
-          retrying={queue.isFetching}
-        />
-      ) : queue.data.items.length === 0 ? (
-        <EmptyView message="Không có ảnh nào khớp bộ lọc." />
-      ) : (
-        <section className="evidence-list" aria-label="Ảnh cần duyệt">
-          {queue.data.items.map((item) => (
-            <EvidenceCard key={item.id} item={item}>
-              <ReviewActions item={item} />
-            </EvidenceCard>
-          ))}
-        </section>
-      )}
+      <QueryGate
+        query={queue}
+        isEmpty={(data) => data.items.length === 0}
+        empty="Không có ảnh nào khớp bộ lọc."
+      >
+        {({ items }) => (
+          <section className="evidence-list" aria-label="Ảnh cần duyệt">
+            {items.map((item) => (
+              <EvidenceCard key={item.id} item={item}>
+                <ReviewActions item={item} />
+              </EvidenceCard>
+            ))}
+          </section>
+        )}
+      </QueryGate>
     </PageShell>
   );
 }
@@ -97,7 +94,7 @@ function ReviewActions({ item }: { item: EvidenceItem }) {
 
   return (
     <div className="evidence-actions">
-      {review.isError ? <p role="alert">{review.error.message}</p> : null}
+      <ErrorNote error={review.error} />
       <Button
         size="medium"
         loading={review.isPending}

@@ -59,7 +59,7 @@ describe('HomePage', () => {
 
     renderPage(<HomePage />);
 
-    expect(await screen.findByText('Chưa có chiến dịch nào đang diễn ra.')).toBeTruthy();
+    expect(await screen.findByText('Chưa có kế hoạch nào đang diễn ra.')).toBeTruthy();
     expect(screen.getByText('Phường Bến Nghé')).toBeTruthy();
   });
 

@@ -1,17 +1,11 @@
 import { formatPeriodVi } from '@loa/shared';
 import { SessionBar } from '../auth/session-bar';
 import { CampaignPosts } from '../campaigns/campaign-posts';
+import { campaignStatusLabel } from '../campaigns/status';
 import { type PublicCampaign, usePublicCampaign } from '../campaigns/use-public-campaign';
 import { PageShell } from '../components/page-shell';
-import { EmptyView, ErrorView, LoadingView } from '../components/status-views';
-import { NETWORK_ERROR_MESSAGE } from '../lib/request';
-
-const statusLabels: Record<PublicCampaign['status'], string> = {
-  draft: 'Bản nháp',
-  approved: 'Sắp diễn ra',
-  active: 'Đang diễn ra',
-  closed: 'Đã kết thúc',
-};
+import { QueryGate } from '../components/query-gate';
+import { EmptyView } from '../components/status-views';
 
 /** Trang chủ: what the ward is talking about this week and the posts it sends, readable by anyone. */
 export function HomePage() {
@@ -20,28 +14,21 @@ export function HomePage() {
   return (
     <PageShell title="Loa Phường">
       <SessionBar />
-      {query.isPending ? (
-        <LoadingView />
-      ) : query.isError ? (
-        <ErrorView
-          // request() always throws ApiError; anything else is a bug, so fall back to the generic text.
-          message={query.error instanceof Error ? query.error.message : NETWORK_ERROR_MESSAGE}
-          onRetry={() => void query.refetch()}
-          retrying={query.isFetching}
-        />
-      ) : (
-        <>
-          <h1 className="ward-name">{query.data.ward.name}</h1>
-          {query.data.campaign ? (
-            <>
-              <CampaignCard campaign={query.data.campaign} />
-              <CampaignPosts posts={query.data.posts} />
-            </>
-          ) : (
-            <EmptyView message="Chưa có chiến dịch nào đang diễn ra." />
-          )}
-        </>
-      )}
+      <QueryGate query={query}>
+        {({ ward, campaign, posts }) => (
+          <>
+            <h1 className="ward-name">{ward.name}</h1>
+            {campaign ? (
+              <>
+                <CampaignCard campaign={campaign} />
+                <CampaignPosts posts={posts} />
+              </>
+            ) : (
+              <EmptyView message="Chưa có kế hoạch nào đang diễn ra." />
+            )}
+          </>
+        )}
+      </QueryGate>
     </PageShell>
   );
 }
@@ -49,7 +36,7 @@ export function HomePage() {
 function CampaignCard({ campaign }: { campaign: PublicCampaign }) {
   return (
     <article className="campaign-card" aria-labelledby="campaign-title">
-      <span className="campaign-status">{statusLabels[campaign.status]}</span>
+      <span className="campaign-status">{campaignStatusLabel(campaign)}</span>
       <h2 id="campaign-title">{campaign.title}</h2>
       <dl>
         {campaign.number ? (

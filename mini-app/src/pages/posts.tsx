@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { Button } from 'zmp-ui';
 import { usePublicCampaign } from '../campaigns/use-public-campaign';
 import { PageShell } from '../components/page-shell';
-import { EmptyView, ErrorView, LoadingView } from '../components/status-views';
+import { QueryGate } from '../components/query-gate';
 import { ApprovePost } from '../posts/approve-post';
 import { ComposeForm } from '../posts/compose-form';
 import { DeliveryLedger } from '../posts/delivery-ledger';
@@ -38,44 +38,40 @@ export default function PostsPage() {
         </Button>
       )}
       <NotificationIssues />
-      {posts.isPending ? (
-        <LoadingView />
-      ) : posts.isError ? (
-        <ErrorView
-          message={posts.error.message}
-          onRetry={() => void posts.refetch()}
-          retrying={posts.isFetching}
-        />
-      ) : posts.data.posts.length === 0 ? (
-        <EmptyView message="Chưa có bài đăng nào. Bấm “Soạn bài mới” để bắt đầu." />
-      ) : (
-        <ul className="post-list">
-          {posts.data.posts.map((post) => (
-            <li key={post.id} className="post-card">
-              <button
-                type="button"
-                className="post-summary"
-                onClick={() => setOpenId(openId === post.id ? null : post.id)}
-              >
-                <span className="post-status">{postStatusLabels[post.status]}</span>
-                <span className="post-excerpt">{post.body.slice(0, 120)}</span>
-                <span className="post-meta">
-                  {post.createdByName ?? ''} · {formatDateTimeVi(post.updatedAt)}
-                </span>
-              </button>
-              {openId === post.id ? (
-                <div className="post-detail">
-                  <GroupPreview text={post.preview} />
-                  {post.status === 'draft' ? <ApprovePost post={post} /> : null}
-                  {post.status === 'approved' ? <ScheduleForm postId={post.id} /> : null}
-                  <h3>Nhật ký gửi</h3>
-                  <DeliveryLedger postId={post.id} />
-                </div>
-              ) : null}
-            </li>
-          ))}
-        </ul>
-      )}
+      <QueryGate
+        query={posts}
+        isEmpty={(data) => data.posts.length === 0}
+        empty="Chưa có bài đăng nào. Bấm “Soạn bài mới” để bắt đầu."
+      >
+        {(data) => (
+          <ul className="post-list">
+            {data.posts.map((post) => (
+              <li key={post.id} className="post-card">
+                <button
+                  type="button"
+                  className="post-summary"
+                  onClick={() => setOpenId(openId === post.id ? null : post.id)}
+                >
+                  <span className="post-status">{postStatusLabels[post.status]}</span>
+                  <span className="post-excerpt">{post.body.slice(0, 120)}</span>
+                  <span className="post-meta">
+                    {post.createdByName ?? ''} · {formatDateTimeVi(post.updatedAt)}
+                  </span>
+                </button>
+                {openId === post.id ? (
+                  <div className="post-detail">
+                    <GroupPreview text={post.preview} />
+                    {post.status === 'draft' ? <ApprovePost post={post} /> : null}
+                    {post.status === 'approved' ? <ScheduleForm postId={post.id} /> : null}
+                    <h3>Nhật ký gửi</h3>
+                    <DeliveryLedger postId={post.id} />
+                  </div>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        )}
+      </QueryGate>
     </PageShell>
   );
 }

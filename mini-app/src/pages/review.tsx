@@ -3,14 +3,15 @@ import { useNavigate } from 'react-router-dom';
 import { Button, useSnackbar } from 'zmp-ui';
 import { useSession } from '../auth/use-session';
 import { useCampaignAction, useCampaigns } from '../campaigns/use-campaigns';
-import { ConfirmButton, errorText } from '../components/confirm-button';
+import { Card, CardList } from '../components/card-list';
+import { ConfirmButton } from '../components/confirm-button';
 import { PageShell } from '../components/page-shell';
 import { QueryGate } from '../components/query-gate';
-import { EmptyView } from '../components/status-views';
+import { SignInNeeded } from '../components/sign-in-needed';
+import { errorText } from '../lib/error-text';
 import { ApprovePost } from '../posts/approve-post';
 import { GroupPreview } from '../posts/group-preview';
 import { usePosts } from '../posts/use-posts';
-import { SignInNeeded } from './tasks';
 
 /**
  * Duyệt: everything that waits for a leader's approval: draft plans and draft posts. What goes out in
@@ -25,47 +26,48 @@ export function ReviewPage() {
   return (
     <PageShell title="Duyệt">
       <h2 className="section-title">Kế hoạch</h2>
-      <QueryGate query={campaigns}>
-        {({ campaigns }) =>
-          campaigns.length === 0 ? (
-            <EmptyView message="Không có kế hoạch nào chờ duyệt." />
-          ) : (
-            <ul className="card-list">
-              {campaigns.map((c) => (
-                <ReviewItem
-                  key={c.id}
-                  campaign={c}
-                  isAuthor={c.createdBy === session.memberId}
-                  canApprove={canApprove}
-                />
-              ))}
-            </ul>
-          )
-        }
+      <QueryGate
+        query={campaigns}
+        isEmpty={(data) => data.campaigns.length === 0}
+        empty="Không có kế hoạch nào chờ duyệt."
+      >
+        {({ campaigns }) => (
+          <CardList>
+            {campaigns.map((c) => (
+              <ReviewItem
+                key={c.id}
+                campaign={c}
+                isAuthor={c.createdBy === session.memberId}
+                canApprove={canApprove}
+              />
+            ))}
+          </CardList>
+        )}
       </QueryGate>
       <h2 className="section-title">Bài đăng</h2>
-      <QueryGate query={posts}>
-        {({ posts }) => {
-          const drafts = posts.filter((post) => post.status === 'draft');
-          return drafts.length === 0 ? (
-            <EmptyView message="Không có bài đăng nào chờ duyệt." />
-          ) : (
-            <ul className="card-list">
-              {drafts.map((post) => (
-                <PostReviewItem key={post.id} post={post} />
-              ))}
-            </ul>
-          );
-        }}
+      <QueryGate
+        query={posts}
+        isEmpty={(data) => !data.posts.some(isDraft)}
+        empty="Không có bài đăng nào chờ duyệt."
+      >
+        {({ posts }) => (
+          <CardList>
+            {posts.filter(isDraft).map((post) => (
+              <PostReviewItem key={post.id} post={post} />
+            ))}
+          </CardList>
+        )}
       </QueryGate>
     </PageShell>
   );
 }
 
+const isDraft = (post: Post) => post.status === 'draft';
+
 /** A draft post shown as the groups will receive it, with the approval a leader signs. */
 function PostReviewItem({ post }: { post: Post }) {
   return (
-    <li className="card">
+    <Card>
       <span className="card-kicker">Bài đăng chờ duyệt</span>
       <span className="card-meta">
         {post.createdByName ?? 'Không rõ người soạn'} · {formatDateTimeVi(post.updatedAt)}
@@ -74,7 +76,7 @@ function PostReviewItem({ post }: { post: Post }) {
       <div className="actions">
         <ApprovePost post={post} />
       </div>
-    </li>
+    </Card>
   );
 }
 
@@ -91,7 +93,7 @@ function ReviewItem({
   const navigate = useNavigate();
   const { openSnackbar } = useSnackbar();
   return (
-    <li className="card">
+    <Card>
       <span className="card-kicker">Kế hoạch chờ duyệt</span>
       <strong>{campaign.title}</strong>
       <span className="card-meta">{formatPeriodVi(campaign.startsOn, campaign.endsOn)}</span>
@@ -124,6 +126,6 @@ function ReviewItem({
           <p className="detail-meta">Bạn là người soạn kế hoạch này nên không tự duyệt được.</p>
         ) : null}
       </div>
-    </li>
+    </Card>
   );
 }

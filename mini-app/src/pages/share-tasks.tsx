@@ -3,7 +3,8 @@ import { useState } from 'react';
 import { Button } from 'zmp-ui';
 import { ConfirmButton } from '../components/confirm-button';
 import { PageShell } from '../components/page-shell';
-import { EmptyView, ErrorView, LoadingView } from '../components/status-views';
+import { QueryGate } from '../components/query-gate';
+import { ErrorNote } from '../components/status-views';
 import { openShareSheet } from '../lib/zalo';
 import { GroupPreview } from '../posts/group-preview';
 import { deliveryStatusLabels } from '../posts/text';
@@ -14,23 +15,19 @@ export default function ShareTasksPage() {
   const query = useShareTasks();
   return (
     <PageShell title="Việc chia sẻ">
-      {query.isPending ? (
-        <LoadingView />
-      ) : query.isError ? (
-        <ErrorView
-          message={query.error.message}
-          onRetry={() => void query.refetch()}
-          retrying={query.isFetching}
-        />
-      ) : query.data.tasks.length === 0 ? (
-        <EmptyView message="Tổ chưa có bài nào cần chia sẻ." />
-      ) : (
-        <ul className="share-tasks">
-          {query.data.tasks.map((task) => (
-            <ShareTaskCard key={task.id} task={task} />
-          ))}
-        </ul>
-      )}
+      <QueryGate
+        query={query}
+        isEmpty={(data) => data.tasks.length === 0}
+        empty="Tổ chưa có bài nào cần chia sẻ."
+      >
+        {({ tasks }) => (
+          <ul className="share-tasks">
+            {tasks.map((task) => (
+              <ShareTaskCard key={task.id} task={task} />
+            ))}
+          </ul>
+        )}
+      </QueryGate>
     </PageShell>
   );
 }
@@ -107,7 +104,7 @@ function ShareTaskCard({ task }: { task: ShareTask }) {
         </span>
       ) : null}
       {note ? <p role="status">{note}</p> : null}
-      {error ? <p role="alert">{error.message}</p> : null}
+      <ErrorNote error={error} />
     </li>
   );
 }

@@ -1,10 +1,12 @@
+import { ROLE_NAMES_VI, type Role } from '@loa/shared';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { Button } from 'zmp-ui';
-import { roleLabels, useInviteSignIn, useSignIn } from '../auth/use-session';
+import { useInviteSignIn, useSignIn } from '../auth/use-session';
 import { PageShell } from '../components/page-shell';
 import { ErrorView, LoadingView } from '../components/status-views';
+import { errorText } from '../lib/error-text';
 import { request } from '../lib/request';
 import { getZaloAccessToken, getZaloPhoneToken, isInsideZalo } from '../lib/zalo';
 
@@ -48,7 +50,7 @@ export default function SignInPage() {
   const invite = params.get('invite');
   if (invite) return <InviteSignIn invite={invite} />;
 
-  const failed = signIn.error?.message ?? message;
+  const failed = signIn.error ? errorText(signIn.error) : message;
   return (
     <PageShell title="Đăng nhập" showBack>
       {failed ? (
@@ -60,14 +62,14 @@ export default function SignInPage() {
         <Button
           fullWidth
           loading={signIn.isPending}
-          onClick={() => void withZalo().catch((e: Error) => setMessage(e.message))}
+          onClick={() => void withZalo().catch((e: unknown) => setMessage(errorText(e)))}
         >
           Đăng nhập bằng Zalo
         </Button>
       ) : (
         <DevPicker
           busy={signIn.isPending}
-          onPick={(id) => void asSimulated(id).catch((e: Error) => setMessage(e.message))}
+          onPick={(id) => void asSimulated(id).catch((e: unknown) => setMessage(errorText(e)))}
         />
       )}
     </PageShell>
@@ -105,7 +107,7 @@ function DevPicker({ busy, onPick }: { busy: boolean; onPick: (personId: string)
               onClick={() => onPick(person.memberId ?? person.oaUserId)}
             >
               <span>{person.name}</span>
-              <small>{roleLabels[person.role] ?? person.role}</small>
+              <small>{ROLE_NAMES_VI[person.role as Role] ?? person.role}</small>
             </button>
           ))}
         </section>
@@ -136,7 +138,7 @@ function InviteSignIn({ invite }: { invite: string }) {
     await signIn.mutateAsync({ invite, accessToken });
     navigate('/', { replace: true });
   }
-  const failed = signIn.error?.message ?? message;
+  const failed = signIn.error ? errorText(signIn.error) : message;
   return (
     <PageShell title="Đăng nhập" showBack>
       <p>Phường đã gửi bạn liên kết đăng nhập. Bấm nút dưới đây để liên kết tài khoản Zalo của bạn.</p>
@@ -145,7 +147,11 @@ function InviteSignIn({ invite }: { invite: string }) {
           {failed}
         </p>
       ) : null}
-      <Button fullWidth loading={signIn.isPending} onClick={() => void accept().catch((e: Error) => setMessage(e.message))}>
+      <Button
+        fullWidth
+        loading={signIn.isPending}
+        onClick={() => void accept().catch((e: Error) => setMessage(e.message))}
+      >
         Đăng nhập bằng liên kết
       </Button>
     </PageShell>

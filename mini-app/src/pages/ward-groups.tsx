@@ -31,7 +31,9 @@ export function WardGroupsPage() {
               {list.map((g) => (
                 <li key={g.id}>
                   <strong>{g.name}</strong> · {g.khuPhoName} ·{' '}
-                  {g.deliveryMode === 'oa_group' ? 'OA gửi trực tiếp' : `${g.responsibleUnitName ?? '?'} chia sẻ`}
+                  {g.deliveryMode === 'oa_group'
+                    ? 'OA gửi trực tiếp'
+                    : `${g.responsibleUnitName ?? '?'} chia sẻ`}
                   {g.status === 'disabled' ? ' · đang tắt' : ''}
                   <br />
                   <small>
@@ -68,7 +70,12 @@ function RegisterGroup() {
       </SelectField>
       {form.mode === 'oa_group' ? (
         <>
-          <Button size="small" variant="tertiary" loading={oaGroups.isFetching} onClick={() => setAskZalo(true)}>
+          <Button
+            size="small"
+            variant="tertiary"
+            loading={oaGroups.isFetching}
+            onClick={() => setAskZalo(true)}
+          >
             Lấy nhóm từ Zalo
           </Button>
           <MutationError error={oaGroups.error} />
@@ -106,7 +113,11 @@ function RegisterGroup() {
             </option>
           ))}
       </SelectField>
-      <SelectField label="Tổ phụ trách chia sẻ" value={form.responsibleUnitId} onChange={set('responsibleUnitId')}>
+      <SelectField
+        label="Tổ phụ trách chia sẻ"
+        value={form.responsibleUnitId}
+        onChange={set('responsibleUnitId')}
+      >
         <option value="">(không có)</option>
         {list
           .filter((u) => u.kind === 'digital_team')

@@ -1,7 +1,12 @@
-import { MEMBER_ROLE_LABELS, MEMBER_ROLES, type Member, type MemberImportReply, type MemberRole } from '@loa/shared';
+import {
+  MEMBER_ROLES,
+  type Member,
+  type MemberImportReply,
+  type MemberRole,
+  ROLE_NAMES_VI,
+} from '@loa/shared';
 import { useState } from 'react';
 import { Button, useSnackbar } from 'zmp-ui';
-import { useSession } from '../auth/use-session';
 import { ConfirmButton } from '../components/confirm-button';
 import { PageShell } from '../components/page-shell';
 import { QueryGate } from '../components/query-gate';
@@ -40,7 +45,6 @@ export function WardMembersPage() {
 }
 
 function ImportSection() {
-  const { session } = useSession();
   const send = useImportMembers();
   const [file, setFile] = useState<{ fileName: string; contentBase64: string } | null>(null);
   const [preview, setPreview] = useState<MemberImportReply | null>(null);
@@ -87,7 +91,8 @@ function ImportSection() {
         <div data-testid="import-preview">
           {preview.ok ? (
             <p>
-              {preview.rows.length} dòng đều đúng: {preview.created} người mới, {preview.updated} người cập nhật.
+              {preview.rows.length} dòng đều đúng: {preview.created} người mới, {preview.updated} người cập
+              nhật.
             </p>
           ) : (
             <p className="form-error">
@@ -116,14 +121,18 @@ function ImportSection() {
         <Button
           size="small"
           variant="tertiary"
-          onClick={() => void downloadFile('/api/ward/members/export?format=xlsx', 'thanh-vien.xlsx', session?.token)}
+          onClick={() =>
+            void downloadFile('/api/ward/members/export?format=xlsx', 'thanh-vien.xlsx')
+          }
         >
           Tải danh sách .xlsx
         </Button>
         <Button
           size="small"
           variant="tertiary"
-          onClick={() => void downloadFile('/api/ward/members/export?format=csv', 'thanh-vien.csv', session?.token)}
+          onClick={() =>
+            void downloadFile('/api/ward/members/export?format=csv', 'thanh-vien.csv')
+          }
         >
           Tải .csv
         </Button>
@@ -146,7 +155,7 @@ function AddMemberSection() {
       <SelectField label="Vai trò" value={form.role} onChange={set('role')}>
         {MEMBER_ROLES.map((role) => (
           <option key={role} value={role}>
-            {MEMBER_ROLE_LABELS[role]}
+            {ROLE_NAMES_VI[role]}
           </option>
         ))}
       </SelectField>
@@ -183,7 +192,7 @@ function MemberRow({ member }: { member: Member }) {
   const invite = useInviteMember();
   return (
     <li data-member={member.fullName}>
-      <strong>{member.fullName}</strong> · {member.phone ?? 'không có số'} · {MEMBER_ROLE_LABELS[member.role]}
+      <strong>{member.fullName}</strong> · {member.phone ?? 'không có số'} · {ROLE_NAMES_VI[member.role]}
       {member.unitName ? ` · ${member.unitName}` : ''}
       {member.active ? '' : ' · đã khóa'}
       {member.linked ? ' · đã đăng nhập Zalo' : ''}
@@ -200,12 +209,21 @@ function MemberRow({ member }: { member: Member }) {
             Khóa
           </ConfirmButton>
         ) : (
-          <Button size="small" variant="tertiary" onClick={() => edit.mutate({ id: member.id, patch: { active: true } })}>
+          <Button
+            size="small"
+            variant="tertiary"
+            onClick={() => edit.mutate({ id: member.id, patch: { active: true } })}
+          >
             Mở khóa
           </Button>
         )}
         {member.active ? (
-          <Button size="small" variant="tertiary" loading={invite.isPending} onClick={() => invite.mutate(member.id)}>
+          <Button
+            size="small"
+            variant="tertiary"
+            loading={invite.isPending}
+            onClick={() => invite.mutate(member.id)}
+          >
             Liên kết đăng nhập
           </Button>
         ) : null}

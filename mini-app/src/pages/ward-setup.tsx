@@ -5,7 +5,14 @@ import { Button, useSnackbar } from 'zmp-ui';
 import { PageShell } from '../components/page-shell';
 import { QueryGate } from '../components/query-gate';
 import { MutationError, SelectField, TextField } from '../wards/fields';
-import { useAddPlace, useAddUnit, usePlaces, useSaveWard, useSetupUnits, useWard } from '../wards/use-ward-setup';
+import {
+  useAddPlace,
+  useAddUnit,
+  usePlaces,
+  useSaveWard,
+  useSetupUnits,
+  useWard,
+} from '../wards/use-ward-setup';
 
 /** Thiết lập phường: the ward, its units and teams, its places; links to members, groups and the log. */
 export function WardSetupPage() {

@@ -2,6 +2,7 @@ import type { Post } from '@loa/shared';
 import { useSnackbar } from 'zmp-ui';
 import { useSession } from '../auth/use-session';
 import { ConfirmButton } from '../components/confirm-button';
+import { ErrorNote } from '../components/status-views';
 import { useApprovePost } from './use-posts';
 
 /**
@@ -31,7 +32,7 @@ export function ApprovePost({ post }: { post: Pick<Post, 'id' | 'version' | 'cre
       >
         Duyệt bài
       </ConfirmButton>
-      {approve.error ? <p role="alert">{approve.error.message}</p> : null}
+      <ErrorNote error={approve.error} />
     </>
   );
 }

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Button } from 'zmp-ui';
+import { ErrorNote } from '../components/status-views';
 import { GroupPreview } from './group-preview';
 import { lengthHint } from './text';
 import { useCreatePost } from './use-posts';
@@ -31,7 +32,7 @@ export function ComposeForm({
         {hint.label}
       </p>
       <GroupPreview text={body} />
-      {create.error ? <p role="alert">{create.error.message}</p> : null}
+      <ErrorNote error={create.error} />
       <Button
         htmlType="submit"
         size="large"

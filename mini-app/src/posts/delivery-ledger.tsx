@@ -1,25 +1,26 @@
-import { formatDateTimeVi } from '@loa/shared';
-import { EmptyView, ErrorView, LoadingView } from '../components/status-views';
+import { type Delivery, formatDateTimeVi } from '@loa/shared';
+import { QueryGate } from '../components/query-gate';
 import { deliveryStatusLabels } from './text';
 import { useDeliveries } from './use-posts';
 
 /** Each group's delivery of this post: status, when, by whom, and the reason when it failed. */
 export function DeliveryLedger({ postId }: { postId: string }) {
   const query = useDeliveries(postId);
-  if (query.isPending) return <LoadingView />;
-  if (query.isError)
-    return (
-      <ErrorView
-        message={query.error.message}
-        onRetry={() => void query.refetch()}
-        retrying={query.isFetching}
-      />
-    );
-  if (query.data.deliveries.length === 0)
-    return <EmptyView message="Chưa có lượt gửi nào. Lượt gửi xuất hiện khi đến giờ." />;
+  return (
+    <QueryGate
+      query={query}
+      isEmpty={(data) => data.deliveries.length === 0}
+      empty="Chưa có lượt gửi nào. Lượt gửi xuất hiện khi đến giờ."
+    >
+      {({ deliveries }) => <DeliveryRows deliveries={deliveries} />}
+    </QueryGate>
+  );
+}
+
+function DeliveryRows({ deliveries }: { deliveries: Delivery[] }) {
   return (
     <ul className="ledger">
-      {query.data.deliveries.map((d) => (
+      {deliveries.map((d) => (
         <li key={d.id} className={`ledger-row status-${d.status}`}>
           <strong>{d.targetName}</strong>
           <span className="ledger-status">{deliveryStatusLabels[d.status] ?? d.status}</span>

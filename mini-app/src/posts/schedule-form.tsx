@@ -1,6 +1,7 @@
-import type { ScheduleInput } from '@loa/shared';
+import { type ScheduleInput, wardInstant } from '@loa/shared';
 import { useState } from 'react';
 import { Button } from 'zmp-ui';
+import { ErrorNote } from '../components/status-views';
 import { useGroups, useSchedulePost } from './use-posts';
 
 /** Lên lịch: once (a day and a time) or daily (times between two days), to chosen groups and the loudspeaker. */
@@ -19,7 +20,7 @@ export function ScheduleForm({ postId }: { postId: string }) {
     const timesOfDay = times.split(/[,\s]+/).filter(Boolean);
     const input: ScheduleInput =
       kind === 'once'
-        ? { kind, runAt: `${day}T${timesOfDay[0] ?? '07:00'}:00+07:00`, targets }
+        ? { kind, runAt: wardInstant(day, timesOfDay[0] ?? '07:00').toISOString(), targets }
         : { kind, startsOn: day, endsOn: endDay || day, timesOfDay, targets };
     schedule.mutate(input);
   };
@@ -72,13 +73,13 @@ export function ScheduleForm({ postId }: { postId: string }) {
               : `Tổ chia sẻ${group.responsibleUnitName ? `: ${group.responsibleUnitName}` : ''}`}
           </label>
         ))}
-        {groups.isError ? <p role="alert">{groups.error.message}</p> : null}
+        <ErrorNote error={groups.error} />
         <label className="target-option">
           <input type="checkbox" checked={loudspeaker} onChange={(e) => setLoudspeaker(e.target.checked)} />{' '}
           Bài đọc trên loa cho các tổ
         </label>
       </fieldset>
-      {schedule.error ? <p role="alert">{schedule.error.message}</p> : null}
+      <ErrorNote error={schedule.error} />
       {schedule.isSuccess ? <p role="status">Đã lên lịch.</p> : null}
       <Button htmlType="submit" size="large" fullWidth loading={schedule.isPending}>
         Lên lịch gửi

@@ -1,4 +1,6 @@
 import type { ReactNode } from 'react';
+import { errorText } from '../lib/error-text';
+import { requestBlob } from '../lib/request';
 
 /** A labelled text/number input (labels make the set-up forms readable and testable by name). */
 export function TextField(props: {
@@ -45,7 +47,7 @@ export function MutationError({ error }: { error: unknown }) {
   const details = (error as { details?: { field: string; message: string }[] }).details ?? [];
   return (
     <div role="alert" className="form-error">
-      <p>{error instanceof Error ? error.message : 'Có lỗi xảy ra. Thử lại sau ít phút.'}</p>
+      <p>{errorText(error)}</p>
       {details.length > 0 ? (
         <ul>
           {details.map((d) => (
@@ -59,12 +61,9 @@ export function MutationError({ error }: { error: unknown }) {
   );
 }
 
-/** Downloads a file from the API with the session token (a plain link would carry no token). */
-export async function downloadFile(path: string, fileName: string, token: string | undefined): Promise<void> {
-  const base = (import.meta.env.VITE_API_BASE ?? '').replace(/\/+$/, '');
-  const response = await fetch(`${base}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
-  if (!response.ok) throw new Error('Không tải được tệp. Thử lại sau ít phút.');
-  const url = URL.createObjectURL(await response.blob());
+/** Downloads a file from the API (the request client adds the session token). */
+export async function downloadFile(path: string, fileName: string): Promise<void> {
+  const url = URL.createObjectURL(await requestBlob(path));
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;
@@ -76,6 +75,7 @@ export async function downloadFile(path: string, fileName: string, token: string
 export async function fileBase64(file: File): Promise<string> {
   const bytes = new Uint8Array(await file.arrayBuffer());
   let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  for (let i = 0; i < bytes.length; i += 0x8000)
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return btoa(binary);
 }

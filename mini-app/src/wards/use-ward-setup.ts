@@ -39,7 +39,8 @@ const get =
     request<T>(path, { signal });
 
 export const useWard = () => useQuery({ queryKey: wardKeys.ward, queryFn: get<WardSettings>('/api/ward') });
-export const usePlaces = () => useQuery({ queryKey: wardKeys.places, queryFn: get<PlaceList>('/api/ward/places') });
+export const usePlaces = () =>
+  useQuery({ queryKey: wardKeys.places, queryFn: get<PlaceList>('/api/ward/places') });
 export const useSetupUnits = () =>
   useQuery({ queryKey: wardKeys.units, queryFn: get<SetupUnitList>('/api/ward/units') });
 export const useMembers = () =>
@@ -70,11 +71,15 @@ function useWardWrite<I, O>(send: (input: I) => Promise<O>) {
 }
 
 export const useSaveWard = () =>
-  useWardWrite((patch: WardSettingsPatch) => request<WardSettings>('/api/ward', { method: 'PATCH', body: patch }));
+  useWardWrite((patch: WardSettingsPatch) =>
+    request<WardSettings>('/api/ward', { method: 'PATCH', body: patch }),
+  );
 export const useAddPlace = () =>
   useWardWrite((fields: PlaceFields) => request<Place>('/api/ward/places', { method: 'POST', body: fields }));
 export const useAddUnit = () =>
-  useWardWrite((fields: SetupUnitFields) => request<SetupUnit>('/api/ward/units', { method: 'POST', body: fields }));
+  useWardWrite((fields: SetupUnitFields) =>
+    request<SetupUnit>('/api/ward/units', { method: 'POST', body: fields }),
+  );
 export const useAddMember = () =>
   useWardWrite((fields: MemberFields) => request('/api/ward/members', { method: 'POST', body: fields }));
 export const useEditMember = () =>
@@ -83,11 +88,14 @@ export const useEditMember = () =>
   );
 export const useInviteMember = () =>
   useMutation({
-    mutationFn: (id: string) => request<MemberInviteReply>(`/api/ward/members/${id}/invite`, { method: 'POST' }),
+    mutationFn: (id: string) =>
+      request<MemberInviteReply>(`/api/ward/members/${id}/invite`, { method: 'POST' }),
   });
 export const useImportMembers = () =>
   useWardWrite((body: { fileName: string; contentBase64: string; commit: boolean }) =>
     request<MemberImportReply>('/api/ward/members/import', { method: 'POST', body }),
   );
 export const useAddGroup = () =>
-  useWardWrite((fields: GroupFields) => request<SetupGroup>('/api/ward/groups', { method: 'POST', body: fields }));
+  useWardWrite((fields: GroupFields) =>
+    request<SetupGroup>('/api/ward/groups', { method: 'POST', body: fields }),
+  );

@@ -71,22 +71,16 @@ export async function completeTeamDelivery(
   return rowCount === 1;
 }
 
-export async function listGroups(db: Queryable) {
-  const { rows } = await db.query(
-    `SELECT g.id, g.name, g.delivery_mode AS "deliveryMode", u.name AS "responsibleUnitName", g.status
-       FROM zalo_groups g LEFT JOIN units u ON u.id = g.responsible_unit_id ORDER BY g.name`,
+/** Whether the delivery exists for this team (or any, `unitId` null) whatever its status. */
+export async function teamDeliveryExists(
+  db: Queryable,
+  id: string,
+  kind: 'team_share' | 'loudspeaker',
+  unitId: string | null,
+): Promise<boolean> {
+  const { rowCount } = await db.query(
+    `SELECT 1 FROM deliveries WHERE id = $1 AND target_kind = $2 AND ($3::uuid IS NULL OR responsible_unit_id = $3)`,
+    [id, kind, unitId],
   );
-  return rows;
-}
-
-/** Messages to people that need a human: unreachable or failed, or sent with no answer (unknown). */
-export async function listNotificationIssues(db: Queryable) {
-  const { rows } = await db.query(
-    `SELECT n.id, n.kind, m.full_name AS "memberName", m.phone AS "memberPhone", n.status, n.channel, n.body,
-            n.error_reason AS "errorReason", to_json(n.created_at) #>> '{}' AS "createdAt"
-       FROM notifications n LEFT JOIN members m ON m.id = n.member_id
-      WHERE n.status IN ('failed', 'unknown') AND n.created_at > now() - interval '30 days'
-      ORDER BY n.created_at DESC LIMIT 200`,
-  );
-  return rows;
+  return (rowCount ?? 0) > 0;
 }

@@ -5,8 +5,8 @@
  */
 import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '../plugins/db.js';
-import type { ZaloOaMessenger } from '../zalo/types.js';
 import { RECONCILE_DELAY_MS, verdictFor, withTimeout } from './failures.js';
+import { heartbeat, type LeasedSenderOptions } from './leases.js';
 import {
   type ClaimedDelivery,
   claimDeliveries,
@@ -15,38 +15,11 @@ import {
   finishDeliveries,
   knownMessageIds,
 } from './ledger-sql.js';
-import { backoffMs, type RateLimiter } from './rate-limiter.js';
-
-/** What every sender of leased ledger rows (deliveries, notifications) works with. */
-export interface LeasedSenderOptions {
-  db: Db;
-  messenger: () => ZaloOaMessenger;
-  limiter: RateLimiter;
-  owner: string;
-  leaseMs: number;
-  log: FastifyBaseLogger;
-}
+import { backoffMs } from './rate-limiter.js';
 
 export interface SenderOptions extends LeasedSenderOptions {
   batchSize?: number;
   concurrency?: number;
-}
-
-/** Runs `work` over items with at most `concurrency` in flight. */
-export async function inParallel<T>(items: T[], concurrency: number, work: (item: T) => Promise<void>) {
-  let next = 0;
-  const lanes = Array.from({ length: Math.min(concurrency, items.length) }, async () => {
-    while (next < items.length) await work(items[next++] as T);
-  });
-  await Promise.all(lanes);
-}
-
-/** Keeps leases alive while a batch is in flight; returns a stop function. */
-export function heartbeat(every: number, beat: () => Promise<void>, log: FastifyBaseLogger): () => void {
-  const timer = setInterval(() => {
-    beat().catch((error) => log.warn({ err: error }, 'lease heartbeat failed'));
-  }, every);
-  return () => clearInterval(timer);
 }
 
 const MAX_WAITING_FOR_SLOT = 16;

@@ -5,6 +5,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
+import { queueDueReminders } from '../notifications/reminders.js';
+import { NotificationSender } from '../notifications/sender.js';
 import type { Db } from '../plugins/db.js';
 import type { ZaloOaMessenger } from '../zalo/types.js';
 import { DeliverySender } from './dispatcher.js';
@@ -15,11 +17,8 @@ import {
   nextDueAt,
   openTeamTasks,
 } from './ledger-sql.js';
-import { NotificationSender } from './notifier.js';
-import { expireNotificationLeases } from './notify-sql.js';
 import { RateLimiter } from './rate-limiter.js';
 import { databaseWindowStore } from './rate-window-sql.js';
-import { enqueueEscalations, enqueueReminders } from './reminders-sql.js';
 
 export interface EngineOptions {
   db: Db;
@@ -140,14 +139,10 @@ export class BroadcastEngine {
       return total;
     });
     report.teamTasks = await db.withSystem((client) => openTeamTasks(client, now));
-    report.expired = await db.withSystem(
-      async (client) =>
-        (await expireDeliveryLeases(client, now)) + (await expireNotificationLeases(client, now)),
-    );
-    report.reminders = await db.withSystem(
-      async (client) =>
-        (await enqueueReminders(client, now, catchUp)) + (await enqueueEscalations(client, now, catchUp)),
-    );
+    report.expired =
+      (await db.withSystem((client) => expireDeliveryLeases(client, now))) +
+      (await this.notifications.expireLeases(now));
+    report.reminders = await db.withSystem((client) => queueDueReminders(client, now, catchUp));
     if (!this.options.messenger()) {
       this.options.log.warn('Zalo OA messenger not configured: deliveries and notifications wait');
       return report;

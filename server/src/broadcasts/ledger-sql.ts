@@ -2,6 +2,7 @@
  * The delivery ledger's queries. Every statement takes the clock's `now` as a parameter, so a test
  * with a fake clock and several instances on one database see the same time.
  */
+import { WARD_TIME_ZONE } from '@loa/shared';
 import type { Queryable } from '../plugins/db.js';
 
 /** Occurrences for schedules not yet materialised (created outside the API); idempotent. */
@@ -15,7 +16,7 @@ export async function materialiseOccurrences(db: Queryable): Promise<number> {
        SELECT s.ward_id, s.id AS schedule_id, s.post_id, s.run_at AS due_at
          FROM schedules s JOIN fresh f ON f.id = s.id WHERE s.kind = 'once'
        UNION ALL
-       SELECT s.ward_id, s.id, s.post_id, (d::date + t::time) AT TIME ZONE 'Asia/Ho_Chi_Minh'
+       SELECT s.ward_id, s.id, s.post_id, (d::date + t::time) AT TIME ZONE '${WARD_TIME_ZONE}'
          FROM schedules s JOIN fresh f ON f.id = s.id
          CROSS JOIN LATERAL generate_series(s.starts_on, s.ends_on, interval '1 day') d
          CROSS JOIN LATERAL unnest(s.times_of_day) t

@@ -4,11 +4,9 @@
  * towards caution. Because the contract is per minute, a second lost to a restart or a -32 burst is
  * made up later in the same minute instead of being lost; a per-second ceiling (`ceilingFactor` × the
  * average, configurable because Zalo's short-term limits are unconfirmed) keeps the catch-up smooth.
- * When Zalo answers -32 anyway, the ceiling drops by 30 % (at most once every 2 s, so one burst
- * counts once) and climbs back by 10 % per quiet second.
- *
- * When Zalo answers -32 anyway, sending also pauses for half a second: the rest of that burst would only be
- * refused too.
+ * When Zalo answers -32 anyway, sending pauses for half a second (the rest of that burst would only be
+ * refused too) and the ceiling drops by 30 % (at most once every 2 s, so one burst counts once), then
+ * climbs back by 10 % per quiet second.
  *
  * With a `store`, the window is shared: this instance's counts are written per second and every other
  * instance's (and a killed predecessor's) are read back, so a fresh process starts from what Zalo has

@@ -6,12 +6,13 @@
  * the next tick follows at once.
  * Stopped on close, after the tick in flight. `app.broadcasts.runOnce(now)` is there for tests.
  */
+
+import { WARD_TIME_ZONE } from '@loa/shared';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import cron, { type ScheduledTask } from 'node-cron';
 import type { ZaloOaMessenger } from '../zalo/types.js';
 import { BroadcastEngine } from './engine.js';
-import { WARD_TIME_ZONE } from './vn-time.js';
 
 declare module 'fastify' {
   interface FastifyInstance {

@@ -2,7 +2,7 @@
  * The verification flags of one photo (DESIGN.md flow 5). Pure functions of what we know, so each flag
  * is testable without a database; the near-duplicate candidate is looked up by the caller.
  */
-import type { EvidenceFlags } from '@loa/shared';
+import { type EvidenceFlags, wardInstant } from '@loa/shared';
 
 export interface FlagContext {
   location: { lat: number; lng: number } | undefined;
@@ -25,11 +25,11 @@ export function distanceM(a: { lat: number; lng: number }, b: { lat: number; lng
   return 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(h)));
 }
 
-/** Start (inclusive) and end (exclusive) instants of a window of ward days, at +07:00. */
+/** Start (inclusive) and end (exclusive) instants of a window of ward days, at the ward's midnights. */
 export function windowInstants(window: FlagContext['window']): { from: Date; until: Date } {
-  const from = new Date(`${window.startsOn}T00:00:00+07:00`);
+  const from = wardInstant(window.startsOn);
   from.setUTCDate(from.getUTCDate() - window.slackDaysBefore);
-  const until = new Date(`${window.endsOn}T00:00:00+07:00`);
+  const until = wardInstant(window.endsOn);
   until.setUTCDate(until.getUTCDate() + 1);
   return { from, until };
 }

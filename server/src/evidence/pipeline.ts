@@ -4,6 +4,7 @@
  * database.
  */
 import { createHash } from 'node:crypto';
+import { WARD_UTC_OFFSET } from '@loa/shared';
 import { AppError } from '../errors.js';
 import { loadExifr } from './image-libraries.js';
 
@@ -88,8 +89,6 @@ export interface PhotoExif {
   lng: number | undefined;
 }
 
-const WARD_OFFSET = '+07:00'; // Asia/Ho_Chi_Minh has no daylight saving time
-
 /**
  * EXIF time and GPS. A naive EXIF time is taken as the ward's time (the photo was taken there) unless
  * the camera wrote its own offset. Malformed EXIF is treated as absent: the photo still counts, and the
@@ -118,7 +117,7 @@ export async function readExif(source: Buffer, log?: (error: unknown) => void): 
     return { takenAt: undefined, lat: undefined, lng: undefined };
   }
   const raw = (tags?.DateTimeOriginal ?? tags?.CreateDate) as string | undefined;
-  const offset = typeof tags?.OffsetTimeOriginal === 'string' ? tags.OffsetTimeOriginal : WARD_OFFSET;
+  const offset = typeof tags?.OffsetTimeOriginal === 'string' ? tags.OffsetTimeOriginal : WARD_UTC_OFFSET;
   const match = typeof raw === 'string' ? /^(\d{4}):(\d{2}):(\d{2}) (\d{2}):(\d{2}):(\d{2})/.exec(raw) : null;
   const takenAt = match
     ? new Date(
@@ -136,5 +135,5 @@ export async function readExif(source: Buffer, log?: (error: unknown) => void): 
 }
 
 function validOffset(offset: string): string {
-  return /^[+-]\d{2}:\d{2}$/.test(offset) ? offset : WARD_OFFSET;
+  return /^[+-]\d{2}:\d{2}$/.test(offset) ? offset : WARD_UTC_OFFSET;
 }

@@ -4,15 +4,32 @@
  */
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import { DisplayCopies } from './display-copies.js';
 import reviewRoutes from './review-routes.js';
 import evidenceRoutes from './routes.js';
 import { LocalDiskStorage, type PhotoStorage } from './storage.js';
 
-export default async function evidencePlugin(app: FastifyInstance) {
+declare module 'fastify' {
+  interface FastifyInstance {
+    /**
+     * The stripped display copies of stored photos, rendered on first use. Other features (the
+     * report's photo annex) read photos through this, never the originals with their metadata.
+     */
+    displayCopies: DisplayCopies;
+  }
+}
+
+async function evidencePlugin(app: FastifyInstance) {
   const storage = await openStorage(app);
-  await app.register(evidenceRoutes, { storage });
+  const displayCopies = new DisplayCopies(storage, app.config.photoMaxPixels);
+  app.decorate('displayCopies', displayCopies);
+  await app.register(evidenceRoutes, { storage, displayCopies });
   await app.register(reviewRoutes);
 }
+
+// Not encapsulated, so `displayCopies` reaches the other features; its routes stay in child contexts.
+export default fp(evidencePlugin, { name: 'evidence' });
 
 /**
  * Local disk by default; an S3-compatible store when configured. A store that cannot be reached does

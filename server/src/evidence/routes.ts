@@ -10,13 +10,14 @@ import {
   EvidenceListReply,
   EvidenceUploadReply,
   IdParams,
+  isTeamRole,
   PhotoQuery,
 } from '@loa/shared';
 import { Type } from '@sinclair/typebox';
 import type { FastifyRequest } from 'fastify';
 import { AppError } from '../errors.js';
 import type { Session } from '../plugins/auth.js';
-import { DisplayCopies } from './display-copies.js';
+import type { DisplayCopies } from './display-copies.js';
 import { type ReceiveTurn, ReceiveTurns } from './receive-turns.js';
 import { findPhotoAccess, findUploadTarget, listEvidence, type UploadTarget } from './sql.js';
 import type { PhotoStorage } from './storage.js';
@@ -36,21 +37,22 @@ const UPLOAD_MEMORY_BYTES = 128 * 1024 * 1024;
  */
 const RECEIVE_TURNS = 2;
 
-const TEAM_ROLES = new Set(['team_member', 'team_lead']);
 const REVIEW_ROLES = ['admin', 'staff', 'leader'] as const;
 
 /** A team member sees their own team's assignments only; staff see the ward's (RLS does the ward). */
 export function teamScope(session: Session): string | null {
-  if (!TEAM_ROLES.has(session.role)) return null;
+  if (!isTeamRole(session.role)) return null;
   if (!session.unitId) throw new AppError('FORBIDDEN');
   return session.unitId;
 }
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody };
 
-const evidenceRoutes: FastifyPluginAsyncTypebox<{ storage: PhotoStorage }> = async (app, { storage }) => {
+const evidenceRoutes: FastifyPluginAsyncTypebox<{
+  storage: PhotoStorage;
+  displayCopies: DisplayCopies;
+}> = async (app, { storage, displayCopies }) => {
   const { photoMaxBytes, photoMaxPixels, photoDuplicateDistance } = app.config;
-  const displayCopies = new DisplayCopies(storage, photoMaxPixels);
   const uploadMemory = new UploadMemory(Math.max(UPLOAD_MEMORY_BYTES, photoMaxBytes));
   const receiveTurns = new ReceiveTurns(RECEIVE_TURNS);
   await app.register(multipart, {

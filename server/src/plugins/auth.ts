@@ -4,12 +4,12 @@
  * and `requireRole` guards routes. Every ward-scoped query then runs in `request.session.wardId`.
  */
 import jwt from '@fastify/jwt';
+import type { Role } from '@loa/shared';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { AppError } from '../errors.js';
 
-export const ROLES = ['admin', 'staff', 'leader', 'team_lead', 'team_member', 'resident'] as const;
-export type Role = (typeof ROLES)[number];
+export type { Role };
 
 export interface Session {
   /** The member's id; for a resident, undefined. */

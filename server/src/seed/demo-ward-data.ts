@@ -2,6 +2,8 @@
  * The demo ward, encoded by hand from the ward's real plan (plan-dau-giay-khcn-2026.txt beside this
  * file). The plan importer (a later feature) must produce the same campaign from that text.
  */
+import { wardInstant } from '@loa/shared';
+
 export const DEMO_WARD = {
   slug: 'dau-giay',
   name: 'Phường Dầu Giây',
@@ -59,7 +61,7 @@ export const DEMO_UNITS = [
 
 export type UnitKey = (typeof DEMO_UNITS)[number]['key'] | 'all_teams';
 
-/** The plan's tasks. Times are in Asia/Ho_Chi_Minh. */
+/** The plan's tasks, due at the ward's local times. */
 export const DEMO_TASKS: {
   kind: 'share_post' | 'loudspeaker' | 'hang_banner' | 'meeting' | 'article' | 'custom';
   title: string;
@@ -76,7 +78,7 @@ export const DEMO_TASKS: {
     title: 'Phát thanh tuyên truyền trên hệ thống loa truyền thanh thông minh',
     description:
       'Phát bài tuyên truyền về ý nghĩa Ngày Khoa học, Công nghệ và Đổi mới sáng tạo Việt Nam (18/5) trên loa của khu phố, sáng và chiều mỗi ngày.',
-    dueAt: '2026-05-24T17:00:00+07:00',
+    dueAt: wardInstant('2026-05-24', '17:00').toISOString(),
     assignTo: ['all_teams'],
     numberLabel: 'Số lần phát thanh',
   },
@@ -84,7 +86,7 @@ export const DEMO_TASKS: {
     kind: 'share_post',
     title: 'Chia sẻ bài tuyên truyền vào nhóm Zalo khu phố',
     description: 'Chia sẻ các bài đăng của phường vào nhóm Zalo của khu phố ngay khi có nhiệm vụ chia sẻ.',
-    dueAt: '2026-05-24T20:00:00+07:00',
+    dueAt: wardInstant('2026-05-24', '20:00').toISOString(),
     assignTo: ['all_teams'],
   },
   {
@@ -92,7 +94,7 @@ export const DEMO_TASKS: {
     title: 'Treo băng rôn, khẩu hiệu hưởng ứng tại khu phố',
     description:
       'Treo băng rôn với khẩu hiệu “Nhiệt liệt chào mừng Ngày Khoa học, Công nghệ và Đổi mới sáng tạo Việt Nam 18/5” tại khu vực phù hợp của khu phố và chụp ảnh minh chứng.',
-    dueAt: '2026-05-17T17:00:00+07:00',
+    dueAt: wardInstant('2026-05-17', '17:00').toISOString(),
     assignTo: ['all_teams'],
     photos: 1,
     locationRequired: true,
@@ -101,7 +103,7 @@ export const DEMO_TASKS: {
     kind: 'hang_banner',
     title: 'Treo băng rôn tại trụ sở UBND phường',
     description: 'Treo băng rôn, khẩu hiệu hưởng ứng tại trụ sở UBND phường.',
-    dueAt: '2026-05-17T17:00:00+07:00',
+    dueAt: wardInstant('2026-05-17', '17:00').toISOString(),
     assignTo: ['dvth'],
     photos: 2,
     locationRequired: true,
@@ -111,7 +113,7 @@ export const DEMO_TASKS: {
     kind: 'hang_banner',
     title: 'Treo băng rôn tại Trung tâm Phục vụ hành chính công',
     description: 'Treo băng rôn, khẩu hiệu hưởng ứng tại Trung tâm Phục vụ hành chính công.',
-    dueAt: '2026-05-17T17:00:00+07:00',
+    dueAt: wardInstant('2026-05-17', '17:00').toISOString(),
     assignTo: ['dvth'],
     photos: 1,
     locationRequired: true,
@@ -126,7 +128,7 @@ export const DEMO_TASKS: {
     kind: 'hang_banner',
     title: 'Treo băng rôn tại Phòng Văn hóa - Xã hội',
     description: 'Treo băng rôn, khẩu hiệu hưởng ứng tại Phòng Văn hóa - Xã hội.',
-    dueAt: '2026-05-17T17:00:00+07:00',
+    dueAt: wardInstant('2026-05-17', '17:00').toISOString(),
     assignTo: ['vhxh'],
     photos: 1,
     locationRequired: true,
@@ -137,7 +139,7 @@ export const DEMO_TASKS: {
     title: 'Đăng tin, bài trên Trang thông tin điện tử phường',
     description:
       'Tăng cường thông tin, bài viết tuyên truyền về vai trò của khoa học công nghệ, đổi mới sáng tạo và chuyển đổi số.',
-    dueAt: '2026-05-18T17:00:00+07:00',
+    dueAt: wardInstant('2026-05-18', '17:00').toISOString(),
     assignTo: ['dvth'],
   },
   {
@@ -145,7 +147,7 @@ export const DEMO_TASKS: {
     title: 'Tuyên truyền trên mạng xã hội của phường',
     description:
       'Đăng bài tuyên truyền về Ngày Khoa học, Công nghệ và Đổi mới sáng tạo Việt Nam trên trang mạng xã hội của phường.',
-    dueAt: '2026-05-18T17:00:00+07:00',
+    dueAt: wardInstant('2026-05-18', '17:00').toISOString(),
     assignTo: ['dvth'],
   },
   {
@@ -153,7 +155,7 @@ export const DEMO_TASKS: {
     title: 'Lồng ghép nội dung tuyên truyền trong các cuộc họp, sinh hoạt cơ quan, đoàn thể',
     description:
       'Lồng ghép nội dung tuyên truyền; khuyến khích cán bộ, công chức, đoàn viên, hội viên ứng dụng công nghệ số, nâng cao kỹ năng số.',
-    dueAt: '2026-05-24T17:00:00+07:00',
+    dueAt: wardInstant('2026-05-24', '17:00').toISOString(),
     assignTo: ['vhxh', 'dvth'],
   },
 ];

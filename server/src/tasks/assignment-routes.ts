@@ -3,7 +3,16 @@
  * leaders may open any assignment of their ward (the board's cells link here).
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { AckReply, Assignment, AssignmentList, DoneInput, ErrorBody, IdParams } from '@loa/shared';
+import {
+  AckReply,
+  Assignment,
+  AssignmentList,
+  DoneInput,
+  ErrorBody,
+  IdParams,
+  isTeamRole,
+  TEAM_ROLES,
+} from '@loa/shared';
 import { AppError } from '../errors.js';
 import { applicationRoleStatement } from '../plugins/db.js';
 import { createAckBatcher } from './ack-batcher.js';
@@ -12,7 +21,6 @@ import { findAssignment, listUnitAssignments } from './sql.js';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
 const security = [{ session: [] }];
-const TEAM_ROLES = ['team_lead', 'team_member'] as const;
 const notFound = () => new AppError('NOT_FOUND', 'Không tìm thấy nhiệm vụ này. Có thể nó đã bị xóa.');
 
 const assignmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -55,7 +63,7 @@ const assignmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const { session } = request;
       const assignment = await app.db.withWard(session.wardId, (db) => findAssignment(db, request.params.id));
       if (!assignment) throw notFound();
-      const isTeam = (TEAM_ROLES as readonly string[]).includes(session.role);
+      const isTeam = isTeamRole(session.role);
       if (isTeam && assignment.unitId !== session.unitId) throw new AppError('ASSIGNMENT_OTHER_TEAM');
       return assignment;
     },

@@ -8,7 +8,7 @@ import { recordAudit, recordAuditMany } from '../audit/audit.js';
 import { getCampaign } from '../campaigns/service.js';
 import { existingUnitIds } from '../campaigns/sql.js';
 import { AppError } from '../errors.js';
-import type { Notifier } from '../notifications/notifier.js';
+import type { Notifier } from '../notifications/queue.js';
 import type { Session } from '../plugins/auth.js';
 import type { Queryable } from '../plugins/db.js';
 import {

@@ -1,4 +1,4 @@
-import type { AckReply, Assignment, Task, TaskInput } from '@loa/shared';
+import { type AckReply, type Assignment, type Task, type TaskInput, WARD_TIME_ZONE } from '@loa/shared';
 import { AUDIT_INSERT_COLUMNS } from '../audit/audit.js';
 import type { Queryable } from '../plugins/db.js';
 
@@ -10,7 +10,7 @@ export const OVERDUE = `(t.due_at < now() AND a.status IN ('pending', 'acknowled
 export async function dueInsideCampaign(db: Queryable, campaignId: string, dueAt: string): Promise<boolean> {
   // Preparation may start when the plan is issued; the campaign ends at the end of its last day.
   const { rows } = await db.query<{ inside: boolean }>(
-    `SELECT ($2::timestamptz AT TIME ZONE 'Asia/Ho_Chi_Minh')::date
+    `SELECT ($2::timestamptz AT TIME ZONE '${WARD_TIME_ZONE}')::date
               BETWEEN LEAST(COALESCE(issued_on, starts_on), starts_on) AND ends_on AS inside
        FROM campaigns WHERE id = $1`,
     [campaignId, dueAt],

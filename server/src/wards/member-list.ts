@@ -3,7 +3,7 @@
  * Tổ/đơn vị, in any order, as .xlsx (exceljs) or .csv (csv-parse). Reading turns each row into
  * either a member ready to save or the problems a person must fix, in Vietnamese, line by line.
  */
-import { MEMBER_ROLE_LABELS, type MemberImportRow, type MemberRole } from '@loa/shared';
+import { MEMBER_ROLES, type MemberImportRow, type MemberRole, ROLE_NAMES_VI } from '@loa/shared';
 import { parse as parseCsv } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { AppError } from '../errors.js';
@@ -165,7 +165,7 @@ export async function readMemberList(
     if (!raw.role) problems.push('Thiếu vai trò.');
     else if (!role)
       problems.push(
-        `Vai trò "${raw.role}" không rõ: ghi một trong ${Object.values(MEMBER_ROLE_LABELS).join(', ')}.`,
+        `Vai trò "${raw.role}" không rõ: ghi một trong ${MEMBER_ROLES.map((r) => ROLE_NAMES_VI[r]).join(', ')}.`,
       );
     else if (role === 'admin' && !context.mayGrantAdmin)
       problems.push('Chỉ quản trị viên mới thêm được người có vai trò Quản trị.');
@@ -233,7 +233,7 @@ const EXPORT_HEADER = ['Họ tên', 'Số điện thoại', 'Vai trò', 'Tổ/đ
 const exportCells = (m: ExportMember) => [
   m.fullName,
   m.phone ?? '',
-  MEMBER_ROLE_LABELS[m.role],
+  ROLE_NAMES_VI[m.role],
   m.unitName ?? '',
   m.active ? 'Đang hoạt động' : 'Đã khóa',
 ];

@@ -4,12 +4,13 @@
  * so neither can drift from the documentation without a test failing.
  * Ids and timestamps are strings: Zalo's ids exceed 2^53.
  */
+import { ZALO_TEXT_MAX_CHARS } from '@loa/shared';
 import { Type as T, type TSchema } from '@sinclair/typebox';
 
 const Id = T.String({ pattern: '^[0-9]+$' });
 const Ms = T.String({ pattern: '^[0-9]+$' });
 const Ok = { error: T.Literal(0), message: T.String() };
-const TextMessage = T.Object({ text: T.String({ minLength: 1, maxLength: 2000 }) });
+const TextMessage = T.Object({ text: T.String({ minLength: 1, maxLength: ZALO_TEXT_MAX_CHARS }) });
 const Quota = T.Object({ quota_type: T.String(), remain: T.String(), total: T.Optional(T.String()) });
 const OaToken = T.Object({ access_token: T.String({ minLength: 1 }) });
 

@@ -1,16 +1,16 @@
 /** Text rules for anything we send: NFC (Vietnamese NFD is ~28 % longer) and Zalo's 2,000 characters. */
+import { ZALO_TEXT_MAX_CHARS, zaloTextLength } from '@loa/shared';
 import { ZaloApiError } from './types.js';
-
-export const MAX_TEXT_LENGTH = 2000;
 
 export function prepareText(text: string): string {
   const normalised = text.normalize('NFC').trim();
   if (!normalised) throw new ZaloApiError('permanent', -201, 'Nội dung tin nhắn đang trống (-201)');
-  if ([...normalised].length > MAX_TEXT_LENGTH) {
+  const length = zaloTextLength(normalised);
+  if (length > ZALO_TEXT_MAX_CHARS) {
     throw new ZaloApiError(
       'permanent',
       -210,
-      `Tin nhắn dài ${[...normalised].length} ký tự, Zalo chỉ nhận tối đa ${MAX_TEXT_LENGTH}; hãy rút gọn (-210)`,
+      `Tin nhắn dài ${length} ký tự, Zalo chỉ nhận tối đa ${ZALO_TEXT_MAX_CHARS}; hãy rút gọn (-210)`,
     );
   }
   return normalised;

@@ -1,4 +1,5 @@
 import { type Static, Type } from '@sinclair/typebox';
+import { ROLES } from '../roles.js';
 
 export const ZaloSignInBody = Type.Object({
   accessToken: Type.String({
@@ -16,14 +17,7 @@ export const ZaloSignInBody = Type.Object({
 });
 export type ZaloSignInBody = Static<typeof ZaloSignInBody>;
 
-export const SessionRole = Type.Union([
-  Type.Literal('admin'),
-  Type.Literal('staff'),
-  Type.Literal('leader'),
-  Type.Literal('team_lead'),
-  Type.Literal('team_member'),
-  Type.Literal('resident'),
-]);
+export const SessionRole = Type.Union(ROLES.map((role) => Type.Literal(role)));
 
 /** Who is signed in. A resident has no member id and no unit. */
 export const MemberProfile = Type.Object({

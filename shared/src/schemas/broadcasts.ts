@@ -1,9 +1,6 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { IsoDay, Uuid } from './common.js';
 
-/** A post's text limit after NFC normalisation (Zalo's group message limit). */
-export const POST_MAX_CHARS = 2000;
-
 const Nullable = <T extends ReturnType<typeof Type.String>>(schema: T) => Type.Union([schema, Type.Null()]);
 const DateTime = Type.String({ format: 'date-time' });
 const TimeOfDay = Type.String({

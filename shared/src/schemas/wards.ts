@@ -3,6 +3,7 @@
  * .xlsx/.csv list import) and Zalo groups. Admin and staff write; the same schemas serve the mini app.
  */
 import { type Static, Type } from '@sinclair/typebox';
+import { ROLES, type Role } from '../roles.js';
 import { Uuid } from './common.js';
 
 const Name = (description: string, max = 200) => Type.String({ minLength: 1, maxLength: max, description });
@@ -12,18 +13,10 @@ const Nullable = <T extends ReturnType<typeof Type.String | typeof Type.Number |
   schema: T,
 ) => Type.Union([schema, Type.Null()]);
 
-export const MEMBER_ROLES = ['admin', 'staff', 'leader', 'team_lead', 'team_member'] as const;
+/** A member's role: every role but resident (roles and their Vietnamese names live in roles.ts). */
+export const MEMBER_ROLES = ROLES.filter((role) => role !== 'resident') as Exclude<Role, 'resident'>[];
 export const MemberRole = Type.Union(MEMBER_ROLES.map((role) => Type.Literal(role)));
-export type MemberRole = Static<typeof MemberRole>;
-
-/** How each role is written in a members list and shown on screen. */
-export const MEMBER_ROLE_LABELS: Record<MemberRole, string> = {
-  admin: 'Quản trị',
-  staff: 'Cán bộ',
-  leader: 'Lãnh đạo',
-  team_lead: 'Tổ trưởng',
-  team_member: 'Thành viên tổ',
-};
+export type MemberRole = Exclude<Role, 'resident'>;
 
 export const UNIT_KINDS = ['leadership', 'department', 'service_center', 'digital_team', 'khu_pho'] as const;
 export const UnitKind = Type.Union(UNIT_KINDS.map((kind) => Type.Literal(kind)));

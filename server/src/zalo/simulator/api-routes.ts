@@ -2,6 +2,7 @@
  * The simulator's own JSON API (development, tests, benchmarks): recorded messages, faults, people
  * and their tokens, and "this person writes something".
  */
+import { ZALO_TEXT_MAX_CHARS } from '@loa/shared';
 import { Type as T } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '../../errors.js';
@@ -35,7 +36,7 @@ const NewGroups = T.Object({
   ),
 });
 const Say = T.Object({
-  text: T.Optional(T.String({ maxLength: 2000 })),
+  text: T.Optional(T.String({ maxLength: ZALO_TEXT_MAX_CHARS })),
   image: T.Optional(T.Object({ base64: T.Optional(T.String()) })),
   location: T.Optional(T.Object({ latitude: T.Number(), longitude: T.Number() })),
 });
@@ -215,7 +216,10 @@ export default async function simulatorApi(
       schema: {
         tags,
         params: T.Object({ id: T.String() }),
-        body: T.Object({ userId: T.String(), text: T.String({ minLength: 1, maxLength: 2000 }) }),
+        body: T.Object({
+          userId: T.String(),
+          text: T.String({ minLength: 1, maxLength: ZALO_TEXT_MAX_CHARS }),
+        }),
       },
     },
     async (request) => {

@@ -2,13 +2,13 @@
  * Zalo's own endpoints, as documented (contract.ts), each under its host's prefix: /sim/openapi,
  * /sim/graph, /sim/oauth, /sim/business. Answers use Zalo's envelope: HTTP 200 with `error != 0`.
  */
+import { ZALO_TEXT_MAX_CHARS, zaloTextLength } from '@loa/shared';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { fail, header, ok } from './envelope.js';
 import { registerGraphAndOauth } from './graph-oauth-routes.js';
 import { DAY_MS, type SimState } from './state.js';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const MAX_TEXT = 2000;
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -45,7 +45,7 @@ function guard(state: SimState) {
 
 function textError(text: unknown): ReturnType<typeof fail> | undefined {
   if (typeof text !== 'string' || text.trim() === '') return fail(-201, 'message.text is invalid');
-  if ([...text].length > MAX_TEXT) return fail(-210, 'Parameter exceeds the limit');
+  if (zaloTextLength(text) > ZALO_TEXT_MAX_CHARS) return fail(-210, 'Parameter exceeds the limit');
   return undefined;
 }
 

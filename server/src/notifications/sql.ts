@@ -1,6 +1,6 @@
 /**
- * Notification queue queries (reminders, urges, escalations, share tasks, review results): the same
- * claim/lease discipline as the delivery ledger.
+ * The notification queue's queries (reminders, urges, escalations, share tasks, review results): rows
+ * are queued once per dedupe key, then claimed and sent under the same lease discipline as the ledger.
  */
 import type { Queryable } from '../plugins/db.js';
 
@@ -86,4 +86,61 @@ export async function finishNotification(
     ],
   );
   return rowCount === 1;
+}
+
+/** Keeps the lease of rows still being sent. */
+export async function extendNotificationLeases(
+  db: Queryable,
+  ids: string[],
+  owner: string,
+  until: Date,
+): Promise<void> {
+  await db.query(
+    `UPDATE notifications SET lease_until = $3 WHERE id = ANY($1::uuid[]) AND lease_owner = $2 AND status = 'sending'`,
+    [ids, owner, until],
+  );
+}
+
+/** Records the rows as queued; the same (ward, dedupe key) twice records one. Returns how many were new. */
+export async function insertNotifications(
+  db: Queryable,
+  wardId: string,
+  rows: {
+    kind: string;
+    memberId: string;
+    assignmentId?: string;
+    dedupeKey: string;
+    body: string;
+    requestedBy?: string;
+  }[],
+): Promise<number> {
+  const { rowCount } = await db.query(
+    `INSERT INTO notifications (ward_id, kind, member_id, assignment_id, dedupe_key, body, requested_by)
+     SELECT $1, kind, member_id, assignment_id, dedupe_key, body, requested_by
+       FROM unnest($2::text[], $3::uuid[], $4::uuid[], $5::text[], $6::text[], $7::uuid[])
+            AS r(kind, member_id, assignment_id, dedupe_key, body, requested_by)
+     ON CONFLICT (ward_id, dedupe_key) DO NOTHING`,
+    [
+      wardId,
+      rows.map((r) => r.kind),
+      rows.map((r) => r.memberId),
+      rows.map((r) => r.assignmentId ?? null),
+      rows.map((r) => r.dedupeKey),
+      rows.map((r) => r.body),
+      rows.map((r) => r.requestedBy ?? null),
+    ],
+  );
+  return rowCount ?? 0;
+}
+
+/** Messages to people that need a human: unreachable or failed, or sent with no answer (unknown). */
+export async function listNotificationIssues(db: Queryable) {
+  const { rows } = await db.query(
+    `SELECT n.id, n.kind, m.full_name AS "memberName", m.phone AS "memberPhone", n.status, n.channel, n.body,
+            n.error_reason AS "errorReason", to_json(n.created_at) #>> '{}' AS "createdAt"
+       FROM notifications n LEFT JOIN members m ON m.id = n.member_id
+      WHERE n.status IN ('failed', 'unknown') AND n.created_at > now() - interval '30 days'
+      ORDER BY n.created_at DESC LIMIT 200`,
+  );
+  return rows;
 }

@@ -4,6 +4,7 @@
  * and an escalating rule sends staff and leaders a digest of the late teams. Dedupe keys make a replayed
  * or caught-up tick harmless; slots older than the catch-up window are skipped (a stale nudge helps no one).
  */
+import { WARD_TIME_ZONE } from '@loa/shared';
 import type { Queryable } from '../plugins/db.js';
 
 const SLOTS = `
@@ -20,13 +21,13 @@ const SLOTS = `
      WHERE r.active AND r.kind <> 'daily_at'
     UNION ALL
     SELECT r.id, r.ward_id, r.campaign_id, r.kind, r.escalate, t.id,
-           (d::date + r.time_of_day::time) AT TIME ZONE 'Asia/Ho_Chi_Minh'
+           (d::date + r.time_of_day::time) AT TIME ZONE '${WARD_TIME_ZONE}'
       FROM reminder_rules r
       JOIN campaigns c ON c.id = r.campaign_id AND c.status = 'active'
       JOIN tasks t ON t.campaign_id = r.campaign_id
       CROSS JOIN LATERAL generate_series(
-        (($1::timestamptz - $2 * interval '1 millisecond') AT TIME ZONE 'Asia/Ho_Chi_Minh')::date,
-        ($1::timestamptz AT TIME ZONE 'Asia/Ho_Chi_Minh')::date, interval '1 day') d
+        (($1::timestamptz - $2 * interval '1 millisecond') AT TIME ZONE '${WARD_TIME_ZONE}')::date,
+        ($1::timestamptz AT TIME ZONE '${WARD_TIME_ZONE}')::date, interval '1 day') d
      WHERE r.active AND r.kind = 'daily_at' AND r.time_of_day IS NOT NULL
        AND d::date BETWEEN c.starts_on AND c.ends_on
   ), due AS (
@@ -45,7 +46,7 @@ export async function enqueueReminders(db: Queryable, now: Date, catchUpMs: numb
      SELECT due.ward_id, 'reminder', m.id, due.assignment_id, due.rule_id,
             'reminder:' || due.rule_id || ':' || extract(epoch FROM due.slot)::bigint || ':' || due.assignment_id || ':' || m.id,
             'Nhắc việc: "' || due.title || '" của ' || u.name || ' (hạn '
-              || to_char(due.due_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'HH24:MI DD/MM/YYYY')
+              || to_char(due.due_at AT TIME ZONE '${WARD_TIME_ZONE}', 'HH24:MI DD/MM/YYYY')
               || ') chưa hoàn thành. Mở Loa Phường để báo cáo kết quả.',
             $1
        FROM due

@@ -1,8 +1,8 @@
 /**
- * Queries behind the posts, schedules and deliveries API. All run inside `withWard`, so row-level
- * security keeps them to the request's ward.
+ * Queries of posts and their approval (and what a post is checked against: its campaign's days, the
+ * ward's groups). All run inside `withWard`, so row-level security keeps them to the request's ward.
  */
-import type { Post, Schedule } from '@loa/shared';
+import type { Post } from '@loa/shared';
 import type { Queryable } from '../plugins/db.js';
 
 type PostRow = Omit<Post, 'preview'>;
@@ -122,102 +122,10 @@ export async function countUsableGroups(db: Queryable, ids: string[]): Promise<n
   return rows[0]?.n ?? 0;
 }
 
-/** A schedule and all its occurrences, in one transaction (materialised here, not by a tick). */
-export async function insertSchedule(
-  db: Queryable,
-  s: {
-    wardId: string;
-    postId: string;
-    kind: string;
-    runAt: string | null;
-    timesOfDay: string[] | null;
-    startsOn: string | null;
-    endsOn: string | null;
-    targets: object;
-    createdBy: string | null;
-  },
-  dueAts: Date[],
-): Promise<string> {
-  const { rows } = await db.query<{ id: string }>(
-    `WITH s AS (
-       INSERT INTO schedules (ward_id, post_id, kind, run_at, times_of_day, starts_on, ends_on, targets, created_by, materialised_until)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, (SELECT max(d) FROM unnest($10::timestamptz[]) d)) RETURNING id
-     ), o AS (
-       INSERT INTO occurrences (ward_id, schedule_id, post_id, due_at)
-       SELECT $1, s.id, $2, d FROM s, unnest($10::timestamptz[]) d
-     )
-     SELECT id FROM s`,
-    [
-      s.wardId,
-      s.postId,
-      s.kind,
-      s.runAt,
-      s.timesOfDay,
-      s.startsOn,
-      s.endsOn,
-      JSON.stringify(s.targets),
-      s.createdBy,
-      dueAts,
-    ],
-  );
-  return rows[0]!.id;
-}
-
-export async function listSchedules(db: Queryable, postId: string): Promise<Schedule[]> {
-  const { rows } = await db.query<Schedule>(
-    `SELECT s.id, s.post_id AS "postId", s.kind, to_json(s.run_at) #>> '{}' AS "runAt", s.times_of_day AS "timesOfDay",
-            to_char(s.starts_on, 'YYYY-MM-DD') AS "startsOn", to_char(s.ends_on, 'YYYY-MM-DD') AS "endsOn", s.status, s.targets,
-            COALESCE((SELECT json_agg(json_build_object('id', o.id, 'dueAt', to_json(o.due_at) #>> '{}', 'status', o.status,
-                                                        'bodyOverride', o.body_override) ORDER BY o.due_at)
-                        FROM occurrences o WHERE o.schedule_id = s.id), '[]') AS occurrences
-       FROM schedules s WHERE s.post_id = $1 ORDER BY s.created_at`,
-    [postId],
+export async function listGroups(db: Queryable) {
+  const { rows } = await db.query(
+    `SELECT g.id, g.name, g.delivery_mode AS "deliveryMode", u.name AS "responsibleUnitName", g.status
+       FROM zalo_groups g LEFT JOIN units u ON u.id = g.responsible_unit_id ORDER BY g.name`,
   );
   return rows;
-}
-
-/** Pausing skips what falls due meanwhile: resuming must not fire a burst of stale posts. */
-export async function setScheduleStatus(
-  db: Queryable,
-  id: string,
-  status: string,
-  now: Date,
-): Promise<boolean> {
-  const { rowCount } = await db.query(
-    `UPDATE schedules SET status = $2 WHERE id = $1 AND status <> 'cancelled'`,
-    [id, status],
-  );
-  if (rowCount !== 1) return false;
-  await db.query(
-    `UPDATE occurrences SET status = 'cancelled'
-      WHERE schedule_id = $1 AND status = 'pending' AND ($2 = 'cancelled' OR ($2 = 'active' AND due_at < $3))`,
-    [id, status, now],
-  );
-  return true;
-}
-
-export async function findOccurrence(db: Queryable, id: string) {
-  const { rows } = await db.query<{
-    id: string;
-    status: string;
-    dueAt: Date;
-    campaignId: string;
-    bodyOverride: string | null;
-  }>(
-    `SELECT o.id, o.status, o.due_at AS "dueAt", p.campaign_id AS "campaignId", o.body_override AS "bodyOverride"
-       FROM occurrences o JOIN posts p ON p.id = o.post_id WHERE o.id = $1 FOR UPDATE OF o`,
-    [id],
-  );
-  return rows[0];
-}
-
-export async function updateOccurrence(
-  db: Queryable,
-  id: string,
-  change: { dueAt: Date; bodyOverride: string | null; cancel: boolean },
-): Promise<void> {
-  await db.query(
-    `UPDATE occurrences SET due_at = $2, body_override = $3, status = CASE WHEN $4 THEN 'cancelled' ELSE status END WHERE id = $1`,
-    [id, change.dueAt, change.bodyOverride, change.cancel],
-  );
 }

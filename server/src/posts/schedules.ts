@@ -1,48 +1,14 @@
 /**
- * Rules of posts and schedules: text limits after NFC, approval by a leader who is not the author,
- * schedules only for approved posts, inside the campaign, in the future, to usable groups.
+ * Rules of schedules: only for approved posts, inside the campaign, in the future, to usable groups; at
+ * most 500 sends. Every due time is computed here and stored with the schedule (no tick materialises
+ * it); an occurrence is edited or cancelled only before it is due.
  */
-import { type OccurrenceUpdate, POST_MAX_CHARS, type Post, type ScheduleInput } from '@loa/shared';
+import { type OccurrenceUpdate, type ScheduleInput, wardDayOf, wardDays, wardInstant } from '@loa/shared';
 import { AppError } from '../errors.js';
 import type { Queryable } from '../plugins/db.js';
+import * as schedulesSql from './schedules-sql.js';
+import { checkedBody, postNotFound } from './service.js';
 import * as sql from './sql.js';
-import { wardDay, wardDays, wardInstant } from './vn-time.js';
-
-/** The exact text a group receives; the ledger composes the same at send time. */
-export function composePostText(body: string, linkPath: string | null, linkBase: string): string {
-  return (linkPath ? `${body}\n\nXem chi tiết: ${linkBase}${linkPath}` : body).normalize('NFC');
-}
-
-export function checkedBody(body: string, linkPath: string | null, linkBase: string): string {
-  const text = body.normalize('NFC').trim();
-  const composed = composePostText(text, linkPath, linkBase);
-  if (text.length === 0)
-    throw new AppError('VALIDATION_FAILED', 'Nội dung bài đăng đang trống. Hãy nhập nội dung.');
-  if ([...composed].length > POST_MAX_CHARS || composed.length > POST_MAX_CHARS)
-    throw new AppError(
-      'POST_TOO_LONG',
-      `Bài đăng dài ${composed.length} ký tự (tính cả đường dẫn), quá giới hạn ${POST_MAX_CHARS}. Hãy rút gọn ${composed.length - POST_MAX_CHARS} ký tự.`,
-    );
-  return text;
-}
-
-export function withPreview(post: Omit<Post, 'preview'>, linkBase: string): Post {
-  return { ...post, preview: composePostText(post.body, post.linkPath, linkBase) };
-}
-
-/** 404 unless the post exists in this ward (row-level security hides other wards' posts). */
-export async function assertPostExists(db: Queryable, id: string): Promise<void> {
-  if (!(await sql.findPost(db, id))) throw new AppError('NOT_FOUND', 'Không tìm thấy bài đăng này.');
-}
-
-export async function approve(db: Queryable, id: string, version: number, leaderId: string | undefined) {
-  const post = await sql.findPost(db, id, true);
-  if (!post) throw new AppError('NOT_FOUND', 'Không tìm thấy bài đăng này.');
-  if (!leaderId || post.createdBy === leaderId) throw new AppError('POST_SELF_APPROVAL');
-  if (post.status === 'approved') return post;
-  if (!(await sql.approvePost(db, id, version, leaderId))) throw new AppError('CONFLICT');
-  return (await sql.findPost(db, id))!;
-}
 
 /** Every instant the schedule will send at, checked against the campaign and the clock. */
 export function dueTimes(
@@ -61,7 +27,7 @@ export function dueTimes(
   }
   if (dueAts.length > 500)
     throw new AppError('VALIDATION_FAILED', 'Lịch gửi quá 500 lượt. Hãy rút ngắn khoảng thời gian.');
-  if (dueAts.some((d) => wardDay(d) < window.startsOn || wardDay(d) > window.endsOn))
+  if (dueAts.some((d) => wardDayOf(d) < window.startsOn || wardDayOf(d) > window.endsOn))
     throw new AppError(
       'SCHEDULE_OUTSIDE_CAMPAIGN',
       `Lịch gửi nằm ngoài thời gian kế hoạch (${vnDate(window.startsOn)}–${vnDate(window.endsOn)}). Chọn ngày trong khoảng này.`,
@@ -80,7 +46,7 @@ export async function createSchedule(
   now: Date,
 ): Promise<string> {
   const post = await sql.findPost(db, postId, true);
-  if (!post || post.status === 'archived') throw new AppError('NOT_FOUND', 'Không tìm thấy bài đăng này.');
+  if (!post || post.status === 'archived') throw postNotFound();
   if (post.status !== 'approved') throw new AppError('POST_NOT_APPROVED');
   const { groupIds, loudspeaker = false } = input.targets;
   if (groupIds.length === 0 && !loudspeaker) throw new AppError('SCHEDULE_NO_TARGETS');
@@ -88,7 +54,7 @@ export async function createSchedule(
   const window = await sql.findCampaignWindow(db, post.campaignId);
   if (!window) throw new AppError('NOT_FOUND', 'Không tìm thấy kế hoạch của bài đăng.');
   const dueAts = dueTimes(input, window, now);
-  return sql.insertSchedule(
+  return schedulesSql.insertSchedule(
     db,
     {
       wardId: session.wardId,
@@ -112,7 +78,7 @@ export async function editOccurrence(
   now: Date,
   linkBase: string,
 ): Promise<void> {
-  const occurrence = await sql.findOccurrence(db, id);
+  const occurrence = await schedulesSql.findOccurrence(db, id);
   if (!occurrence) throw new AppError('NOT_FOUND', 'Không tìm thấy lượt gửi này.');
   if (occurrence.status !== 'pending' || occurrence.dueAt.getTime() <= now.getTime())
     throw new AppError('OCCURRENCE_NOT_EDITABLE');
@@ -125,5 +91,11 @@ export async function editOccurrence(
       : change.bodyOverride === null
         ? null
         : checkedBody(change.bodyOverride, null, linkBase);
-  await sql.updateOccurrence(db, id, { dueAt, bodyOverride, cancel: change.cancel ?? false });
+  await schedulesSql.updateOccurrence(db, id, { dueAt, bodyOverride, cancel: change.cancel ?? false });
+}
+
+/** Pausing, resuming or cancelling a schedule (see setScheduleStatus for what happens to its sends). */
+export async function setScheduleStatus(db: Queryable, id: string, status: string, now: Date): Promise<void> {
+  if (!(await schedulesSql.setScheduleStatus(db, id, status, now)))
+    throw new AppError('NOT_FOUND', 'Không tìm thấy lịch gửi này, hoặc lịch đã hủy.');
 }

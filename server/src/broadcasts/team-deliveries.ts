@@ -1,11 +1,11 @@
 /** A team confirms its part of a delivery: shared into the group, or read aloud on the loudspeaker. */
-import type { FastifyInstance } from 'fastify';
 import { AppError } from '../errors.js';
 import type { Session } from '../plugins/auth.js';
-import { completeTeamDelivery } from './deliveries-sql.js';
+import type { Db } from '../plugins/db.js';
+import { completeTeamDelivery, teamDeliveryExists } from './deliveries-sql.js';
 
 export async function completeDelivery(
-  app: FastifyInstance,
+  database: Db,
   session: Session,
   id: string,
   kind: 'team_share' | 'loudspeaker',
@@ -15,18 +15,14 @@ export async function completeDelivery(
   if (!office && !session.unitId)
     throw new AppError('FORBIDDEN', 'Tài khoản của bạn chưa thuộc tổ nào, nên chưa xác nhận được.');
   const unitId = office ? null : (session.unitId ?? null);
-  const outcome = await app.db.withWard(session.wardId, async (db) => {
+  const outcome = await database.withWard(session.wardId, async (db) => {
     if (
       await completeTeamDelivery(db, { id, kind, memberId: session.memberId ?? null, unitId, broadcastCount })
     ) {
       return 'done';
     }
     // Not changed: unknown here (another ward's, another team's) is a 404; already confirmed is a 409.
-    const { rowCount } = await db.query(
-      `SELECT 1 FROM deliveries WHERE id = $1 AND target_kind = $2 AND ($3::uuid IS NULL OR responsible_unit_id = $3)`,
-      [id, kind, unitId],
-    );
-    return rowCount ? 'not_waiting' : 'not_found';
+    return (await teamDeliveryExists(db, id, kind, unitId)) ? 'not_waiting' : 'not_found';
   });
   if (outcome === 'not_found')
     throw new AppError('NOT_FOUND', 'Không tìm thấy lượt chia sẻ này trong việc của tổ.');

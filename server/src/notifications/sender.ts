@@ -1,45 +1,33 @@
 /**
- * Sends queued notifications of every kind exactly once. The channel is chosen per member: an OA
- * consultation message within 7 days of their last interaction, else a template message by OA user id,
- * else ZNS by phone, else the row is recorded as unreachable for staff to call. A 1:1 message cannot be
- * looked up afterwards, so an `unknown` notification stays unknown (shown to staff), never resent.
+ * Sends queued notifications of every kind exactly once, on the first channel that reaches the member
+ * (channels.ts), else records the row as unreachable for staff to call. A 1:1 message cannot be looked
+ * up afterwards, so an `unknown` notification stays unknown (shown to staff), never resent.
  */
+import { verdictFor, withTimeout } from '../broadcasts/failures.js';
+import { heartbeat, inParallel, type LeasedSenderOptions } from '../broadcasts/leases.js';
 import { ZaloApiError } from '../zalo/types.js';
-import { heartbeat, inParallel, type LeasedSenderOptions } from './dispatcher.js';
-import { verdictFor, withTimeout } from './failures.js';
+import { type Channel, channelsFor } from './channels.js';
 import {
   type ClaimedNotification,
   claimNotifications,
+  expireNotificationLeases,
+  extendNotificationLeases,
   finishNotification,
   type NotificationOutcome,
-} from './notify-sql.js';
+} from './sql.js';
 
-const SEVEN_DAYS_MS = 7 * 86_400_000;
-
-export interface NotifierOptions extends LeasedSenderOptions {
+export interface NotificationSenderOptions extends LeasedSenderOptions {
   templateId: string | undefined;
   znsTemplateId: string | undefined;
 }
 
-type Channel = 'oa_cs' | 'oa_template' | 'zns';
-
-/** The channels that can reach this member now, best first. */
-export function channelsFor(
-  member: Pick<ClaimedNotification, 'oaUserId' | 'phone' | 'lastOaInteractionAt'>,
-  now: Date,
-  templates: { templateId?: string; znsTemplateId?: string },
-): Channel[] {
-  const channels: Channel[] = [];
-  const recent =
-    member.lastOaInteractionAt && now.getTime() - member.lastOaInteractionAt.getTime() < SEVEN_DAYS_MS;
-  if (member.oaUserId && recent) channels.push('oa_cs');
-  if (member.oaUserId && templates.templateId) channels.push('oa_template');
-  if (member.phone && templates.znsTemplateId) channels.push('zns');
-  return channels;
-}
-
 export class NotificationSender {
-  constructor(private readonly options: NotifierOptions) {}
+  constructor(private readonly options: NotificationSenderOptions) {}
+
+  /** A `sending` row whose lease ran out: its sender died mid-send, so the outcome is unknown. */
+  expireLeases(now: Date): Promise<number> {
+    return this.options.db.withSystem((client) => expireNotificationLeases(client, now));
+  }
 
   async runOnce(now: Date): Promise<number> {
     const { db, owner, leaseMs, log } = this.options;
@@ -49,16 +37,14 @@ export class NotificationSender {
     const stop = heartbeat(
       Math.max(200, leaseMs / 3),
       () =>
-        db.withSystem(async (client) => {
-          await client.query(
-            `UPDATE notifications SET lease_until = $3 WHERE id = ANY($1::uuid[]) AND lease_owner = $2 AND status = 'sending'`,
-            [
-              claimed.map((n) => n.id),
-              owner,
-              new Date(now.getTime() + performance.now() - started + leaseMs),
-            ],
-          );
-        }),
+        db.withSystem((client) =>
+          extendNotificationLeases(
+            client,
+            claimed.map((n) => n.id),
+            owner,
+            new Date(now.getTime() + performance.now() - started + leaseMs),
+          ),
+        ),
       log,
     );
     try {

@@ -1,0 +1,35 @@
+/**
+ * What every sender of leased rows (ledger deliveries, notifications) shares: a row is claimed under a
+ * lease owned by this instance, kept alive by a heartbeat while its send is in flight, and released when
+ * the outcome is recorded; a lease that runs out means the sender died and the outcome is unknown.
+ */
+import type { FastifyBaseLogger } from 'fastify';
+import type { Db } from '../plugins/db.js';
+import type { ZaloOaMessenger } from '../zalo/types.js';
+import type { RateLimiter } from './rate-limiter.js';
+
+export interface LeasedSenderOptions {
+  db: Db;
+  messenger: () => ZaloOaMessenger;
+  limiter: RateLimiter;
+  owner: string;
+  leaseMs: number;
+  log: FastifyBaseLogger;
+}
+
+/** Runs `work` over items with at most `concurrency` in flight. */
+export async function inParallel<T>(items: T[], concurrency: number, work: (item: T) => Promise<void>) {
+  let next = 0;
+  const lanes = Array.from({ length: Math.min(concurrency, items.length) }, async () => {
+    while (next < items.length) await work(items[next++] as T);
+  });
+  await Promise.all(lanes);
+}
+
+/** Keeps leases alive while a batch is in flight; returns a stop function. */
+export function heartbeat(every: number, beat: () => Promise<void>, log: FastifyBaseLogger): () => void {
+  const timer = setInterval(() => {
+    beat().catch((error) => log.warn({ err: error }, 'lease heartbeat failed'));
+  }, every);
+  return () => clearInterval(timer);
+}
