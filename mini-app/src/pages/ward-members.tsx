@@ -121,18 +121,14 @@ function ImportSection() {
         <Button
           size="small"
           variant="tertiary"
-          onClick={() =>
-            void downloadFile('/api/ward/members/export?format=xlsx', 'thanh-vien.xlsx')
-          }
+          onClick={() => void downloadFile('/api/ward/members/export?format=xlsx', 'thanh-vien.xlsx')}
         >
           Tải danh sách .xlsx
         </Button>
         <Button
           size="small"
           variant="tertiary"
-          onClick={() =>
-            void downloadFile('/api/ward/members/export?format=csv', 'thanh-vien.csv')
-          }
+          onClick={() => void downloadFile('/api/ward/members/export?format=csv', 'thanh-vien.csv')}
         >
           Tải .csv
         </Button>
