@@ -207,6 +207,21 @@ export const errorCatalogue = {
     message: 'Liên kết đăng nhập không đúng, đã dùng hoặc đã hết hạn. Nhờ cán bộ phụ trách gửi liên kết mới.',
   },
   PLACE_NAME_TAKEN: { status: 409, message: 'Phường đã có địa điểm tên này. Đặt tên khác.' },
+  // Plan import.
+  IMPORT_NOT_A_PLAN_FILE: {
+    status: 415,
+    message: 'Chỉ nhận tệp Word (.docx) hoặc PDF có chữ. Tệp .doc cũ hãy mở trong Word và lưu thành .docx.',
+  },
+  IMPORT_UNREADABLE: {
+    status: 400,
+    message: 'Không đọc được tệp này. Hãy lưu lại thành .docx hoặc dán nội dung văn bản.',
+  },
+  IMPORT_SCANNED_PDF: {
+    status: 422,
+    message:
+      'Tệp PDF này là ảnh chụp (bản scan), không có lớp chữ nên không đọc được. Hãy tải lên tệp .docx, PDF xuất từ Word, hoặc dán nội dung văn bản.',
+  },
+  IMPORT_EMPTY: { status: 400, message: 'Văn bản trống. Dán nội dung kế hoạch hoặc chọn tệp .docx/.pdf.' },
   // Reports.
   REPORT_BUSY: {
     status: 503,

@@ -1,7 +1,7 @@
 /** The audit view: who did what and when, for leaders and staff, filtered by campaign and person. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { AuditList, AuditQuery, ErrorBody } from '@loa/shared';
-import { listAudit } from './sql.js';
+import { listAudit } from './read-sql.js';
 
 const auditRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(

@@ -1,31 +1,34 @@
-/** Reading the audit log: newest first, by person and by campaign (an entry's campaign via its record). */
-import type { AuditEntry } from '@loa/shared';
+/** The audit log's statements. */
 import type { Queryable } from '../plugins/db.js';
 
-/** The campaign an entry belongs to, from the record it names (ids that are not UUIDs belong to none). */
-const CAMPAIGN_OF = `CASE WHEN l.entity_id ~ '^[0-9a-f-]{36}$' THEN CASE l.entity
-    WHEN 'campaign' THEN l.entity_id::uuid
-    WHEN 'task' THEN (SELECT campaign_id FROM tasks WHERE id = l.entity_id::uuid)
-    WHEN 'assignment' THEN (SELECT t.campaign_id FROM assignments a JOIN tasks t ON t.id = a.task_id
-                             WHERE a.id = l.entity_id::uuid)
-    WHEN 'post' THEN (SELECT campaign_id FROM posts WHERE id = l.entity_id::uuid)
-    WHEN 'reminder_rule' THEN (SELECT campaign_id FROM reminder_rules WHERE id = l.entity_id::uuid)
-  END END`;
+export interface AuditEntry {
+  wardId: string;
+  /** undefined for the server's own jobs. */
+  actorMemberId: string | undefined;
+  /** The operation name, e.g. "campaigns.approve". */
+  action: string;
+  entity: string;
+  entityId: string | undefined;
+  before?: unknown;
+  after?: unknown;
+}
 
-export async function listAudit(
-  db: Queryable,
-  filter: { campaignId?: string; memberId?: string; before?: number; limit: number },
-): Promise<AuditEntry[]> {
-  const { rows } = await db.query<AuditEntry>(
-    `SELECT l.id::int AS id, to_char(l.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at,
-            l.actor_member_id AS "actorId", m.full_name AS "actorName", l.action, l.entity,
-            l.entity_id AS "entityId"
-       FROM audit_log l LEFT JOIN members m ON m.id = l.actor_member_id
-      WHERE ($1::uuid IS NULL OR l.actor_member_id = $1)
-        AND ($2::bigint IS NULL OR l.id < $2)
-        AND ($3::uuid IS NULL OR ${CAMPAIGN_OF} = $3)
-      ORDER BY l.id DESC LIMIT $4`,
-    [filter.memberId ?? null, filter.before ?? null, filter.campaignId ?? null, filter.limit],
+/** Column list for an INSERT … SELECT into audit_log from a CTE. */
+export const AUDIT_INSERT_COLUMNS =
+  'audit_log (ward_id, actor_member_id, action, entity, entity_id, before, after)';
+
+export async function insertAudit(db: Queryable, entries: AuditEntry[]): Promise<void> {
+  await db.query(
+    `INSERT INTO ${AUDIT_INSERT_COLUMNS}
+     SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::jsonb[], $7::jsonb[])`,
+    [
+      entries.map((e) => e.wardId),
+      entries.map((e) => e.actorMemberId ?? null),
+      entries.map((e) => e.action),
+      entries.map((e) => e.entity),
+      entries.map((e) => e.entityId ?? null),
+      entries.map((e) => (e.before === undefined ? null : JSON.stringify(e.before))),
+      entries.map((e) => (e.after === undefined ? null : JSON.stringify(e.after))),
+    ],
   );
-  return rows;
 }
