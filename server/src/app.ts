@@ -18,6 +18,7 @@ import campaignRoutes from './campaigns/routes.js';
 import type { Config } from './config.js';
 import evidencePlugin from './evidence/plugin.js';
 import healthRoutes from './health/routes.js';
+import { pingDatabase } from './health/sql.js';
 import importRoutes from './imports/routes.js';
 import { loggerOptions } from './logger.js';
 import notifierPlugin from './notifications/queue.js';
@@ -112,7 +113,7 @@ export async function buildApp(
   await app.register(notifierPlugin, {});
 
   app.healthChecks.set('database', async () => {
-    await app.db.pool.query('SELECT 1');
+    await pingDatabase(app.db.pool);
     return { ok: true };
   });
 

@@ -34,6 +34,11 @@ export const errorCatalogue = {
     status: 503,
     message: 'Không kết nối được Zalo để xác minh tài khoản. Thử lại sau ít phút.',
   },
+  ZALO_WEBHOOK_STALE: {
+    status: 401,
+    message:
+      'Sự kiện webhook Zalo đã quá cũ (timestamp ngoài khoảng cho phép). Kiểm tra đồng hồ máy chủ hoặc ZALO_WEBHOOK_MAX_AGE_SECONDS.',
+  },
   ZALO_SIGNATURE_INVALID: {
     status: 401,
     message: 'Chữ ký webhook Zalo không đúng (X-ZEvent-Signature). Kiểm tra ZALO_WEBHOOK_SECRET.',
