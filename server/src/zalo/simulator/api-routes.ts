@@ -207,7 +207,7 @@ export default async function simulatorApi(
   );
 
   // People beyond the seeded ward's (a second ward's, a benchmark's thousands). Kept until reset.
-  app.post('/api/people', { schema: { tags, body: NewPeople } }, async (request) => {
+  app.post('/api/people/batch', { schema: { tags, body: NewPeople } }, async (request) => {
     const { people: added } = request.body as {
       people: {
         oaUserId: string;
