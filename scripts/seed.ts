@@ -1,6 +1,8 @@
 /**
- * `npm run seed`: create the Dầu Giây demo ward if it does not exist (idempotent).
+ * `npm run seed`: create the Dầu Giây demo ward if it does not exist (idempotent), its campaign placed
+ * around today.
  */
+import { wardDayOf } from '@loa/shared';
 import pg from 'pg';
 import { loadConfig, readEnvironment } from '../server/src/config.js';
 import { openDatabase } from '../server/src/database.js';
@@ -13,7 +15,9 @@ try {
   const database = await openDatabase(config, (message) => console.log(message));
   const pool = new pg.Pool({ connectionString: database.url, max: 2 });
   try {
-    const seeded = await seedDemoWardIfEmpty(createDb(pool, await applicationRoleStatement(pool)));
+    const seeded = await seedDemoWardIfEmpty(createDb(pool, await applicationRoleStatement(pool)), {
+      placeAround: wardDayOf(new Date()),
+    });
     console.log(seeded ? 'Đã tạo phường mẫu Dầu Giây.' : 'Phường mẫu Dầu Giây đã có sẵn; không thay đổi gì.');
   } finally {
     await pool.end();

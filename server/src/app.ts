@@ -11,6 +11,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { ErrorBody } from '@loa/shared';
 import Fastify, { type FastifyInstance, LogController } from 'fastify';
+import auditRoutes from './audit/routes.js';
 import authRoutes from './auth/routes.js';
 import deliveryRoutes from './broadcasts/routes.js';
 import broadcastScheduler from './broadcasts/scheduler-plugin.js';
@@ -18,6 +19,8 @@ import campaignRoutes from './campaigns/routes.js';
 import type { Config } from './config.js';
 import evidencePlugin from './evidence/plugin.js';
 import healthRoutes from './health/routes.js';
+import { pingDatabase } from './health/sql.js';
+import importRoutes from './imports/routes.js';
 import { loggerOptions } from './logger.js';
 import notifierPlugin from './notifications/queue.js';
 import notificationRoutes from './notifications/routes.js';
@@ -30,6 +33,7 @@ import publicRoutes from './public/routes.js';
 import reportRoutes from './reports/routes.js';
 import assignmentRoutes from './tasks/assignment-routes.js';
 import taskRoutes from './tasks/task-routes.js';
+import wardRoutes from './wards/routes.js';
 import zaloPlugin from './zalo/plugin.js';
 
 export interface AppConfig extends Config {
@@ -111,7 +115,7 @@ export async function buildApp(
   await app.register(notifierPlugin, {});
 
   app.healthChecks.set('database', async () => {
-    await app.db.pool.query('SELECT 1');
+    await pingDatabase(app.db.pool);
     return { ok: true };
   });
 
@@ -126,12 +130,18 @@ export async function buildApp(
   await app.register(evidencePlugin);
   // Campaigns: staff write, leaders approve, staff activate and close.
   await app.register(campaignRoutes);
+  // Plan documents (pasted, .docx, .pdf) → a draft campaign to check, then campaign + units + tasks.
+  await app.register(importRoutes);
   // Tasks, assignment to teams, the progress board and urging late teams (staff).
   await app.register(taskRoutes);
   // A team's own assignments: list, acknowledge, mark done.
   await app.register(assignmentRoutes);
   // Broadcasts: the delivery ledger's engine (ticks only when SCHEDULER is on).
   await app.register(broadcastScheduler, {});
+  // Setting the ward up: the ward, places, units, members (list import/export), Zalo groups.
+  await app.register(wardRoutes);
+  // Who did what: the audit view.
+  await app.register(auditRoutes);
   // Posts, approval and schedules; what the ledger did with them; messages to people that need a human.
   await app.register(postRoutes);
   await app.register(deliveryRoutes);

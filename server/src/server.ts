@@ -5,6 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { wardDayOf } from '@loa/shared';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
 import { type Config, loadConfig, readEnvironment } from './config.js';
@@ -97,7 +98,8 @@ async function main(): Promise<void> {
     const sessionSecret = sessionSecretFor(config);
     app = await buildApp({ ...config, databaseUrl: database.url, sessionSecret });
     if (config.seedDemo) {
-      const seeded = await seedDemoWardIfEmpty(app.db);
+      // The demo is placed around today so that every flow can be tried now (see seed/place-demo.ts).
+      const seeded = await seedDemoWardIfEmpty(app.db, { placeAround: wardDayOf(new Date()) });
       if (seeded) say('Đã tạo phường mẫu Dầu Giây.');
     }
     await listen(app, config);

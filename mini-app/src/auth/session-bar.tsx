@@ -1,6 +1,7 @@
+import { ROLE_NAMES_VI, type Role } from '@loa/shared';
 import { useNavigate } from 'react-router-dom';
 import { Button } from 'zmp-ui';
-import { roleLabels, useMe, useSession } from './use-session';
+import { useMe, useSession } from './use-session';
 
 /** Who is signed in (from GET /api/me), or the way to sign in. */
 export function SessionBar() {
@@ -24,10 +25,19 @@ export function SessionBar() {
         Xin chào, <strong className="session-name">{member.fullName}</strong>
         <br />
         <small>
-          {roleLabels[member.role]}
+          {ROLE_NAMES_VI[member.role as Role]}
           {member.unitName ? ` · ${member.unitName}` : ''}
         </small>
       </span>
+      {member.role === 'admin' || member.role === 'staff' ? (
+        <Button size="small" variant="tertiary" onClick={() => navigate('/setup')}>
+          Thiết lập
+        </Button>
+      ) : member.role === 'leader' ? (
+        <Button size="small" variant="tertiary" onClick={() => navigate('/audit')}>
+          Nhật ký
+        </Button>
+      ) : null}
       <Button size="small" variant="tertiary" onClick={signOut}>
         Đăng xuất
       </Button>

@@ -1,10 +1,11 @@
-import type { MemberProfile, MeReply, SignInReply } from '@loa/shared';
+import type { MemberProfile, MeReply, Role, SignInReply } from '@loa/shared';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useMemo, useSyncExternalStore } from 'react';
 import { request } from '../lib/request';
 import { getSession, saveSession, signOut, subscribe } from './session-store';
 
-export type SessionRole = 'admin' | 'staff' | 'leader' | 'team_lead' | 'team_member' | 'resident';
+/** Who the person is in the ward; the names people read are `ROLE_NAMES_VI` in shared/. */
+export type SessionRole = Role;
 
 /** The stored session plus the fields screens check most (role, member id, unit). */
 export interface SessionView {
@@ -56,11 +57,11 @@ export function useSignIn() {
   });
 }
 
-export const roleLabels: Record<string, string> = {
-  admin: 'Quản trị',
-  staff: 'Cán bộ',
-  leader: 'Lãnh đạo',
-  team_lead: 'Tổ trưởng',
-  team_member: 'Thành viên tổ',
-  resident: 'Người dân',
-};
+/** POST /api/auth/invite (a sign-in link from the ward), then keep the session. */
+export function useInviteSignIn() {
+  return useMutation({
+    mutationFn: (body: { invite: string; accessToken: string }) =>
+      request<SignInReply>('/api/auth/invite', { method: 'POST', body }),
+    onSuccess: saveSession,
+  });
+}

@@ -2,6 +2,7 @@ import { type Campaign, formatDateTimeVi, formatPeriodVi } from '@loa/shared';
 import { useNavigate, useParams } from 'react-router-dom';
 import { Button, useSnackbar } from 'zmp-ui';
 import { useSession } from '../auth/use-session';
+import { campaignStatusLabel } from '../campaigns/status';
 import { useAssignTask, useCampaign, useCampaignAction, useCampaignTasks } from '../campaigns/use-campaigns';
 import { Card, CardList } from '../components/card-list';
 import { ConfirmButton } from '../components/confirm-button';
@@ -9,7 +10,7 @@ import { PageShell } from '../components/page-shell';
 import { QueryGate } from '../components/query-gate';
 import { errorText } from '../lib/error-text';
 import { ReportDownloads } from '../reports/report-downloads';
-import { campaignStatusLabels, taskKindLabels } from '../tasks/labels';
+import { taskKindLabels } from '../tasks/labels';
 
 /** One plan: its fields, what can be done next (approve, activate, close), and its tasks. */
 export function CampaignPage() {
@@ -44,7 +45,7 @@ function CampaignDetail({ campaign }: { campaign: Campaign }) {
     });
   return (
     <article className="detail">
-      <span className="card-kicker">{campaignStatusLabels[campaign.status]}</span>
+      <span className="card-kicker">{campaignStatusLabel(campaign)}</span>
       <h1 className="detail-title">{campaign.title}</h1>
       <dl>
         {campaign.number ? <Field label="Số văn bản">{campaign.number}</Field> : null}

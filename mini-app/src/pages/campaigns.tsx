@@ -2,13 +2,13 @@ import { formatPeriodVi } from '@loa/shared';
 import { useNavigate } from 'react-router-dom';
 import { Button } from 'zmp-ui';
 import { useSession } from '../auth/use-session';
+import { campaignStatusLabel } from '../campaigns/status';
 import { useCampaigns } from '../campaigns/use-campaigns';
 import { Card, CardList } from '../components/card-list';
 import { PageShell } from '../components/page-shell';
 import { QueryGate } from '../components/query-gate';
 import { SignInNeeded } from '../components/sign-in-needed';
 import { pageTitles } from '../routes-meta';
-import { campaignStatusLabels } from '../tasks/labels';
 
 /** Kế hoạch: every plan of the ward, newest first. Staff create new ones here. */
 export function CampaignsPage() {
@@ -31,7 +31,7 @@ export function CampaignsPage() {
           <CardList>
             {campaigns.map((c) => (
               <Card key={c.id} onOpen={() => navigate(`/campaigns/${c.id}`)}>
-                <span className="card-kicker">{campaignStatusLabels[c.status]}</span>
+                <span className="card-kicker">{campaignStatusLabel(c)}</span>
                 <strong>{c.title}</strong>
                 <span className="card-meta">{formatPeriodVi(c.startsOn, c.endsOn)}</span>
               </Card>

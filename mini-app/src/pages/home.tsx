@@ -1,17 +1,11 @@
 import { formatPeriodVi } from '@loa/shared';
 import { SessionBar } from '../auth/session-bar';
 import { CampaignPosts } from '../campaigns/campaign-posts';
+import { campaignStatusLabel } from '../campaigns/status';
 import { type PublicCampaign, usePublicCampaign } from '../campaigns/use-public-campaign';
 import { PageShell } from '../components/page-shell';
 import { QueryGate } from '../components/query-gate';
 import { EmptyView } from '../components/status-views';
-
-const statusLabels: Record<PublicCampaign['status'], string> = {
-  draft: 'Bản nháp',
-  approved: 'Sắp diễn ra',
-  active: 'Đang diễn ra',
-  closed: 'Đã kết thúc',
-};
 
 /** Trang chủ: what the ward is talking about this week and the posts it sends, readable by anyone. */
 export function HomePage() {
@@ -42,7 +36,7 @@ export function HomePage() {
 function CampaignCard({ campaign }: { campaign: PublicCampaign }) {
   return (
     <article className="campaign-card" aria-labelledby="campaign-title">
-      <span className="campaign-status">{statusLabels[campaign.status]}</span>
+      <span className="campaign-status">{campaignStatusLabel(campaign)}</span>
       <h2 id="campaign-title">{campaign.title}</h2>
       <dl>
         {campaign.number ? (

@@ -1,4 +1,4 @@
-import type { TaskInput, TaskKind } from '@loa/shared';
+import { type TaskInput, type TaskKind, wardInstant } from '@loa/shared';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { Button, Checkbox, Input, Select, useSnackbar } from 'zmp-ui';
@@ -8,8 +8,11 @@ import { PageShell } from '../components/page-shell';
 import { ErrorNote } from '../components/status-views';
 import { taskKindLabels } from '../tasks/labels';
 
-/** A local "2026-05-20T17:00" from the picker, read as ward time (UTC+7, no daylight saving). */
-const toWardInstant = (local: string) => `${local}:00+07:00`;
+/** A local "2026-05-20T17:00" from the picker, read as ward time. */
+const toWardInstant = (local: string) => {
+  const [day = '', time = '00:00'] = local.split('T');
+  return wardInstant(day, time).toISOString();
+};
 
 /** New task in a campaign, assigned in the same step to all teams and/or chosen units. */
 export function TaskNewPage() {

@@ -1,4 +1,4 @@
-import type { ScheduleInput } from '@loa/shared';
+import { type ScheduleInput, wardInstant } from '@loa/shared';
 import { useState } from 'react';
 import { Button } from 'zmp-ui';
 import { ErrorNote } from '../components/status-views';
@@ -20,7 +20,7 @@ export function ScheduleForm({ postId }: { postId: string }) {
     const timesOfDay = times.split(/[,\s]+/).filter(Boolean);
     const input: ScheduleInput =
       kind === 'once'
-        ? { kind, runAt: `${day}T${timesOfDay[0] ?? '07:00'}:00+07:00`, targets }
+        ? { kind, runAt: wardInstant(day, timesOfDay[0] ?? '07:00').toISOString(), targets }
         : { kind, startsOn: day, endsOn: endDay || day, timesOfDay, targets };
     schedule.mutate(input);
   };

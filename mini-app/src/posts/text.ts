@@ -1,8 +1,8 @@
-import { POST_MAX_CHARS } from '@loa/shared';
+import { POST_MAX_CHARS, zaloTextLength } from '@loa/shared';
 
-/** Characters as Zalo and the server count them: after NFC normalisation. */
+/** Characters as Zalo and the server count them (shared/), of the text the server keeps (trimmed). */
 export function postLength(text: string): number {
-  return text.normalize('NFC').trim().length;
+  return zaloTextLength(text.normalize('NFC').trim());
 }
 
 export function lengthHint(text: string): { count: number; over: boolean; label: string } {

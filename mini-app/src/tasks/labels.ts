@@ -16,10 +16,3 @@ export const taskKindLabels: Record<TaskKind, string> = {
   article: 'Viết tin bài',
   custom: 'Việc khác',
 };
-
-export const campaignStatusLabels = {
-  draft: 'Chờ duyệt',
-  approved: 'Đã duyệt',
-  active: 'Đang triển khai',
-  closed: 'Đã kết thúc',
-} as const;

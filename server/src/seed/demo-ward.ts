@@ -15,6 +15,7 @@ import {
   KHU_PHO_COUNT,
   type UnitKey,
 } from './demo-ward-data.js';
+import { placeCampaignAround } from './place-demo.js';
 
 const PLAN_TEXT = readFileSync(new URL('./plan-dau-giay-khcn-2026.txt', import.meta.url), 'utf8');
 
@@ -78,7 +79,7 @@ async function insertMembers(
   return rows.map((row) => row.id);
 }
 
-async function seedWard(client: pg.PoolClient): Promise<void> {
+async function seedWard(client: pg.PoolClient, placeAround: string | undefined): Promise<void> {
   const { rows: wardRows } = await client.query<{ id: string }>(
     `INSERT INTO wards (slug, name, place_name, level, province, center_lat, center_lng, radius_m, zalo_oa_id)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
@@ -192,7 +193,10 @@ async function seedWard(client: pg.PoolClient): Promise<void> {
     );
   }
 
-  const c = DEMO_CAMPAIGN;
+  const placed = placeAround
+    ? placeCampaignAround(placeAround, DEMO_CAMPAIGN, DEMO_TASKS)
+    : { campaign: DEMO_CAMPAIGN, tasks: DEMO_TASKS };
+  const c = placed.campaign;
   const { rows: campaignRows } = await client.query<{ id: string }>(
     `INSERT INTO campaigns (ward_id, number, title, legal_bases, purposes, requirements, theme, slogans, starts_on, ends_on,
                             lead_unit_id, signer_member_id, signer_authority, signer_title, recipients, source_text,
@@ -223,7 +227,7 @@ async function seedWard(client: pg.PoolClient): Promise<void> {
 
   const unitsFor = (keys: UnitKey[]) =>
     keys.flatMap((key) => (key === 'all_teams' ? teamIds : [unitIds.get(key)!]));
-  for (const [order, task] of DEMO_TASKS.entries()) {
+  for (const [order, task] of placed.tasks.entries()) {
     const { rows } = await client.query<{ id: string }>(
       `INSERT INTO tasks (ward_id, campaign_id, kind, title, description, due_at, evidence_photo_count,
                           evidence_location_required, evidence_number_label, place_name, place_lat, place_lng,
@@ -259,14 +263,18 @@ async function seedWard(client: pg.PoolClient): Promise<void> {
   );
 }
 
-/** Returns true when the ward was created now, false when it already existed. */
-export async function seedDemoWardIfEmpty(db: Db): Promise<boolean> {
+/**
+ * Returns true when the ward was created now, false when it already existed. `placeAround` (a ward
+ * day, e.g. today) moves the campaign's dates so the demo is alive on that day (see place-demo.ts);
+ * without it the plan keeps the dates it was written with, which tests rely on.
+ */
+export async function seedDemoWardIfEmpty(db: Db, options: { placeAround?: string } = {}): Promise<boolean> {
   return db.withSystem(async (client) => {
     // Serialise concurrent seeders (two instances starting together).
     await client.query('SELECT pg_advisory_xact_lock(727002)');
     const { rowCount } = await client.query('SELECT 1 FROM wards WHERE slug = $1', [DEMO_WARD.slug]);
     if (rowCount) return false;
-    await seedWard(client);
+    await seedWard(client, options.placeAround);
     return true;
   });
 }
