@@ -8,6 +8,7 @@ export const paths = {
   evidence: '/evidence',
   posts: '/posts',
   shareTasks: '/share-tasks',
+  inbox: '/inbox',
 } as const;
 
 export type PageKey = keyof typeof paths;
@@ -22,6 +23,7 @@ export const pageTitles: Record<PageKey, string> = {
   evidence: 'Minh chứng',
   posts: 'Bài đăng',
   shareTasks: 'Chia sẻ',
+  inbox: 'Hộp thư',
 };
 
 /** The photo proof of one assignment; the task screen links here. */
