@@ -12,13 +12,14 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { ErrorBody } from '@loa/shared';
 import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import authRoutes from './auth/routes.js';
+import broadcastsPlugin from './broadcasts/plugin.js';
 import deliveryRoutes from './broadcasts/routes.js';
-import broadcastScheduler from './broadcasts/scheduler-plugin.js';
 import campaignRoutes from './campaigns/routes.js';
 import type { Config } from './config.js';
 import evidencePlugin from './evidence/plugin.js';
 import healthRoutes from './health/routes.js';
 import { pingDatabase } from './health/sql.js';
+import type { Operation } from './http/operations.js';
 import importRoutes from './imports/routes.js';
 import { loggerOptions } from './logger.js';
 import notifierPlugin from './notifications/queue.js';
@@ -27,6 +28,7 @@ import authPlugin from './plugins/auth.js';
 import dbPlugin from './plugins/db.js';
 import errorsPlugin from './plugins/errors.js';
 import miniAppPlugin from './plugins/mini-app.js';
+import schedulerPlugin from './plugins/scheduler.js';
 import postRoutes from './posts/routes.js';
 import publicRoutes from './public/routes.js';
 import reportRoutes from './reports/routes.js';
@@ -41,8 +43,8 @@ export interface AppConfig extends Config {
 
 declare module 'fastify' {
   interface FastifyContextConfig {
-    /** Operation name for the request log line, e.g. "campaigns.create". */
-    op?: string;
+    /** Operation name for the request log line, e.g. "campaigns.create" (the catalogue: http/operations.ts). */
+    op?: Operation;
   }
   interface FastifyInstance {
     config: AppConfig;
@@ -108,6 +110,8 @@ export async function buildApp(
   });
   await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
   await app.register(dbPlugin, { connectionString: config.databaseUrl });
+  // The one scheduler: features add their recurring jobs; it starts when the app is ready.
+  await app.register(schedulerPlugin);
   await app.register(authPlugin, { secret: config.sessionSecret, ttlMinutes: config.sessionTtlMinutes });
   // Messages to people are recorded as queued notifications (notifications/); its sender delivers them.
   await app.register(notifierPlugin, {});
@@ -134,8 +138,8 @@ export async function buildApp(
   await app.register(taskRoutes);
   // A team's own assignments: list, acknowledge, mark done.
   await app.register(assignmentRoutes);
-  // Broadcasts: the delivery ledger's engine (ticks only when SCHEDULER is on).
-  await app.register(broadcastScheduler, {});
+  // Broadcasts: the delivery ledger's engine, its jobs and the notification jobs (run when SCHEDULER is on).
+  await app.register(broadcastsPlugin, {});
   // Posts, approval and schedules; what the ledger did with them; messages to people that need a human.
   await app.register(postRoutes);
   await app.register(deliveryRoutes);
