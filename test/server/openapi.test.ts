@@ -12,6 +12,7 @@ const PUBLIC = new Set([
   'GET /health',
   'GET /api/public/campaign',
   'POST /api/auth/zalo',
+  'POST /api/auth/invite',
   'POST /webhooks/zalo',
 ]);
 /** Signed in is enough (no role): 401 but never 403. */

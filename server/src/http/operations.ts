@@ -11,6 +11,7 @@ export const OPERATIONS = {
 
   'auth.zalo': 'Đăng nhập bằng tài khoản Zalo',
   'auth.me': 'Người đang đăng nhập',
+  'auth.invite': 'Đăng nhập bằng liên kết mời (liên kết Zalo với thành viên)',
 
   'campaigns.list': 'Danh sách kế hoạch (lọc theo trạng thái, ví dụ chờ duyệt = draft)',
   'campaigns.create': 'Tạo kế hoạch (bản nháp)',
@@ -20,6 +21,27 @@ export const OPERATIONS = {
   'campaigns.activate': 'Triển khai kế hoạch',
   'campaigns.close': 'Kết thúc kế hoạch',
   'units.list': 'Các đơn vị của phường (để chọn đơn vị chủ trì, giao nhiệm vụ)',
+
+  'wards.get': 'Thông tin phường',
+  'wards.update': 'Sửa thông tin phường (tên, OA, vùng kiểm tra vị trí)',
+  'places.list': 'Địa điểm treo băng rôn, chụp ảnh',
+  'places.create': 'Thêm địa điểm',
+  'places.update': 'Sửa hoặc ngừng dùng địa điểm',
+  'units.setup_list': 'Đơn vị và tổ của phường (cả đơn vị đã ngừng)',
+  'units.create': 'Thêm đơn vị hoặc Tổ Công nghệ số (tổ thuộc một khu phố)',
+  'units.update': 'Sửa hoặc ngừng đơn vị',
+  'members.list': 'Thành viên của phường',
+  'members.create': 'Thêm thành viên',
+  'members.update': 'Sửa thành viên, hoặc khóa (active: false) — người bị khóa mất quyền truy cập ngay',
+  'members.import':
+    'Nhập danh sách thành viên từ .xlsx/.csv (Họ tên, Số điện thoại, Vai trò, Tổ/đơn vị): xem trước, rồi lưu khi không còn dòng lỗi',
+  'members.export': 'Tải danh sách thành viên (.xlsx hoặc .csv, cùng cột với tệp nhập)',
+  'members.invite': 'Tạo liên kết đăng nhập một lần cho thành viên (hiệu lực 7 ngày)',
+  'groups.fetch_oa': 'Lấy các nhóm của OA từ Zalo (getgroupsofoa), đánh dấu nhóm đã đăng ký',
+  'groups.create': 'Đăng ký nhóm: nhóm OA (oa_group) hoặc nhóm khu phố do tổ chia sẻ (team_share)',
+  'groups.update': 'Đổi tên, tổ phụ trách hoặc tắt/bật nhóm',
+
+  'audit.list': 'Nhật ký thao tác: ai làm gì, lúc nào (lọc theo kế hoạch, theo người)',
 
   'imports.draft': 'Đọc văn bản kế hoạch (dán chữ, .docx hoặc .pdf có chữ) thành bản nháp để kiểm tra',
   'imports.save': 'Lưu bản nháp đã sửa: tạo kế hoạch, các đơn vị còn thiếu và các nhiệm vụ',

@@ -8,7 +8,7 @@ import fp from 'fastify-plugin';
 import type { AppConfig } from '../app.js';
 import { type OaTokenPair, ZaloClient } from './client.js';
 import simulatorPlugin, { createSimulatorState } from './simulator/index.js';
-import { selectDefaultOaId } from './sql.js';
+import { deleteOldWebhookEvents, selectDefaultOaId } from './sql.js';
 import { OaTokenKeeper } from './token-keeper.js';
 import { fetchTransport, injectTransport } from './transport.js';
 import { WebhookHandlers, WebhookProcessor } from './webhook-processor.js';
@@ -70,6 +70,7 @@ export default fp(
     });
     await app.register(webhookRoutes, {
       signature: { appId: zalo.appId, secret: zalo.webhookSecret, idTerm: zalo.webhookIdTerm },
+      maxAgeMs: zalo.webhookMaxAgeSeconds * 1000,
       processor,
     });
     if (simState) {
@@ -97,6 +98,11 @@ export default fp(
           .refreshIfDue()
           .catch((error) => app.log.error({ err: error }, 'Zalo OA token refresh failed'));
       },
+    });
+    app.scheduler.add({
+      name: 'zalo.webhookPurge',
+      everyMs: REFRESH_CHECK_MS,
+      run: () => app.db.withSystem((client) => deleteOldWebhookEvents(client, zalo.webhookRetentionDays)),
     });
     app.addHook('onClose', async () => {
       await app.scheduler.stop();
