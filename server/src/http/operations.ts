@@ -37,6 +37,7 @@ export const OPERATIONS = {
     'Nhập danh sách thành viên từ .xlsx/.csv (Họ tên, Số điện thoại, Vai trò, Tổ/đơn vị): xem trước, rồi lưu khi không còn dòng lỗi',
   'members.export': 'Tải danh sách thành viên (.xlsx hoặc .csv, cùng cột với tệp nhập)',
   'members.invite': 'Tạo liên kết đăng nhập một lần cho thành viên (hiệu lực 7 ngày)',
+  'groups.setup_list': 'Nhóm Zalo của các khu phố, với lần gửi gần nhất',
   'groups.fetch_oa': 'Lấy các nhóm của OA từ Zalo (getgroupsofoa), đánh dấu nhóm đã đăng ký',
   'groups.create': 'Đăng ký nhóm: nhóm OA (oa_group) hoặc nhóm khu phố do tổ chia sẻ (team_share)',
   'groups.update': 'Đổi tên, tổ phụ trách hoặc tắt/bật nhóm',
