@@ -18,6 +18,8 @@ import campaignRoutes from './campaigns/routes.js';
 import type { Config } from './config.js';
 import evidencePlugin from './evidence/plugin.js';
 import healthRoutes from './health/routes.js';
+import { pingDatabase } from './health/sql.js';
+import importRoutes from './imports/routes.js';
 import { loggerOptions } from './logger.js';
 import notifierPlugin from './notifications/queue.js';
 import notificationRoutes from './notifications/routes.js';
@@ -124,7 +126,7 @@ export async function buildApp(
   await app.register(notifierPlugin, {});
 
   app.healthChecks.set('database', async () => {
-    await app.db.pool.query('SELECT 1');
+    await pingDatabase(app.db.pool);
     return { ok: true };
   });
 
@@ -139,6 +141,8 @@ export async function buildApp(
   await app.register(evidencePlugin);
   // Campaigns: staff write, leaders approve, staff activate and close.
   await app.register(campaignRoutes);
+  // Plan documents (pasted, .docx, .pdf) → a draft campaign to check, then campaign + units + tasks.
+  await app.register(importRoutes);
   // Tasks, assignment to teams, the progress board and urging late teams (staff).
   await app.register(taskRoutes);
   // A team's own assignments: list, acknowledge, mark done.

@@ -110,6 +110,16 @@ export const variables = {
     description: 'Thành phần đầu của chữ ký webhook: app_id | oa_id | either',
     parse: oneOf('app_id', 'oa_id', 'either'),
   },
+  ZALO_WEBHOOK_MAX_AGE_SECONDS: {
+    default: '10800',
+    description: 'Từ chối sự kiện webhook có timestamp cũ hơn số giây này (Zalo gửi lại trong khoảng 2 giờ)',
+    parse: positiveInt,
+  },
+  ZALO_WEBHOOK_RETENTION_DAYS: {
+    default: '30',
+    description: 'Xóa sự kiện webhook đã nhận sau số ngày này',
+    parse: positiveInt,
+  },
   ZALO_OPENAPI_URL: { description: 'Gốc openapi.zalo.me (mặc định theo ZALO_MODE)', parse: text },
   ZALO_GRAPH_URL: { description: 'Gốc graph.zalo.me (mặc định theo ZALO_MODE)', parse: text },
   ZALO_OAUTH_URL: { description: 'Gốc oauth.zaloapp.com (mặc định theo ZALO_MODE)', parse: text },

@@ -66,6 +66,9 @@ export interface ZaloConfig {
   initialRefreshToken: string | undefined;
   webhookSecret: string;
   webhookIdTerm: 'app_id' | 'oa_id' | 'either';
+  /** Signed events older than this are refused (a replay of a captured request). */
+  webhookMaxAgeSeconds: number;
+  webhookRetentionDays: number;
   /** Base URL per Zalo host; in simulator mode, this server's /sim/<host> prefixes. */
   urls: { openapi: string; graph: string; oauth: string; business: string };
   recentGroupMessagesPath: string;
@@ -190,6 +193,8 @@ function zaloConfig(read: ReadVariable, port: number): ZaloConfig {
     initialRefreshToken: read('ZALO_OA_REFRESH_TOKEN'),
     webhookSecret: read('ZALO_WEBHOOK_SECRET') ?? secret,
     webhookIdTerm: read('ZALO_WEBHOOK_ID_TERM') ?? 'either',
+    webhookMaxAgeSeconds: read('ZALO_WEBHOOK_MAX_AGE_SECONDS') ?? 10800,
+    webhookRetentionDays: read('ZALO_WEBHOOK_RETENTION_DAYS') ?? 30,
     urls: {
       openapi: (read('ZALO_OPENAPI_URL') ?? base('openapi', 'https://openapi.zalo.me')).replace(/\/$/, ''),
       graph: (read('ZALO_GRAPH_URL') ?? base('graph', 'https://graph.zalo.me')).replace(/\/$/, ''),

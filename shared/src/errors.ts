@@ -34,6 +34,11 @@ export const errorCatalogue = {
     status: 503,
     message: 'Không kết nối được Zalo để xác minh tài khoản. Thử lại sau ít phút.',
   },
+  ZALO_WEBHOOK_STALE: {
+    status: 401,
+    message:
+      'Sự kiện webhook Zalo đã quá cũ (timestamp ngoài khoảng cho phép). Kiểm tra đồng hồ máy chủ hoặc ZALO_WEBHOOK_MAX_AGE_SECONDS.',
+  },
   ZALO_SIGNATURE_INVALID: {
     status: 401,
     message: 'Chữ ký webhook Zalo không đúng (X-ZEvent-Signature). Kiểm tra ZALO_WEBHOOK_SECRET.',
@@ -149,6 +154,21 @@ export const errorCatalogue = {
     message:
       'Kho ảnh tạm thời không truy cập được. Ảnh vẫn nằm trong hàng chờ trên điện thoại và sẽ tự gửi lại.',
   },
+  // Plan import.
+  IMPORT_NOT_A_PLAN_FILE: {
+    status: 415,
+    message: 'Chỉ nhận tệp Word (.docx) hoặc PDF có chữ. Tệp .doc cũ hãy mở trong Word và lưu thành .docx.',
+  },
+  IMPORT_UNREADABLE: {
+    status: 400,
+    message: 'Không đọc được tệp này. Hãy lưu lại thành .docx hoặc dán nội dung văn bản.',
+  },
+  IMPORT_SCANNED_PDF: {
+    status: 422,
+    message:
+      'Tệp PDF này là ảnh chụp (bản scan), không có lớp chữ nên không đọc được. Hãy tải lên tệp .docx, PDF xuất từ Word, hoặc dán nội dung văn bản.',
+  },
+  IMPORT_EMPTY: { status: 400, message: 'Văn bản trống. Dán nội dung kế hoạch hoặc chọn tệp .docx/.pdf.' },
   // Reports.
   REPORT_BUSY: {
     status: 503,

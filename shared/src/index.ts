@@ -1,5 +1,6 @@
 export * from './errors.js';
 export * from './format-vi.js';
+export * from './import-draft.js';
 export * from './roles.js';
 export * from './schemas/auth.js';
 export * from './schemas/broadcasts.js';
@@ -7,6 +8,7 @@ export * from './schemas/campaigns.js';
 export * from './schemas/common.js';
 export * from './schemas/evidence.js';
 export * from './schemas/health.js';
+export * from './schemas/imports.js';
 export * from './schemas/public.js';
 export * from './schemas/tasks.js';
 export * from './text-length.js';

@@ -15,10 +15,10 @@ import {
   expireDeliveryLeases,
   materialiseOccurrences,
   nextDueAt,
-  openTeamTasks,
 } from './ledger-sql.js';
 import { RateLimiter } from './rate-limiter.js';
 import { databaseWindowStore } from './rate-window-sql.js';
+import { openTeamTasks } from './team-deliveries.js';
 
 export interface EngineOptions {
   db: Db;

@@ -94,12 +94,18 @@ export async function nextDueAt(db: Queryable, now: Date, withinMs: number): Pro
   return rows[0]?.dueAt ?? undefined;
 }
 
-/**
- * Team work opens: queued team_share / loudspeaker deliveries become `waiting` and every active member
- * of the responsible team gets a share-task notification (dedupe key per delivery × member).
- */
-export async function openTeamTasks(db: Queryable, now: Date): Promise<number> {
-  const { rowCount } = await db.query(
+export interface OpenedTeamDelivery {
+  id: string;
+  wardId: string;
+  targetKind: 'team_share' | 'loudspeaker';
+  unitId: string;
+  unitName: string;
+  groupName: string | null;
+}
+
+/** Team work opens: due team_share / loudspeaker deliveries become `waiting` for the responsible team. */
+export async function openTeamDeliveries(db: Queryable, now: Date): Promise<OpenedTeamDelivery[]> {
+  const { rows } = await db.query<OpenedTeamDelivery>(
     `WITH opened AS (
        UPDATE deliveries d SET status = 'waiting', updated_at = $1
         WHERE d.id IN (SELECT id FROM deliveries
@@ -108,20 +114,14 @@ export async function openTeamTasks(db: Queryable, now: Date): Promise<number> {
                         ORDER BY next_attempt_at LIMIT 500 FOR UPDATE SKIP LOCKED)
        RETURNING d.id, d.ward_id, d.target_kind, d.group_id, d.responsible_unit_id
      )
-     INSERT INTO notifications (ward_id, kind, member_id, delivery_id, dedupe_key, body, next_attempt_at)
-     SELECT o.ward_id, 'share_task', m.id, o.id, 'share:' || o.id || ':' || m.id,
-            CASE WHEN o.target_kind = 'team_share'
-                 THEN 'Có bài mới cần chia sẻ vào ' || g.name || '. Mở Loa Phường, chọn "Chia sẻ vào nhóm" rồi bấm "Đã chia sẻ".'
-                 ELSE 'Có bài mới cần đọc trên loa của ' || u.name || '. Mở Loa Phường để xem nội dung và báo số lần đã phát.'
-            END, $1
+     SELECT o.id, o.ward_id AS "wardId", o.target_kind AS "targetKind", o.responsible_unit_id AS "unitId",
+            u.name AS "unitName", g.name AS "groupName"
        FROM opened o
-       JOIN members m ON m.unit_id = o.responsible_unit_id AND m.active
        JOIN units u ON u.id = o.responsible_unit_id
-       LEFT JOIN zalo_groups g ON g.id = o.group_id
-     ON CONFLICT (ward_id, dedupe_key) DO NOTHING`,
+       LEFT JOIN zalo_groups g ON g.id = o.group_id`,
     [now],
   );
-  return rowCount ?? 0;
+  return rows;
 }
 
 /** A `sending` row whose lease ran out belongs to a crashed or stuck sender: its outcome is unknown. */

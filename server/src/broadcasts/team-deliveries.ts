@@ -1,8 +1,34 @@
-/** A team confirms its part of a delivery: shared into the group, or read aloud on the loudspeaker. */
+/**
+ * The teams' part of the ledger: a due team_share or loudspeaker delivery opens as a task for its team
+ * (every member is told), and the team confirms it: shared into the group, or read aloud on the
+ * loudspeaker.
+ */
 import { AppError } from '../errors.js';
+import { queueingNotifier } from '../notifications/queue.js';
 import type { Session } from '../plugins/auth.js';
-import type { Db } from '../plugins/db.js';
+import type { Db, Queryable } from '../plugins/db.js';
 import { completeTeamDelivery, teamDeliveryExists } from './deliveries-sql.js';
+import { openTeamDeliveries } from './ledger-sql.js';
+
+/** Opens what fell due at `now` and queues a share-task message per member; returns how many were queued. */
+export async function openTeamTasks(db: Queryable, now: Date): Promise<number> {
+  const opened = await openTeamDeliveries(db, now);
+  return queueingNotifier.enqueueForTeams(
+    db,
+    opened.map((delivery) => ({
+      wardId: delivery.wardId,
+      kind: 'share_task',
+      unitId: delivery.unitId,
+      deliveryId: delivery.id,
+      dedupePrefix: `share:${delivery.id}`,
+      body:
+        delivery.targetKind === 'team_share'
+          ? `Có bài mới cần chia sẻ vào ${delivery.groupName}. Mở Loa Phường, chọn "Chia sẻ vào nhóm" rồi bấm "Đã chia sẻ".`
+          : `Có bài mới cần đọc trên loa của ${delivery.unitName}. Mở Loa Phường để xem nội dung và báo số lần đã phát.`,
+    })),
+    now,
+  );
+}
 
 export async function completeDelivery(
   database: Db,

@@ -4,7 +4,8 @@ import type { Queryable } from '../plugins/db.js';
 const CAMPAIGN_COLUMNS = `id, number, to_char(issued_on, 'YYYY-MM-DD') AS "issuedOn", title,
   legal_bases AS "legalBases", purposes, theme, slogans,
   to_char(starts_on, 'YYYY-MM-DD') AS "startsOn", to_char(ends_on, 'YYYY-MM-DD') AS "endsOn",
-  lead_unit_id AS "leadUnitId", signer_member_id AS "signerMemberId", status,
+  lead_unit_id AS "leadUnitId", signer_member_id AS "signerMemberId", requirements, recipients,
+  signer_authority AS "signerAuthority", signer_title AS "signerTitle", status,
   created_by AS "createdBy", approved_by AS "approvedBy",
   to_char(approved_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "approvedAt", version`;
 
@@ -34,15 +35,16 @@ export async function insertCampaign(
 ): Promise<Campaign> {
   const { rows } = await db.query<Campaign>(
     `INSERT INTO campaigns (ward_id, number, issued_on, title, legal_bases, purposes, theme, slogans,
-                            starts_on, ends_on, lead_unit_id, signer_member_id, created_by)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+                            starts_on, ends_on, lead_unit_id, signer_member_id, requirements, recipients,
+                            signer_authority, signer_title, created_by, source_text)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)
      RETURNING ${CAMPAIGN_COLUMNS}`,
-    [wardId, ...fieldValues(fields), createdBy ?? null],
+    [wardId, ...fieldValues(fields), createdBy ?? null, fields.sourceText ?? null],
   );
   return rows[0]!;
 }
 
-/** The editable fields in the column order both statements below use ($2…$12). */
+/** The editable fields in the column order both statements below use ($2…$16). The source text is kept as imported. */
 function fieldValues(fields: CampaignFields): unknown[] {
   return [
     fields.number ?? null,
@@ -56,6 +58,10 @@ function fieldValues(fields: CampaignFields): unknown[] {
     fields.endsOn,
     fields.leadUnitId ?? null,
     fields.signerMemberId ?? null,
+    fields.requirements ?? [],
+    fields.recipients ?? [],
+    fields.signerAuthority ?? null,
+    fields.signerTitle ?? null,
   ];
 }
 
@@ -64,7 +70,8 @@ export async function updateCampaign(db: Queryable, id: string, fields: Campaign
   const { rows } = await db.query<Campaign>(
     `UPDATE campaigns SET number = $2, issued_on = $3, title = $4, legal_bases = $5, purposes = $6,
             theme = $7, slogans = $8, starts_on = $9, ends_on = $10, lead_unit_id = $11,
-            signer_member_id = $12, version = version + 1, updated_at = now(),
+            signer_member_id = $12, requirements = $13, recipients = $14, signer_authority = $15,
+            signer_title = $16, version = version + 1, updated_at = now(),
             status = 'draft', approved_by = NULL, approved_at = NULL
       WHERE id = $1
       RETURNING ${CAMPAIGN_COLUMNS}`,

@@ -172,21 +172,6 @@ export async function insertPhotoEvidence(db: Queryable, evidence: NewEvidence):
   });
 }
 
-const MARK_ASSIGNMENT_SUBMITTED = prepared(
-  'mark-assignment-submitted',
-  `UPDATE assignments SET status = 'submitted', submitted_at = now(), submitted_by = $2, updated_at = now()
-      WHERE id = $1 AND status IN ('pending', 'acknowledged', 'needs_fix', 'submitted')`,
-);
-
-/** A new photo puts the assignment back in the reviewers' hands (also after a send-back). */
-export async function markAssignmentSubmitted(
-  db: Queryable,
-  assignmentId: string,
-  memberId: string | undefined,
-): Promise<void> {
-  await db.query({ ...MARK_ASSIGNMENT_SUBMITTED, values: [assignmentId, memberId ?? null] });
-}
-
 const iso = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
 const SELECT_EVIDENCE = `

@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { EvidenceItem } from '@loa/shared';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '../plugins/db.js';
+import { submitForReview } from '../tasks/assignment-status.js';
 import type { ZaloServices } from '../zalo/types.js';
 import { computeFlags } from './flags.js';
 import { type CheckedPhoto, checkAndThumbnail } from './images.js';
@@ -24,7 +25,6 @@ import {
   findPhotoFile,
   insertPhotoEvidence,
   insertPhotoFile,
-  markAssignmentSubmitted,
   type PhotoFileRow,
   type UploadTarget,
 } from './sql.js';
@@ -175,7 +175,7 @@ async function insertRows(
         flags,
         uploadedBy: input.memberId,
       }),
-      markAssignmentSubmitted(client, target.assignmentId, input.memberId),
+      submitForReview(client, target.assignmentId, input.memberId),
       findEvidence(client, id),
     ]),
   );

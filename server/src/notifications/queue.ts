@@ -7,7 +7,7 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Queryable } from '../plugins/db.js';
-import { insertNotifications } from './sql.js';
+import { insertNotifications, insertTeamNotifications } from './sql.js';
 
 export type NotificationKind = 'reminder' | 'urge' | 'escalation' | 'review_result' | 'share_task';
 
@@ -21,9 +21,24 @@ export interface NotificationRequest {
   requestedBy?: string;
 }
 
+/** A message to every active member of a team, one row each. */
+export interface TeamNotificationRequest {
+  wardId: string;
+  kind: NotificationKind;
+  unitId: string;
+  assignmentId?: string;
+  deliveryId?: string;
+  /** Each member's row is deduplicated on `<prefix>:<member id>`. */
+  dedupePrefix: string;
+  body: string;
+  requestedBy?: string;
+}
+
 export interface Notifier {
   /** Records the notifications as queued; answers how many were new (not deduplicated away). */
   enqueue(db: Queryable, wardId: string, requests: NotificationRequest[]): Promise<number>;
+  /** The same, for every active member of each team; due at `at` (a job's clock) or now. */
+  enqueueForTeams(db: Queryable, requests: TeamNotificationRequest[], at?: Date): Promise<number>;
 }
 
 declare module 'fastify' {
@@ -36,6 +51,8 @@ declare module 'fastify' {
 export const queueingNotifier: Notifier = {
   enqueue: (db, wardId, requests) =>
     requests.length === 0 ? Promise.resolve(0) : insertNotifications(db, wardId, requests),
+  enqueueForTeams: (db, requests, at) =>
+    requests.length === 0 ? Promise.resolve(0) : insertTeamNotifications(db, requests, at),
 };
 
 /** Decorates `app.notifier`, the queue every feature records its messages to people in. */

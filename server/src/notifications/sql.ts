@@ -133,6 +133,48 @@ export async function insertNotifications(
   return rowCount ?? 0;
 }
 
+export interface TeamNotificationRow {
+  wardId: string;
+  kind: string;
+  unitId: string;
+  assignmentId?: string;
+  deliveryId?: string;
+  /** Each member's row gets `<prefix>:<member id>` as its dedupe key. */
+  dedupePrefix: string;
+  body: string;
+  requestedBy?: string;
+}
+
+/** One queued row per active member of each team; returns how many were new. */
+export async function insertTeamNotifications(
+  db: Queryable,
+  rows: TeamNotificationRow[],
+  at: Date | undefined,
+): Promise<number> {
+  const { rowCount } = await db.query(
+    `INSERT INTO notifications (ward_id, kind, member_id, assignment_id, delivery_id, dedupe_key, body, requested_by,
+                                next_attempt_at)
+     SELECT x.ward_id, x.kind, m.id, x.assignment_id, x.delivery_id, x.dedupe_prefix || ':' || m.id, x.body,
+            x.requested_by, COALESCE($9::timestamptz, now())
+       FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::uuid[], $5::uuid[], $6::text[], $7::text[], $8::uuid[])
+            AS x(ward_id, kind, unit_id, assignment_id, delivery_id, dedupe_prefix, body, requested_by)
+       JOIN members m ON m.unit_id = x.unit_id AND m.active
+     ON CONFLICT (ward_id, dedupe_key) DO NOTHING`,
+    [
+      rows.map((r) => r.wardId),
+      rows.map((r) => r.kind),
+      rows.map((r) => r.unitId),
+      rows.map((r) => r.assignmentId ?? null),
+      rows.map((r) => r.deliveryId ?? null),
+      rows.map((r) => r.dedupePrefix),
+      rows.map((r) => r.body),
+      rows.map((r) => r.requestedBy ?? null),
+      at ?? null,
+    ],
+  );
+  return rowCount ?? 0;
+}
+
 /** Messages to people that need a human: unreachable or failed, or sent with no answer (unknown). */
 export async function listNotificationIssues(db: Queryable) {
   const { rows } = await db.query(

@@ -8,7 +8,7 @@ import fp from 'fastify-plugin';
 import type { AppConfig } from '../app.js';
 import { type OaTokenPair, ZaloClient } from './client.js';
 import simulatorPlugin, { createSimulatorState } from './simulator/index.js';
-import { selectDefaultOaId } from './sql.js';
+import { deleteOldWebhookEvents, selectDefaultOaId } from './sql.js';
 import { OaTokenKeeper } from './token-keeper.js';
 import { fetchTransport, injectTransport } from './transport.js';
 import { WebhookHandlers, WebhookProcessor } from './webhook-processor.js';
@@ -70,6 +70,7 @@ export default fp(
     });
     await app.register(webhookRoutes, {
       signature: { appId: zalo.appId, secret: zalo.webhookSecret, idTerm: zalo.webhookIdTerm },
+      maxAgeMs: zalo.webhookMaxAgeSeconds * 1000,
       processor,
     });
     if (simState) {
@@ -87,8 +88,15 @@ export default fp(
       processor.start(WEBHOOK_RETRY_MS);
       void processor.kick(); // events left from before a restart
       if (!config.scheduler) return;
-      const pass = () =>
-        keeper.refreshIfDue().catch((error) => app.log.error({ err: error }, 'Zalo OA token refresh failed'));
+      const pass = () => {
+        void keeper
+          .refreshIfDue()
+          .catch((error) => app.log.error({ err: error }, 'Zalo OA token refresh failed'));
+        // Idempotent, so every instance may run it.
+        void app.db
+          .withSystem((client) => deleteOldWebhookEvents(client, zalo.webhookRetentionDays))
+          .catch((error) => app.log.error({ err: error }, 'purging old webhook events failed'));
+      };
       refreshTimer = setInterval(pass, REFRESH_CHECK_MS);
       refreshTimer.unref();
       void pass();

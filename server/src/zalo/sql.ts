@@ -114,6 +114,22 @@ export async function insertWebhookEvent(
   return rows[0]?.id;
 }
 
+/** Deletes events received before the retention period (a batch at a time, so locks stay short). */
+export async function deleteOldWebhookEvents(db: Queryable, retentionDays: number): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const { rowCount } = await db.query(
+      `DELETE FROM webhook_events WHERE id IN (
+         SELECT id FROM webhook_events
+         WHERE received_at < now() - make_interval(days => $1) AND status <> 'processing'
+         LIMIT 5000)`,
+      [retentionDays],
+    );
+    total += rowCount ?? 0;
+    if ((rowCount ?? 0) < 5000) return total;
+  }
+}
+
 export interface ClaimedEvent {
   id: string;
   wardId: string;

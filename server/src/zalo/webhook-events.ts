@@ -29,33 +29,70 @@ export interface SignatureSettings {
   idTerm: 'app_id' | 'oa_id' | 'either';
 }
 
-/** True when the header is `mac=` + sha256(firstTerm + rawBody + timestamp + secret). */
-export function verifySignature(
+export interface SignedBody {
+  /** The body's `timestamp` the signature covers (milliseconds since the epoch, as Zalo sends it). */
+  timestamp: string;
+  /** The first hashed term that matched: the app id, or an OA id written in the body. */
+  term: string;
+}
+
+// Linear scans of the raw text (each pattern starts with a literal, so no rescanning): the values the
+// signature may cover, found before anything is parsed. Capped so a crafted body cannot multiply the work.
+const TIMESTAMP_FIELD = /"timestamp"\s*:\s*"?(\d{1,20})"?/g;
+const ID_FIELD = /"(?:oa_id|id)"\s*:\s*"?(\d{1,30})"?/g;
+const MAX_CANDIDATES = 4;
+
+function candidates(pattern: RegExp, text: string): string[] {
+  const found = new Set<string>();
+  for (const match of text.matchAll(pattern)) {
+    found.add(match[1] as string);
+    if (found.size >= MAX_CANDIDATES) break;
+  }
+  return [...found];
+}
+
+/**
+ * Checks `X-ZEvent-Signature` (`mac=` + sha256(firstTerm + rawBody + timestamp + secret)) on the raw text
+ * before it is parsed: the timestamp and OA id are taken from the text by a linear scan, and the parsed
+ * event must later agree with them (`agreesWith`). Undefined when unsigned or signed wrongly.
+ */
+export function verifySignedBody(
   header: string | undefined,
   rawBody: string,
+  settings: SignatureSettings,
+): SignedBody | undefined {
+  if (!header?.startsWith('mac=') || !settings.secret) return undefined;
+  const given = Buffer.from(header.slice(4).trim().toLowerCase(), 'utf8');
+  if (given.length !== 64) return undefined;
+  const timestamps = candidates(TIMESTAMP_FIELD, rawBody);
+  if (timestamps.length === 0) return undefined;
+  const terms = new Set<string>();
+  if (settings.idTerm !== 'oa_id' && settings.appId) terms.add(settings.appId);
+  if (settings.idTerm !== 'app_id') for (const id of candidates(ID_FIELD, rawBody)) terms.add(id);
+  for (const term of terms) {
+    const prefix = createHash('sha256').update(term).update(rawBody);
+    for (const timestamp of timestamps) {
+      const expected = Buffer.from(prefix.copy().update(timestamp).update(settings.secret).digest('hex'));
+      if (timingSafeEqual(expected, given)) return { timestamp, term };
+    }
+  }
+  return undefined;
+}
+
+/** The parsed event says what was signed: its own timestamp, and its OA when the OA id was the term. */
+export function agreesWith(
   event: ZaloWebhookEvent,
+  signed: SignedBody,
   settings: SignatureSettings,
 ): boolean {
-  if (!header?.startsWith('mac=') || !settings.secret) return false;
-  const given = Buffer.from(header.slice(4).trim().toLowerCase(), 'utf8');
-  const timestamp = String(event.timestamp ?? '');
-  const oaId = oaIdOf(event);
-  const terms =
-    settings.idTerm === 'app_id'
-      ? [settings.appId]
-      : settings.idTerm === 'oa_id'
-        ? [oaId]
-        : [settings.appId, oaId];
-  return terms.some((term) => {
-    if (!term) return false;
-    const expected = Buffer.from(
-      createHash('sha256')
-        .update(term + rawBody + timestamp + settings.secret)
-        .digest('hex'),
-      'utf8',
-    );
-    return expected.length === given.length && timingSafeEqual(expected, given);
-  });
+  if (String(event.timestamp ?? '') !== signed.timestamp) return false;
+  return signed.term === settings.appId || signed.term === oaIdOf(event);
+}
+
+/** Whether the signed timestamp is inside the window (Zalo's retries span about two hours). */
+export function isFresh(timestamp: string, now: number, maxAgeMs: number): boolean {
+  const at = Number(timestamp);
+  return Number.isFinite(at) && at >= now - maxAgeMs && at <= now + 5 * 60_000;
 }
 
 /** The OA of the event: `oa_id` when given; else the recipient of user events, the sender of OA echoes. */

@@ -1,18 +1,7 @@
 /** Fills the simulator from the database: the default ward's OA, its members and its 17 groups. */
 import type { Db } from '../../plugins/db.js';
+import { findSimulatedWard, listWardGroups, listWardMembers } from './seed-sql.js';
 import { DAY_MS, type SimState } from './state.js';
-
-interface MemberRow {
-  id: string;
-  fullName: string;
-  role: string;
-  unitName: string | null;
-  groupName: string | null;
-  phone: string | null;
-  appUserId: string | null;
-  oaUserId: string | null;
-  lastInteraction: Date | null;
-}
 
 /** A few residents who are not members: they write to the OA and sit in the khu phố groups. */
 const RESIDENTS = [
@@ -23,32 +12,12 @@ const RESIDENTS = [
 
 export async function seedSimulator(state: SimState, db: Db, wardSlug: string): Promise<boolean> {
   return db.withSystem(async (client) => {
-    const { rows: wards } = await client.query<{ id: string; oaId: string; name: string }>(
-      `SELECT id, zalo_oa_id AS "oaId", name FROM wards WHERE slug = $1 AND zalo_oa_id IS NOT NULL`,
-      [wardSlug],
-    );
-    const ward = wards[0];
+    const ward = await findSimulatedWard(client, wardSlug);
     if (!ward) return false;
     state.oaId = ward.oaId;
     state.oaName = `UBND ${ward.name}`;
-    const { rows: members } = await client.query<MemberRow>(
-      `SELECT m.id, m.full_name AS "fullName", m.role, u.name AS "unitName", g.name AS "groupName", m.phone, m.zalo_app_user_id AS "appUserId", m.zalo_oa_user_id AS "oaUserId",
-              m.last_oa_interaction_at AS "lastInteraction"
-         FROM members m LEFT JOIN units u ON u.id = m.unit_id
-         LEFT JOIN zalo_groups g ON g.responsible_unit_id = m.unit_id
-        WHERE m.ward_id = $1 AND m.active ORDER BY u.sort_order NULLS FIRST, m.full_name`,
-      [ward.id],
-    );
-    const { rows: groups } = await client.query<{
-      name: string;
-      groupId: string | null;
-      mode: string;
-      status: string;
-    }>(
-      `SELECT name, zalo_group_id AS "groupId", delivery_mode AS mode, status
-         FROM zalo_groups WHERE ward_id = $1 ORDER BY created_at, name`,
-      [ward.id],
-    );
+    const members = await listWardMembers(client, ward.id);
+    const groups = await listWardGroups(client, ward.id);
     state.people.clear();
     state.groups.clear();
     for (const member of members) {

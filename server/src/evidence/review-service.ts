@@ -1,0 +1,49 @@
+/**
+ * Review: staff or the leader accept a photo or send it back with a reason. A send-back puts the
+ * assignment in needs_fix (through tasks/); either way the team's members get a queued review_result
+ * notification (through notifications/, which delivers it).
+ */
+import type { EvidenceItem, EvidenceReviewBody } from '@loa/shared';
+import { AppError } from '../errors.js';
+import type { Notifier } from '../notifications/queue.js';
+import type { Session } from '../plugins/auth.js';
+import type { Queryable } from '../plugins/db.js';
+import { acceptIfComplete, sendBack } from '../tasks/assignment-status.js';
+import { reviewEvidence } from './review-sql.js';
+import { findEvidence } from './sql.js';
+
+export async function reviewPhoto(
+  db: Queryable,
+  notifier: Notifier,
+  session: Session,
+  evidenceId: string,
+  input: EvidenceReviewBody,
+): Promise<EvidenceItem> {
+  const reason = input.reason?.trim() || null;
+  if (input.decision === 'needs_fix' && !reason) throw new AppError('REVIEW_REASON_REQUIRED');
+  const reviewerId = session.memberId ?? null;
+  const status = input.decision === 'accept' ? 'accepted' : 'needs_fix';
+  const reviewed = await reviewEvidence(db, { evidenceId, status, reason, reviewerId });
+  if (!reviewed) throw new AppError('EVIDENCE_NOT_FOUND');
+  if (status === 'needs_fix') await sendBack(db, reviewed.assignmentId, reviewerId, reason ?? '');
+  else await acceptIfComplete(db, reviewed.assignmentId, reviewerId);
+  const body =
+    status === 'accepted'
+      ? `Ảnh minh chứng cho nhiệm vụ "${reviewed.taskTitle}" đã được duyệt.`
+      : `Ảnh minh chứng cho nhiệm vụ "${reviewed.taskTitle}" cần bổ sung: ${reason}. Mở Loa Phường để chụp lại.`;
+  await notifier.enqueueForTeams(db, [
+    {
+      wardId: session.wardId,
+      kind: 'review_result',
+      unitId: reviewed.unitId,
+      assignmentId: reviewed.assignmentId,
+      // Reviewing the same photo again is a new review, so a new message.
+      dedupePrefix: `review_result:${evidenceId}:${reviewed.reviewedAtMs}`,
+      body,
+      requestedBy: reviewerId ?? undefined,
+    },
+  ]);
+  const item = await findEvidence(db, evidenceId);
+  if (!item) throw new AppError('EVIDENCE_NOT_FOUND');
+  return item;
+}

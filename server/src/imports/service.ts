@@ -1,0 +1,109 @@
+/**
+ * Plan import: read the document, parse it into a draft for staff to check beside the source, then
+ * save the corrected draft through the campaigns, units and tasks features, in one transaction.
+ */
+import type { PlanDraft, PlanImportRequest, PlanImportSave, PlanImportSaved, TaskInput } from '@loa/shared';
+import { recordAudit } from '../audit/audit.js';
+import { createCampaign } from '../campaigns/service.js';
+import { AppError } from '../errors.js';
+import type { Session } from '../plugins/auth.js';
+import type { Queryable } from '../plugins/db.js';
+import { createTask } from '../tasks/service.js';
+import { ensureUnits, listWardUnits } from '../wards/units-service.js';
+import { localityOf } from './parser/header.js';
+import { parsePlan } from './parser/plan.js';
+import { fold } from './parser/text.js';
+import { proposeTasks } from './proposals.js';
+import { docxText, type PlanFormat, pdfText, sniffFormat } from './read-document.js';
+import { memberIdByName, wardPlace } from './sql.js';
+import { unitKey } from './unit-names.js';
+
+export async function readPlanText(
+  request: PlanImportRequest,
+): Promise<{ text: string; format: PlanFormat }> {
+  if (request.file) {
+    const bytes = Buffer.from(request.file.contentBase64, 'base64');
+    const format = sniffFormat(bytes);
+    if (!format) throw new AppError('IMPORT_NOT_A_PLAN_FILE');
+    const text = format === 'docx' ? await docxText(bytes) : await pdfText(bytes);
+    if (!text.trim())
+      throw new AppError(
+        'IMPORT_EMPTY',
+        'Tệp không có nội dung chữ. Kiểm tra lại tệp hoặc dán nội dung văn bản.',
+      );
+    return { text, format };
+  }
+  const text = request.text ?? '';
+  if (!text.trim()) throw new AppError('IMPORT_EMPTY');
+  return { text, format: 'text' };
+}
+
+/** The draft of a plan's text, with no ward to compare it with (the seed and the tests use this). */
+export function draftFromText(text: string, format: PlanFormat): PlanDraft {
+  const plan = parsePlan(text);
+  return {
+    ...plan,
+    format,
+    units: plan.units.map((unit) => ({ ...unit, existingUnitId: null })),
+    proposedTasks: proposeTasks(plan),
+  };
+}
+
+export async function draftPlan(
+  db: Queryable,
+  session: Session,
+  request: PlanImportRequest,
+): Promise<PlanDraft> {
+  const { text, format } = await readPlanText(request);
+  const draft = draftFromText(text, format);
+  const existing = new Map((await listWardUnits(db)).map((unit) => [unitKey(unit.name), unit.id]));
+  for (const unit of draft.units) unit.existingUnitId = existing.get(unitKey(unit.name)) ?? null;
+  const ward = await wardPlace(db, session.wardId);
+  const issuer = draft.issuingBody.value ? localityOf(draft.issuingBody.value) : undefined;
+  if (ward && issuer && fold(issuer.name) !== fold(ward.placeName))
+    draft.notes.unshift(
+      `Kế hoạch này do ${draft.issuingBody.value} ban hành, không phải ${ward.name}. Kiểm tra lại trước khi lưu: đơn vị, địa điểm và người ký có thể không khớp.`,
+    );
+  return draft;
+}
+
+function unknownUnit(name: string): AppError {
+  return new AppError(
+    'UNIT_UNKNOWN',
+    `Không có đơn vị "${name}" trong phường. Thêm đơn vị này vào danh sách đơn vị của kế hoạch hoặc chọn đơn vị khác.`,
+  );
+}
+
+export async function savePlan(
+  db: Queryable,
+  session: Session,
+  body: PlanImportSave,
+): Promise<PlanImportSaved> {
+  const { byKey, created } = await ensureUnits(db, session, body.units, unitKey);
+  const unitId = (name: string) => {
+    const unit = byKey.get(unitKey(name));
+    if (!unit) throw unknownUnit(name);
+    return unit.id;
+  };
+  const { leadUnitName, signerName, ...fields } = body.campaign;
+  const campaign = await createCampaign(db, session, {
+    ...fields,
+    leadUnitId: leadUnitName ? unitId(leadUnitName) : null,
+    signerMemberId: signerName ? ((await memberIdByName(db, signerName)) ?? null) : null,
+  });
+  for (const { assignTo, ...task } of body.tasks) {
+    const unitIds = [...new Set(assignTo.unitNames.map(unitId))];
+    const input: TaskInput = { ...task };
+    if (unitIds.length || assignTo.allTeams) input.assign = { unitIds, allTeams: assignTo.allTeams };
+    await createTask(db, session, campaign.id, input);
+  }
+  await recordAudit(db, {
+    wardId: session.wardId,
+    actorMemberId: session.memberId,
+    action: 'imports.save',
+    entity: 'campaign',
+    entityId: campaign.id,
+    after: { createdUnits: created.map((u) => u.name), tasks: body.tasks.length },
+  });
+  return { campaignId: campaign.id, createdUnits: created.map((u) => u.name), tasks: body.tasks.length };
+}

@@ -1,0 +1,207 @@
+/**
+ * POST /api/campaigns/import reads a plan into a draft (nothing stored); POST …/import/save creates
+ * the campaign, the units the ward lacks and the tasks through the campaigns and tasks features, all
+ * or nothing.
+ */
+import { readFileSync } from 'node:fs';
+import { type PlanDraft, saveRequestFromDraft } from '@loa/shared';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, type TestApp } from '../helpers/app.js';
+import { planDocx, planPdf } from '../helpers/plan-documents.js';
+import { authHeader } from '../helpers/sessions.js';
+
+const fixture = (path: string) => readFileSync(new URL(`../fixtures/${path}`, import.meta.url), 'utf8');
+
+describe('plan import API', () => {
+  let t: TestApp;
+  let staff: { authorization: string };
+  let member: { authorization: string };
+
+  const count = (table: string) =>
+    t.app.db.withSystem(
+      async (db) => (await db.query(`SELECT count(*)::int AS n FROM ${table}`)).rows[0].n as number,
+    );
+  const importPlan = (body: unknown, headers = staff) =>
+    t.app.inject({ method: 'POST', url: '/api/campaigns/import', headers, payload: body as object });
+  const save = (body: unknown) =>
+    t.app.inject({
+      method: 'POST',
+      url: '/api/campaigns/import/save',
+      headers: staff,
+      payload: body as object,
+    });
+
+  beforeAll(async () => {
+    t = await buildTestApp({ seed: true });
+    const person = async (where: string) =>
+      t.app.db.withSystem(
+        async (db) =>
+          (
+            await db.query(
+              `SELECT id AS "memberId", ward_id AS "wardId", role, unit_id AS "unitId" FROM members WHERE ${where} LIMIT 1`,
+            )
+          ).rows[0],
+      );
+    staff = authHeader(t.app, await person(`full_name = 'Nguyễn Thị Nhi'`));
+    member = authHeader(t.app, await person(`role = 'team_member'`));
+  });
+  afterAll(() => t.close());
+
+  it('reads pasted text into a draft, matching the ward’s own units, and stores nothing', async () => {
+    const before = await count('campaigns');
+    const res = await importPlan({ text: fixture('plan-dau-giay-khcn-2026.txt') });
+    expect(res.statusCode).toBe(200);
+    const draft = res.json() as PlanDraft;
+    expect(draft.format).toBe('text');
+    expect(draft.theme.value).toBe(
+      'Khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số - Động lực chính của mô hình tăng trưởng mới',
+    );
+    expect(draft.units.map((u) => [u.name, Boolean(u.existingUnitId)])).toEqual([
+      ['Phòng Văn hóa - Xã hội', true],
+      ['Trung tâm Dịch vụ tổng hợp', true],
+      ['17 Tổ Công nghệ số cộng đồng', false],
+    ]);
+    expect(draft.notes).toEqual([]);
+    const loudspeaker = draft.proposedTasks.find((task) => task.kind === 'loudspeaker');
+    expect(loudspeaker).toMatchObject({
+      dueAt: '2026-05-24T17:00:00+07:00',
+      assignTo: { unitNames: [], allTeams: true },
+      evidenceNumberLabel: 'Số lần phát thanh',
+    });
+    const banners = draft.proposedTasks.filter((task) => task.kind === 'hang_banner');
+    expect(
+      banners.map((task) => [task.placeName, task.evidencePhotoCount, task.evidenceLocationRequired]),
+    ).toEqual([
+      ['Trụ sở UBND phường', 1, true],
+      ['Trung tâm Phục vụ Hành chính công', 1, true],
+      ['Phòng Văn hoá – Xã hội', 1, true],
+      [null, 1, true],
+    ]);
+    // The banner at the Phòng's own office is the Phòng's job; "các khu vực phù hợp" is the teams'.
+    expect(banners[2]!.assignTo).toEqual({ unitNames: ['Phòng Văn hóa - Xã hội'], allTeams: false });
+    expect(banners[3]!.assignTo).toEqual({ unitNames: [], allTeams: true });
+    expect(await count('campaigns')).toBe(before);
+  });
+
+  it('reads the same plan from a .docx and a .pdf', async () => {
+    const text = fixture('plan-dau-giay-khcn-2026.txt');
+    const { format: _text, ...expected } = (await importPlan({ text })).json() as PlanDraft;
+    for (const [bytes, name] of [
+      [await planDocx(text), 'ke-hoach.docx'],
+      [await planPdf(text), 'ke-hoach.pdf'],
+    ] as const) {
+      const res = await importPlan({ file: { name, contentBase64: bytes.toString('base64') } });
+      expect(res.statusCode).toBe(200);
+      const { format, ...draft } = res.json() as PlanDraft;
+      expect(format).toBe(name.endsWith('.pdf') ? 'pdf' : 'docx');
+      expect(draft).toEqual(expected);
+    }
+  });
+
+  it('warns when the plan is another ward’s', async () => {
+    const draft = (
+      await importPlan({ text: fixture('plans/xa-xuan-phu-chuyen-doi-so.txt') })
+    ).json() as PlanDraft;
+    expect(draft.notes[0]).toContain('ỦY BAN NHÂN DÂN XÃ XUÂN PHÚ ban hành, không phải Phường Dầu Giây');
+  });
+
+  it('answers bad input with a Vietnamese 4xx and refuses team members', async () => {
+    const empty = await importPlan({ text: '   ' });
+    expect([empty.statusCode, empty.json().code]).toEqual([400, 'IMPORT_EMPTY']);
+    const image = await importPlan({
+      file: { name: 'a.png', contentBase64: Buffer.from('\x89PNG....').toString('base64') },
+    });
+    expect([image.statusCode, image.json().message]).toEqual([415, expect.stringContaining('.docx')]);
+    const nothing = await importPlan({});
+    expect(nothing.statusCode).toBe(400);
+    const forbidden = await importPlan({ text: 'KẾ HOẠCH' }, member);
+    expect(forbidden.statusCode).toBe(403);
+  });
+
+  it('saves a corrected draft: the campaign with every field, missing units, tasks assigned', async () => {
+    const text = fixture('plans/xa-xuan-phu-chuyen-doi-so.txt');
+    const draft = (await importPlan({ text })).json() as PlanDraft;
+    const body = saveRequestFromDraft(draft, text);
+    body.campaign.theme = 'Chuyển đổi số - Dữ liệu số vì người dân';
+    const [units, tasks, assignments] = [
+      await count('units'),
+      await count('tasks'),
+      await count('assignments'),
+    ];
+    const res = await save(body);
+    expect(res.statusCode).toBe(201);
+    const saved = res.json();
+    expect(saved.createdUnits).toEqual(['Văn phòng HĐND và UBND xã', 'Công an xã']);
+    expect(saved.tasks).toBe(body.tasks.length);
+    expect(await count('units')).toBe(units + 2);
+    expect(await count('tasks')).toBe(tasks + body.tasks.length);
+    expect(await count('assignments')).toBeGreaterThan(assignments + 17);
+
+    const campaign = (
+      await t.app.inject({ method: 'GET', url: `/api/campaigns/${saved.campaignId}`, headers: staff })
+    ).json();
+    expect(campaign).toMatchObject({
+      status: 'draft',
+      number: '125/KH-UBND',
+      issuedOn: '2026-09-25',
+      theme: 'Chuyển đổi số - Dữ liệu số vì người dân',
+      startsOn: '2026-10-01',
+      endsOn: '2026-10-31',
+      requirements: ['Tuyên truyền thiết thực, đến từng hộ gia đình.'],
+      recipients: ['UBND tỉnh Đồng Nai', 'Thường trực Đảng ủy xã', 'Lưu: VT'],
+      signerAuthority: 'TM. ỦY BAN NHÂN DÂN',
+      signerTitle: 'CHỦ TỊCH',
+    });
+    expect(campaign.slogans).toHaveLength(3);
+    const stored = await t.app.db.withSystem(
+      async (db) =>
+        (
+          await db.query(
+            `SELECT c.source_text, u.name AS lead FROM campaigns c JOIN units u ON u.id = c.lead_unit_id WHERE c.id = $1`,
+            [saved.campaignId],
+          )
+        ).rows[0],
+    );
+    expect(stored).toEqual({ source_text: text, lead: 'Văn phòng HĐND và UBND xã' });
+    const list = (
+      await t.app.inject({ method: 'GET', url: `/api/campaigns/${saved.campaignId}/tasks`, headers: staff })
+    ).json().tasks as {
+      kind: string;
+      placeName: string | null;
+      assignedCount: number;
+      evidencePhotoCount: number;
+    }[];
+    expect(list.find((task) => task.kind === 'loudspeaker')?.assignedCount).toBe(17);
+    expect(
+      list
+        .filter((task) => task.kind === 'hang_banner')
+        .map((task) => [task.placeName, task.evidencePhotoCount]),
+    ).toEqual([
+      ['Trụ sở UBND xã', 1],
+      ['Nhà văn hóa ấp Bình Hòa', 1],
+    ]);
+  });
+
+  it('stores nothing when any part is wrong: an unknown unit, a task outside the period, no period', async () => {
+    const draft = (await importPlan({ text: fixture('plan-dau-giay-khcn-2026.txt') })).json() as PlanDraft;
+    const good = saveRequestFromDraft(draft);
+    const totals = async () => [await count('campaigns'), await count('units'), await count('tasks')];
+    const before = await totals();
+
+    const unknown = structuredClone(good);
+    unknown.tasks[0]!.assignTo.unitNames = ['Phòng Không Có Thật'];
+    const a = await save(unknown);
+    expect([a.statusCode, a.json().message]).toEqual([400, expect.stringContaining('Phòng Không Có Thật')]);
+
+    const late = structuredClone(good);
+    late.tasks[0]!.dueAt = '2026-07-01T17:00:00+07:00';
+    const b = await save(late);
+    expect([b.statusCode, b.json().code]).toEqual([400, 'TASK_DUE_OUTSIDE_CAMPAIGN']);
+
+    const noPeriod = structuredClone(good);
+    noPeriod.campaign.startsOn = '';
+    const c = await save(noPeriod);
+    expect(c.statusCode).toBe(400);
+    expect(await totals()).toEqual(before);
+  });
+});
