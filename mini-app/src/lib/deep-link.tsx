@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { useLocation, useNavigate } from 'react-router-dom';
 
 /**
@@ -10,15 +10,19 @@ import { useLocation, useNavigate } from 'react-router-dom';
 export function HashDeepLink() {
   const navigate = useNavigate();
   const { pathname, search } = useLocation();
+  // react-router gives a new navigate after every move; following the hash again then would undo the
+  // move (the hash is only rewritten below, after it). So: at start and on hashchange only.
+  const navigateRef = useRef(navigate);
+  navigateRef.current = navigate;
   useEffect(() => {
     const follow = () => {
       const target = window.location.hash.replace(/^#/, '');
-      if (target.startsWith('/')) navigate(target, { replace: true });
+      if (target.startsWith('/')) navigateRef.current(target, { replace: true });
     };
     follow();
     window.addEventListener('hashchange', follow);
     return () => window.removeEventListener('hashchange', follow);
-  }, [navigate]);
+  }, []);
   useEffect(() => {
     const here = `${pathname}${search}`;
     const hash = here === '/' ? '' : `#${here}`;
