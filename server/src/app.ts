@@ -17,6 +17,7 @@ import deliveryRoutes from './broadcasts/routes.js';
 import broadcastScheduler from './broadcasts/scheduler-plugin.js';
 import campaignRoutes from './campaigns/routes.js';
 import type { Config } from './config.js';
+import conversationsPlugin from './conversations/plugin.js';
 import evidencePlugin from './evidence/plugin.js';
 import healthRoutes from './health/routes.js';
 import { pingDatabase } from './health/sql.js';
@@ -161,6 +162,8 @@ export async function buildApp(
   await app.register(notificationRoutes);
   // Results: the report (.docx), the spreadsheet annex (.xlsx) and the delivery ledger (.csv).
   await app.register(reportRoutes);
+  // The OA chatbot (answers what people send the OA, exactly once) and the staff inbox.
+  await app.register(conversationsPlugin);
   if (config.serveMiniApp) await app.register(miniAppPlugin, {});
 
   return app;

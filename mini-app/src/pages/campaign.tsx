@@ -15,6 +15,7 @@ import { ConfirmButton } from '../components/confirm-button';
 import { PageShell } from '../components/page-shell';
 import { QueryGate } from '../components/query-gate';
 import { errorText } from '../lib/error-text';
+import { ReportDownloads } from '../reports/report-downloads';
 import { taskKindLabels } from '../tasks/labels';
 
 /** One plan: its fields, what can be done next (approve, activate, close), and its tasks. */
@@ -115,6 +116,7 @@ function CampaignDetail({ campaign }: { campaign: Campaign }) {
         </Button>
       </div>
       <CampaignTasks campaign={campaign} canWrite={staff} />
+      {staff || session?.role === 'leader' ? <ReportDownloads campaignId={campaign.id} /> : null}
     </article>
   );
 }
