@@ -46,6 +46,8 @@ export interface Config {
   miniAppLinkBase: string;
   reminderTemplateId: string | undefined;
   reminderZnsTemplateId: string | undefined;
+  /** When staff answer the OA inbox, e.g. "T2-T6 07:30-11:30,13:30-17:00". */
+  chatOfficeHours: string;
 }
 
 export interface S3Config {
@@ -139,6 +141,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     miniAppLinkBase: (read('MINI_APP_LINK_BASE') ?? 'https://zalo.me/s/loa-phuong').replace(/\/$/, ''),
     reminderTemplateId: read('REMINDER_TEMPLATE_ID'),
     reminderZnsTemplateId: read('REMINDER_ZNS_TEMPLATE_ID'),
+    chatOfficeHours: read('CHAT_OFFICE_HOURS') ?? 'T2-T6 07:30-11:30,13:30-17:00',
   };
   // The simulator signs anyone in as anyone: a production server runs it only when asked to.
   if (nodeEnv === 'production' && config.zalo.mode === 'simulator' && !env.ZALO_MODE?.trim())
