@@ -12,7 +12,7 @@ export function InboxPage() {
   const query = useConversations(filter);
   return (
     <PageShell title="Hộp thư OA">
-      <div className="inbox-filter" role="group" aria-label="Lọc cuộc trò chuyện">
+      <div className="inbox-filter">
         <Button
           size="small"
           variant={filter === 'staff' ? 'primary' : 'tertiary'}
@@ -62,7 +62,7 @@ function ConversationRow({ conversation: c }: { conversation: ConversationSummar
         <span className="inbox-row-head">
           <strong>{c.displayName}</strong>
           {c.unreadCount > 0 ? (
-            <span className="inbox-unread" aria-label={`${c.unreadCount} tin chưa đọc`}>
+            <span className="inbox-unread" title="Số tin chưa đọc">
               {c.unreadCount}
             </span>
           ) : null}
