@@ -24,6 +24,7 @@ import { pingDatabase } from './health/sql.js';
 import importRoutes from './imports/routes.js';
 import { loggerOptions } from './logger.js';
 import notifierPlugin from './notifications/queue.js';
+import reminderRuleRoutes from './notifications/reminder-rules-routes.js';
 import notificationRoutes from './notifications/routes.js';
 import authPlugin from './plugins/auth.js';
 import dbPlugin from './plugins/db.js';
@@ -160,6 +161,8 @@ export async function buildApp(
   await app.register(postRoutes);
   await app.register(deliveryRoutes);
   await app.register(notificationRoutes);
+  // Reminder rules per campaign (defaults on every new campaign).
+  await app.register(reminderRuleRoutes);
   // Results: the report (.docx), the spreadsheet annex (.xlsx) and the delivery ledger (.csv).
   await app.register(reportRoutes);
   // The OA chatbot (answers what people send the OA, exactly once) and the staff inbox.
