@@ -63,17 +63,15 @@ export default fp(
 
     await app.register(inboxRoutes, { sender });
 
-    let timer: NodeJS.Timeout | undefined;
     app.addHook('onReady', async () => {
       void sender.kick(); // replies left from before a restart
-      if (!config.scheduler) return;
-      timer = setInterval(() => void sender.kick(), RETRY_PASS_MS);
-      timer.unref();
     });
+    // Retries of replies Zalo did not take yet, run by the one scheduler (plugins/scheduler.ts).
+    app.scheduler.add({ name: 'conversations.replies', everyMs: RETRY_PASS_MS, run: () => sender.kick() });
     app.addHook('onClose', async () => {
-      clearInterval(timer);
+      await app.scheduler.stop();
       await sender.close();
     });
   },
-  { name: 'conversations', dependencies: ['db', 'zalo', 'evidence', 'notifier', 'broadcast-scheduler'] },
+  { name: 'conversations', dependencies: ['db', 'zalo', 'evidence', 'notifier', 'broadcasts', 'scheduler'] },
 );
