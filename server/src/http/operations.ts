@@ -92,15 +92,6 @@ export const OPERATIONS = {
   'conversations.resolve': 'Đánh dấu đã xử lý; trợ lý tự động trả lời các tin sau',
   'conversations.handBack': 'Trả cuộc trò chuyện về trợ lý tự động (báo cho người dân)',
 
-  'conversations.list': 'Hộp thư OA: các cuộc trò chuyện, cuộc chờ cán bộ lên trước, kèm số tin chưa đọc',
-  'conversations.read': 'Đánh dấu đã đọc',
-  'conversations.reply': 'Cán bộ trả lời (tin tư vấn OA; chỉ trong 7 ngày kể từ tin cuối của người dân)',
-  'conversations.resolve': 'Đánh dấu đã xử lý; trợ lý tự động trả lời các tin sau',
-  'conversations.handBack': 'Trả cuộc trò chuyện về trợ lý tự động (báo cho người dân)',
-  'conversations.thread': 'Một cuộc trò chuyện và các tin nhắn của nó',
-  'reminder_rules.list': 'Quy tắc nhắc việc và báo cáo chậm tiến độ của kế hoạch',
-  'reminder_rules.replace': 'Sửa quy tắc nhắc việc của kế hoạch',
-
   'reports.docx': 'Báo cáo kết quả (.docx, theo Nghị định 30/2020)',
   'reports.xlsx': 'Phụ lục tiến độ từng tổ × nhiệm vụ (.xlsx)',
   'reports.ledgerCsv': 'Sổ gửi tin của kế hoạch (.csv, UTF-8)',
