@@ -48,8 +48,7 @@ const list: Parser<string[]> = (raw) =>
 /** The table of variables. `.env.example` lists the same names; a test keeps them in step. */
 export const variables = {
   NODE_ENV: {
-    default: 'development',
-    description: 'development | production | test',
+    description: 'development | production | test; khi trống: production nếu HOST không phải localhost',
     parse: oneOf('development', 'production', 'test'),
   },
   HOST: { default: 'localhost', description: 'Địa chỉ lắng nghe (0.0.0.0 trong container)', parse: text },
@@ -93,7 +92,8 @@ export const variables = {
   },
   SCHEDULER: { default: 'true', description: 'Chạy các tác vụ định kỳ trên phiên bản này', parse: bool },
   ZALO_MODE: {
-    description: 'simulator | live; mặc định simulator khi chưa có ZALO_APP_ID và ZALO_APP_SECRET',
+    description:
+      'simulator | live; mặc định live khi có ZALO_APP_ID và ZALO_APP_SECRET; simulator phải được yêu cầu (npm start yêu cầu sẵn)',
     parse: oneOf('simulator', 'live'),
   },
   ZALO_APP_ID: { description: 'ID ứng dụng Zalo (developers.zalo.me) gắn với OA và mini app', parse: text },
@@ -138,6 +138,12 @@ export const variables = {
     default: '12',
     description: 'Làm mới token OA khi còn ít hơn số giờ này (token sống 25 giờ: khoảng 2 lần/ngày)',
     parse: positiveInt,
+  },
+  SIMULATOR_ALLOW_REMOTE: {
+    default: 'false',
+    description:
+      'Cho phép trình giả lập Zalo (ai cũng đăng nhập được) lắng nghe trên HOST khác localhost: chỉ cho bản trình diễn',
+    parse: bool,
   },
   SIM_RATE_LIMIT_PER_MIN: {
     default: '4000',
