@@ -23,6 +23,10 @@ const ReviewPage = named(() => import('./pages/review'), 'ReviewPage');
 const EvidenceReviewPage = named(() => import('./pages/evidence-review'), 'EvidenceReviewPage');
 const PostsPage = lazy(() => import('./pages/posts'));
 const ShareTasksPage = lazy(() => import('./pages/share-tasks'));
+const WardSetupPage = named(() => import('./pages/ward-setup'), 'WardSetupPage');
+const WardMembersPage = named(() => import('./pages/ward-members'), 'WardMembersPage');
+const WardGroupsPage = named(() => import('./pages/ward-groups'), 'WardGroupsPage');
+const AuditPage = named(() => import('./pages/audit'), 'AuditPage');
 
 export function AppRoutes() {
   return (
@@ -46,6 +50,10 @@ export function AppRoutes() {
           <Route path={paths.evidence} element={<EvidenceReviewPage />} />
           <Route path={paths.posts} element={<PostsPage />} />
           <Route path={paths.shareTasks} element={<ShareTasksPage />} />
+          <Route path="/setup" element={<WardSetupPage />} />
+          <Route path="/setup/members" element={<WardMembersPage />} />
+          <Route path="/setup/groups" element={<WardGroupsPage />} />
+          <Route path="/audit" element={<AuditPage />} />
           <Route path="*" element={<Navigate to={paths.home} replace />} />
         </Route>
       </Routes>

@@ -11,6 +11,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { ErrorBody } from '@loa/shared';
 import Fastify, { type FastifyInstance, LogController } from 'fastify';
+import auditRoutes from './audit/routes.js';
 import authRoutes from './auth/routes.js';
 import deliveryRoutes from './broadcasts/routes.js';
 import broadcastScheduler from './broadcasts/scheduler-plugin.js';
@@ -32,6 +33,7 @@ import publicRoutes from './public/routes.js';
 import reportRoutes from './reports/routes.js';
 import assignmentRoutes from './tasks/assignment-routes.js';
 import taskRoutes from './tasks/task-routes.js';
+import wardRoutes from './wards/routes.js';
 import zaloPlugin from './zalo/plugin.js';
 
 export interface AppConfig extends Config {
@@ -136,6 +138,10 @@ export async function buildApp(
   await app.register(assignmentRoutes);
   // Broadcasts: the delivery ledger's engine (ticks only when SCHEDULER is on).
   await app.register(broadcastScheduler, {});
+  // Setting the ward up: the ward, places, units, members (list import/export), Zalo groups.
+  await app.register(wardRoutes);
+  // Who did what: the audit view.
+  await app.register(auditRoutes);
   // Posts, approval and schedules; what the ledger did with them; messages to people that need a human.
   await app.register(postRoutes);
   await app.register(deliveryRoutes);

@@ -154,6 +154,64 @@ export const errorCatalogue = {
     message:
       'Kho ảnh tạm thời không truy cập được. Ảnh vẫn nằm trong hàng chờ trên điện thoại và sẽ tự gửi lại.',
   },
+  // Setting up a ward: members, units, groups, places (issue 12).
+  MEMBER_PHONE_INVALID: {
+    status: 400,
+    message: 'Số điện thoại chưa đúng. Nhập số di động Việt Nam 10 chữ số, ví dụ 0912345678.',
+  },
+  MEMBER_PHONE_TAKEN: {
+    status: 409,
+    message: 'Số điện thoại này đã có người khác trong phường dùng. Tìm người đó trong danh sách để sửa.',
+  },
+  MEMBER_ROLE_ADMIN_ONLY: {
+    status: 403,
+    message: 'Chỉ quản trị viên mới giao, sửa hoặc khóa tài khoản quản trị.',
+  },
+  MEMBER_UNIT_REQUIRED: {
+    status: 400,
+    message: 'Tổ trưởng và thành viên tổ phải thuộc một Tổ Công nghệ số cộng đồng. Chọn tổ của người này.',
+  },
+  MEMBER_SELF_DEACTIVATE: {
+    status: 409,
+    message: 'Bạn không thể tự khóa tài khoản của mình. Nhờ một quản trị viên khác.',
+  },
+  MEMBER_DEACTIVATED: {
+    status: 401,
+    message:
+      'Tài khoản của bạn đã bị khóa hoặc không còn trong danh sách của phường. Liên hệ cán bộ phụ trách.',
+  },
+  IMPORT_FILE_UNREADABLE: {
+    status: 400,
+    message:
+      'Không đọc được tệp. Gửi tệp .xlsx hoặc .csv có dòng tiêu đề: Họ tên, Số điện thoại, Vai trò, Tổ/đơn vị.',
+  },
+  IMPORT_HAS_PROBLEMS: {
+    status: 422,
+    message: 'Danh sách có dòng chưa đúng nên chưa lưu người nào. Sửa các dòng được nêu rồi gửi lại.',
+  },
+  UNIT_NAME_TAKEN: { status: 409, message: 'Tên đơn vị này đã có trong phường. Đặt tên khác.' },
+  TEAM_NEEDS_KHU_PHO: {
+    status: 400,
+    message: 'Tổ Công nghệ số cộng đồng phải thuộc một khu phố. Nhập tên khu phố của tổ.',
+  },
+  KHU_PHO_UNKNOWN: { status: 400, message: 'Khu phố được chọn không có trong phường. Chọn lại khu phố.' },
+  GROUP_NEEDS_ZALO_ID: {
+    status: 400,
+    message: 'Nhóm do OA tạo cần mã nhóm Zalo. Bấm "Lấy nhóm từ Zalo" rồi chọn nhóm trong danh sách.',
+  },
+  GROUP_NEEDS_TEAM: {
+    status: 400,
+    message: 'Nhóm chia sẻ thủ công cần một tổ phụ trách chia sẻ bài vào nhóm. Chọn tổ.',
+  },
+  GROUP_NAME_TAKEN: {
+    status: 409,
+    message: 'Phường đã có nhóm Zalo tên này hoặc mã nhóm này. Kiểm tra lại.',
+  },
+  INVITE_INVALID: {
+    status: 401,
+    message: 'Liên kết đăng nhập không đúng, đã dùng hoặc đã hết hạn. Nhờ cán bộ phụ trách gửi liên kết mới.',
+  },
+  PLACE_NAME_TAKEN: { status: 409, message: 'Phường đã có địa điểm tên này. Đặt tên khác.' },
   // Plan import.
   IMPORT_NOT_A_PLAN_FILE: {
     status: 415,

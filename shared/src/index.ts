@@ -11,5 +11,6 @@ export * from './schemas/health.js';
 export * from './schemas/imports.js';
 export * from './schemas/public.js';
 export * from './schemas/tasks.js';
+export * from './schemas/wards.js';
 export * from './text-length.js';
 export * from './ward-time.js';

@@ -27,6 +27,7 @@ export interface WardRows extends WardFixture {
   scheduleId: string;
   occurrenceId: string;
   deliveryId: string;
+  placeId: string;
 }
 
 /** A small ward: one department, one digital team, staff, a leader, a team member, a campaign with one task. */
@@ -122,6 +123,10 @@ export async function createWardWithEveryRow(db: Db, name?: string): Promise<War
        VALUES ($1, $2, 'team_share', $3, $4, $5, 'waiting', 'Bài tuyên truyền thử') RETURNING id`,
       [wardId, occurrenceId, groupId, groupId, teamId],
     );
-    return { ...ward, evidenceId, groupId, postId, scheduleId, occurrenceId, deliveryId };
+    const placeId = await q(
+      `INSERT INTO places (ward_id, name, lat, lng) VALUES ($1, 'Trụ sở UBND', 10.95, 107.15) RETURNING id`,
+      [wardId],
+    );
+    return { ...ward, evidenceId, groupId, postId, scheduleId, occurrenceId, deliveryId, placeId };
   });
 }

@@ -176,7 +176,7 @@ describe('tasks, assignments, acknowledgement, done, urge and the board', () => 
       });
     const [lead, member] = members[teamIds[1]!]!;
     // Sent together, so they share a batch: two members of the same team, another team, a missing id,
-    // and a session whose member no longer exists (its write fails; the others must not fail with it).
+    // and a session whose member no longer exists (refused at sign-in check; the others must not fail with it).
     const gone = '00000000-0000-4000-8000-00000000dead';
     const [byLead, byMember, byOtherTeam, own, missing, byGone] = await Promise.all([
       ack(a1!, teamIds[1]!, lead),
@@ -192,7 +192,9 @@ describe('tasks, assignments, acknowledgement, done, urge and the board', () => 
     expect(byOtherTeam!.statusCode).toBe(403);
     expect(own!.json()).toMatchObject({ id: a2, status: 'acknowledged' });
     expect(missing!.statusCode).toBe(404);
-    expect(byGone!.statusCode).toBe(400);
+    // A member who is no longer in the ward loses access at once (the auth plugin reads `active`).
+    expect(byGone!.statusCode).toBe(401);
+    expect(byGone!.json().message).toMatch(/không còn trong danh sách/);
     const audit = await sql<{ entity_id: string; actor_member_id: string }>(
       `SELECT entity_id, actor_member_id FROM audit_log WHERE action = 'assignments.ack' AND entity_id = ANY($1) ORDER BY entity_id = $2 DESC`,
       [[a0, a1, a2], a1],

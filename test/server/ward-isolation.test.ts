@@ -40,6 +40,8 @@ const idKinds: Record<string, keyof WardRows> = {
   schedules: 'scheduleId',
   occurrences: 'occurrenceId',
   deliveries: 'deliveryId',
+  groups: 'groupId',
+  places: 'placeId',
 };
 
 /** A body that passes validation, so the request reaches the ward check (all properties filled). */
@@ -95,6 +97,10 @@ describe('ward isolation on every route with an id', () => {
                   (SELECT json_agg(x ORDER BY x.id) FROM tasks x WHERE ward_id = $1) AS tasks,
                   (SELECT json_agg(s ORDER BY s.id) FROM assignments s WHERE ward_id = $1) AS assignments,
                   (SELECT count(*) FROM notifications WHERE ward_id = $1) AS notifications,
+                  (SELECT json_agg(m ORDER BY m.id) FROM members m WHERE ward_id = $1) AS members,
+                  (SELECT json_agg(u ORDER BY u.id) FROM units u WHERE ward_id = $1) AS units,
+                  (SELECT json_agg(g ORDER BY g.id) FROM zalo_groups g WHERE ward_id = $1) AS groups,
+                  (SELECT json_agg(p ORDER BY p.id) FROM places p WHERE ward_id = $1) AS places,
                   (SELECT count(*) FROM audit_log WHERE ward_id = $1) AS audit`,
             [b.wardId],
           )

@@ -29,6 +29,15 @@ export function SessionBar() {
           {member.unitName ? ` · ${member.unitName}` : ''}
         </small>
       </span>
+      {member.role === 'admin' || member.role === 'staff' ? (
+        <Button size="small" variant="tertiary" onClick={() => navigate('/setup')}>
+          Thiết lập
+        </Button>
+      ) : member.role === 'leader' ? (
+        <Button size="small" variant="tertiary" onClick={() => navigate('/audit')}>
+          Nhật ký
+        </Button>
+      ) : null}
       <Button size="small" variant="tertiary" onClick={signOut}>
         Đăng xuất
       </Button>

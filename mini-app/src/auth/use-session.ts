@@ -56,3 +56,12 @@ export function useSignIn() {
     onSuccess: saveSession,
   });
 }
+
+/** POST /api/auth/invite (a sign-in link from the ward), then keep the session. */
+export function useInviteSignIn() {
+  return useMutation({
+    mutationFn: (body: { invite: string; accessToken: string }) =>
+      request<SignInReply>('/api/auth/invite', { method: 'POST', body }),
+    onSuccess: saveSession,
+  });
+}

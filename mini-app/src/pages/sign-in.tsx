@@ -1,9 +1,9 @@
 import { ROLE_NAMES_VI, type Role } from '@loa/shared';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useNavigate } from 'react-router-dom';
+import { useNavigate, useSearchParams } from 'react-router-dom';
 import { Button } from 'zmp-ui';
-import { useSignIn } from '../auth/use-session';
+import { useInviteSignIn, useSignIn } from '../auth/use-session';
 import { PageShell } from '../components/page-shell';
 import { ErrorView, LoadingView } from '../components/status-views';
 import { errorText } from '../lib/error-text';
@@ -45,6 +45,10 @@ export default function SignInPage() {
     await signIn.mutateAsync({ accessToken: tokens.accessToken });
     navigate('/', { replace: true });
   }
+
+  const [params] = useSearchParams();
+  const invite = params.get('invite');
+  if (invite) return <InviteSignIn invite={invite} />;
 
   const failed = signIn.error ? errorText(signIn.error) : message;
   return (
@@ -109,5 +113,47 @@ function DevPicker({ busy, onPick }: { busy: boolean; onPick: (personId: string)
         </section>
       ))}
     </div>
+  );
+}
+
+/**
+ * A sign-in link from the ward (`#/sign-in?invite=…`): the Zalo account opening it becomes that member's.
+ * Outside Zalo (development) the simulator makes a Zalo user for it.
+ */
+function InviteSignIn({ invite }: { invite: string }) {
+  const navigate = useNavigate();
+  const signIn = useInviteSignIn();
+  const [message, setMessage] = useState('');
+  async function accept() {
+    setMessage('');
+    const accessToken = isInsideZalo()
+      ? await getZaloAccessToken()
+      : (
+          await request<{ accessToken: string }>('/sim/api/people', {
+            method: 'POST',
+            body: { name: 'Người được mời' },
+          })
+        ).accessToken;
+    if (!accessToken) return setMessage('Zalo chưa cấp quyền đăng nhập. Hãy mở lại mini app và cho phép.');
+    await signIn.mutateAsync({ invite, accessToken });
+    navigate('/', { replace: true });
+  }
+  const failed = signIn.error ? errorText(signIn.error) : message;
+  return (
+    <PageShell title="Đăng nhập" showBack>
+      <p>Phường đã gửi bạn liên kết đăng nhập. Bấm nút dưới đây để liên kết tài khoản Zalo của bạn.</p>
+      {failed ? (
+        <p className="form-error" role="alert">
+          {failed}
+        </p>
+      ) : null}
+      <Button
+        fullWidth
+        loading={signIn.isPending}
+        onClick={() => void accept().catch((e: Error) => setMessage(e.message))}
+      >
+        Đăng nhập bằng liên kết
+      </Button>
+    </PageShell>
   );
 }

@@ -49,6 +49,13 @@ declare module 'fastify' {
   }
 }
 
+async function memberIsActive(app: FastifyInstance, wardId: string, memberId: string): Promise<boolean> {
+  const { rows } = await app.db.batchInWard(wardId, (db) =>
+    db.query<{ active: boolean }>('SELECT active FROM members WHERE id = $1', [memberId]),
+  );
+  return rows[0]?.active === true;
+}
+
 export default fp(
   async function authPlugin(app: FastifyInstance, options: { secret: string; ttlMinutes: number }) {
     await app.register(jwt, { secret: options.secret, sign: { expiresIn: `${options.ttlMinutes}m` } });
@@ -73,6 +80,9 @@ export default fp(
         const expired = (error as { code?: string }).code === 'FST_JWT_AUTHORIZATION_TOKEN_EXPIRED';
         throw new AppError(expired ? 'SESSION_EXPIRED' : 'UNAUTHENTICATED');
       }
+      // A deactivated member loses access at once, not when the token expires: one read per request.
+      if (claims.sub && !(await memberIsActive(app, claims.ward, claims.sub)))
+        throw new AppError('MEMBER_DEACTIVATED');
       request.session = {
         memberId: claims.sub,
         wardId: claims.ward,

@@ -140,6 +140,42 @@ export default async function simulatorApi(
       };
     },
   );
+  // A Zalo user the simulator did not know: someone opening a sign-in link for a ward that is not the
+  // seeded one (a new ward's first admin, a member of a second ward). Tokens as for a seeded person.
+  app.post(
+    '/api/people',
+    {
+      schema: {
+        tags,
+        body: T.Object({
+          name: T.String({ minLength: 1, maxLength: 120 }),
+          phone: T.Optional(T.String({ pattern: '^84[0-9]{9,10}$' })),
+        }),
+      },
+    },
+    async (request) => {
+      const { name, phone } = request.body as { name: string; phone?: string };
+      const n = String(state.people.size + 1).padStart(6, '0');
+      const stamp = String(Date.now()).slice(-6);
+      const p = {
+        oaUserId: `66${stamp}0000${n}`,
+        appUserId: `55${stamp}0000${n}`,
+        name,
+        phone: phone ?? `8490${stamp}${n.slice(-1)}`,
+        role: 'resident',
+        unitName: 'Người dùng Zalo',
+        lastInteraction: undefined,
+        follower: false,
+        location: { latitude: 10.9419, longitude: 107.1408 },
+      };
+      state.people.set(p.oaUserId, p);
+      return {
+        oaUserId: p.oaUserId,
+        accessToken: state.issueUserToken(p),
+        phoneToken: state.issueCode(p, 'phone'),
+      };
+    },
+  );
   app.post(
     '/api/people/:id/interaction',
     {

@@ -1,0 +1,152 @@
+import { formatDateTimeVi } from '@loa/shared';
+import { useState } from 'react';
+import { Button } from 'zmp-ui';
+import { PageShell } from '../components/page-shell';
+import { QueryGate } from '../components/query-gate';
+import { MutationError, SelectField, TextField } from '../wards/fields';
+import { useAddGroup, useGroups, useOaGroups, useSetupUnits } from '../wards/use-ward-setup';
+
+const deliveryLabels: Record<string, string> = {
+  sent: 'đã gửi',
+  shared: 'tổ đã chia sẻ',
+  waiting: 'chờ tổ chia sẻ',
+  failed: 'gửi lỗi',
+  queued: 'đang chờ gửi',
+  sending: 'đang gửi',
+  unknown: 'chưa rõ kết quả',
+  done: 'đã xong',
+};
+
+/** Nhóm Zalo: the OA's own groups (from Zalo) and the khu phố groups teams share into. */
+export function WardGroupsPage() {
+  const groups = useGroups();
+  return (
+    <PageShell title="Nhóm Zalo" showBack>
+      <QueryGate query={groups}>
+        {({ groups: list }) =>
+          list.length === 0 ? (
+            <p className="muted">Chưa đăng ký nhóm nào.</p>
+          ) : (
+            <ul className="setup-list" data-testid="group-list">
+              {list.map((g) => (
+                <li key={g.id}>
+                  <strong>{g.name}</strong> · {g.khuPhoName} ·{' '}
+                  {g.deliveryMode === 'oa_group'
+                    ? 'OA gửi trực tiếp'
+                    : `${g.responsibleUnitName ?? '?'} chia sẻ`}
+                  {g.status === 'disabled' ? ' · đang tắt' : ''}
+                  <br />
+                  <small>
+                    {g.lastDelivery
+                      ? `Lần gửi gần nhất: ${deliveryLabels[g.lastDelivery.status] ?? g.lastDelivery.status}, ${formatDateTimeVi(g.lastDelivery.at)}`
+                      : 'Chưa gửi lần nào'}
+                  </small>
+                </li>
+              ))}
+            </ul>
+          )
+        }
+      </QueryGate>
+      <RegisterGroup />
+    </PageShell>
+  );
+}
+
+function RegisterGroup() {
+  const units = useSetupUnits();
+  const [askZalo, setAskZalo] = useState(false);
+  const oaGroups = useOaGroups(askZalo);
+  const add = useAddGroup();
+  const empty = { mode: 'team_share', name: '', zaloGroupId: '', khuPhoUnitId: '', responsibleUnitId: '' };
+  const [form, setForm] = useState(empty);
+  const set = (key: keyof typeof form) => (value: string) => setForm((f) => ({ ...f, [key]: value }));
+  const list = units.data?.units ?? [];
+  return (
+    <section className="card">
+      <h2>Đăng ký nhóm</h2>
+      <SelectField label="Cách gửi" value={form.mode} onChange={set('mode')}>
+        <option value="team_share">Nhóm khu phố thường (tổ chia sẻ bài vào nhóm)</option>
+        <option value="oa_group">Nhóm do OA tạo (OA gửi trực tiếp)</option>
+      </SelectField>
+      {form.mode === 'oa_group' ? (
+        <>
+          <Button
+            size="small"
+            variant="tertiary"
+            loading={oaGroups.isFetching}
+            onClick={() => setAskZalo(true)}
+          >
+            Lấy nhóm từ Zalo
+          </Button>
+          <MutationError error={oaGroups.error} />
+          {oaGroups.data ? (
+            <SelectField
+              label="Nhóm của OA"
+              value={form.zaloGroupId}
+              onChange={(id) =>
+                setForm((f) => ({
+                  ...f,
+                  zaloGroupId: id,
+                  name: oaGroups.data.groups.find((g) => g.zaloGroupId === id)?.name ?? f.name,
+                }))
+              }
+            >
+              <option value="">Chọn nhóm</option>
+              {oaGroups.data.groups.map((g) => (
+                <option key={g.zaloGroupId} value={g.zaloGroupId} disabled={g.registeredId !== null}>
+                  {g.name}
+                  {g.registeredId ? ' (đã đăng ký)' : ''}
+                </option>
+              ))}
+            </SelectField>
+          ) : null}
+        </>
+      ) : null}
+      <TextField label="Tên nhóm" value={form.name} onChange={set('name')} />
+      <SelectField label="Khu phố" value={form.khuPhoUnitId} onChange={set('khuPhoUnitId')}>
+        <option value="">Chọn khu phố</option>
+        {list
+          .filter((u) => u.kind === 'khu_pho')
+          .map((u) => (
+            <option key={u.id} value={u.id}>
+              {u.name}
+            </option>
+          ))}
+      </SelectField>
+      <SelectField
+        label="Tổ phụ trách chia sẻ"
+        value={form.responsibleUnitId}
+        onChange={set('responsibleUnitId')}
+      >
+        <option value="">(không có)</option>
+        {list
+          .filter((u) => u.kind === 'digital_team')
+          .map((u) => (
+            <option key={u.id} value={u.id}>
+              {u.name}
+            </option>
+          ))}
+      </SelectField>
+      <MutationError error={add.error} />
+      <Button
+        variant="secondary"
+        loading={add.isPending}
+        disabled={form.name.trim() === '' || form.khuPhoUnitId === ''}
+        onClick={() =>
+          add.mutate(
+            {
+              name: form.name.trim(),
+              deliveryMode: form.mode as 'oa_group' | 'team_share',
+              zaloGroupId: form.mode === 'oa_group' ? form.zaloGroupId || null : null,
+              khuPhoUnitId: form.khuPhoUnitId,
+              responsibleUnitId: form.responsibleUnitId || null,
+            },
+            { onSuccess: () => setForm(empty) },
+          )
+        }
+      >
+        Đăng ký nhóm
+      </Button>
+    </section>
+  );
+}

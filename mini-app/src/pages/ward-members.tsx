@@ -1,0 +1,235 @@
+import {
+  MEMBER_ROLES,
+  type Member,
+  type MemberImportReply,
+  type MemberRole,
+  ROLE_NAMES_VI,
+} from '@loa/shared';
+import { useState } from 'react';
+import { Button, useSnackbar } from 'zmp-ui';
+import { ConfirmButton } from '../components/confirm-button';
+import { PageShell } from '../components/page-shell';
+import { QueryGate } from '../components/query-gate';
+import { downloadFile, fileBase64, MutationError, SelectField, TextField } from '../wards/fields';
+import {
+  useAddMember,
+  useEditMember,
+  useImportMembers,
+  useInviteMember,
+  useMembers,
+  useSetupUnits,
+} from '../wards/use-ward-setup';
+
+/** Thành viên: the list, one by one or from an .xlsx/.csv list (previewed first), export, sign-in links. */
+export function WardMembersPage() {
+  const members = useMembers();
+  return (
+    <PageShell title="Thành viên" showBack>
+      <ImportSection />
+      <AddMemberSection />
+      <QueryGate query={members}>
+        {({ members: list }) =>
+          list.length === 0 ? (
+            <p className="muted">Chưa có thành viên nào. Thêm từng người hoặc nhập danh sách.</p>
+          ) : (
+            <ul className="setup-list" data-testid="member-list">
+              {list.map((m) => (
+                <MemberRow key={m.id} member={m} />
+              ))}
+            </ul>
+          )
+        }
+      </QueryGate>
+    </PageShell>
+  );
+}
+
+function ImportSection() {
+  const send = useImportMembers();
+  const [file, setFile] = useState<{ fileName: string; contentBase64: string } | null>(null);
+  const [preview, setPreview] = useState<MemberImportReply | null>(null);
+  const [saved, setSaved] = useState('');
+  const { openSnackbar } = useSnackbar();
+
+  const choose = async (chosen: File | undefined) => {
+    setPreview(null);
+    setSaved('');
+    send.reset();
+    if (!chosen) return;
+    const picked = { fileName: chosen.name, contentBase64: await fileBase64(chosen) };
+    setFile(picked);
+    send.mutate({ ...picked, commit: false }, { onSuccess: setPreview });
+  };
+  const commit = () => {
+    if (!file) return;
+    send.mutate(
+      { ...file, commit: true },
+      {
+        onSuccess: (reply) => {
+          setPreview(null);
+          setFile(null);
+          const text = `Đã lưu danh sách: ${reply.created} người mới, ${reply.updated} người cập nhật.`;
+          setSaved(text);
+          openSnackbar({ text, type: 'success' });
+        },
+      },
+    );
+  };
+  const wrong = preview?.rows.filter((row) => row.problems.length > 0) ?? [];
+
+  return (
+    <section className="card">
+      <h2>Nhập danh sách (.xlsx, .csv)</h2>
+      <p className="muted">Dòng đầu: Họ tên, Số điện thoại, Vai trò, Tổ/đơn vị. Xem trước rồi mới lưu.</p>
+      <label className="native-field">
+        <span>Tệp danh sách</span>
+        <input type="file" accept=".xlsx,.csv" onChange={(event) => void choose(event.target.files?.[0])} />
+      </label>
+      <MutationError error={send.error} />
+      {saved ? <p className="form-success">{saved}</p> : null}
+      {preview ? (
+        <div data-testid="import-preview">
+          {preview.ok ? (
+            <p>
+              {preview.rows.length} dòng đều đúng: {preview.created} người mới, {preview.updated} người cập
+              nhật.
+            </p>
+          ) : (
+            <p className="form-error">
+              {wrong.length} dòng chưa đúng. Sửa tệp rồi chọn lại; chưa lưu người nào.
+            </p>
+          )}
+          <ul className="setup-list">
+            {preview.rows.map((row) => (
+              <li key={row.line} className={row.problems.length ? 'row-problem' : undefined}>
+                Dòng {row.line}: {row.fullName || '(trống)'} · {row.phone} · {row.role} · {row.unitName}
+                {row.problems.map((problem) => (
+                  <span key={problem} className="form-error">
+                    {' '}
+                    {problem}
+                  </span>
+                ))}
+              </li>
+            ))}
+          </ul>
+          <Button loading={send.isPending} disabled={!preview.ok} onClick={commit}>
+            Lưu danh sách
+          </Button>
+        </div>
+      ) : null}
+      <div className="button-row">
+        <Button
+          size="small"
+          variant="tertiary"
+          onClick={() => void downloadFile('/api/ward/members/export?format=xlsx', 'thanh-vien.xlsx')}
+        >
+          Tải danh sách .xlsx
+        </Button>
+        <Button
+          size="small"
+          variant="tertiary"
+          onClick={() => void downloadFile('/api/ward/members/export?format=csv', 'thanh-vien.csv')}
+        >
+          Tải .csv
+        </Button>
+      </div>
+    </section>
+  );
+}
+
+function AddMemberSection() {
+  const units = useSetupUnits();
+  const add = useAddMember();
+  const empty = { fullName: '', phone: '', role: 'team_member' as MemberRole, unitId: '' };
+  const [form, setForm] = useState(empty);
+  const set = (key: keyof typeof form) => (value: string) => setForm((f) => ({ ...f, [key]: value }));
+  return (
+    <section className="card">
+      <h2>Thêm thành viên</h2>
+      <TextField label="Họ tên" value={form.fullName} onChange={set('fullName')} />
+      <TextField label="Số điện thoại" type="tel" value={form.phone} onChange={set('phone')} />
+      <SelectField label="Vai trò" value={form.role} onChange={set('role')}>
+        {MEMBER_ROLES.map((role) => (
+          <option key={role} value={role}>
+            {ROLE_NAMES_VI[role]}
+          </option>
+        ))}
+      </SelectField>
+      <SelectField label="Tổ/đơn vị" value={form.unitId} onChange={set('unitId')}>
+        <option value="">(không thuộc đơn vị)</option>
+        {(units.data?.units ?? [])
+          .filter((u) => u.kind !== 'khu_pho' && u.active)
+          .map((u) => (
+            <option key={u.id} value={u.id}>
+              {u.name}
+            </option>
+          ))}
+      </SelectField>
+      <MutationError error={add.error} />
+      <Button
+        variant="secondary"
+        loading={add.isPending}
+        disabled={form.fullName.trim() === '' || form.phone.trim() === ''}
+        onClick={() =>
+          add.mutate(
+            { fullName: form.fullName, phone: form.phone, role: form.role, unitId: form.unitId || null },
+            { onSuccess: () => setForm(empty) },
+          )
+        }
+      >
+        Thêm thành viên
+      </Button>
+    </section>
+  );
+}
+
+function MemberRow({ member }: { member: Member }) {
+  const edit = useEditMember();
+  const invite = useInviteMember();
+  return (
+    <li data-member={member.fullName}>
+      <strong>{member.fullName}</strong> · {member.phone ?? 'không có số'} · {ROLE_NAMES_VI[member.role]}
+      {member.unitName ? ` · ${member.unitName}` : ''}
+      {member.active ? '' : ' · đã khóa'}
+      {member.linked ? ' · đã đăng nhập Zalo' : ''}
+      <div className="button-row">
+        {member.active ? (
+          <ConfirmButton
+            variant="tertiary"
+            title={`Khóa tài khoản của ${member.fullName}?`}
+            description="Người này mất quyền truy cập ngay lập tức. Có thể mở khóa lại sau."
+            confirmText="Khóa"
+            loading={edit.isPending}
+            onConfirm={() => edit.mutate({ id: member.id, patch: { active: false } })}
+          >
+            Khóa
+          </ConfirmButton>
+        ) : (
+          <Button
+            size="small"
+            variant="tertiary"
+            onClick={() => edit.mutate({ id: member.id, patch: { active: true } })}
+          >
+            Mở khóa
+          </Button>
+        )}
+        {member.active ? (
+          <Button
+            size="small"
+            variant="tertiary"
+            loading={invite.isPending}
+            onClick={() => invite.mutate(member.id)}
+          >
+            Liên kết đăng nhập
+          </Button>
+        ) : null}
+      </div>
+      {invite.data ? (
+        <p className="invite-link">
+          Gửi liên kết này cho {member.fullName} (dùng một lần, 7 ngày): <code>{invite.data.link}</code>
+        </p>
+      ) : null}
+      <MutationError error={edit.error ?? invite.error} />
+    </li>
+  );
+}

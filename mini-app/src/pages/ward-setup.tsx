@@ -1,0 +1,205 @@
+import { UNIT_KIND_LABELS, UNIT_KINDS, type UnitKind, type WardSettings } from '@loa/shared';
+import { useState } from 'react';
+import { Link } from 'react-router-dom';
+import { Button, useSnackbar } from 'zmp-ui';
+import { PageShell } from '../components/page-shell';
+import { QueryGate } from '../components/query-gate';
+import { MutationError, SelectField, TextField } from '../wards/fields';
+import {
+  useAddPlace,
+  useAddUnit,
+  usePlaces,
+  useSaveWard,
+  useSetupUnits,
+  useWard,
+} from '../wards/use-ward-setup';
+
+/** Thiết lập phường: the ward, its units and teams, its places; links to members, groups and the log. */
+export function WardSetupPage() {
+  const ward = useWard();
+  return (
+    <PageShell title="Thiết lập phường" showBack>
+      <nav className="setup-links">
+        <Link className="card-button" to="/setup/members">
+          Thành viên (thêm, nhập danh sách, khóa)
+        </Link>
+        <Link className="card-button" to="/setup/groups">
+          Nhóm Zalo các khu phố
+        </Link>
+        <Link className="card-button" to="/audit">
+          Nhật ký thao tác
+        </Link>
+      </nav>
+      <QueryGate query={ward}>{(w) => <WardForm ward={w} />}</QueryGate>
+      <UnitsSection />
+      <PlacesSection />
+    </PageShell>
+  );
+}
+
+const text = (value: number | string | null) => (value === null ? '' : String(value));
+const numberOrNull = (value: string) => (value.trim() === '' ? null : Number(value));
+
+function WardForm({ ward }: { ward: WardSettings }) {
+  const save = useSaveWard();
+  const { openSnackbar } = useSnackbar();
+  const [form, setForm] = useState({
+    name: ward.name,
+    zaloOaId: text(ward.zaloOaId),
+    centerLat: text(ward.centerLat),
+    centerLng: text(ward.centerLng),
+    radiusM: text(ward.radiusM),
+  });
+  const set = (key: keyof typeof form) => (value: string) => setForm((f) => ({ ...f, [key]: value }));
+  return (
+    <section className="card">
+      <h2>Thông tin phường</h2>
+      <TextField label="Tên phường" value={form.name} onChange={set('name')} />
+      <TextField label="Mã OA Zalo" value={form.zaloOaId} onChange={set('zaloOaId')} />
+      <p className="muted">Vùng kiểm tra vị trí ảnh: tâm phường và bán kính.</p>
+      <TextField label="Vĩ độ tâm" type="number" value={form.centerLat} onChange={set('centerLat')} />
+      <TextField label="Kinh độ tâm" type="number" value={form.centerLng} onChange={set('centerLng')} />
+      <TextField label="Bán kính (m)" type="number" value={form.radiusM} onChange={set('radiusM')} />
+      <MutationError error={save.error} />
+      <Button
+        loading={save.isPending}
+        onClick={() =>
+          save.mutate(
+            {
+              name: form.name.trim(),
+              zaloOaId: form.zaloOaId.trim() || null,
+              centerLat: numberOrNull(form.centerLat),
+              centerLng: numberOrNull(form.centerLng),
+              radiusM: numberOrNull(form.radiusM),
+            },
+            { onSuccess: () => openSnackbar({ text: 'Đã lưu thông tin phường.', type: 'success' }) },
+          )
+        }
+      >
+        Lưu thông tin phường
+      </Button>
+    </section>
+  );
+}
+
+function UnitsSection() {
+  const units = useSetupUnits();
+  const add = useAddUnit();
+  const [form, setForm] = useState({ kind: 'digital_team' as UnitKind, name: '', khuPhoName: '' });
+  return (
+    <section className="card">
+      <h2>Đơn vị và tổ</h2>
+      <QueryGate query={units}>
+        {({ units: list }) =>
+          list.length === 0 ? (
+            <p className="muted">Chưa có đơn vị nào.</p>
+          ) : (
+            <ul className="setup-list" data-testid="unit-list">
+              {list
+                .filter((u) => u.kind !== 'khu_pho')
+                .map((u) => (
+                  <li key={u.id}>
+                    <strong>{u.name}</strong> · {UNIT_KIND_LABELS[u.kind]}
+                    {u.khuPhoName ? ` · ${u.khuPhoName}` : ''} · {u.memberCount} người
+                    {u.active ? '' : ' · đã ngừng'}
+                  </li>
+                ))}
+            </ul>
+          )
+        }
+      </QueryGate>
+      <SelectField
+        label="Loại đơn vị"
+        value={form.kind}
+        onChange={(kind) => setForm((f) => ({ ...f, kind: kind as UnitKind }))}
+      >
+        {UNIT_KINDS.filter((k) => k !== 'khu_pho').map((k) => (
+          <option key={k} value={k}>
+            {UNIT_KIND_LABELS[k]}
+          </option>
+        ))}
+      </SelectField>
+      <TextField label="Tên đơn vị" value={form.name} onChange={(name) => setForm((f) => ({ ...f, name }))} />
+      {form.kind === 'digital_team' ? (
+        <TextField
+          label="Khu phố của tổ"
+          placeholder="Khu phố 1"
+          value={form.khuPhoName}
+          onChange={(khuPhoName) => setForm((f) => ({ ...f, khuPhoName }))}
+        />
+      ) : null}
+      <MutationError error={add.error} />
+      <Button
+        variant="secondary"
+        loading={add.isPending}
+        disabled={form.name.trim() === ''}
+        onClick={() =>
+          add.mutate(
+            {
+              kind: form.kind,
+              name: form.name.trim(),
+              khuPhoName: form.kind === 'digital_team' ? form.khuPhoName.trim() || null : null,
+            },
+            { onSuccess: () => setForm((f) => ({ ...f, name: '', khuPhoName: '' })) },
+          )
+        }
+      >
+        Thêm đơn vị
+      </Button>
+    </section>
+  );
+}
+
+function PlacesSection() {
+  const places = usePlaces();
+  const add = useAddPlace();
+  const empty = { name: '', address: '', lat: '', lng: '', radiusM: '100' };
+  const [form, setForm] = useState(empty);
+  const set = (key: keyof typeof form) => (value: string) => setForm((f) => ({ ...f, [key]: value }));
+  return (
+    <section className="card">
+      <h2>Địa điểm treo băng rôn, chụp ảnh</h2>
+      <QueryGate query={places}>
+        {({ places: list }) =>
+          list.length === 0 ? (
+            <p className="muted">Chưa có địa điểm nào.</p>
+          ) : (
+            <ul className="setup-list">
+              {list.map((p) => (
+                <li key={p.id}>
+                  <strong>{p.name}</strong>
+                  {p.address ? ` · ${p.address}` : ''} · bán kính {p.radiusM} m
+                </li>
+              ))}
+            </ul>
+          )
+        }
+      </QueryGate>
+      <TextField label="Tên địa điểm" value={form.name} onChange={set('name')} />
+      <TextField label="Địa chỉ" value={form.address} onChange={set('address')} />
+      <TextField label="Vĩ độ" type="number" value={form.lat} onChange={set('lat')} />
+      <TextField label="Kinh độ" type="number" value={form.lng} onChange={set('lng')} />
+      <TextField label="Bán kính địa điểm (m)" type="number" value={form.radiusM} onChange={set('radiusM')} />
+      <MutationError error={add.error} />
+      <Button
+        variant="secondary"
+        loading={add.isPending}
+        disabled={form.name.trim() === '' || form.lat === '' || form.lng === ''}
+        onClick={() =>
+          add.mutate(
+            {
+              name: form.name.trim(),
+              address: form.address.trim(),
+              lat: Number(form.lat),
+              lng: Number(form.lng),
+              radiusM: Number(form.radiusM) || 100,
+            },
+            { onSuccess: () => setForm(empty) },
+          )
+        }
+      >
+        Thêm địa điểm
+      </Button>
+    </section>
+  );
+}

@@ -1,0 +1,81 @@
+import type { ReactNode } from 'react';
+import { errorText } from '../lib/error-text';
+import { requestBlob } from '../lib/request';
+
+/** A labelled text/number input (labels make the set-up forms readable and testable by name). */
+export function TextField(props: {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  type?: 'text' | 'number' | 'tel';
+  placeholder?: string;
+}) {
+  return (
+    <label className="native-field">
+      <span>{props.label}</span>
+      <input
+        type={props.type ?? 'text'}
+        inputMode={props.type === 'number' ? 'decimal' : undefined}
+        step={props.type === 'number' ? 'any' : undefined}
+        value={props.value}
+        placeholder={props.placeholder}
+        onChange={(event) => props.onChange(event.target.value)}
+      />
+    </label>
+  );
+}
+
+export function SelectField(props: {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  children: ReactNode;
+}) {
+  return (
+    <label className="native-field">
+      <span>{props.label}</span>
+      <select value={props.value} onChange={(event) => props.onChange(event.target.value)}>
+        {props.children}
+      </select>
+    </label>
+  );
+}
+
+/** A mutation's Vietnamese error, with each row/field detail the server gave. */
+export function MutationError({ error }: { error: unknown }) {
+  if (!error) return null;
+  const details = (error as { details?: { field: string; message: string }[] }).details ?? [];
+  return (
+    <div role="alert" className="form-error">
+      <p>{errorText(error)}</p>
+      {details.length > 0 ? (
+        <ul>
+          {details.map((d) => (
+            <li key={d.field + d.message}>
+              {d.field}: {d.message}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}
+
+/** Downloads a file from the API (the request client adds the session token). */
+export async function downloadFile(path: string, fileName: string): Promise<void> {
+  const url = URL.createObjectURL(await requestBlob(path));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** A File as base64 (without the data: prefix), for the JSON import request. */
+export async function fileBase64(file: File): Promise<string> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000)
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}

@@ -1,0 +1,72 @@
+/**
+ * A new ward from nothing: the ward row, its office (Văn phòng HĐND và UBND) and its first admin, who
+ * gets a sign-in link. Everything else (units, members, groups) is then set up in the app.
+ */
+import { recordAudit } from '../audit/audit.js';
+import type { Db } from '../plugins/db.js';
+import { createInvite } from './invites.js';
+import { normaliseMobile } from './member-list.js';
+import { insertMember } from './members-sql.js';
+import { insertUnit, insertWard } from './sql.js';
+
+export interface NewWard {
+  name: string;
+  slug: string;
+  province: string;
+  adminName: string;
+  adminPhone: string | undefined;
+}
+
+export async function createWardWithAdmin(
+  db: Db,
+  ward: NewWard,
+  publicUrl: string,
+): Promise<{ wardId: string; adminId: string; link: string; expiresAt: string }> {
+  if (!/^[a-z0-9-]{2,80}$/.test(ward.slug))
+    throw new Error('--slug chỉ gồm chữ thường không dấu, số và dấu gạch ngang, ví dụ "xuan-tho".');
+  const phone = ward.adminPhone === undefined ? null : normaliseMobile(ward.adminPhone);
+  if (phone === undefined)
+    throw new Error('--admin-phone chưa đúng: cần số di động 10 chữ số, ví dụ 0912345678.');
+  const level = /^xã\b/i.test(ward.name) ? 'xa' : /đặc khu/i.test(ward.name) ? 'dac_khu' : 'phuong';
+  const placeName = ward.name.replace(/^(phường|xã|đặc khu)\s+/i, '').trim() || ward.name;
+  return db.withSystem(async (client) => {
+    const exists = await client.query('SELECT 1 FROM wards WHERE slug = $1', [ward.slug]);
+    if (exists.rows.length > 0) throw new Error(`Đã có phường với mã "${ward.slug}". Chọn mã khác.`);
+    const created = await insertWard(client, {
+      slug: ward.slug,
+      name: ward.name,
+      placeName,
+      level,
+      province: ward.province,
+    });
+    const officeId = await insertUnit(client, created.id, {
+      kind: 'department',
+      name: 'Văn phòng HĐND và UBND',
+      shortName: 'Văn phòng',
+      khuPhoUnitId: null,
+    });
+    const adminId = await insertMember(client, created.id, {
+      fullName: ward.adminName,
+      phone,
+      role: 'admin',
+      unitId: officeId,
+      title: 'Quản trị',
+      active: true,
+    });
+    await recordAudit(client, {
+      wardId: created.id,
+      actorMemberId: undefined,
+      action: 'wards.create',
+      entity: 'ward',
+      entityId: created.id,
+      after: { ...created, adminId },
+    });
+    const invite = await createInvite(client, {
+      wardId: created.id,
+      memberId: adminId,
+      createdBy: undefined,
+      publicUrl,
+    });
+    return { wardId: created.id, adminId, ...invite };
+  });
+}

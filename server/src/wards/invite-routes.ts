@@ -1,0 +1,101 @@
+/** Sign-in links: staff make one for a member; the member opens it in Zalo and is signed in. */
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { ErrorBody, IdParams, InviteSignInBody, MemberInviteReply, SignInReply } from '@loa/shared';
+import { recordAudit } from '../audit/audit.js';
+import { findMemberById } from '../auth/sql.js';
+import { AppError } from '../errors.js';
+import { ZaloApiError } from '../zalo/types.js';
+import { createInvite, redeemInvite } from './invites.js';
+import { getMember } from './members-service.js';
+import { errors, security } from './route-common.js';
+
+const inviteRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.post(
+    '/api/ward/members/:id/invite',
+    {
+      onRequest: [app.authenticate, app.requireRole('admin', 'staff')],
+      config: { op: 'members.invite' },
+      schema: {
+        tags: ['wards'],
+        summary: 'Tạo liên kết đăng nhập một lần cho thành viên (hiệu lực 7 ngày)',
+        security,
+        params: IdParams,
+        response: { 200: MemberInviteReply, ...errors },
+      },
+    },
+    async (request) =>
+      app.db.withWard(request.session.wardId, async (db) => {
+        const member = await getMember(db, request.params.id);
+        if (!member.active)
+          throw new AppError(
+            'VALIDATION_FAILED',
+            'Người này đang bị khóa. Mở khóa trước khi gửi liên kết đăng nhập.',
+          );
+        if (member.role === 'admin' && request.session.role !== 'admin')
+          throw new AppError('MEMBER_ROLE_ADMIN_ONLY');
+        const invite = await createInvite(db, {
+          wardId: request.session.wardId,
+          memberId: member.id,
+          createdBy: request.session.memberId,
+          publicUrl: app.config.publicUrl,
+        });
+        await recordAudit(db, {
+          wardId: request.session.wardId,
+          actorMemberId: request.session.memberId,
+          action: 'members.invite',
+          entity: 'member',
+          entityId: member.id,
+          after: { expiresAt: invite.expiresAt },
+        });
+        return invite;
+      }),
+  );
+
+  app.post(
+    '/api/auth/invite',
+    {
+      config: { op: 'auth.invite', rateLimit: { max: 20, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Đăng nhập bằng liên kết mời (liên kết Zalo với thành viên)',
+        body: InviteSignInBody,
+        response: { 200: SignInReply, 400: ErrorBody, 401: ErrorBody, 429: ErrorBody, 503: ErrorBody },
+      },
+    },
+    async (request) => {
+      const user = await app.zalo.graph.getMe(request.body.accessToken).catch((error) => {
+        throw error instanceof ZaloApiError && (error.kind === 'token' || error.kind === 'permanent')
+          ? new AppError('ZALO_TOKEN_INVALID')
+          : new AppError('ZALO_UNAVAILABLE');
+      });
+      const member = await app.db.withSystem(async (db) => {
+        const memberId = await redeemInvite(db, request.body.invite, {
+          appUserId: user.id,
+          oaUserId: user.idByOA ?? null,
+        });
+        const found = memberId ? await findMemberById(db, memberId) : undefined;
+        if (!found) return undefined;
+        await recordAudit(db, {
+          wardId: found.wardId,
+          actorMemberId: found.id,
+          action: 'members.invite_used',
+          entity: 'member',
+          entityId: found.id,
+        });
+        return found;
+      });
+      if (!member) throw new AppError('INVITE_INVALID');
+      const token = app.issueSession({
+        memberId: member.id,
+        wardId: member.wardId,
+        role: member.role,
+        unitId: member.unitId ?? undefined,
+        zaloUserId: user.id,
+      });
+      const { zaloAppUserId: _linked, ...profile } = member;
+      return { token, member: profile };
+    },
+  );
+};
+
+export default inviteRoutes;

@@ -1,0 +1,148 @@
+/**
+ * Members: add, edit, deactivate (the auth plugin refuses a deactivated member's session on the next
+ * request), and the list import: preview first, save only a list with no problem, all in one transaction.
+ */
+import type {
+  Member,
+  MemberFields,
+  MemberImportBody,
+  MemberImportReply,
+  MemberPatch,
+  MemberRole,
+} from '@loa/shared';
+import { recordAudit, recordAuditMany } from '../audit/audit.js';
+import { AppError } from '../errors.js';
+import type { Session } from '../plugins/auth.js';
+import type { Queryable } from '../plugins/db.js';
+import { normaliseMobile, readMemberList } from './member-list.js';
+import {
+  findMember,
+  insertMember,
+  knownPhones,
+  memberIdByPhone,
+  unitsByName,
+  updateMember,
+  upsertMembers,
+} from './members-sql.js';
+import { findSetupUnit } from './sql.js';
+
+export async function getMember(db: Queryable, id: string, lock = false): Promise<Member> {
+  const member = await findMember(db, id, lock);
+  if (!member) throw new AppError('NOT_FOUND', 'Không tìm thấy người này trong phường. Tải lại danh sách.');
+  return member;
+}
+
+async function checkMember(
+  db: Queryable,
+  session: Session,
+  fields: { phone: string; role: MemberRole; unitId: string | null },
+  exceptId: string | null,
+): Promise<string> {
+  const phone = normaliseMobile(fields.phone);
+  if (!phone) throw new AppError('MEMBER_PHONE_INVALID');
+  if (fields.role === 'admin' && session.role !== 'admin') throw new AppError('MEMBER_ROLE_ADMIN_ONLY');
+  if (fields.unitId) {
+    const unit = await findSetupUnit(db, fields.unitId);
+    if (!unit || unit.kind === 'khu_pho') throw new AppError('UNIT_UNKNOWN');
+    if ((fields.role === 'team_lead' || fields.role === 'team_member') && unit.kind !== 'digital_team')
+      throw new AppError('MEMBER_UNIT_REQUIRED');
+  } else if (fields.role === 'team_lead' || fields.role === 'team_member') {
+    throw new AppError('MEMBER_UNIT_REQUIRED');
+  }
+  if (await memberIdByPhone(db, phone, exceptId)) throw new AppError('MEMBER_PHONE_TAKEN');
+  return phone;
+}
+
+export async function addMember(db: Queryable, session: Session, fields: MemberFields): Promise<Member> {
+  const phone = await checkMember(db, session, fields, null);
+  const id = await insertMember(db, session.wardId, {
+    fullName: fields.fullName.trim(),
+    phone,
+    role: fields.role,
+    unitId: fields.unitId,
+    title: fields.title?.trim() || null,
+    active: true,
+  });
+  const member = await getMember(db, id);
+  await recordAudit(db, {
+    wardId: session.wardId,
+    actorMemberId: session.memberId,
+    action: 'members.create',
+    entity: 'member',
+    entityId: id,
+    after: member,
+  });
+  return member;
+}
+
+export async function editMember(
+  db: Queryable,
+  session: Session,
+  id: string,
+  patch: MemberPatch,
+): Promise<Member> {
+  const before = await getMember(db, id, true);
+  if (before.role === 'admin' && session.role !== 'admin') throw new AppError('MEMBER_ROLE_ADMIN_ONLY');
+  if (patch.active === false && id === session.memberId) throw new AppError('MEMBER_SELF_DEACTIVATE');
+  const merged = {
+    fullName: patch.fullName?.trim() ?? before.fullName,
+    phone: patch.phone ?? before.phone ?? '',
+    role: patch.role ?? before.role,
+    unitId: patch.unitId === undefined ? before.unitId : patch.unitId,
+    title: patch.title === undefined ? before.title : patch.title?.trim() || null,
+    active: patch.active ?? before.active,
+  };
+  const phone = await checkMember(db, session, merged, id);
+  await updateMember(db, id, { ...merged, phone });
+  const after = await getMember(db, id);
+  await recordAudit(db, {
+    wardId: session.wardId,
+    actorMemberId: session.memberId,
+    action: before.active && !after.active ? 'members.deactivate' : 'members.update',
+    entity: 'member',
+    entityId: id,
+    before,
+    after,
+  });
+  return after;
+}
+
+/** Preview (commit false) or save (commit true) a members list; a list with any problem saves nothing. */
+export async function importMembers(
+  db: Queryable,
+  session: Session,
+  body: MemberImportBody,
+): Promise<MemberImportReply> {
+  const content = Buffer.from(body.contentBase64, 'base64');
+  if (content.length === 0) throw new AppError('IMPORT_FILE_UNREADABLE');
+  const { rows, members } = await readMemberList(body.fileName, content, {
+    units: await unitsByName(db),
+    mayGrantAdmin: session.role === 'admin',
+    existingPhones: await knownPhones(db),
+  });
+  const ok = rows.every((row) => row.problems.length === 0);
+  const created = rows.filter((row) => row.action === 'create').length;
+  const updated = rows.filter((row) => row.action === 'update').length;
+  if (!body.commit) return { ok, saved: false, rows, created, updated };
+  if (!ok) {
+    const wrong = rows.filter((row) => row.problems.length > 0);
+    throw new AppError(
+      'IMPORT_HAS_PROBLEMS',
+      `Danh sách có ${wrong.length} dòng chưa đúng nên chưa lưu người nào. Sửa các dòng được nêu rồi gửi lại.`,
+      wrong.map((row) => ({ field: `Dòng ${row.line}`, message: row.problems.join(' ') })),
+    );
+  }
+  const saved = await upsertMembers(db, session.wardId, members);
+  await recordAuditMany(
+    db,
+    saved.map((row) => ({
+      wardId: session.wardId,
+      actorMemberId: session.memberId,
+      action: row.inserted ? 'members.import_create' : 'members.import_update',
+      entity: 'member',
+      entityId: row.id,
+      after: members.find((m) => m.phone === row.phone),
+    })),
+  );
+  return { ok, saved: true, rows, created, updated };
+}

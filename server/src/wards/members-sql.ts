@@ -1,0 +1,117 @@
+/** Queries of a ward's members: the set-up list, one member, and the batch the list import saves. */
+import type { Member, MemberRole } from '@loa/shared';
+import type { Queryable } from '../plugins/db.js';
+
+const MEMBER_SELECT = `SELECT m.id, m.full_name AS "fullName",
+    CASE WHEN m.phone IS NULL THEN NULL ELSE '0' || substr(m.phone, 3) END AS phone,
+    m.role, m.unit_id AS "unitId", u.name AS "unitName", m.title, m.active,
+    m.zalo_app_user_id IS NOT NULL AS linked
+  FROM members m LEFT JOIN units u ON u.id = m.unit_id`;
+
+export async function listMembers(db: Queryable): Promise<Member[]> {
+  const { rows } = await db.query<Member>(
+    `${MEMBER_SELECT}
+      ORDER BY m.active DESC,
+        array_position(ARRAY['admin','leader','staff','team_lead','team_member'], m.role),
+        u.sort_order NULLS FIRST, u.name NULLS FIRST, m.full_name`,
+  );
+  return rows;
+}
+
+export async function findMember(db: Queryable, id: string, lock = false): Promise<Member | undefined> {
+  const { rows } = await db.query<Member>(
+    `${MEMBER_SELECT} WHERE m.id = $1 ${lock ? 'FOR UPDATE OF m' : ''}`,
+    [id],
+  );
+  return rows[0];
+}
+
+/** The member who already has this phone (normalised 84…), other than `exceptId`. */
+export async function memberIdByPhone(
+  db: Queryable,
+  phone: string,
+  exceptId: string | null,
+): Promise<string | undefined> {
+  const { rows } = await db.query<{ id: string }>(
+    `SELECT id FROM members WHERE phone = $1 AND id IS DISTINCT FROM $2::uuid`,
+    [phone, exceptId],
+  );
+  return rows[0]?.id;
+}
+
+export interface MemberRow {
+  fullName: string;
+  /** Normalised 84…; null only for an admin created without one. */
+  phone: string | null;
+  role: MemberRole;
+  unitId: string | null;
+  title: string | null;
+  active: boolean;
+}
+
+export async function insertMember(db: Queryable, wardId: string, member: MemberRow): Promise<string> {
+  const { rows } = await db.query<{ id: string }>(
+    `INSERT INTO members (ward_id, full_name, phone, role, unit_id, title, active)
+     VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+    [wardId, member.fullName, member.phone, member.role, member.unitId, member.title, member.active],
+  );
+  return rows[0]!.id;
+}
+
+export async function updateMember(db: Queryable, id: string, member: MemberRow): Promise<void> {
+  await db.query(
+    `UPDATE members SET full_name = $2, phone = $3, role = $4, unit_id = $5, title = $6, active = $7
+      WHERE id = $1`,
+    [id, member.fullName, member.phone, member.role, member.unitId, member.title, member.active],
+  );
+}
+
+/**
+ * A whole imported list in two statements: new people inserted, known phones updated (and reactivated).
+ * Returns the ids by phone.
+ */
+export async function upsertMembers(
+  db: Queryable,
+  wardId: string,
+  members: MemberRow[],
+): Promise<{ id: string; phone: string; inserted: boolean }[]> {
+  const { rows } = await db.query<{ id: string; phone: string; inserted: boolean }>(
+    `INSERT INTO members (ward_id, full_name, phone, role, unit_id, active)
+     SELECT $1, * FROM unnest($2::text[], $3::text[], $4::text[], $5::uuid[], $6::boolean[])
+     ON CONFLICT (ward_id, phone) DO UPDATE
+       SET full_name = EXCLUDED.full_name, role = EXCLUDED.role, unit_id = EXCLUDED.unit_id, active = true
+     RETURNING id, phone, (xmax = 0) AS inserted`,
+    [
+      wardId,
+      members.map((m) => m.fullName),
+      members.map((m) => m.phone),
+      members.map((m) => m.role),
+      members.map((m) => m.unitId),
+      members.map(() => true),
+    ],
+  );
+  return rows;
+}
+
+/** Phones of the ward's members, normalised, for the import preview. */
+export async function knownPhones(db: Queryable): Promise<Map<string, MemberRole>> {
+  const { rows } = await db.query<{ phone: string; role: MemberRole }>(
+    `SELECT phone, role FROM members WHERE phone IS NOT NULL`,
+  );
+  return new Map(rows.map((row) => [row.phone, row.role]));
+}
+
+/** Units by lower-cased name and short name, for matching the "Tổ/đơn vị" column. */
+export async function unitsByName(
+  db: Queryable,
+): Promise<Map<string, { id: string; kind: string; name: string }>> {
+  const { rows } = await db.query<{ id: string; kind: string; name: string; shortName: string | null }>(
+    `SELECT id, kind, name, short_name AS "shortName" FROM units WHERE active AND kind <> 'khu_pho'`,
+  );
+  const map = new Map<string, { id: string; kind: string; name: string }>();
+  for (const row of rows) {
+    map.set(row.name.normalize('NFC').toLowerCase(), row);
+    if (row.shortName) map.set(row.shortName.normalize('NFC').toLowerCase(), row);
+  }
+  return map;
+}

@@ -1,0 +1,404 @@
+/**
+ * Setting a ward up through the API: the ward, places, units, members (add, edit, deactivate: access
+ * lost at once), the .xlsx/.csv list import (preview, refusal saves nothing, then the fixed list), the
+ * export, and the Zalo groups (the OA's from getgroupsofoa, khu phố groups a team shares into).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createWardWithAdmin } from '../../server/src/wards/create-ward.js';
+import { buildTestApp, type TestApp } from '../helpers/app.js';
+import { createWard, type WardFixture } from '../helpers/factories.js';
+import { fortyMembers, membersXlsx, readXlsx } from '../helpers/member-lists.js';
+import { authHeader } from '../helpers/sessions.js';
+
+describe('ward set-up', () => {
+  let t: TestApp;
+  let w: WardFixture;
+  let adminId: string;
+  const admin = () =>
+    authHeader(t.app, { memberId: adminId, wardId: w.wardId, role: 'admin', unitId: w.unitId });
+  const staff = () =>
+    authHeader(t.app, { memberId: w.staffId, wardId: w.wardId, role: 'staff', unitId: w.unitId });
+  const api = (method: string, url: string, payload?: object, headers = admin()) =>
+    t.app.inject({ method: method as 'GET', url, headers, ...(payload ? { payload } : {}) });
+  const count = async (sql: string) =>
+    t.app.db.withSystem(async (db) => (await db.query(sql, [w.wardId])).rows[0].n as number);
+
+  beforeAll(async () => {
+    t = await buildTestApp({ seed: true });
+    w = await createWard(t.app.db, 'Phường Xuân Thọ');
+    adminId = await t.app.db.withSystem(
+      async (db) =>
+        (
+          await db.query(
+            `INSERT INTO members (ward_id, unit_id, role, full_name, phone) VALUES ($1, $2, 'admin', 'Quản trị Xuân Thọ', '84900000001') RETURNING id`,
+            [w.wardId, w.unitId],
+          )
+        ).rows[0].id,
+    );
+  });
+  afterAll(() => t.close());
+
+  it('edits the ward and its location circle, refusing half a circle, and audits it', async () => {
+    const half = await api('PATCH', '/api/ward', { centerLat: 10.95 });
+    expect(half.statusCode).toBe(400);
+    expect(half.json().message).toMatch(/cần đủ ba giá trị/);
+    const ok = await api('PATCH', '/api/ward', {
+      centerLat: 10.95,
+      centerLng: 107.15,
+      radiusM: 3000,
+      zaloOaId: '123456789',
+    });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json()).toMatchObject({ name: 'Phường Xuân Thọ', radiusM: 3000, zaloOaId: '123456789' });
+    expect(
+      await count(`SELECT count(*)::int AS n FROM audit_log WHERE ward_id = $1 AND action = 'wards.update'`),
+    ).toBe(1);
+    const bad = await api('PATCH', '/api/ward', { radiusM: 'xa' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().message).toMatch(/[ạ-ỹ]/);
+  });
+
+  it('adds banner places and units; a team needs its khu phố', async () => {
+    const place = await api('POST', '/api/ward/places', {
+      name: 'Trụ sở UBND phường',
+      lat: 10.95,
+      lng: 107.15,
+      radiusM: 80,
+    });
+    expect(place.statusCode).toBe(201);
+    const again = await api('POST', '/api/ward/places', {
+      name: 'Trụ sở UBND phường',
+      lat: 10.9,
+      lng: 107.1,
+    });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().message).toMatch(/đã có địa điểm/);
+
+    const noKhuPho = await api('POST', '/api/ward/units', { kind: 'digital_team', name: 'Tổ CNS Khu phố 2' });
+    expect(noKhuPho.statusCode).toBe(400);
+    expect(noKhuPho.json().message).toMatch(/khu phố/);
+    for (const n of [2, 3, 4]) {
+      const team = await api('POST', '/api/ward/units', {
+        kind: 'digital_team',
+        name: `Tổ CNS Khu phố ${n}`,
+        khuPhoName: `Khu phố ${n}`,
+      });
+      expect(team.statusCode).toBe(201);
+      expect(team.json()).toMatchObject({ kind: 'digital_team', khuPhoName: `Khu phố ${n}` });
+    }
+    const units = (await api('GET', '/api/ward/units')).json().units as { name: string; kind: string }[];
+    expect(units.filter((u) => u.kind === 'khu_pho').map((u) => u.name)).toEqual([
+      'Khu phố 2',
+      'Khu phố 3',
+      'Khu phố 4',
+    ]);
+  });
+
+  it('adds, edits and deactivates a member; the deactivated member loses access on the next request', async () => {
+    const created = await api('POST', '/api/ward/members', {
+      fullName: 'Phạm Thị Dung',
+      phone: '0903 123 456',
+      role: 'team_member',
+      unitId: w.teamId,
+    });
+    expect(created.statusCode).toBe(201);
+    expect(created.json()).toMatchObject({
+      phone: '0903123456',
+      role: 'team_member',
+      active: true,
+      linked: false,
+    });
+    const id = created.json().id as string;
+
+    const wrongPhone = await api('POST', '/api/ward/members', {
+      fullName: 'A',
+      phone: '12345',
+      role: 'staff',
+      unitId: null,
+    });
+    expect(wrongPhone.statusCode).toBe(400);
+    expect(wrongPhone.json().message).toMatch(/Số điện thoại chưa đúng/);
+    const samePhone = await api('POST', '/api/ward/members', {
+      fullName: 'B',
+      phone: '0903123456',
+      role: 'staff',
+      unitId: null,
+    });
+    expect(samePhone.statusCode).toBe(409);
+    const teamless = await api('POST', '/api/ward/members', {
+      fullName: 'C',
+      phone: '0903123457',
+      role: 'team_member',
+      unitId: null,
+    });
+    expect(teamless.statusCode).toBe(400);
+    const staffMakesAdmin = await api(
+      'POST',
+      '/api/ward/members',
+      { fullName: 'D', phone: '0903123458', role: 'admin', unitId: null },
+      staff(),
+    );
+    expect(staffMakesAdmin.statusCode).toBe(403);
+
+    const herSession = authHeader(t.app, {
+      memberId: id,
+      wardId: w.wardId,
+      role: 'team_member',
+      unitId: w.teamId,
+    });
+    expect((await t.app.inject({ url: '/api/me/assignments', headers: herSession })).statusCode).toBe(200);
+    const off = await api('PATCH', `/api/ward/members/${id}`, { active: false });
+    expect(off.statusCode).toBe(200);
+    expect(off.json().active).toBe(false);
+    const after = await t.app.inject({ url: '/api/me/assignments', headers: herSession });
+    expect(after.statusCode).toBe(401);
+    expect(after.json().message).toMatch(/đã bị khóa/);
+
+    const self = await api('PATCH', `/api/ward/members/${adminId}`, { active: false });
+    expect(self.statusCode).toBe(409);
+    const actions = await t.app.db.withSystem(
+      async (db) =>
+        (await db.query(`SELECT action FROM audit_log WHERE entity_id = $1 ORDER BY id`, [id])).rows,
+    );
+    expect(actions.map((row) => row.action)).toEqual(['members.create', 'members.deactivate']);
+  });
+
+  it('previews a 40-member .xlsx, refuses it whole while three rows are wrong, then saves the fixed list', async () => {
+    const teams = ['Tổ CNS Khu phố 2', 'Tổ CNS Khu phố 3', 'Tổ CNS Khu phố 4'];
+    const rows = fortyMembers(teams, 'Phòng Văn hóa - Xã hội');
+    const broken = rows.map((row) => [...row] as typeof row);
+    broken[5]![1] = '09123'; // too short
+    broken[12]![2] = 'Trưởng ban'; // unknown role
+    broken[30]![3] = 'Tổ CNS Khu phố 9'; // no such team
+    const send = async (list: typeof rows, commit: boolean) =>
+      api('POST', '/api/ward/members/import', {
+        fileName: 'danh-sach.xlsx',
+        contentBase64: (await membersXlsx(list)).toString('base64'),
+        commit,
+      });
+    const before = await count(`SELECT count(*)::int AS n FROM members WHERE ward_id = $1`);
+
+    const preview = await send(broken, false);
+    expect(preview.statusCode).toBe(200);
+    const body = preview.json();
+    expect(body.ok).toBe(false);
+    expect(body.rows).toHaveLength(40);
+    const wrong = body.rows.filter((row: { problems: string[] }) => row.problems.length > 0);
+    expect(wrong.map((row: { line: number }) => row.line)).toEqual([7, 14, 32]);
+    expect(wrong[0].problems[0]).toMatch(/Số điện thoại "09123" chưa đúng/);
+    expect(wrong[1].problems[0]).toMatch(/Vai trò "Trưởng ban" không rõ/);
+    expect(wrong[2].problems[0]).toMatch(/Không có tổ\/đơn vị "Tổ CNS Khu phố 9"/);
+
+    const refused = await send(broken, true);
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().message).toMatch(/3 dòng chưa đúng nên chưa lưu người nào/);
+    expect(refused.json().details.map((d: { field: string }) => d.field)).toEqual([
+      'Dòng 7',
+      'Dòng 14',
+      'Dòng 32',
+    ]);
+    expect(await count(`SELECT count(*)::int AS n FROM members WHERE ward_id = $1`)).toBe(before);
+
+    const saved = await send(rows, true);
+    expect(saved.statusCode).toBe(200);
+    expect(saved.json()).toMatchObject({ ok: true, saved: true, created: 40, updated: 0 });
+    expect(await count(`SELECT count(*)::int AS n FROM members WHERE ward_id = $1`)).toBe(before + 40);
+    expect(
+      await count(
+        `SELECT count(*)::int AS n FROM audit_log WHERE ward_id = $1 AND action = 'members.import_create'`,
+      ),
+    ).toBe(40);
+    // Importing the same list again updates, never duplicates.
+    const again = await send(rows, false);
+    expect(again.json()).toMatchObject({ ok: true, created: 0, updated: 40 });
+  });
+
+  it('reads a .csv with ";" and Vietnamese headers, and refuses a file without the columns', async () => {
+    const csv =
+      '\uFEFFHọ và tên;SĐT;Vai trò;Tổ/đơn vị\r\nĐỗ Văn Em;+84 912 555 666;Thành viên tổ;Tổ CNS Khu phố 2\r\n';
+    const res = await api('POST', '/api/ward/members/import', {
+      fileName: 'ds.csv',
+      contentBase64: Buffer.from(csv).toString('base64'),
+      commit: true,
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ saved: true, created: 1 });
+    const noHeader = await api('POST', '/api/ward/members/import', {
+      fileName: 'ds.csv',
+      contentBase64: Buffer.from('a,b\r\n1,2\r\n').toString('base64'),
+      commit: false,
+    });
+    expect(noHeader.statusCode).toBe(400);
+    expect(noHeader.json().message).toMatch(/thiếu cột: Họ tên, Số điện thoại, Vai trò, Tổ\/đơn vị/);
+    const notXlsx = await api('POST', '/api/ward/members/import', {
+      fileName: 'ds.xlsx',
+      contentBase64: Buffer.from('không phải excel').toString('base64'),
+      commit: false,
+    });
+    expect(notXlsx.statusCode).toBe(400);
+    expect(notXlsx.json().message).toMatch(/Không đọc được tệp/);
+  });
+
+  it('exports the list in the columns the import reads', async () => {
+    const res = await api('GET', '/api/ward/members/export?format=xlsx');
+    expect(res.statusCode).toBe(200);
+    const rows = await readXlsx(res.rawPayload);
+    expect(rows[0]).toEqual(['Họ tên', 'Số điện thoại', 'Vai trò', 'Tổ/đơn vị', 'Trạng thái']);
+    expect(rows).toContainEqual([
+      'Đỗ Văn Em',
+      '0912555666',
+      'Thành viên tổ',
+      'Tổ CNS Khu phố 2',
+      'Đang hoạt động',
+    ]);
+    const csv = await api('GET', '/api/ward/members/export?format=csv');
+    expect(csv.headers['content-type']).toMatch(/text\/csv/);
+    expect(csv.body).toContain('Phạm Thị Dung,0903123456,Thành viên tổ,Tổ CNS Khu phố 1,Đã khóa');
+  });
+
+  it("lists the OA's groups from Zalo, registers one as oa_group and a khu phố group as team_share", async () => {
+    await t.app.inject({
+      method: 'POST',
+      url: '/sim/api/groups',
+      payload: { groups: [{ groupId: '880000000000000077', name: 'KP2 Xuân Thọ (OA)' }] },
+    });
+    const fetched = await api('GET', '/api/ward/groups/zalo');
+    expect(fetched.statusCode).toBe(200);
+    const oaGroup = fetched
+      .json()
+      .groups.find((g: { zaloGroupId: string }) => g.zaloGroupId === '880000000000000077');
+    expect(oaGroup).toMatchObject({ name: 'KP2 Xuân Thọ (OA)', registeredId: null });
+
+    const units = (await api('GET', '/api/ward/units')).json().units as { id: string; name: string }[];
+    const kp2 = units.find((u) => u.name === 'Khu phố 2')!.id;
+    const kp3 = units.find((u) => u.name === 'Khu phố 3')!.id;
+    const team3 = units.find((u) => u.name === 'Tổ CNS Khu phố 3')!.id;
+    const notOa = await api('POST', '/api/ward/groups', {
+      name: 'Nhóm lạ',
+      deliveryMode: 'oa_group',
+      zaloGroupId: '123456',
+      khuPhoUnitId: kp2,
+    });
+    expect(notOa.statusCode).toBe(400);
+    expect(notOa.json().message).toMatch(/không có trong các nhóm của OA/);
+    const registered = await api('POST', '/api/ward/groups', {
+      name: 'KP2 Xuân Thọ (OA)',
+      deliveryMode: 'oa_group',
+      zaloGroupId: '880000000000000077',
+      khuPhoUnitId: kp2,
+    });
+    expect(registered.statusCode).toBe(201);
+    const noTeam = await api('POST', '/api/ward/groups', {
+      name: 'Khu phố 3 - Xuân Thọ',
+      deliveryMode: 'team_share',
+      khuPhoUnitId: kp3,
+    });
+    expect(noTeam.statusCode).toBe(400);
+    expect(noTeam.json().message).toMatch(/tổ phụ trách/);
+    const shared = await api('POST', '/api/ward/groups', {
+      name: 'Khu phố 3 - Xuân Thọ',
+      deliveryMode: 'team_share',
+      khuPhoUnitId: kp3,
+      responsibleUnitId: team3,
+    });
+    expect(shared.statusCode).toBe(201);
+    expect(shared.json()).toMatchObject({ responsibleUnitName: 'Tổ CNS Khu phố 3', lastDelivery: null });
+    const list = (await api('GET', '/api/ward/groups')).json().groups;
+    expect(list.map((g: { name: string }) => g.name).sort()).toEqual([
+      'KP2 Xuân Thọ (OA)',
+      'Khu phố 3 - Xuân Thọ',
+    ]);
+    expect((await api('GET', '/api/ward/groups/zalo')).json().groups).toContainEqual({
+      zaloGroupId: '880000000000000077',
+      name: 'KP2 Xuân Thọ (OA)',
+      registeredId: registered.json().id,
+    });
+  });
+
+  it('shows the audit log filtered by person and by campaign; team members cannot read it', async () => {
+    const mine = await api('GET', `/api/audit?memberId=${adminId}`);
+    expect(mine.statusCode).toBe(200);
+    expect(mine.json().entries.length).toBeGreaterThan(40);
+    expect(new Set(mine.json().entries.map((e: { actorName: string }) => e.actorName))).toEqual(
+      new Set(['Quản trị Xuân Thọ']),
+    );
+    await api('PATCH', `/api/campaigns/${w.campaignId}`, { theme: 'Chủ đề mới' }, staff());
+    const campaign = await api('GET', `/api/audit?campaignId=${w.campaignId}`);
+    expect(campaign.json().entries.map((e: { action: string }) => e.action)).toEqual(['campaigns.update']);
+    const team = await t.app.inject({
+      url: '/api/audit',
+      headers: authHeader(t.app, {
+        memberId: w.teamMemberId,
+        wardId: w.wardId,
+        role: 'team_member',
+        unitId: w.teamId,
+      }),
+    });
+    expect(team.statusCode).toBe(403);
+    const bad = await api('GET', '/api/audit?memberId=khong-phai-ma');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().message).toMatch(/[ạ-ỹ]/);
+  });
+
+  it('creates a ward with its first admin, whose one-time link signs them in; staff make links for members', async () => {
+    const made = await createWardWithAdmin(
+      t.app.db,
+      {
+        name: 'Phường Long Khánh',
+        slug: 'long-khanh',
+        province: 'Đồng Nai',
+        adminName: 'Chị Hạnh',
+        adminPhone: '0911222333',
+      },
+      'http://localhost:3000',
+    );
+    expect(made.link).toMatch(/^http:\/\/localhost:3000\/#\/sign-in\?invite=[A-Za-z0-9_-]{32}$/);
+    const invite = made.link.split('invite=')[1]!;
+    const person = await t.app.inject({
+      method: 'POST',
+      url: '/sim/api/people',
+      payload: { name: 'Chị Hạnh' },
+    });
+    const signIn = (accessToken: string) =>
+      t.app.inject({ method: 'POST', url: '/api/auth/invite', payload: { invite, accessToken } });
+    const first = await signIn(person.json().accessToken);
+    expect(first.statusCode).toBe(200);
+    expect(first.json().member).toMatchObject({
+      fullName: 'Chị Hạnh',
+      role: 'admin',
+      wardName: 'Phường Long Khánh',
+    });
+    const ward = await t.app.inject({
+      url: '/api/ward',
+      headers: { authorization: `Bearer ${first.json().token}` },
+    });
+    expect(ward.json()).toMatchObject({
+      slug: 'long-khanh',
+      name: 'Phường Long Khánh',
+      placeName: 'Long Khánh',
+    });
+    // The link works once.
+    const other = await t.app.inject({
+      method: 'POST',
+      url: '/sim/api/people',
+      payload: { name: 'Người khác' },
+    });
+    const again = await signIn(other.json().accessToken);
+    expect(again.statusCode).toBe(401);
+    expect(again.json().message).toMatch(/đã dùng hoặc đã hết hạn/);
+    // Signing in with Zalo later finds the same member by the linked account.
+    const zalo = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/zalo',
+      payload: { accessToken: person.json().accessToken },
+    });
+    expect(zalo.json().member).toMatchObject({ id: made.adminId, role: 'admin' });
+
+    const link = await api('POST', `/api/ward/members/${w.teamMemberId}/invite`, undefined, staff());
+    expect(link.statusCode).toBe(200);
+    expect(link.json().link).toContain('?invite=');
+    expect(
+      (await api('POST', `/api/ward/members/${made.adminId}/invite`, undefined, staff())).statusCode,
+    ).toBe(404);
+  });
+});
