@@ -45,6 +45,16 @@ const list: Parser<string[]> = (raw) =>
     .map((item) => item.trim())
     .filter(Boolean);
 
+/** Off, a hop count, or the proxies' addresses: never `true`, which lets any client pick its own address. */
+const trustProxy: Parser<false | number | string[]> = (raw) => {
+  if (['false', '0', 'no', 'off'].includes(raw)) return false;
+  if (/^\d+$/.test(raw)) return Number(raw);
+  const addresses = list(raw) as string[];
+  return addresses.length && addresses.every((item) => /^[0-9a-fA-F:.]+(\/\d{1,3})?$/.test(item))
+    ? addresses
+    : { error: 'phải là false, số proxy đứng trước (ví dụ 1), hoặc địa chỉ các proxy (10.0.0.1,10.0.0.0/8)' };
+};
+
 /** The table of variables. `.env.example` lists the same names; a test keeps them in step. */
 export const variables = {
   NODE_ENV: {
@@ -85,6 +95,12 @@ export const variables = {
     parse: bool,
   },
   SERVE_MINI_APP: { default: 'true', description: 'Phục vụ bản dựng mini app tại /', parse: bool },
+  TRUST_PROXY: {
+    default: 'false',
+    description:
+      'Tin X-Forwarded-For từ proxy: false, số proxy đứng trước máy chủ, hoặc địa chỉ các proxy (ngăn giả mạo địa chỉ)',
+    parse: trustProxy,
+  },
   CORS_ORIGINS: {
     default: 'https://h5.zdn.vn,zbrowser://h5.zdn.vn',
     description: 'Nguồn được gọi API (mini app trong Zalo)',

@@ -34,6 +34,8 @@ export interface Config {
   seedDemo: boolean;
   serveMiniApp: boolean;
   corsOrigins: string[];
+  /** Fastify's trustProxy: which X-Forwarded-For entries name the real client. */
+  trustProxy: false | number | string[];
   scheduler: boolean;
   zalo: ZaloConfig;
   photoMaxBytes: number;
@@ -133,6 +135,7 @@ export function loadConfig(
     seedDemo: read('SEED_DEMO') ?? true,
     serveMiniApp: read('SERVE_MINI_APP') ?? true,
     corsOrigins: read('CORS_ORIGINS') ?? [],
+    trustProxy: read('TRUST_PROXY') ?? false,
     scheduler: read('SCHEDULER') ?? true,
     zalo: zaloConfig(read, port),
     photoMaxBytes: read('PHOTO_MAX_BYTES') ?? 15 * 1024 * 1024,
