@@ -3,6 +3,7 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import zaloMiniApp from 'zmp-vite-plugin';
 import appConfig from './app-config.json';
+import { localZauiIcons, localZauiIconsForEsbuild } from './icons-plugin';
 
 // Anchored to this file so `vite build mini-app` from the repo root and `npm run build -w mini-app`
 // produce the same output.
@@ -19,8 +20,10 @@ export default defineConfig({
     // process's working directory, which is the repo root when built from there.
     // It writes the Zalo deploy manifest (app-config.json) next to the build output.
     zaloMiniApp(appConfig as ZaloMiniAppOptions),
+    localZauiIcons(),
     react(),
   ],
+  optimizeDeps: { esbuildOptions: { jsx: 'automatic', plugins: [localZauiIconsForEsbuild()] } },
   build: {
     // Served by our own server at `/`; the plugin keeps `base: './'`, so assets stay relative.
     outDir: 'dist',

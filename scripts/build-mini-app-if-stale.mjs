@@ -11,6 +11,8 @@ const sources = [
   join(appDir, 'src'),
   join(appDir, 'index.html'),
   join(appDir, 'vite.config.ts'),
+  join(appDir, 'icons-plugin.ts'),
+  join(appDir, 'public'),
   join(appDir, 'app-config.json'),
   join(root, 'shared', 'src'),
 ];

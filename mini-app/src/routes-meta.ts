@@ -24,5 +24,10 @@ export const pageTitles: Record<PageKey, string> = {
   shareTasks: 'Chia sẻ',
 };
 
+/** Shorter labels for the tab bar where the title would not fit a 360 px phone with six tabs. */
+export const navLabels: Partial<Record<PageKey, string>> = {
+  leaderboard: 'Tiến độ',
+};
+
 /** The photo proof of one assignment; the task screen links here. */
 export const assignmentEvidencePath = (assignmentId: string) => `/assignments/${assignmentId}/evidence`;

@@ -1,7 +1,8 @@
-import { lazy } from 'react';
 import { Navigate, Route, Routes } from 'react-router-dom';
 import { AppLayout } from './layout/app-layout';
 import { HashDeepLink } from './lib/deep-link';
+// A screen whose code failed to download can be asked for again (the error boundary's "Thử lại").
+import { lazyScreen as lazy } from './lib/lazy-screen';
 import { HomePage } from './pages/home';
 import { paths } from './routes-meta';
 

@@ -2,6 +2,8 @@
  * The table of environment variables the server reads: each with its default, its Vietnamese
  * description and the parser that validates it. `config.ts` reads them into a `Config`.
  */
+import { parseOfficeHours } from './conversations/office-hours.js';
+
 type Parser<T> = (raw: string) => T | { error: string };
 
 export interface Variable<T> {
@@ -243,6 +245,15 @@ export const variables = {
   REMINDER_TEMPLATE_ID: {
     description: 'Mã mẫu tin nhắc việc gửi theo user id OA (ZBS); bỏ trống nếu chưa được duyệt',
     parse: text,
+  },
+  CHAT_OFFICE_HOURS: {
+    default: 'T2-T6 07:30-11:30,13:30-17:00',
+    description:
+      'Giờ cán bộ trả lời hộp thư OA (T2…T7, CN; giờ 24h), nói cho người dân trong tin trả lời tự động khi chuyển cán bộ',
+    parse: (raw) => {
+      const parsed = parseOfficeHours(raw);
+      return 'error' in parsed ? parsed : parsed.text;
+    },
   },
   REMINDER_ZNS_TEMPLATE_ID: {
     description: 'Mã mẫu ZNS nhắc việc gửi theo số điện thoại; bỏ trống nếu chưa được duyệt',

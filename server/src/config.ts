@@ -49,6 +49,8 @@ export interface Config {
   miniAppLinkBase: string;
   reminderTemplateId: string | undefined;
   reminderZnsTemplateId: string | undefined;
+  /** When staff answer the OA inbox, e.g. "T2-T6 07:30-11:30,13:30-17:00". */
+  chatOfficeHours: string;
 }
 
 export interface S3Config {
@@ -149,6 +151,7 @@ export function loadConfig(
     miniAppLinkBase: (read('MINI_APP_LINK_BASE') ?? 'https://zalo.me/s/loa-phuong').replace(/\/$/, ''),
     reminderTemplateId: read('REMINDER_TEMPLATE_ID'),
     reminderZnsTemplateId: read('REMINDER_ZNS_TEMPLATE_ID'),
+    chatOfficeHours: read('CHAT_OFFICE_HOURS') ?? 'T2-T6 07:30-11:30,13:30-17:00',
   };
   // The simulator signs anyone in as anyone: it runs only when asked for (npm start asks), and only on this
   // machine unless a public demo is explicitly allowed.

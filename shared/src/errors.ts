@@ -154,6 +154,15 @@ export const errorCatalogue = {
     message:
       'Kho ảnh tạm thời không truy cập được. Ảnh vẫn nằm trong hàng chờ trên điện thoại và sẽ tự gửi lại.',
   },
+  CONVERSATION_NOT_FOUND: {
+    status: 404,
+    message: 'Không tìm thấy cuộc trò chuyện này trong hộp thư của phường. Tải lại danh sách.',
+  },
+  CHAT_WINDOW_CLOSED: {
+    status: 409,
+    message:
+      'Không gửi được: người này không nhắn cho OA trong 7 ngày qua nên Zalo không cho OA trả lời (tin tư vấn chỉ gửi được trong 7 ngày). Hãy gọi điện cho họ, hoặc chờ họ nhắn lại OA.',
+  },
   // Setting up a ward: members, units, groups, places (issue 12).
   MEMBER_PHONE_INVALID: {
     status: 400,

@@ -6,6 +6,7 @@ export * from './schemas/auth.js';
 export * from './schemas/broadcasts.js';
 export * from './schemas/campaigns.js';
 export * from './schemas/common.js';
+export * from './schemas/conversations.js';
 export * from './schemas/evidence.js';
 export * from './schemas/health.js';
 export * from './schemas/imports.js';

@@ -115,7 +115,7 @@ describe('approve, acknowledge, watch the board', () => {
 
     const staff = await open(people.staff);
     staff.on('pageerror', (error) => errors.push(error.message));
-    await tab(staff, 'Bảng tiến độ');
+    await tab(staff, 'Tiến độ');
     const cell = staff.locator(`[data-assignment="${assignmentId}"]`);
     await expect.poll(() => cell.getAttribute('data-status'), { timeout: 15_000 }).toBe('pending');
 

@@ -119,6 +119,11 @@ describe('photo evidence in the mini app', () => {
     await staff.page.locator('[class*="image-viewer-close-button"]').first().click();
     await large.waitFor({ state: 'hidden', timeout: 5_000 });
     await staff.page.getByRole('button', { name: 'Duyệt', exact: true }).click();
+    // A flagged photo is accepted only after a confirmation that lists its flags in words.
+    const confirm = staff.page.locator('.zaui-modal-content', { hasText: 'Duyệt ảnh có cảnh báo?' });
+    await confirm.getByText('Duyệt ảnh có cảnh báo?').waitFor({ timeout: 5_000 });
+    expect(await confirm.textContent()).toContain('Ngoài địa bàn phường');
+    await confirm.getByText('Vẫn duyệt', { exact: true }).click();
     // Accepted photos leave the pending queue.
     await staff.page.getByText('Không có ảnh nào khớp bộ lọc.').waitFor({ timeout: 10_000 });
 

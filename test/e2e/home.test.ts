@@ -1,7 +1,7 @@
 import { formatPeriodVi, wardDayOf } from '@loa/shared';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_CAMPAIGN } from '../../server/src/seed/demo-ward-data.js';
+import { DEMO_PLAN } from '../../server/src/seed/demo-plan.js';
 import { placeCampaignAround } from '../../server/src/seed/place-demo.js';
 import { type Product, startProduct } from '../helpers/e2e-product.js';
 import type { ServerProcess } from '../helpers/server-process.js';
@@ -30,7 +30,7 @@ describe('the mini app in a desktop browser', () => {
     const body = (await page.textContent('body')) ?? '';
     expect(body).toContain('Nhiệt liệt chào mừng Ngày Khoa học, Công nghệ và Đổi mới sáng tạo Việt Nam 18/5');
     // The demo plan (18–24/05/2026 in its text) is placed around the day the server seeded it.
-    const { campaign } = placeCampaignAround(wardDayOf(new Date()), DEMO_CAMPAIGN, []);
+    const { campaign } = placeCampaignAround(wardDayOf(new Date()), DEMO_PLAN.campaign, []);
     expect(body).toContain(formatPeriodVi(campaign.startsOn, campaign.endsOn));
     expect(body).toContain('Đang diễn ra');
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

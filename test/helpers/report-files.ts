@@ -27,11 +27,14 @@ export interface DocxParagraph {
   xml: string;
 }
 
-/** Every paragraph of a WordprocessingML part with its text (runs joined) and its own XML. */
+/** Every paragraph of a WordprocessingML part with its text (runs joined, breaks as new lines) and its XML. */
 export function paragraphs(xml: string): DocxParagraph[] {
   const out: DocxParagraph[] = [];
   for (const match of xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>|<w:p\/>/g)) {
-    const text = [...match[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => decode(m[1]!)).join('');
+    // A line break inside a paragraph reads as a new line.
+    const text = [...match[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>|<w:br\/>/g)]
+      .map((m) => (m[0] === '<w:br/>' ? '\n' : decode(m[1]!)))
+      .join('');
     out.push({ text, xml: match[0] });
   }
   return out;

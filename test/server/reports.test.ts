@@ -324,22 +324,23 @@ describe('campaign results: report.docx, report.xlsx, deliveries.csv', () => {
         expect(Number(extent[1]) / 360000).toBeLessThanOrEqual(14.01);
         expect(Number(extent[2]) / 360000).toBeLessThanOrEqual(9.51);
       }
-      const captions = texts.filter((text) => text.startsWith('Ảnh '));
-      expect(captions).toEqual([
+      // Each picture's paragraph carries its caption: who, what, where, when taken, what the location check found.
+      const captions = paragraphs(document)
+        .filter((p) => p.xml.includes('<w:drawing>'))
+        .map((p) => p.text.split('\n').filter(Boolean));
+      expect(captions.map((lines) => lines[0])).toEqual([
         'Ảnh 1. Tổ CNS Khu phố 1 – Treo băng rôn',
         'Ảnh 2. Tổ CNS Khu phố 1 – Treo băng rôn',
       ]);
-      const details = texts.filter((text) => text.startsWith('Địa điểm: '));
-      expect(details).toHaveLength(2);
       const taken = await sql<{ taken_at: Date | null }>(
         `SELECT taken_at FROM evidence WHERE id = ANY($1) ORDER BY created_at`,
         [[ids.accepted1, ids.accepted2]],
       );
-      details.forEach((detail, index) => {
+      captions.forEach((lines, index) => {
         const when = taken[index]!.taken_at;
-        expect(detail).toContain('Địa điểm: Trụ sở UBND phường · Chụp lúc: ');
-        expect(detail).toContain(when ? formatDateTimeVi(when) : 'không rõ');
-        expect(detail).toMatch(/· Vị trí: (đúng địa điểm|ngoài địa điểm|không có thông tin vị trí)/);
+        expect(lines[1]).toContain('Địa điểm: Trụ sở UBND phường · Chụp lúc: ');
+        expect(lines[1]).toContain(when ? formatDateTimeVi(when) : 'không rõ');
+        expect(lines[1]).toMatch(/· Vị trí: (đúng địa điểm|ngoài địa điểm|không có thông tin vị trí)/);
       });
     });
   });

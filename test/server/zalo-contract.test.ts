@@ -77,6 +77,7 @@ describe('the Zalo contract: the client sends and the simulator answers the docu
     await client.oa.getOa();
     await client.oa.sendZnsByPhone(person.phone, '412345', { ten: person.name }, 'track-1');
     await client.oa.listRecentGroupMessages(KP1_GROUP, 5);
+    await client.oa.listRecentUserMessages(person.oaUserId, 5);
   });
   afterAll(() => t?.close());
 

@@ -6,11 +6,15 @@ interface ConfirmButtonProps {
   /** The question, e.g. "Duyệt kế hoạch này?" */
   title: string;
   description: string;
+  /** More to read before deciding (e.g. a photo's flags), under the description. */
+  details?: ReactNode;
   confirmText: string;
   onConfirm: () => void;
   loading?: boolean;
   disabled?: boolean;
   variant?: 'primary' | 'secondary' | 'tertiary';
+  size?: 'large' | 'medium';
+  fullWidth?: boolean;
 }
 
 /** A button that asks before doing anything that cannot be undone. */
@@ -19,8 +23,8 @@ export function ConfirmButton(props: ConfirmButtonProps) {
   return (
     <>
       <Button
-        fullWidth
-        size="large"
+        fullWidth={props.fullWidth ?? true}
+        size={props.size ?? 'large'}
         variant={props.variant ?? 'primary'}
         loading={props.loading}
         disabled={props.disabled || props.loading}
@@ -44,7 +48,9 @@ export function ConfirmButton(props: ConfirmButtonProps) {
             },
           },
         ]}
-      />
+      >
+        {props.details}
+      </Modal>
     </>
   );
 }

@@ -10,6 +10,9 @@ import { type ReactNode, useState } from 'react';
 import { PhotoViewer } from './photo-viewer';
 import { useAuthedPhoto } from './use-evidence';
 
+export const hasFlags = (flags: EvidenceFlags) =>
+  EVIDENCE_FLAG_CODES.some((code) => flags[code] !== undefined);
+
 /** One chip per raised flag, with the detail a reviewer needs ("cách 2,1 km", the earlier photo). */
 export function FlagChips({ flags }: { flags: EvidenceFlags }) {
   const raised = EVIDENCE_FLAG_CODES.filter((code) => flags[code] !== undefined);
@@ -50,7 +53,7 @@ export function ReviewBadge({ item }: { item: Pick<EvidenceItem, 'reviewStatus' 
 export function EvidenceCard({ item, children }: { item: EvidenceItem; children?: ReactNode }) {
   const thumb = useAuthedPhoto(item.id);
   const [large, setLarge] = useState(false);
-  const alt = `Ảnh minh chứng của ${item.teamName}`;
+  const alt = `Ảnh minh chứng “${item.taskTitle}” của ${item.teamName}`;
   return (
     <article className="evidence-card" data-evidence-id={item.id}>
       <button
@@ -63,9 +66,17 @@ export function EvidenceCard({ item, children }: { item: EvidenceItem; children?
       </button>
       {large ? <PhotoViewer evidenceId={item.id} alt={alt} onClose={() => setLarge(false)} /> : null}
       <div className="evidence-body">
+        <p className="evidence-task">{item.taskTitle}</p>
         <p className="evidence-meta">
-          {item.teamName} · nộp {formatDateTimeVi(item.createdAt)}
-          {item.takenAt ? ` · chụp ${formatDateTimeVi(item.takenAt)}` : ''}
+          {item.teamName}
+          {item.placeName ? ` · tại ${item.placeName}` : ''}
+        </p>
+        <p className="evidence-meta">
+          Nộp {formatDateTimeVi(item.createdAt)}
+          {item.takenAt ? ` · chụp ${formatDateTimeVi(item.takenAt)}` : ' · không rõ lúc chụp'}
+          {item.lat !== null && item.lng !== null
+            ? ` · vị trí ${item.lat.toFixed(4)}, ${item.lng.toFixed(4)}`
+            : ' · không có vị trí'}
         </p>
         <FlagChips flags={item.flags} />
         <ReviewBadge item={item} />

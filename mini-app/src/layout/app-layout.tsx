@@ -2,15 +2,16 @@ import { Suspense } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { BottomNavigation } from 'zmp-ui';
 import { type SessionRole, useSession } from '../auth/use-session';
+import { ScreenBoundary } from '../components/screen-boundary';
 import { LoadingView } from '../components/status-views';
-import { type PageKey, pageTitles, paths } from '../routes-meta';
+import { navLabels, type PageKey, pageTitles, paths } from '../routes-meta';
 import { NavIcon } from './nav-icons';
 
 /** Which tabs each role sees; a resident (or nobody signed in) sees Trang chủ only. */
 const tabsByRole: Record<SessionRole, PageKey[]> = {
   admin: ['home', 'campaigns', 'posts', 'leaderboard', 'evidence'],
   staff: ['home', 'campaigns', 'posts', 'leaderboard', 'evidence'],
-  leader: ['home', 'review', 'posts', 'leaderboard', 'evidence'],
+  leader: ['home', 'review', 'campaigns', 'posts', 'leaderboard', 'evidence'],
   team_lead: ['home', 'tasks', 'shareTasks'],
   team_member: ['home', 'tasks', 'shareTasks'],
   resident: ['home'],
@@ -25,7 +26,7 @@ function activeTab(pathname: string, tabs: PageKey[]): PageKey {
   return entry?.[0] ?? 'home';
 }
 
-/** The frame around every page: the page (lazy-loaded, hence Suspense) and the role-aware tab bar. */
+/** The frame around every page: the page (lazy-loaded, hence Suspense, in its own error boundary) and the role-aware tab bar. */
 export function AppLayout() {
   const { session } = useSession();
   const navigate = useNavigate();
@@ -34,9 +35,12 @@ export function AppLayout() {
 
   return (
     <div className={tabs.length > 1 ? 'with-bottom-nav' : undefined}>
-      <Suspense fallback={<LoadingView />}>
-        <Outlet />
-      </Suspense>
+      {/* One boundary per screen (keyed by its path): a failed screen never blanks the app. */}
+      <ScreenBoundary key={pathname}>
+        <Suspense fallback={<LoadingView />}>
+          <Outlet />
+        </Suspense>
+      </ScreenBoundary>
       {tabs.length > 1 ? (
         <BottomNavigation
           fixed
@@ -47,7 +51,7 @@ export function AppLayout() {
             <BottomNavigation.Item
               key={key}
               itemKey={key}
-              label={pageTitles[key]}
+              label={navLabels[key] ?? pageTitles[key]}
               icon={<NavIcon page={key} />}
             />
           ))}

@@ -85,6 +85,59 @@ export async function requestBlob(path: string, options: { signal?: AbortSignal 
   return response.blob();
 }
 
+export interface DownloadProgress {
+  /** Bytes received so far. */
+  received: number;
+  /** The file's size when the server knew it in advance; a report built while it is sent has none. */
+  total: number | undefined;
+}
+
+export interface DownloadedFile {
+  blob: Blob;
+  /** The name the server gave the file (Content-Disposition), if any. */
+  filename: string | undefined;
+}
+
+/**
+ * A file the server builds while it sends it (a campaign's report files), read as it arrives so the
+ * screen can show progress. A download cut half-way is a network error, never a partial file.
+ */
+export async function requestDownload(
+  path: string,
+  options: { onProgress?: (progress: DownloadProgress) => void; signal?: AbortSignal } = {},
+): Promise<DownloadedFile> {
+  const { headers, bearer } = authHeaders(undefined);
+  headers.accept = '*/*';
+  const response = await send(path, { headers }, options.signal);
+  if (!response.ok) return settle(response.status, await response.text(), Boolean(bearer));
+  const total = Number(response.headers.get('content-length')) || undefined;
+  const type = response.headers.get('content-type') ?? 'application/octet-stream';
+  const filename = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1];
+  const chunks: Uint8Array<ArrayBuffer>[] = [];
+  let received = 0;
+  try {
+    if (!response.body) {
+      const bytes = new Uint8Array(await response.arrayBuffer());
+      chunks.push(bytes);
+      received = bytes.length;
+    } else {
+      const reader = response.body.getReader();
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        chunks.push(value as Uint8Array<ArrayBuffer>);
+        received += value.length;
+        options.onProgress?.({ received, total });
+      }
+    }
+  } catch (error) {
+    if (options.signal?.aborted) throw error;
+    throw new ApiError(0, 'NETWORK', NETWORK_ERROR_MESSAGE);
+  }
+  options.onProgress?.({ received, total: total ?? received });
+  return { blob: new Blob(chunks, { type }), filename };
+}
+
 export interface UploadOptions {
   /** The multipart body, e.g. one photo. */
   form: FormData;

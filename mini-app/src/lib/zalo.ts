@@ -5,6 +5,7 @@
  */
 import {
   chooseImage,
+  downloadFile,
   getAccessToken,
   getLocation,
   getPhoneNumber,
@@ -151,4 +152,34 @@ export async function openShareSheet(text: string): Promise<ShareOutcome> {
     console.warn('clipboard write failed', error);
     return 'unavailable';
   }
+}
+
+/**
+ * Saves a downloaded file on the device. Inside Zalo a web view cannot save a blob, so the file goes to
+ * Zalo's `downloadFile` as base64 (needs the downloadFile permission of the Mini App). Elsewhere the
+ * browser saves it under `filename`.
+ */
+export async function saveFile(blob: Blob, filename: string): Promise<void> {
+  if (isInsideZalo()) {
+    await downloadFile({ fileBase64Data: await dataUrlOf(blob) });
+    return;
+  }
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = filename;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // The browser has taken the file by the next tick; keep the URL a while for slow ones.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+function dataUrlOf(blob: Blob): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result));
+    reader.onerror = () => reject(reader.error);
+    reader.readAsDataURL(blob);
+  });
 }

@@ -62,8 +62,9 @@ function TeamActions({ assignment }: { assignment: Assignment }) {
   const ack = useAcknowledge(assignment.id);
   const done = useMarkDone(assignment.id);
   const { openSnackbar } = useSnackbar();
-  const [note, setNote] = useState(assignment.note ?? '');
-  const [number, setNumber] = useState(assignment.numberDone?.toString() ?? '');
+  // The form is for the next report; what was already reported shows above it ("Báo cáo: …").
+  const [note, setNote] = useState('');
+  const [number, setNumber] = useState('');
   const numberLabel = assignment.evidenceNumberLabel ?? 'Số lượng đã thực hiện (nếu có)';
   const numberValid = number === '' || /^\d{1,6}$/.test(number);
   const submit = () =>
@@ -72,12 +73,31 @@ function TeamActions({ assignment }: { assignment: Assignment }) {
         ...(note.trim() ? { note: note.trim() } : {}),
         ...(number !== '' ? { numberDone: Number(number) } : {}),
       },
-      { onSuccess: () => openSnackbar({ text: 'Đã gửi báo cáo hoàn thành.', type: 'success' }) },
+      {
+        onSuccess: () => {
+          setNote('');
+          setNumber('');
+          openSnackbar({ text: 'Đã gửi báo cáo hoàn thành.', type: 'success' });
+        },
+      },
     );
   return (
     <div className="actions">
       {assignment.status === 'pending' ? (
-        <Button fullWidth size="large" loading={ack.isPending} onClick={() => ack.mutate()}>
+        <Button
+          fullWidth
+          size="large"
+          loading={ack.isPending}
+          onClick={() =>
+            ack.mutate(undefined, {
+              onSuccess: () =>
+                openSnackbar({
+                  text: 'Đã xác nhận nhận nhiệm vụ. Văn phòng sẽ thấy tổ đã nhận.',
+                  type: 'success',
+                }),
+            })
+          }
+        >
           Xác nhận đã nhận nhiệm vụ
         </Button>
       ) : null}

@@ -85,7 +85,7 @@ describe('bottom navigation', () => {
   it('shows each role its own tabs', () => {
     signInAs('staff');
     layout();
-    expect(tabs()).toEqual(['Trang chủ', 'Kế hoạch', 'Bài đăng', 'Bảng tiến độ', 'Minh chứng']);
+    expect(tabs()).toEqual(['Trang chủ', 'Kế hoạch', 'Bài đăng', 'Tiến độ', 'Minh chứng']);
     cleanup();
     signInAs('team_member');
     layout();
@@ -93,7 +93,7 @@ describe('bottom navigation', () => {
     cleanup();
     signInAs('leader');
     layout();
-    expect(tabs()).toEqual(['Trang chủ', 'Duyệt', 'Bài đăng', 'Bảng tiến độ', 'Minh chứng']);
+    expect(tabs()).toEqual(['Trang chủ', 'Duyệt', 'Kế hoạch', 'Bài đăng', 'Tiến độ', 'Minh chứng']);
     cleanup();
     signOut();
     layout();

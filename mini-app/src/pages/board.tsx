@@ -1,22 +1,14 @@
-import type { Board, BoardCell } from '@loa/shared';
-import { useNavigate, useParams } from 'react-router-dom';
+import type { Board } from '@loa/shared';
+import { useParams } from 'react-router-dom';
 import { useSnackbar } from 'zmp-ui';
 import { useSession } from '../auth/use-session';
+import { BoardTable } from '../campaigns/board-table';
 import { useBoard, useCampaigns, useUrge } from '../campaigns/use-campaigns';
 import { ConfirmButton } from '../components/confirm-button';
 import { PageShell } from '../components/page-shell';
 import { QueryGate } from '../components/query-gate';
 import { SignInNeeded } from '../components/sign-in-needed';
 import { errorText } from '../lib/error-text';
-import { assignmentStatusLabels } from '../tasks/labels';
-
-const cellMarks: Record<BoardCell['status'], string> = {
-  pending: '·',
-  acknowledged: '✓',
-  submitted: '✓✓',
-  accepted: '★',
-  needs_fix: '!',
-};
 
 /** Bảng tiến độ: teams × tasks of a campaign (the running one unless a campaign is named). */
 export function BoardPage() {
@@ -59,10 +51,8 @@ function CampaignBoard({ campaignId, canUrge }: { campaignId: string; canUrge: b
 }
 
 function BoardView({ board, canUrge }: { board: Board; canUrge: boolean }) {
-  const navigate = useNavigate();
   const urge = useUrge(board.campaignId);
   const { openSnackbar } = useSnackbar();
-  const cells = new Map(board.cells.map((cell) => [`${cell.unitId}:${cell.taskId}`, cell]));
   return (
     <>
       <p className="board-summary">
@@ -87,59 +77,7 @@ function BoardView({ board, canUrge }: { board: Board; canUrge: boolean }) {
           Nhắc tất cả tổ trễ hạn
         </ConfirmButton>
       ) : null}
-      <div className="board-scroll">
-        <table className="board">
-          <thead>
-            <tr>
-              <th scope="col">Tổ</th>
-              {board.tasks.map((task, index) => (
-                <th key={task.id} scope="col" title={task.title}>
-                  NV{index + 1}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {board.teams.map((team) => (
-              <tr key={team.id}>
-                <th scope="row" title={team.name}>
-                  {team.shortName ?? team.name}
-                  <small>
-                    {team.done}/{team.total}
-                  </small>
-                </th>
-                {board.tasks.map((task) => {
-                  const cell = cells.get(`${team.id}:${task.id}`);
-                  if (!cell) return <td key={task.id} aria-label="Không giao" />;
-                  const label = `${team.name} – ${task.title}: ${assignmentStatusLabels[cell.status]}${cell.overdue ? ', trễ hạn' : ''}`;
-                  return (
-                    <td key={task.id}>
-                      <button
-                        type="button"
-                        className={`board-cell status-${cell.overdue ? 'overdue' : cell.status}`}
-                        aria-label={label}
-                        title={label}
-                        data-status={cell.status}
-                        data-assignment={cell.assignmentId}
-                        onClick={() => navigate(`/assignments/${cell.assignmentId}`)}
-                      >
-                        {cellMarks[cell.status]}
-                      </button>
-                    </td>
-                  );
-                })}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      <ol className="board-legend">
-        {board.tasks.map((task, index) => (
-          <li key={task.id}>
-            <strong>NV{index + 1}</strong> {task.title}
-          </li>
-        ))}
-      </ol>
+      <BoardTable board={board} />
     </>
   );
 }

@@ -3,12 +3,19 @@ import { useNavigate, useParams } from 'react-router-dom';
 import { Button, useSnackbar } from 'zmp-ui';
 import { useSession } from '../auth/use-session';
 import { campaignStatusLabel } from '../campaigns/status';
-import { useAssignTask, useCampaign, useCampaignAction, useCampaignTasks } from '../campaigns/use-campaigns';
+import {
+  useAssignTask,
+  useCampaign,
+  useCampaignAction,
+  useCampaignTasks,
+  useUnits,
+} from '../campaigns/use-campaigns';
 import { Card, CardList } from '../components/card-list';
 import { ConfirmButton } from '../components/confirm-button';
 import { PageShell } from '../components/page-shell';
 import { QueryGate } from '../components/query-gate';
 import { errorText } from '../lib/error-text';
+import { ReportDownloads } from '../reports/report-downloads';
 import { taskKindLabels } from '../tasks/labels';
 
 /** One plan: its fields, what can be done next (approve, activate, close), and its tasks. */
@@ -109,6 +116,7 @@ function CampaignDetail({ campaign }: { campaign: Campaign }) {
         </Button>
       </div>
       <CampaignTasks campaign={campaign} canWrite={staff} />
+      {staff || session?.role === 'leader' ? <ReportDownloads campaignId={campaign.id} /> : null}
     </article>
   );
 }
@@ -116,6 +124,8 @@ function CampaignDetail({ campaign }: { campaign: Campaign }) {
 function CampaignTasks({ campaign, canWrite }: { campaign: Campaign; canWrite: boolean }) {
   const query = useCampaignTasks(campaign.id);
   const assign = useAssignTask(campaign.id);
+  const units = useUnits();
+  const teamCount = units.data?.units.filter((unit) => unit.kind === 'digital_team').length;
   const navigate = useNavigate();
   const { openSnackbar } = useSnackbar();
   return (
@@ -146,11 +156,13 @@ function CampaignTasks({ campaign, canWrite }: { campaign: Campaign; canWrite: b
                   Hạn {formatDateTimeVi(task.dueAt)} · Đã giao {task.assignedCount} đơn vị
                 </span>
                 {canWrite ? (
-                  <Button
-                    size="large"
+                  <ConfirmButton
                     variant="tertiary"
+                    title="Giao cho tất cả các tổ?"
+                    description={`“${task.title}” sẽ được giao cho ${teamCount ? `cả ${teamCount} tổ công nghệ số` : 'tất cả các tổ công nghệ số'}. Các tổ nhận thông báo ngay và không thu hồi được.`}
+                    confirmText="Giao cho tất cả"
                     loading={assign.isPending && assign.variables?.taskId === task.id}
-                    onClick={() =>
+                    onConfirm={() =>
                       assign.mutate(
                         { taskId: task.id, targets: { allTeams: true } },
                         {
@@ -165,7 +177,7 @@ function CampaignTasks({ campaign, canWrite }: { campaign: Campaign; canWrite: b
                     }
                   >
                     Giao cho tất cả các tổ
-                  </Button>
+                  </ConfirmButton>
                 ) : null}
               </Card>
             ))}

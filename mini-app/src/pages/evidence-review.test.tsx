@@ -7,6 +7,7 @@ const item = {
   id: '5b8e2a1c-1111-4c1f-8d1e-4b7b1f9f2a01',
   assignmentId: '5b8e2a1c-2222-4c1f-8d1e-4b7b1f9f2a01',
   taskTitle: 'Treo băng rôn',
+  placeName: 'Nhà văn hóa Khu phố 3',
   teamId: '5b8e2a1c-3333-4c1f-8d1e-4b7b1f9f2a01',
   teamName: 'Tổ Công nghệ số cộng đồng Khu phố 3',
   campaignId: '5b8e2a1c-4444-4c1f-8d1e-4b7b1f9f2a01',
@@ -46,7 +47,12 @@ describe('EvidenceReviewPage', () => {
   it('shows each photo with its flags in Vietnamese and asks pending ones by default', async () => {
     const calls = stubApi();
     renderPage(<EvidenceReviewPage />);
-    await screen.findByText(/Tổ Công nghệ số cộng đồng Khu phố 3 · nộp 19\/05\/2026 09:00/);
+    // The card says which task, which team and place, when, and where it was taken, in words.
+    expect((await screen.findByText('Treo băng rôn')).className).toBe('evidence-task');
+    expect(screen.getByText('Tổ Công nghệ số cộng đồng Khu phố 3 · tại Nhà văn hóa Khu phố 3')).toBeTruthy();
+    expect(
+      screen.getByText(/^Nộp 19\/05\/2026 09:00 · chụp 22\/10\/2008 16:28 · vị trí 43\.467\d, 11\.885\d$/),
+    ).toBeTruthy();
     expect(document.querySelector('[data-flag="outside_window"]')?.textContent).toBe(
       'Chụp ngoài thời gian kế hoạch (chụp 22/10/2008 16:28)',
     );
@@ -68,5 +74,22 @@ describe('EvidenceReviewPage', () => {
     await waitFor(() => expect(calls.some((call) => call.url.endsWith('/review'))).toBe(true));
     const review = calls.find((call) => call.url.endsWith('/review'));
     expect(JSON.parse(String(review?.init?.body))).toEqual({ decision: 'needs_fix', reason: 'Chụp lại' });
+  });
+});
+
+describe('accepting a flagged photo', () => {
+  it('shows the flags in words and sends nothing until the reviewer confirms', async () => {
+    const calls = stubApi();
+    renderPage(<EvidenceReviewPage />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Duyệt' }));
+    const dialog = await screen.findByRole('dialog');
+    expect(dialog.textContent).toContain('Duyệt ảnh có cảnh báo?');
+    expect(dialog.textContent).toContain('Chụp ngoài thời gian kế hoạch (chụp 22/10/2008 16:28)');
+    expect(dialog.textContent).toMatch(/Ngoài địa bàn phường \(cách 9[.,]512[.,]3 km\)/);
+    expect(calls.some((call) => call.url.endsWith('/review'))).toBe(false);
+    fireEvent.click(screen.getByText('Vẫn duyệt'));
+    await waitFor(() => expect(calls.some((call) => call.url.endsWith('/review'))).toBe(true));
+    const review = calls.find((call) => call.url.endsWith('/review'));
+    expect(JSON.parse(String(review?.init?.body))).toEqual({ decision: 'accept' });
   });
 });

@@ -8,10 +8,11 @@ import {
 } from '@loa/shared';
 import { useState } from 'react';
 import { Button, Modal } from 'zmp-ui';
+import { ConfirmButton } from '../components/confirm-button';
 import { PageShell } from '../components/page-shell';
 import { QueryGate } from '../components/query-gate';
 import { ErrorNote } from '../components/status-views';
-import { EvidenceCard } from '../evidence/evidence-card';
+import { EvidenceCard, FlagChips, hasFlags } from '../evidence/evidence-card';
 import { useEvidenceQueue, useReviewEvidence } from '../evidence/use-evidence';
 
 /** Staff and the leader: the photos to review, filtered by flag, team and status. */
@@ -95,14 +96,31 @@ function ReviewActions({ item }: { item: EvidenceItem }) {
   return (
     <div className="evidence-actions">
       <ErrorNote error={review.error} />
-      <Button
-        size="medium"
-        loading={review.isPending}
-        disabled={review.isPending || item.reviewStatus === 'accepted'}
-        onClick={() => decide('accept')}
-      >
-        Duyệt
-      </Button>
+      {hasFlags(item.flags) ? (
+        // A flagged photo is accepted only after reading what was found, in words.
+        <ConfirmButton
+          size="medium"
+          fullWidth={false}
+          title="Duyệt ảnh có cảnh báo?"
+          description={`Ảnh của ${item.teamName} cho “${item.taskTitle}” có cảnh báo sau. Chỉ duyệt khi bạn đã xem ảnh và chấp nhận được.`}
+          details={<FlagChips flags={item.flags} />}
+          confirmText="Vẫn duyệt"
+          loading={review.isPending}
+          disabled={item.reviewStatus === 'accepted'}
+          onConfirm={() => decide('accept')}
+        >
+          Duyệt
+        </ConfirmButton>
+      ) : (
+        <Button
+          size="medium"
+          loading={review.isPending}
+          disabled={review.isPending || item.reviewStatus === 'accepted'}
+          onClick={() => decide('accept')}
+        >
+          Duyệt
+        </Button>
+      )}
       <Button
         size="medium"
         variant="secondary"

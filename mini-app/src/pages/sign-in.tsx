@@ -136,6 +136,8 @@ function InviteSignIn({ invite }: { invite: string }) {
         ).accessToken;
     if (!accessToken) return setMessage('Zalo chưa cấp quyền đăng nhập. Hãy mở lại mini app và cho phép.');
     await signIn.mutateAsync({ invite, accessToken });
+    // The link is used: drop it from the address, or the hash deep link would open it again.
+    window.history.replaceState(null, '', window.location.pathname);
     navigate('/', { replace: true });
   }
   const failed = signIn.error ? errorText(signIn.error) : message;

@@ -6,6 +6,7 @@
 import type { Campaign, CampaignFields, CampaignPatch, CampaignStatus } from '@loa/shared';
 import { recordAudit } from '../audit/audit.js';
 import { AppError } from '../errors.js';
+import { DEFAULT_REMINDER_RULES, replaceReminderRules } from '../notifications/reminder-rules.js';
 import type { Session } from '../plugins/auth.js';
 import type { Queryable } from '../plugins/db.js';
 import {
@@ -42,6 +43,8 @@ export async function createCampaign(db: Queryable, session: Session, fields: Ca
     entityId: campaign.id,
     after: campaign,
   });
+  // Reminders and the morning escalation work from day one, without anyone configuring them.
+  await replaceReminderRules(db, session.wardId, campaign.id, DEFAULT_REMINDER_RULES);
   return campaign;
 }
 

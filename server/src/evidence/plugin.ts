@@ -5,6 +5,7 @@
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
+import { type ChatEvidence, createChatEvidence } from './chat-evidence.js';
 import { DisplayCopies } from './display-copies.js';
 import reviewRoutes from './review-routes.js';
 import evidenceRoutes from './routes.js';
@@ -17,6 +18,8 @@ declare module 'fastify' {
      * report's photo annex) read photos through this, never the originals with their metadata.
      */
     displayCopies: DisplayCopies;
+    /** Evidence sent through the OA chat (the conversations feature uses it). */
+    chatEvidence: ChatEvidence;
   }
 }
 
@@ -24,11 +27,27 @@ async function evidencePlugin(app: FastifyInstance) {
   const storage = await openStorage(app);
   const displayCopies = new DisplayCopies(storage, app.config.photoMaxPixels);
   app.decorate('displayCopies', displayCopies);
+  app.decorate(
+    'chatEvidence',
+    createChatEvidence({
+      db: app.db,
+      storage,
+      zalo: () => (app.hasDecorator('zalo') ? app.zalo : undefined),
+      dataDir: app.config.dataDir,
+      limits: {
+        maxBytes: app.config.photoMaxBytes,
+        maxPixels: app.config.photoMaxPixels,
+        duplicateDistance: app.config.photoDuplicateDistance,
+      },
+      log: app.log.child({ component: 'chat-evidence' }),
+    }),
+  );
   await app.register(evidenceRoutes, { storage, displayCopies });
   await app.register(reviewRoutes);
 }
 
-// Not encapsulated, so `displayCopies` reaches the other features; its routes stay in child contexts.
+// Not encapsulated, so `displayCopies` and `chatEvidence` reach the other features; its routes stay
+// in child contexts.
 export default fp(evidencePlugin, { name: 'evidence' });
 
 /**

@@ -175,7 +175,8 @@ export async function insertPhotoEvidence(db: Queryable, evidence: NewEvidence):
 const iso = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
 const SELECT_EVIDENCE = `
-  SELECT e.id, e.assignment_id AS "assignmentId", t.title AS "taskTitle", a.unit_id AS "teamId",
+  SELECT e.id, e.assignment_id AS "assignmentId", t.title AS "taskTitle", t.place_name AS "placeName",
+         a.unit_id AS "teamId",
          u.name AS "teamName", t.campaign_id AS "campaignId", m.full_name AS "uploadedByName",
          ${iso('e.created_at')} AS "createdAt", ${iso('e.taken_at')} AS "takenAt",
          e.lat, e.lng, e.location_source AS "locationSource", f.width, f.height, e.flags,

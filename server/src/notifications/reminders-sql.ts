@@ -9,7 +9,7 @@ import type { Queryable } from '../plugins/db.js';
 
 const SLOTS = `
   WITH rule_slots AS (
-    SELECT r.id AS rule_id, r.ward_id, r.campaign_id, r.kind, r.escalate, t.id AS task_id,
+    SELECT r.id AS rule_id, r.ward_id, r.campaign_id, r.kind, r.escalate, r.offset_minutes, t.id AS task_id,
            CASE r.kind
              WHEN 'before_due' THEN t.due_at - make_interval(mins => COALESCE(r.offset_minutes, 0))
              WHEN 'at_due' THEN t.due_at
@@ -18,9 +18,9 @@ const SLOTS = `
       FROM reminder_rules r
       JOIN campaigns c ON c.id = r.campaign_id AND c.status = 'active'
       JOIN tasks t ON t.campaign_id = r.campaign_id
-     WHERE r.active AND r.kind <> 'daily_at'
+     WHERE r.active AND r.kind NOT IN ('daily_at', 'overdue_daily_at')
     UNION ALL
-    SELECT r.id, r.ward_id, r.campaign_id, r.kind, r.escalate, t.id,
+    SELECT r.id, r.ward_id, r.campaign_id, r.kind, r.escalate, r.offset_minutes, t.id,
            (d::date + r.time_of_day::time) AT TIME ZONE '${WARD_TIME_ZONE}'
       FROM reminder_rules r
       JOIN campaigns c ON c.id = r.campaign_id AND c.status = 'active'
@@ -28,14 +28,24 @@ const SLOTS = `
       CROSS JOIN LATERAL generate_series(
         (($1::timestamptz - $2 * interval '1 millisecond') AT TIME ZONE '${WARD_TIME_ZONE}')::date,
         ($1::timestamptz AT TIME ZONE '${WARD_TIME_ZONE}')::date, interval '1 day') d
-     WHERE r.active AND r.kind = 'daily_at' AND r.time_of_day IS NOT NULL
+     WHERE r.active AND r.kind IN ('daily_at', 'overdue_daily_at') AND r.time_of_day IS NOT NULL
        AND d::date BETWEEN c.starts_on AND c.ends_on
-  ), due AS (
-    SELECT rs.*, a.id AS assignment_id, a.unit_id, t.title, t.due_at
+  ), assignment_slots AS (
+    -- after_assigned counts from each unit's assignment and only while it is not acknowledged;
+    -- overdue_daily_at (the morning escalation) names only tasks already past due.
+    SELECT rs.rule_id, rs.ward_id, rs.campaign_id, rs.kind, rs.escalate, rs.task_id,
+           CASE WHEN rs.kind = 'after_assigned'
+                THEN a.assigned_at + make_interval(mins => COALESCE(rs.offset_minutes, 0))
+                ELSE rs.slot END AS slot,
+           a.id AS assignment_id, a.unit_id, t.title, t.due_at
       FROM rule_slots rs
       JOIN tasks t ON t.id = rs.task_id
       JOIN assignments a ON a.task_id = rs.task_id AND a.status IN ('pending', 'acknowledged', 'needs_fix')
-     WHERE rs.slot <= $1 AND rs.slot > $1::timestamptz - $2 * interval '1 millisecond'
+     WHERE (rs.kind <> 'after_assigned' OR a.status = 'pending')
+       AND (rs.kind <> 'overdue_daily_at' OR t.due_at < rs.slot)
+  ), due AS (
+    SELECT * FROM assignment_slots
+     WHERE slot <= $1 AND slot > $1::timestamptz - $2 * interval '1 millisecond'
   )`;
 
 /** Reminders to the members of teams not done. Returns how many were queued. */

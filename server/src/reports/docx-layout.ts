@@ -16,11 +16,11 @@ export class DocxLayout {
   private nextId = 1;
   private readonly pending = new Map<
     number,
-    { resolve(docx: Uint8Array): void; reject(error: Error): void }
+    { resolve(parts: Record<string, Uint8Array>): void; reject(error: Error): void }
   >();
 
-  /** The .docx of the report, with a placeholder in place of each annex photo. */
-  layout(data: ReportData): Promise<Uint8Array> {
+  /** The parts of the report's .docx by name, with a placeholder in place of each annex photo. */
+  layout(data: ReportData): Promise<Record<string, Uint8Array>> {
     const worker = this.start();
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
@@ -43,7 +43,7 @@ export class DocxLayout {
       const waiter = this.pending.get(reply.id);
       if (!waiter) return;
       this.pending.delete(reply.id);
-      if ('docx' in reply) waiter.resolve(reply.docx);
+      if ('parts' in reply) waiter.resolve(reply.parts);
       else waiter.reject(new Error(`report layout failed: ${reply.error}`));
       // An idle worker must not keep the process alive.
       if (this.pending.size === 0) worker.unref();

@@ -329,11 +329,13 @@ function annexBody(data: ReportData): Paragraph[] {
   if (data.annex.length === 0) out.push(body('Chưa có ảnh minh chứng nào được duyệt.'));
   data.annex.forEach((photo, index) => {
     const [title, details] = photoCaption(photo, index) as [string, string];
+    // One paragraph per photo (the picture, then its two caption lines): a thousand photos lay out
+    // faster with a third of the paragraphs, and a caption can never be parted from its picture.
     out.push(
       new Paragraph({
         alignment: AlignmentType.CENTER,
-        keepNext: true,
-        spacing: { before: 240, after: 60 },
+        keepLines: true,
+        spacing: { before: 240, after: 120, line: 240 },
         children: [
           new ImageRun({
             type: 'jpg',
@@ -341,10 +343,10 @@ function annexBody(data: ReportData): Paragraph[] {
             transformation: photoBox(photo.width, photo.height),
             altText: { name: `Ảnh ${index + 1}`, title, description: details },
           }),
+          run(title, { italics: true, bold: true, size: 24, break: 1 }),
+          run(details, { italics: true, size: 24, break: 1 }),
         ],
       }),
-      centred(title, { italics: true, bold: true, size: 24 }),
-      centred(details, { italics: true, size: 24 }, 120),
     );
   });
   return out;

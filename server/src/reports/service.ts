@@ -67,16 +67,18 @@ export async function reportDocx(deps: ReportDeps, wardId: string, campaignId: s
   const stream = await streamed(deps, async () => {
     const data = await loadReportData(deps.db, wardId, campaignId);
     if (!data) throw notFound();
-    const skeleton = await deps.layout.layout(data);
     const zip = new ZipWriter();
+    // The worker lays out the text while the photos are already being sent.
+    const layout = deps.layout.layout(data);
     const write = () =>
-      writeDocx(
+      writeDocx({
         zip,
-        skeleton,
-        (index) => deps.displayCopies.get(data.annex[index]!),
-        (index, error) =>
+        photoCount: data.annex.length,
+        layout,
+        photo: (index) => deps.displayCopies.get(data.annex[index]!),
+        onPhotoError: (index, error) =>
           deps.log.error({ err: error, evidenceId: data.annex[index]?.evidenceId }, 'annex photo unreadable'),
-      );
+      });
     return { stream: zip.stream, write };
   });
   return {

@@ -7,6 +7,9 @@
 import { PassThrough, type Readable } from 'node:stream';
 import { Zip, ZipDeflate, ZipPassThrough } from 'fflate';
 
+/** About 2–3 ms of deflate on a slow core. */
+const DEFLATE_SLICE = 128 * 1024;
+
 export class ZipWriter {
   readonly stream: PassThrough;
   private readonly zip: Zip;
@@ -32,7 +35,16 @@ export class ZipWriter {
     if (this.closed) return;
     const entry = compress ? new ZipDeflate(name, { level: 6 }) : new ZipPassThrough(name);
     this.zip.add(entry);
-    entry.push(bytes, true);
+    // Deflating a thousand photos' worth of document XML at once would hold the event loop for tens of
+    // milliseconds: it goes in slices, with a turn for other requests between them.
+    const slice = compress ? DEFLATE_SLICE : bytes.length;
+    for (let start = 0; start < bytes.length || start === 0; start += slice) {
+      const end = Math.min(bytes.length, start + slice);
+      entry.push(bytes.subarray(start, end), end === bytes.length);
+      if (end === bytes.length) break;
+      await this.drained();
+      if (this.closed) return;
+    }
     await this.drained();
   }
 

@@ -1,23 +1,17 @@
 /**
- * Creates "Phường Dầu Giây" with its units, 17 digital teams, members, khu phố Zalo groups and the
- * Science, Technology and Innovation Day campaign. Idempotent: a ward that already exists is left alone.
+ * Creates "Phường Dầu Giây" with its units, 17 digital teams, members, khu phố Zalo groups, and then
+ * the Science, Technology and Innovation Day campaign the way staff would: the plan importer reads the
+ * ward's plan and the import's save creates the campaign and its tasks. Idempotent: a ward that
+ * already exists is left alone.
  */
-import { readFileSync } from 'node:fs';
 import type pg from 'pg';
+import { transitionCampaign } from '../campaigns/service.js';
+import { savePlan } from '../imports/service.js';
+import type { Session } from '../plugins/auth.js';
 import type { Db } from '../plugins/db.js';
-import {
-  DEMO_CAMPAIGN,
-  DEMO_TASKS,
-  DEMO_UNITS,
-  DEMO_WARD,
-  demoPersonName,
-  demoZaloIds,
-  KHU_PHO_COUNT,
-  type UnitKey,
-} from './demo-ward-data.js';
+import { DEMO_PLAN } from './demo-plan.js';
+import { DEMO_UNITS, DEMO_WARD, demoPersonName, demoZaloIds, KHU_PHO_COUNT } from './demo-ward-data.js';
 import { placeCampaignAround } from './place-demo.js';
-
-const PLAN_TEXT = readFileSync(new URL('./plan-dau-giay-khcn-2026.txt', import.meta.url), 'utf8');
 
 /** Khu phố whose group the OA created (GMF); the others are ordinary groups the teams share into. */
 const OA_GROUP_KHU_PHO = new Set([1, 2, 3]);
@@ -193,69 +187,27 @@ async function seedWard(client: pg.PoolClient, placeAround: string | undefined):
     );
   }
 
-  const placed = placeAround
-    ? placeCampaignAround(placeAround, DEMO_CAMPAIGN, DEMO_TASKS)
-    : { campaign: DEMO_CAMPAIGN, tasks: DEMO_TASKS };
-  const c = placed.campaign;
-  const { rows: campaignRows } = await client.query<{ id: string }>(
-    `INSERT INTO campaigns (ward_id, number, title, legal_bases, purposes, requirements, theme, slogans, starts_on, ends_on,
-                            lead_unit_id, signer_member_id, signer_authority, signer_title, recipients, source_text,
-                            status, created_by, approved_by, approved_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, 'active', $17, $12, now())
-     RETURNING id`,
-    [
-      wardId,
-      c.number,
-      c.title,
-      c.legalBases,
-      c.purposes,
-      c.requirements,
-      c.theme,
-      c.slogans,
-      c.startsOn,
-      c.endsOn,
-      unitIds.get('vhxh'),
-      leaderId,
-      c.signerAuthority,
-      c.signerTitle,
-      c.recipients,
-      PLAN_TEXT,
-      staffId,
-    ],
-  );
-  const campaignId = campaignRows[0]!.id;
-
-  const unitsFor = (keys: UnitKey[]) =>
-    keys.flatMap((key) => (key === 'all_teams' ? teamIds : [unitIds.get(key)!]));
-  for (const [order, task] of placed.tasks.entries()) {
-    const { rows } = await client.query<{ id: string }>(
-      `INSERT INTO tasks (ward_id, campaign_id, kind, title, description, due_at, evidence_photo_count,
-                          evidence_location_required, evidence_number_label, place_name, place_lat, place_lng,
-                          place_radius_m, sort_order, created_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING id`,
-      [
-        wardId,
-        campaignId,
-        task.kind,
-        task.title,
-        task.description,
-        task.dueAt,
-        task.photos ?? 0,
-        task.locationRequired ?? false,
-        task.numberLabel ?? null,
-        task.place?.name ?? null,
-        task.place?.lat ?? null,
-        task.place?.lng ?? null,
-        task.place?.radiusM ?? null,
-        order,
-        staffId,
-      ],
-    );
-    await client.query(
-      `INSERT INTO assignments (ward_id, task_id, unit_id) SELECT $1, $2, unnest($3::uuid[])`,
-      [wardId, rows[0]!.id, unitsFor(task.assignTo)],
-    );
-  }
+  // From here on the ward's own services run, confined to the new ward as a request would be.
+  await client.query(`SET LOCAL app.ward_id = '${wardId}'`);
+  const plan = placeAround
+    ? placeCampaignAround(placeAround, DEMO_PLAN.campaign, DEMO_PLAN.tasks)
+    : DEMO_PLAN;
+  const staff: Session = {
+    memberId: staffId,
+    wardId,
+    role: 'staff',
+    unitId: unitIds.get('vhxh'),
+    zaloUserId: undefined,
+  };
+  const leader: Session = { ...staff, memberId: leaderId, role: 'leader', unitId: unitIds.get('leadership') };
+  const { campaignId } = await savePlan(client, staff, {
+    ...DEMO_PLAN,
+    campaign: plan.campaign,
+    tasks: plan.tasks,
+  });
+  // The demo runs: the leader approved the plan and staff started it.
+  await transitionCampaign(client, leader, campaignId, 'approve');
+  await transitionCampaign(client, staff, campaignId, 'activate');
   await client.query(
     `INSERT INTO audit_log (ward_id, actor_member_id, action, entity, entity_id, after)
      VALUES ($1, NULL, 'seed.demo_ward', 'ward', $2, $3)`,

@@ -12,6 +12,8 @@ import type { Notifier } from '../notifications/queue.js';
 import type { Session } from '../plugins/auth.js';
 import type { Queryable } from '../plugins/db.js';
 import {
+  ACK_BATCH_SQL,
+  type AckResult,
   digitalTeamIds,
   dueInsideCampaign,
   findTask,
@@ -85,6 +87,23 @@ export async function createTask(db: Queryable, session: Session, campaignId: st
 /** The member's own team only; another ward's assignment is invisible (404), another team's is 403. */
 async function lockOwnAssignment(db: Queryable, session: Session, id: string) {
   const row = await lockAssignment(db, id);
+  if (!row) throw notFound();
+  if (row.unitId !== session.unitId) throw new AppError('ASSIGNMENT_OTHER_TEAM');
+  return row;
+}
+
+/**
+ * One acknowledgement inside the caller's ward transaction (the OA chat), by the same statement and
+ * rule as the batched route: only the assignment's own team moves it from pending, audited once.
+ */
+export async function acknowledgeAssignment(db: Queryable, session: Session, id: string): Promise<AckResult> {
+  const { rows } = await db.query<AckResult>(ACK_BATCH_SQL, [
+    [id],
+    [session.memberId ?? null],
+    [session.unitId ?? null],
+    session.wardId,
+  ]);
+  const row = rows[0];
   if (!row) throw notFound();
   if (row.unitId !== session.unitId) throw new AppError('ASSIGNMENT_OTHER_TEAM');
   return row;

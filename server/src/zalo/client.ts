@@ -177,6 +177,11 @@ export interface OaExtras {
   getMessageQuota(userId: string): Promise<{ lastInteraction: Date | undefined }>;
   getUserDetail(userId: string): Promise<{ userId: string; displayName: string; isFollower: boolean }>;
   getOa(): Promise<{ oaId: string; name: string; isVerified: boolean }>;
+  /** The OA's recent 1:1 messages with a user, newest first (to reconcile a lost reply). */
+  listRecentUserMessages(
+    userId: string,
+    limit: number,
+  ): Promise<{ messageId: string; fromOa: boolean; text: string; sentAt: Date }[]>;
   /** Relays text a person wrote into a group: mentions are stripped so it cannot @everyone. */
   sendRelayedGroupText(groupId: string, userText: string): Promise<ZaloSent>;
 }
@@ -225,6 +230,19 @@ class OaMessenger implements ZaloOaMessenger, OaExtras {
     const rows = (answer.data ?? []) as Json[];
     return rows.map((row) => ({
       messageId: String(row.message_id),
+      text: String(row.message ?? ''),
+      sentAt: new Date(Number(row.time)),
+    }));
+  }
+
+  async listRecentUserMessages(userId: string, limit: number) {
+    const answer = await this.client.oaCall('userConversation', {
+      query: { data: JSON.stringify({ user_id: userId, offset: 0, count: limit }) },
+    });
+    const rows = (answer.data ?? []) as Json[];
+    return rows.map((row) => ({
+      messageId: String(row.message_id),
+      fromOa: Number(row.src) === 0,
       text: String(row.message ?? ''),
       sentAt: new Date(Number(row.time)),
     }));

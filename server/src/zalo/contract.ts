@@ -229,6 +229,27 @@ export const contract = {
       }),
     }),
   },
+  // The OA's 1:1 conversation with a user, newest first (v2.0 is still current for it): how a
+  // consultation reply whose answer was lost is found before anything is sent again.
+  userConversation: {
+    host: 'openapi',
+    method: 'GET',
+    path: '/v2.0/oa/conversation',
+    headers: OaToken,
+    query: T.Object({ data: T.String({ minLength: 2 }) }),
+    response: T.Object({
+      ...Ok,
+      data: T.Array(
+        T.Object({
+          message_id: T.String(),
+          src: T.Integer({ description: '0: the OA sent it, 1: the user did' }),
+          time: T.Integer(),
+          type: T.String(),
+          message: T.String(),
+        }),
+      ),
+    }),
+  },
   // UNCONFIRMED: path is configuration (ZALO_RECENT_GROUP_MESSAGES_PATH); shape modelled on OA conversation.
   recentGroupMessages: {
     host: 'openapi',

@@ -69,6 +69,8 @@ export const EvidenceItem = Type.Object({
   id: Uuid,
   assignmentId: Uuid,
   taskTitle: Type.String(),
+  /** Where the task is to be done, when it names a place. */
+  placeName: Nullable(Type.String()),
   teamId: Uuid,
   teamName: Type.String(),
   campaignId: Uuid,

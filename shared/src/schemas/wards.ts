@@ -276,3 +276,34 @@ export const InviteSignInBody = Type.Object(
   { additionalProperties: false },
 );
 export type InviteSignInBody = Static<typeof InviteSignInBody>;
+
+// Reminder rules of a campaign (owned by notifications/ on the server).
+export const ReminderRuleKind = Type.Union([
+  Type.Literal('after_assigned'),
+  Type.Literal('before_due'),
+  Type.Literal('at_due'),
+  Type.Literal('after_due'),
+  Type.Literal('daily_at'),
+  Type.Literal('overdue_daily_at'),
+]);
+export type ReminderRuleKind = Static<typeof ReminderRuleKind>;
+export const ReminderRuleInput = Type.Object(
+  {
+    kind: ReminderRuleKind,
+    offsetMinutes: Type.Union([Type.Integer({ minimum: 0, maximum: 30 * 24 * 60 }), Type.Null()]),
+    timeOfDay: Type.Union([Type.String({ pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$' }), Type.Null()]),
+    escalate: Type.Boolean(),
+    active: Type.Boolean(),
+  },
+  { additionalProperties: false },
+);
+export type ReminderRuleInput = Static<typeof ReminderRuleInput>;
+export const ReminderRule = Type.Composite([Type.Object({ id: Uuid }), ReminderRuleInput]);
+export type ReminderRule = Static<typeof ReminderRule>;
+export const ReminderRuleList = Type.Object({ rules: Type.Array(ReminderRule) });
+export type ReminderRuleList = Static<typeof ReminderRuleList>;
+export const ReminderRulesBody = Type.Object(
+  { rules: Type.Array(ReminderRuleInput, { maxItems: 10 }) },
+  { additionalProperties: false },
+);
+export type ReminderRulesBody = Static<typeof ReminderRulesBody>;

@@ -35,6 +35,19 @@ const NewGroups = T.Object({
     { maxItems: 10_000 },
   ),
 });
+const NewPeople = T.Object({
+  people: T.Array(
+    T.Object({
+      oaUserId: T.String({ pattern: '^[0-9]{1,30}$' }),
+      name: T.String({ minLength: 1, maxLength: 200 }),
+      oaId: T.Optional(T.String({ pattern: '^[0-9]{1,30}$' })),
+      role: T.Optional(T.String({ maxLength: 40 })),
+      unitName: T.Optional(T.String({ maxLength: 200 })),
+      memberId: T.Optional(T.String()),
+    }),
+    { maxItems: 20_000 },
+  ),
+});
 const Say = T.Object({
   text: T.Optional(T.String({ maxLength: ZALO_TEXT_MAX_CHARS })),
   image: T.Optional(T.Object({ base64: T.Optional(T.String()) })),
@@ -192,6 +205,36 @@ export default async function simulatorApi(
       return { oaUserId: p.oaUserId, lastInteraction: p.lastInteraction ?? null };
     },
   );
+
+  // People beyond the seeded ward's (a second ward's, a benchmark's thousands). Kept until reset.
+  app.post('/api/people/batch', { schema: { tags, body: NewPeople } }, async (request) => {
+    const { people: added } = request.body as {
+      people: {
+        oaUserId: string;
+        name: string;
+        oaId?: string;
+        role?: string;
+        unitName?: string;
+        memberId?: string;
+      }[];
+    };
+    for (const p of added) {
+      state.people.set(p.oaUserId, {
+        oaUserId: p.oaUserId,
+        appUserId: `77${p.oaUserId}`,
+        name: p.name,
+        phone: '',
+        role: p.role ?? 'resident',
+        unitName: p.unitName ?? 'Cư dân',
+        lastInteraction: undefined,
+        follower: true,
+        location: { latitude: 10.94, longitude: 107.14 },
+        ...(p.memberId ? { memberId: p.memberId } : {}),
+        ...(p.oaId ? { oaId: p.oaId } : {}),
+      });
+    }
+    return { people: state.people.size };
+  });
 
   // A simulated person writes: recorded, then a signed webhook to /webhooks/zalo.
   app.post(

@@ -6,7 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZaloConfig } from '../../config.js';
 import type { Transport } from '../transport.js';
 import simulatorApi from './api-routes.js';
-import { pageHtml, pageScript } from './page.js';
+import { pageHtml, pageScript, pageStyles } from './page.js';
 import { SimPeople } from './people.js';
 import { seedSimulator } from './seed.js';
 import { SimState } from './state.js';
@@ -55,5 +55,8 @@ export default async function simulatorPlugin(app: FastifyInstance, options: Sim
   );
   app.get('/page.js', { schema: { hide: true } }, async (_request, reply) =>
     reply.type('text/javascript; charset=utf-8').send(pageScript),
+  );
+  app.get('/page.css', { schema: { hide: true } }, async (_request, reply) =>
+    reply.type('text/css; charset=utf-8').send(pageStyles),
   );
 }

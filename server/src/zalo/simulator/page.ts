@@ -1,39 +1,19 @@
 /**
  * /sim: the khu phố groups and 1:1 chats with the OA as a Zalo user would see them, and a box to
- * write as a resident or team member. Plain HTML; the script is served from /sim/page.js because the
- * content security policy forbids inline scripts.
+ * write as a resident or team member. Plain HTML; the script and styles are served from /sim/page.js and
+ * /sim/page.css because the content security policy forbids inline scripts and styles.
  */
 export const pageHtml = `<!doctype html>
 <html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Trình giả lập Zalo – Loa Phường</title>
-<style>
-body{margin:0;font:15px/1.4 system-ui,sans-serif;background:#eef1f5;color:#1a1a1a}
-header{background:#0068ff;color:#fff;padding:10px 16px}
-header h1{font-size:18px;margin:0}
-main{display:flex;min-height:calc(100vh - 44px)}
-nav{width:300px;background:#fff;border-right:1px solid #dde;overflow:auto;max-height:calc(100vh - 44px)}
-nav h2{font-size:13px;text-transform:uppercase;color:#667;margin:12px 12px 4px}
-nav button{display:block;width:100%;text-align:left;border:0;background:none;padding:10px 12px;min-height:44px;cursor:pointer;border-bottom:1px solid #f0f0f4}
-nav button.active{background:#e5efff}
-nav small{color:#778}
-section{flex:1;display:flex;flex-direction:column}
-#title{background:#fff;padding:10px 16px;border-bottom:1px solid #dde;font-weight:600}
-#log{flex:1;overflow:auto;padding:12px 16px}
-.msg{max-width:70%;margin:6px 0;padding:8px 12px;border-radius:12px;background:#fff;white-space:pre-wrap;word-break:break-word}
-.msg.oa{background:#d6e8ff}
-.msg .who{font-size:12px;color:#556;margin-bottom:2px}
-form{display:flex;gap:8px;padding:10px;background:#fff;border-top:1px solid #dde;flex-wrap:wrap}
-select,input,form button{min-height:44px;font-size:15px}
-input{flex:1;min-width:160px;padding:0 10px}
-@media(max-width:700px){main{flex-direction:column}nav{width:auto;max-height:40vh}}
-</style></head><body>
+<link rel="stylesheet" href="/sim/page.css"></head><body>
 <header><h1>Trình giả lập Zalo – OA của phường</h1></header>
-<main><nav id="nav"><p style="padding:12px">Đang tải…</p></nav>
+<main><nav id="nav"><p class="loading">Đang tải…</p></nav>
 <section><div id="title">Chọn một nhóm hoặc cuộc trò chuyện</div><div id="log"></div>
 <form id="form"><select id="who" aria-label="Gửi với tư cách"></select>
 <input id="text" placeholder="Nhập tin nhắn…" autocomplete="off" aria-label="Tin nhắn">
 <button type="submit">Gửi</button><button type="button" id="photo">Gửi ảnh</button><button type="button" id="loc">Gửi vị trí</button></form>
-<p id="status" role="status" style="margin:0 12px 8px;color:#a00"></p></section></main>
+<p id="status" role="status"></p></section></main>
 <script src="/sim/page.js"></script></body></html>`;
 
 export const pageScript = `(() => {
@@ -103,3 +83,27 @@ export const pageScript = `(() => {
   }).catch((e) => { $('nav').textContent = 'Không tải được: ' + e.message; });
   setInterval(refresh, 2000);
 })();`;
+
+export const pageStyles = `
+body{margin:0;font:15px/1.4 system-ui,sans-serif;background:#eef1f5;color:#1a1a1a}
+header{background:#0068ff;color:#fff;padding:10px 16px}
+header h1{font-size:18px;margin:0}
+main{display:flex;min-height:calc(100vh - 44px)}
+nav{width:300px;background:#fff;border-right:1px solid #dde;overflow:auto;max-height:calc(100vh - 44px)}
+nav h2{font-size:13px;text-transform:uppercase;color:#667;margin:12px 12px 4px}
+nav button{display:block;width:100%;text-align:left;border:0;background:none;padding:10px 12px;min-height:44px;cursor:pointer;border-bottom:1px solid #f0f0f4}
+nav button.active{background:#e5efff}
+nav small{color:#778}
+section{flex:1;display:flex;flex-direction:column}
+#title{background:#fff;padding:10px 16px;border-bottom:1px solid #dde;font-weight:600}
+#log{flex:1;overflow:auto;padding:12px 16px}
+.msg{max-width:70%;margin:6px 0;padding:8px 12px;border-radius:12px;background:#fff;white-space:pre-wrap;word-break:break-word}
+.msg.oa{background:#d6e8ff}
+.msg .who{font-size:12px;color:#556;margin-bottom:2px}
+form{display:flex;gap:8px;padding:10px;background:#fff;border-top:1px solid #dde;flex-wrap:wrap}
+select,input,form button{min-height:44px;font-size:15px}
+input{flex:1;min-width:160px;padding:0 10px}
+@media(max-width:700px){main{flex-direction:column}nav{width:auto;max-height:40vh}}
+nav .loading{padding:12px}
+#status{margin:0 12px 8px;color:#a00}
+`;

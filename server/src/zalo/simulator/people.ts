@@ -98,7 +98,7 @@ export class SimPeople {
       app_id: this.target.appId,
       sender: { id: person.oaUserId },
       user_id_by_app: person.appUserId,
-      recipient: { id: this.state.oaId },
+      recipient: { id: person.oaId ?? this.state.oaId },
       event_name: eventName,
       message: { msg_id: message.messageId, text: message.text, ...body },
       timestamp: String(message.at),

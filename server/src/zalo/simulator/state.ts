@@ -21,6 +21,8 @@ export interface SimPerson {
   lastInteraction: number | undefined;
   follower: boolean;
   location: { latitude: number; longitude: number };
+  /** The OA this person writes to, when not the default ward's (a second ward in tests and benchmarks). */
+  oaId?: string;
 }
 
 export interface SimGroup {

@@ -212,6 +212,35 @@ export default async function zaloRoutes(app: FastifyInstance, options: ZaloRout
     return ok({ oa_id: state.oaId, name: state.oaName, is_verified: true, package_name: 'Nâng cao' });
   });
 
+  app.get('/openapi/v2.0/oa/conversation', async (request) => {
+    const tokenCode = oaToken(request);
+    if (tokenCode) return tokenFail(tokenCode);
+    let data: { user_id?: unknown; offset?: unknown; count?: unknown };
+    try {
+      data = JSON.parse(String((request.query as { data?: string }).data ?? '{}'));
+    } catch {
+      return fail(-201, 'data is invalid');
+    }
+    const userId = String(data.user_id ?? '');
+    if (!state.people.has(userId)) return fail(-201, 'user_id is invalid');
+    const offset = Number(data.offset ?? 0) || 0;
+    const count = Math.min(50, Number(data.count ?? 10) || 10);
+    const rows = (state.byUser.get(userId) ?? [])
+      .filter((m) => m.channel === 'cs' || m.channel === 'user')
+      .slice()
+      .reverse()
+      .slice(offset, offset + count);
+    return ok(
+      rows.map((m) => ({
+        message_id: m.messageId,
+        src: m.from === 'oa' ? 0 : 1,
+        time: m.at,
+        type: m.attachment ? m.attachment.type : 'text',
+        message: m.text,
+      })),
+    );
+  });
+
   app.get(`/openapi${options.recentGroupMessagesPath}`, async (request) => {
     const tokenCode = oaToken(request);
     if (tokenCode) return tokenFail(tokenCode);

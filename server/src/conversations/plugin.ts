@@ -1,0 +1,79 @@
+/**
+ * The conversations feature: the OA chatbot (a webhook handler for what people send the OA), the
+ * reply ledger's sender, and the staff inbox API. Replies are kicked as soon as they are queued; a
+ * periodic pass (when SCHEDULER is on) retries, and reconciles sends a crash interrupted.
+ */
+import { randomUUID } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import { type OfficeHours, parseOfficeHours } from './office-hours.js';
+import { ReplySender } from './reply-sender.js';
+import inboxRoutes from './routes.js';
+import { ChatService } from './service.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The reply sender: `kick()` sends what is due now (tests and the inbox use it). */
+    chatReplies: ReplySender;
+  }
+}
+
+const USER_EVENTS = [
+  'user_send_text',
+  'user_send_image',
+  'user_send_gif',
+  'user_send_location',
+  'user_send_sticker',
+  'user_send_link',
+  'user_send_audio',
+  'user_send_video',
+  'user_send_file',
+];
+const RETRY_PASS_MS = 1_000;
+
+export default fp(
+  async function conversationsPlugin(app: FastifyInstance) {
+    const { config } = app;
+    const officeHours = parseOfficeHours(config.chatOfficeHours) as OfficeHours;
+    const sender = new ReplySender({
+      db: app.db,
+      messenger: () => (app.hasDecorator('zalo') ? app.zalo.oa : undefined),
+      // The OA's per-minute limit is one budget: replies draw from the broadcasts' limiter.
+      limiter: () => app.broadcasts.limiter,
+      owner: `chat-${randomUUID().slice(0, 8)}`,
+      leaseMs: config.deliveryLeaseSeconds * 1000,
+      log: app.log.child({ job: 'chat-replies' }),
+    });
+    // Decorated on the root so the webhook handler, routes and tests share the one sender.
+    app.decorate('chatReplies', sender);
+    const chat = new ChatService({
+      db: app.db,
+      evidence: () => app.chatEvidence,
+      notifier: app.notifier,
+      links: {
+        miniApp: config.miniAppLinkBase,
+        tasks: `${config.miniAppLinkBase}/#/tasks`,
+      },
+      officeHours,
+      log: app.log.child({ component: 'chatbot' }),
+      onQueued: () => void sender.kick(),
+    });
+    for (const eventName of USER_EVENTS)
+      app.webhookHandlers.on(eventName, (event, context) => chat.handle(event, context));
+
+    await app.register(inboxRoutes, { sender });
+
+    let timer: NodeJS.Timeout | undefined;
+    app.addHook('onReady', async () => {
+      void sender.kick(); // replies left from before a restart
+      if (!config.scheduler) return;
+      timer = setInterval(() => void sender.kick(), RETRY_PASS_MS);
+      timer.unref();
+    });
+    app.addHook('onClose', async () => {
+      clearInterval(timer);
+      await sender.close();
+    });
+  },
+  { name: 'conversations', dependencies: ['db', 'zalo', 'evidence', 'notifier', 'broadcast-scheduler'] },
+);
