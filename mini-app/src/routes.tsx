@@ -18,6 +18,7 @@ const AssignmentEvidencePage = named(() => import('./pages/assignment-evidence')
 const CampaignsPage = named(() => import('./pages/campaigns'), 'CampaignsPage');
 const CampaignPage = named(() => import('./pages/campaign'), 'CampaignPage');
 const CampaignEditPage = named(() => import('./pages/campaign-edit'), 'CampaignEditPage');
+const CampaignImportPage = named(() => import('./pages/campaign-import'), 'CampaignImportPage');
 const TaskNewPage = named(() => import('./pages/task-new'), 'TaskNewPage');
 const BoardPage = named(() => import('./pages/board'), 'BoardPage');
 const ReviewPage = named(() => import('./pages/review'), 'ReviewPage');
@@ -42,6 +43,7 @@ export function AppRoutes() {
           <Route path="/assignments/:id/evidence" element={<AssignmentEvidencePage />} />
           <Route path={paths.campaigns} element={<CampaignsPage />} />
           <Route path="/campaigns/new" element={<CampaignEditPage />} />
+          <Route path="/campaigns/import" element={<CampaignImportPage />} />
           <Route path="/campaigns/:id" element={<CampaignPage />} />
           <Route path="/campaigns/:id/edit" element={<CampaignEditPage />} />
           <Route path="/campaigns/:id/tasks/new" element={<TaskNewPage />} />

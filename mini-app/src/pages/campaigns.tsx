@@ -24,6 +24,9 @@ export function CampaignsPage() {
           <Button fullWidth size="large" onClick={() => navigate('/campaigns/new')}>
             Tạo kế hoạch mới
           </Button>
+          <Button fullWidth size="large" variant="secondary" onClick={() => navigate('/campaigns/import')}>
+            Nhập từ văn bản kế hoạch
+          </Button>
         </div>
       ) : null}
       <QueryGate query={query} isEmpty={(data) => data.campaigns.length === 0} empty="Chưa có kế hoạch nào.">

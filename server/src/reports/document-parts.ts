@@ -8,6 +8,7 @@ import {
   AlignmentType,
   BorderStyle,
   type IRunOptions,
+  LineRuleType,
   Paragraph,
   type ParagraphChild,
   Table,
@@ -29,6 +30,8 @@ export const TEXT_WIDTH = PAGE.width - MARGIN.left - MARGIN.right;
 export const HEADER_COLUMNS = [3402, TEXT_WIDTH - 3402];
 
 export const BODY_SIZE = 28;
+/** Single line spacing, said explicitly: a bare line value is read as exact by some editors. */
+export const SINGLE = { line: 240, lineRule: LineRuleType.AUTO } as const;
 
 type RunStyle = Pick<IRunOptions, 'bold' | 'italics' | 'size' | 'break'>;
 
@@ -40,17 +43,21 @@ export function run(text: string, style: RunStyle = {}): TextRun {
 export function centred(text: string, style: RunStyle = {}, after = 0): Paragraph {
   return new Paragraph({
     alignment: AlignmentType.CENTER,
-    spacing: { before: 0, after, line: 240 },
+    spacing: { before: 0, after, ...SINGLE },
     children: [run(text, style)],
   });
 }
 
 /** A body paragraph: justified, first line indented 1.27 cm, 6 pt after, 1.2 lines. */
-export function body(children: string | ParagraphChild[], options: { indent?: boolean } = {}): Paragraph {
+export function body(
+  children: string | ParagraphChild[],
+  options: { indent?: boolean; keepNext?: boolean } = {},
+): Paragraph {
   return new Paragraph({
     alignment: AlignmentType.BOTH,
     indent: options.indent === false ? undefined : { firstLine: 720 },
-    spacing: { before: 0, after: 120, line: 288 },
+    keepNext: options.keepNext,
+    spacing: { before: 0, after: 120, line: 288, lineRule: LineRuleType.AUTO },
     children: typeof children === 'string' ? [run(children)] : children,
   });
 }
@@ -60,7 +67,7 @@ export function heading(text: string): Paragraph {
   return new Paragraph({
     alignment: AlignmentType.BOTH,
     indent: { firstLine: 720 },
-    spacing: { before: 120, after: 120, line: 288 },
+    spacing: { before: 120, after: 120, line: 288, lineRule: LineRuleType.AUTO },
     keepNext: true,
     children: [run(text, { bold: true })],
   });
@@ -71,7 +78,8 @@ export function rule(widthCm: number, columnTwips: number, after = 0): Paragraph
   const side = Math.max(0, Math.round((columnTwips - widthCm * CM) / 2));
   return new Paragraph({
     indent: { left: side, right: side },
-    spacing: { before: 0, after, line: 240 },
+    // A paragraph 4 pt high: its top border sits just under the line above it.
+    spacing: { before: 0, after, line: 80, lineRule: LineRuleType.EXACT },
     border: { top: { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 1 } },
     children: [],
   });
@@ -86,6 +94,8 @@ export function layoutTable(widths: number[], rows: Paragraph[][][]): Table {
     rows: rows.map(
       (cells) =>
         new TableRow({
+          // The signature block never breaks across pages.
+          cantSplit: true,
           children: cells.map(
             (children, index) =>
               new TableCell({
@@ -118,7 +128,7 @@ export function dataTable(
       children: [
         new Paragraph({
           alignment: index === 1 ? AlignmentType.START : AlignmentType.CENTER,
-          spacing: { before: 40, after: 40, line: 240 },
+          spacing: { before: 40, after: 40, ...SINGLE },
           children: [run(text, { size: 26, bold })],
         }),
       ],

@@ -34,6 +34,7 @@ import {
   PAGE,
   rule,
   run,
+  SINGLE,
   TEXT_WIDTH,
 } from './document-parts.js';
 import { campaignStatusLabels, channelLabels } from './labels.js';
@@ -180,7 +181,7 @@ function figureLines(data: ReportData): (Paragraph | Table)[] {
     ),
   );
   if (data.units.length) {
-    const widths = [700, 3455, 1040, 1040, 1040, 1040, 1040];
+    const widths = [850, 3305, 1040, 1040, 1040, 1040, 1040];
     const rows = data.units.map((u, i) =>
       [String(i + 1), u.unitName, u.total, u.done, u.onTime, u.late, u.overdue].map((v) =>
         typeof v === 'number' ? count(v) : v,
@@ -230,7 +231,7 @@ function footerBlock(header: ReportHeaderRow) {
   const lines = recipients.map((r) => `- ${r.replace(/[;.,\s]+$/, '')};`);
   const small = (text: string, style = {}) =>
     new Paragraph({
-      spacing: { before: 0, after: 0, line: 240 },
+      spacing: { before: 0, after: 0, ...SINGLE },
       children: [run(text, { size: 22, ...style })],
     });
   return layoutTable(HEADER_COLUMNS, [
@@ -276,8 +277,11 @@ function mainBody(data: ReportData): (Paragraph | Table)[] {
     body(TO_COMPLETE),
     heading('V. KIẾN NGHỊ, ĐỀ XUẤT'),
     body(TO_COMPLETE),
-    body(`Trên đây là báo cáo kết quả thực hiện ${planReference(header)} của ${committee}./.`),
-    new Paragraph({ children: [] }),
+    // The closing sentence stays on the page of the signature.
+    body(`Trên đây là báo cáo kết quả thực hiện ${planReference(header)} của ${committee}./.`, {
+      keepNext: true,
+    }),
+    new Paragraph({ keepNext: true, children: [] }),
     footerBlock(header),
   ];
 }
@@ -335,7 +339,7 @@ function annexBody(data: ReportData): Paragraph[] {
       new Paragraph({
         alignment: AlignmentType.CENTER,
         keepLines: true,
-        spacing: { before: 240, after: 120, line: 240 },
+        spacing: { before: 240, after: 120, ...SINGLE },
         children: [
           new ImageRun({
             type: 'jpg',

@@ -1,0 +1,150 @@
+/**
+ * The import form's state: the draft's values as editable strings (lists one item per line, due
+ * times as the ward's local date-time), and back to the save request.
+ */
+import { type PlanDraft, type PlanImportSave, saveRequestFromDraft } from '@loa/shared';
+
+export interface TaskEdit {
+  /** Stable across edits, for React. */
+  key: string;
+  include: boolean;
+  kind: PlanImportSave['tasks'][number]['kind'];
+  title: string;
+  description: string;
+  /** "2026-05-24T17:00", ward time (Vietnam has one offset, +07:00, all year). */
+  due: string;
+  photos: number;
+  locationRequired: boolean;
+  numberLabel: string | null;
+  place: PlanImportSave['tasks'][number]['place'];
+  /** Unit names separated by ";" (a name may contain commas), as staff type them. */
+  assignees: string;
+  allTeams: boolean;
+  line: number;
+}
+
+export interface EditState {
+  number: string;
+  issuedOn: string;
+  title: string;
+  theme: string;
+  startsOn: string;
+  endsOn: string;
+  leadUnitName: string;
+  signerName: string;
+  signerAuthority: string;
+  signerTitle: string;
+  legalBases: string;
+  purposes: string;
+  requirements: string;
+  slogans: string;
+  recipients: string;
+  units: { key: string; name: string; kind: PlanImportSave['units'][number]['kind']; line: number }[];
+  tasks: TaskEdit[];
+}
+
+const toLocal = (iso: string) => iso.slice(0, 16);
+const fromLocal = (local: string) => (local ? `${local}:00+07:00` : '');
+const lines = (text: string) =>
+  text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
+
+export function editStateFromDraft(draft: PlanDraft): EditState {
+  const save = saveRequestFromDraft(draft);
+  const c = save.campaign;
+  return {
+    number: c.number ?? '',
+    issuedOn: c.issuedOn ?? '',
+    title: c.title,
+    theme: c.theme ?? '',
+    startsOn: c.startsOn,
+    endsOn: c.endsOn,
+    leadUnitName: c.leadUnitName ?? '',
+    signerName: c.signerName ?? '',
+    signerAuthority: c.signerAuthority ?? '',
+    signerTitle: c.signerTitle ?? '',
+    legalBases: (c.legalBases ?? []).join('\n'),
+    purposes: (c.purposes ?? []).join('\n'),
+    requirements: (c.requirements ?? []).join('\n'),
+    slogans: (c.slogans ?? []).join('\n'),
+    recipients: (c.recipients ?? []).join('\n'),
+    units: save.units.map((unit, i) => ({
+      ...unit,
+      key: `unit-${i}`,
+      line: draft.units.find((u) => u.name === unit.name)?.line ?? 0,
+    })),
+    tasks: save.tasks.map((task, i) => ({
+      key: `task-${i}`,
+      include: true,
+      kind: task.kind,
+      title: task.title,
+      description: task.description ?? '',
+      due: task.dueAt ? toLocal(task.dueAt) : '',
+      photos: task.evidencePhotoCount ?? 0,
+      locationRequired: task.evidenceLocationRequired ?? false,
+      numberLabel: task.evidenceNumberLabel ?? null,
+      place: task.place ?? null,
+      assignees: task.assignTo.unitNames.join('; '),
+      allTeams: task.assignTo.allTeams,
+      line: draft.proposedTasks[i]?.line ?? 0,
+    })),
+  };
+}
+
+export function saveRequestFromEdit(edit: EditState, sourceText: string): PlanImportSave {
+  return {
+    campaign: {
+      number: edit.number.trim() || null,
+      issuedOn: edit.issuedOn || null,
+      title: edit.title.trim(),
+      theme: edit.theme.trim(),
+      startsOn: edit.startsOn,
+      endsOn: edit.endsOn,
+      leadUnitName: edit.leadUnitName.trim() || null,
+      signerName: edit.signerName.trim() || null,
+      signerAuthority: edit.signerAuthority.trim() || null,
+      signerTitle: edit.signerTitle.trim() || null,
+      legalBases: lines(edit.legalBases),
+      purposes: lines(edit.purposes),
+      requirements: lines(edit.requirements),
+      slogans: lines(edit.slogans),
+      recipients: lines(edit.recipients),
+      sourceText,
+    },
+    units: edit.units
+      .filter((unit) => unit.name.trim())
+      .map(({ name, kind }) => ({ name: name.trim(), kind })),
+    tasks: edit.tasks
+      .filter((task) => task.include)
+      .map((task) => ({
+        kind: task.kind,
+        title: task.title.trim(),
+        description: task.description,
+        dueAt: fromLocal(task.due),
+        evidencePhotoCount: task.photos,
+        evidenceLocationRequired: task.locationRequired,
+        evidenceNumberLabel: task.numberLabel,
+        place: task.place,
+        assignTo: {
+          unitNames: task.assignees
+            .split(';')
+            .map((name) => name.trim())
+            .filter(Boolean),
+          allTeams: task.allTeams,
+        },
+      })),
+  };
+}
+
+/** What still stops a save, in the words staff read. */
+export function missingForSave(edit: EditState): string[] {
+  const missing: string[] = [];
+  if (!edit.title.trim()) missing.push('tên kế hoạch');
+  if (!edit.startsOn || !edit.endsOn) missing.push('thời gian thực hiện');
+  else if (edit.endsOn < edit.startsOn) missing.push('ngày kết thúc phải sau ngày bắt đầu');
+  if (edit.tasks.some((task) => task.include && (!task.title.trim() || !task.due)))
+    missing.push('tên và hạn của từng nhiệm vụ');
+  return missing;
+}

@@ -1,0 +1,92 @@
+/**
+ * Staff import the ward's plan in the mini app at 360 px: upload it as a Word file, see the draft beside
+ * the source with the theme's line highlighted, correct the title, save, and land on the new campaign.
+ */
+import { readFileSync } from 'node:fs';
+import pg from 'pg';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { draftFromText } from '../../server/src/imports/service.js';
+import { openSignedIn, tab } from '../helpers/dev-login.js';
+import { type Product, startProduct } from '../helpers/e2e-product.js';
+import { planDocx } from '../helpers/plan-documents.js';
+import type { ServerProcess } from '../helpers/server-process.js';
+
+const PLAN = readFileSync(new URL('../fixtures/plan-dau-giay-khcn-2026.txt', import.meta.url), 'utf8');
+const CORRECTED = 'Kế hoạch hưởng ứng Ngày Khoa học, Công nghệ và Đổi mới sáng tạo Việt Nam 18/5/2026';
+
+describe('importing the plan in the mini app', () => {
+  let server: ServerProcess;
+  let browser: Browser;
+  let product: Product;
+
+  const query = async (sql: string, values: unknown[] = []) => {
+    const client = new pg.Client({ connectionString: product.databaseUrl });
+    await client.connect();
+    try {
+      return (await client.query(sql, values)).rows;
+    } finally {
+      await client.end();
+    }
+  };
+
+  beforeAll(async () => {
+    product = await startProduct();
+    ({ server, browser } = product);
+  });
+  afterAll(() => product?.stop());
+
+  it('uploads the .docx, highlights the source line, takes a correction and saves the campaign with its tasks', async () => {
+    const page = await openSignedIn(browser, server.url, {
+      unitName: 'Phòng Văn hóa - Xã hội',
+      fullName: 'Nguyễn Thị Nhi',
+    });
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await tab(page, 'Kế hoạch');
+    await page.getByRole('button', { name: 'Nhập từ văn bản kế hoạch' }).click();
+    await page.getByLabel('Hoặc chọn tệp .docx / .pdf').setInputFiles({
+      name: 'ke-hoach-khcn-2026.docx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      buffer: await planDocx(PLAN),
+    });
+    await page.getByRole('button', { name: 'Đọc kế hoạch' }).click();
+
+    const theme = page.getByLabel('Chủ đề', { exact: true });
+    await expect
+      .poll(() => theme.inputValue(), { timeout: 20_000 })
+      .toBe(
+        'Khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số - Động lực chính của mô hình tăng trưởng mới',
+      );
+    await theme.focus();
+    await expect
+      .poll(() => page.locator('.import-source li.highlight').textContent())
+      .toContain('1. Chủ đề: “Khoa học, công nghệ');
+    expect(await page.getByLabel('Ngày bắt đầu *').inputValue()).toBe('2026-05-18');
+    expect(await page.getByLabel('Người ký', { exact: true }).inputValue()).toBe('Bùi Văn Điệp');
+
+    await page.getByLabel('Tên kế hoạch *').fill(CORRECTED);
+    await page.getByRole('button', { name: 'Lưu thành kế hoạch' }).click();
+    await page.locator('.zaui-modal-content').getByText('Lưu', { exact: true }).click();
+    // The app now shows the new campaign (the router keeps its place in memory, not in the URL).
+    await expect
+      .poll(() => page.locator('h1.detail-title').textContent(), { timeout: 20_000 })
+      .toBe(CORRECTED);
+    expect(await page.getByLabel('Tên kế hoạch *').count()).toBe(0);
+
+    const [campaign] = await query(
+      `SELECT c.id, c.status, c.theme, u.name AS lead,
+              (SELECT count(*)::int FROM tasks t WHERE t.campaign_id = c.id) AS tasks
+         FROM campaigns c JOIN units u ON u.id = c.lead_unit_id WHERE c.title = $1`,
+      [CORRECTED],
+    );
+    expect(campaign).toMatchObject({
+      status: 'draft',
+      lead: 'Phòng Văn hóa - Xã hội',
+      tasks: draftFromText(PLAN, 'text').proposedTasks.length,
+    });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    expect(errors).toEqual([]);
+  });
+});

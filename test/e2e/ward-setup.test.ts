@@ -1,0 +1,142 @@
+/**
+ * A second ward goes live from nothing, in a phone-sized browser: `ward:create` gives its first admin a
+ * sign-in link; the admin adds the teams, imports a 40-member .xlsx (three bad rows are shown with their
+ * reasons and nothing can be saved until the file is fixed), creates a campaign, and gives a member a
+ * sign-in link. That member signs in and sees only their own ward's campaign.
+ */
+import pg from 'pg';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { applicationRoleStatement, createDb } from '../../server/src/plugins/db.js';
+import { createWardWithAdmin } from '../../server/src/wards/create-ward.js';
+import { TEST_SESSION_SECRET } from '../helpers/app.js';
+import { tab } from '../helpers/dev-login.js';
+import { type Product, startProduct } from '../helpers/e2e-product.js';
+import { fortyMembers, membersXlsx } from '../helpers/member-lists.js';
+import type { ServerProcess } from '../helpers/server-process.js';
+
+const TEAMS = ['Tổ CNS Khu phố 1', 'Tổ CNS Khu phố 2', 'Tổ CNS Khu phố 3'];
+const OFFICE = 'Văn phòng HĐND và UBND';
+
+describe('a second ward set up in the app', () => {
+  let server: ServerProcess;
+  let browser: Browser;
+  let product: Product;
+  let adminLink: string;
+  const errors: string[] = [];
+
+  const phonePage = async (): Promise<Page> => {
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    const page = await context.newPage();
+    page.on('pageerror', (error) => errors.push(error.message));
+    return page;
+  };
+  const signInByLink = async (page: Page, link: string, name: string) => {
+    await page.goto(link);
+    await page.getByRole('button', { name: 'Đăng nhập bằng liên kết' }).click();
+    await page.locator('.session-name', { hasText: name }).waitFor({ timeout: 15_000 });
+  };
+
+  beforeAll(async () => {
+    product = await startProduct({ SESSION_SECRET: TEST_SESSION_SECRET });
+    ({ server, browser } = product);
+    const pool = new pg.Pool({ connectionString: product.databaseUrl, max: 2 });
+    try {
+      const made = await createWardWithAdmin(
+        createDb(pool, await applicationRoleStatement(pool)),
+        {
+          name: 'Phường Xuân Thọ',
+          slug: 'xuan-tho',
+          province: 'Đồng Nai',
+          adminName: 'Lê Thu Hà',
+          adminPhone: '0911000111',
+        },
+        server.url,
+      );
+      adminLink = made.link;
+    } finally {
+      await pool.end();
+    }
+  });
+  afterAll(() => product?.stop());
+
+  it('admin adds teams, imports 40 members (refused with reasons, then fixed), creates a campaign; a member sees only it', async () => {
+    const admin = await phonePage();
+    await signInByLink(admin, adminLink, 'Lê Thu Hà');
+    await admin.getByRole('button', { name: 'Thiết lập' }).click();
+    for (const [index, team] of TEAMS.entries()) {
+      await admin.getByLabel('Tên đơn vị').fill(team);
+      await admin.getByLabel('Khu phố của tổ').fill(`Khu phố ${index + 1}`);
+      await admin.getByRole('button', { name: 'Thêm đơn vị' }).click();
+      await admin.getByTestId('unit-list').getByText(team).waitFor({ timeout: 10_000 });
+    }
+
+    await admin.getByRole('link', { name: /Thành viên/ }).click();
+    const rows = fortyMembers(TEAMS, OFFICE);
+    const broken = rows.map((row) => [...row] as typeof row);
+    broken[5]![1] = '09123';
+    broken[12]![2] = 'Trưởng ban';
+    broken[30]![3] = 'Tổ CNS Khu phố 9';
+    const fileInput = admin.getByLabel('Tệp danh sách');
+    await fileInput.setInputFiles({
+      name: 'danh-sach.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: await membersXlsx(broken),
+    });
+    const preview = admin.getByTestId('import-preview');
+    await preview.waitFor({ timeout: 15_000 });
+    await expect.poll(() => preview.textContent()).toContain('3 dòng chưa đúng');
+    const text = (await preview.textContent()) ?? '';
+    expect(text).toContain('Dòng 7');
+    expect(text).toContain('Số điện thoại "09123" chưa đúng');
+    expect(text).toContain('Vai trò "Trưởng ban" không rõ');
+    expect(text).toContain('Không có tổ/đơn vị "Tổ CNS Khu phố 9" trong phường');
+    await expect.poll(() => preview.getByRole('button', { name: 'Lưu danh sách' }).isDisabled()).toBe(true);
+    expect(await admin.getByTestId('member-list').locator('li').count()).toBe(1);
+
+    await fileInput.setInputFiles({
+      name: 'danh-sach-da-sua.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: await membersXlsx(rows),
+    });
+    await expect.poll(() => preview.textContent(), { timeout: 15_000 }).toContain('40 dòng đều đúng');
+    await preview.getByRole('button', { name: 'Lưu danh sách' }).click();
+    await admin
+      .getByText('Đã lưu danh sách: 40 người mới, 0 người cập nhật.')
+      .first()
+      .waitFor({ timeout: 15_000 });
+    await expect.poll(() => admin.getByTestId('member-list').locator('li').count()).toBe(41);
+
+    // A sign-in link for one of the imported office staff.
+    const staffRow = admin.locator('[data-member="Trần Thị Bình"]');
+    await staffRow.getByRole('button', { name: 'Liên kết đăng nhập' }).click();
+    const memberLink = (await staffRow.locator('.invite-link code').textContent({ timeout: 10_000 }))!;
+    expect(memberLink).toContain('#/sign-in?invite=');
+
+    await admin.goto(`${server.url}/#/campaigns/new`);
+    const title = 'Kế hoạch tuyên truyền Ngày Chuyển đổi số phường Xuân Thọ';
+    // zmp-ui's Input shows its label in a div, not a <label>: the input that follows it.
+    await admin
+      .locator(
+        'xpath=//*[contains(@class,"zaui-input-label") and normalize-space()="Tên kế hoạch *"]/following::input[1]',
+      )
+      .fill(title);
+    await admin.getByLabel('Ngày bắt đầu *').fill('2026-10-01');
+    await admin.getByLabel('Ngày kết thúc *').fill('2026-10-10');
+    await admin.getByRole('button', { name: 'Lưu kế hoạch' }).click();
+    await expect.poll(() => admin.textContent('body'), { timeout: 15_000 }).toContain(title);
+
+    const member = await phonePage();
+    await signInByLink(member, memberLink, 'Trần Thị Bình');
+    await tab(member, 'Kế hoạch');
+    await expect.poll(() => member.textContent('body'), { timeout: 15_000 }).toContain(title);
+    const body = (await member.textContent('body')) ?? '';
+    expect(body).not.toContain('Khoa học, công nghệ');
+    expect(body).not.toContain('Dầu Giây');
+    for (const page of [admin, member]) {
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+    }
+    expect(errors).toEqual([]);
+  });
+});
