@@ -13,14 +13,15 @@ import { ErrorBody } from '@loa/shared';
 import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import auditRoutes from './audit/routes.js';
 import authRoutes from './auth/routes.js';
+import broadcastsPlugin from './broadcasts/plugin.js';
 import deliveryRoutes from './broadcasts/routes.js';
-import broadcastScheduler from './broadcasts/scheduler-plugin.js';
 import campaignRoutes from './campaigns/routes.js';
 import type { Config } from './config.js';
 import conversationsPlugin from './conversations/plugin.js';
 import evidencePlugin from './evidence/plugin.js';
 import healthRoutes from './health/routes.js';
 import { pingDatabase } from './health/sql.js';
+import type { Operation } from './http/operations.js';
 import importRoutes from './imports/routes.js';
 import { loggerOptions } from './logger.js';
 import notifierPlugin from './notifications/queue.js';
@@ -30,6 +31,7 @@ import authPlugin from './plugins/auth.js';
 import dbPlugin from './plugins/db.js';
 import errorsPlugin from './plugins/errors.js';
 import miniAppPlugin from './plugins/mini-app.js';
+import schedulerPlugin from './plugins/scheduler.js';
 import postRoutes from './posts/routes.js';
 import publicRoutes from './public/routes.js';
 import reportRoutes from './reports/routes.js';
@@ -45,8 +47,8 @@ export interface AppConfig extends Config {
 
 declare module 'fastify' {
   interface FastifyContextConfig {
-    /** Operation name for the request log line, e.g. "campaigns.create". */
-    op?: string;
+    /** Operation name for the request log line, e.g. "campaigns.create" (the catalogue: http/operations.ts). */
+    op?: Operation;
   }
   interface FastifyInstance {
     config: AppConfig;
@@ -134,6 +136,8 @@ export async function buildApp(
     uiConfig: { validatorUrl: null },
   });
   await app.register(dbPlugin, { connectionString: config.databaseUrl });
+  // The one scheduler: features add their recurring jobs; it starts when the app is ready.
+  await app.register(schedulerPlugin);
   await app.register(authPlugin, { secret: config.sessionSecret, ttlMinutes: config.sessionTtlMinutes });
   // Messages to people are recorded as queued notifications (notifications/); its sender delivers them.
   await app.register(notifierPlugin, {});
@@ -160,8 +164,8 @@ export async function buildApp(
   await app.register(taskRoutes);
   // A team's own assignments: list, acknowledge, mark done.
   await app.register(assignmentRoutes);
-  // Broadcasts: the delivery ledger's engine (ticks only when SCHEDULER is on).
-  await app.register(broadcastScheduler, {});
+  // Broadcasts: the delivery ledger's engine, its jobs and the notification jobs (run when SCHEDULER is on).
+  await app.register(broadcastsPlugin, {});
   // Setting the ward up: the ward, places, units, members (list import/export), Zalo groups.
   await app.register(wardRoutes);
   // Who did what: the audit view.

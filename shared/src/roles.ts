@@ -19,3 +19,23 @@ export const OFFICE_ROLES = ['admin', 'staff', 'leader'] as const satisfies read
 export function isTeamRole(role: Role): role is (typeof TEAM_ROLES)[number] {
   return (TEAM_ROLES as readonly Role[]).includes(role);
 }
+
+/**
+ * Who may call a group of routes, by name. The server guards route groups with these (server/src/http)
+ * and the mini app may show or hide what a role cannot use.
+ */
+export const ROLE_GROUPS = {
+  /** The ward office: reads every campaign, task, post and report. */
+  office: OFFICE_ROLES,
+  /** The office's writers: campaigns, tasks, imports. */
+  officeWriters: ['admin', 'staff'],
+  /** Leaders approve campaigns and posts (never their own post). */
+  leaders: ['leader'],
+  /** Members of a community digital team. */
+  team: TEAM_ROLES,
+  /** The teams and the staff who act for them: share tasks, photo uploads. */
+  teamWork: ['team_lead', 'team_member', 'staff', 'admin'],
+  /** Everyone on the ward's side, residents excepted. */
+  members: ['admin', 'staff', 'leader', 'team_lead', 'team_member'],
+} as const satisfies Record<string, readonly Role[]>;
+export type RoleGroup = keyof typeof ROLE_GROUPS;

@@ -6,6 +6,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ErrorBody, type MemberProfile, MeReply, SignInReply, ZaloSignInBody } from '@loa/shared';
 import { AppError } from '../errors.js';
+import { routeGroup } from '../http/access.js';
 import { ZaloApiError, type ZaloUser } from '../zalo/types.js';
 import {
   findMemberById,
@@ -54,87 +55,91 @@ const authRoutes: FastifyPluginAsyncTypebox<{ defaultWardSlug: string }> = async
     });
   }
 
-  app.post(
-    '/api/auth/zalo',
-    {
-      config: { op: 'auth.zalo', rateLimit: { max: 20, timeWindow: '1 minute' } },
-      schema: {
-        tags: ['auth'],
-        summary: 'Đăng nhập bằng tài khoản Zalo',
-        body: ZaloSignInBody,
-        response: { 200: SignInReply, 400: ErrorBody, 401: ErrorBody, 429: ErrorBody, 503: ErrorBody },
-      },
-    },
-    async (request) => {
-      const { accessToken, phoneToken } = request.body;
-      const user = await app.zalo.graph.getMe(accessToken).catch((error) => {
-        request.log.info({ err: error }, 'Zalo sign-in rejected');
-        throw signInError(error);
-      });
-      const member = await findOrLink(user, accessToken, phoneToken);
-      let profile: MemberProfile;
-      if (member) profile = toProfile(member);
-      else {
-        const ward = await app.db.withSystem((client) => findWardBySlug(client, options.defaultWardSlug));
-        if (!ward) throw new AppError('WARD_NOT_FOUND');
-        profile = {
-          id: null,
-          fullName: user.name || RESIDENT_NAME,
-          role: 'resident',
-          unitId: null,
-          unitName: null,
-          wardId: ward.id,
-          wardName: ward.name,
-        };
-      }
-      const token = app.issueSession({
-        memberId: profile.id ?? undefined,
-        wardId: profile.wardId,
-        role: profile.role,
-        unitId: profile.unitId ?? undefined,
-        zaloUserId: user.id,
-      });
-      return { token, member: profile };
-    },
+  await app.register(
+    routeGroup('public', async (app) => {
+      app.post(
+        '/api/auth/zalo',
+        {
+          config: { op: 'auth.zalo', rateLimit: { max: 20, timeWindow: '1 minute' } },
+          schema: {
+            tags: ['auth'],
+            body: ZaloSignInBody,
+            response: { 200: SignInReply, 400: ErrorBody, 401: ErrorBody, 429: ErrorBody, 503: ErrorBody },
+          },
+        },
+        async (request) => {
+          const { accessToken, phoneToken } = request.body;
+          const user = await app.zalo.graph.getMe(accessToken).catch((error) => {
+            request.log.info({ err: error }, 'Zalo sign-in rejected');
+            throw signInError(error);
+          });
+          const member = await findOrLink(user, accessToken, phoneToken);
+          let profile: MemberProfile;
+          if (member) profile = toProfile(member);
+          else {
+            const ward = await app.db.withSystem((client) => findWardBySlug(client, options.defaultWardSlug));
+            if (!ward) throw new AppError('WARD_NOT_FOUND');
+            profile = {
+              id: null,
+              fullName: user.name || RESIDENT_NAME,
+              role: 'resident',
+              unitId: null,
+              unitName: null,
+              wardId: ward.id,
+              wardName: ward.name,
+            };
+          }
+          const token = app.issueSession({
+            memberId: profile.id ?? undefined,
+            wardId: profile.wardId,
+            role: profile.role,
+            unitId: profile.unitId ?? undefined,
+            zaloUserId: user.id,
+          });
+          return { token, member: profile };
+        },
+      );
+    }),
   );
 
-  app.get(
-    '/api/me',
-    {
-      config: { op: 'auth.me' },
-      onRequest: [app.authenticate],
-      schema: {
-        tags: ['auth'],
-        summary: 'Người đang đăng nhập',
-        security: [{ session: [] }],
-        response: { 200: MeReply, 401: ErrorBody, 404: ErrorBody },
-      },
-    },
-    async (request) => {
-      const { memberId, wardId } = request.session;
-      if (memberId) {
-        const row = await app.db.withWard(wardId, (client) => findMemberById(client, memberId));
-        if (!row)
-          throw new AppError(
-            'NOT_FOUND',
-            'Tài khoản này không còn trong danh sách của phường. Hãy liên hệ cán bộ phụ trách.',
-          );
-        return { member: toProfile(row) };
-      }
-      const ward = await app.db.withWard(wardId, (client) => findWardById(client, wardId));
-      if (!ward) throw new AppError('WARD_NOT_FOUND');
-      return {
-        member: {
-          id: null,
-          fullName: RESIDENT_NAME,
-          role: 'resident' as const,
-          unitId: null,
-          unitName: null,
-          wardId,
-          wardName: ward.name,
+  await app.register(
+    routeGroup('signedIn', async (app) => {
+      app.get(
+        '/api/me',
+        {
+          config: { op: 'auth.me' },
+          schema: {
+            tags: ['auth'],
+            response: { 200: MeReply, 401: ErrorBody, 404: ErrorBody },
+          },
         },
-      };
-    },
+        async (request) => {
+          const { memberId, wardId } = request.session;
+          if (memberId) {
+            const row = await app.db.withWard(wardId, (client) => findMemberById(client, memberId));
+            if (!row)
+              throw new AppError(
+                'NOT_FOUND',
+                'Tài khoản này không còn trong danh sách của phường. Hãy liên hệ cán bộ phụ trách.',
+              );
+            return { member: toProfile(row) };
+          }
+          const ward = await app.db.withWard(wardId, (client) => findWardById(client, wardId));
+          if (!ward) throw new AppError('WARD_NOT_FOUND');
+          return {
+            member: {
+              id: null,
+              fullName: RESIDENT_NAME,
+              role: 'resident' as const,
+              unitId: null,
+              unitName: null,
+              wardId,
+              wardName: ward.name,
+            },
+          };
+        },
+      );
+    }),
   );
 };
 

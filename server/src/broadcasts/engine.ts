@@ -48,6 +48,11 @@ export interface TickReport {
   moreDue: boolean;
 }
 
+export type DispatchReport = Pick<
+  TickReport,
+  'occurrences' | 'teamTasks' | 'expired' | 'deliveries' | 'moreDue'
+>;
+
 export interface TickOptions {
   /** Notification batches per tick. */
   maxBatches?: number;
@@ -109,15 +114,14 @@ export class BroadcastEngine {
     this.stragglers.add(tracked);
   }
 
-  /** Everything due at `now`; sends until nothing more is due (bounded so one tick cannot run forever). */
+  /**
+   * Everything due at `now`, in one go (tests drive the engine this way with a fake clock): the ledger
+   * work, reminders, then sending deliveries and notifications until nothing more is due (bounded so
+   * one tick cannot run forever). The scheduler runs the same parts as separate jobs.
+   */
   async runOnce(now: Date, options: TickOptions = {}): Promise<TickReport> {
-    const { maxBatches = 50, drainMs = 10_000, background = false } = options;
-    const { db, linkBase } = this.options;
-    const catchUp = this.options.reminderCatchUpMs ?? 6 * 3_600_000;
-    // A tick with a backlog runs for a while: later claims must lease from the time they are made,
-    // or another instance would see a lease already expired and take the row as unknown.
-    const t0 = performance.now();
-    const current = () => new Date(now.getTime() + performance.now() - t0);
+    const { maxBatches = 50 } = options;
+    const current = this.clockFrom(now);
     const report: TickReport = {
       occurrences: 0,
       teamTasks: 0,
@@ -127,7 +131,41 @@ export class BroadcastEngine {
       notifications: 0,
       moreDue: false,
     };
-    report.occurrences = await db.withSystem(async (client) => {
+    Object.assign(report, await this.prepareLedger(now));
+    report.expired += await this.notifications.expireLeases(now);
+    report.reminders = await this.queueReminders(now);
+    if (!this.canSend()) return report;
+    Object.assign(report, await this.drainDeliveries(current, options));
+    report.notifications = await this.sendNotifications(current, maxBatches);
+    return report;
+  }
+
+  /** The dispatch job: the ledger's work due at `now`, then sending its deliveries. */
+  async dispatch(now: Date, options: TickOptions = {}): Promise<DispatchReport> {
+    const prepared = await this.prepareLedger(now);
+    if (!this.canSend()) return { ...prepared, deliveries: 0, moreDue: false };
+    return { ...prepared, ...(await this.drainDeliveries(this.clockFrom(now), options)) };
+  }
+
+  /** The notification job: expired leases become unknown, then queued messages are sent. */
+  async notify(now: Date, maxBatches = 50): Promise<{ expired: number; notifications: number }> {
+    const expired = await this.notifications.expireLeases(now);
+    if (!this.canSend()) return { expired, notifications: 0 };
+    return { expired, notifications: await this.sendNotifications(this.clockFrom(now), maxBatches) };
+  }
+
+  /** Reminders and escalations due at `now` (a missed slot within the catch-up window too). */
+  queueReminders(now: Date): Promise<number> {
+    const catchUp = this.options.reminderCatchUpMs ?? 6 * 3_600_000;
+    return this.options.db.withSystem((client) => queueDueReminders(client, now, catchUp));
+  }
+
+  /** Schedules to occurrences, due occurrences to ledger rows, team tasks opened, dead leases expired. */
+  private async prepareLedger(
+    now: Date,
+  ): Promise<{ occurrences: number; teamTasks: number; expired: number }> {
+    const { db, linkBase } = this.options;
+    const occurrences = await db.withSystem(async (client) => {
       await materialiseOccurrences(client);
       let total = 0;
       for (
@@ -138,27 +176,44 @@ export class BroadcastEngine {
         total += n;
       return total;
     });
-    report.teamTasks = await db.withSystem((client) => openTeamTasks(client, now));
-    report.expired =
-      (await db.withSystem((client) => expireDeliveryLeases(client, now))) +
-      (await this.notifications.expireLeases(now));
-    report.reminders = await db.withSystem((client) => queueDueReminders(client, now, catchUp));
-    if (!this.options.messenger()) {
-      this.options.log.warn('Zalo OA messenger not configured: deliveries and notifications wait');
-      return report;
-    }
-    // One continuous feed; a tick with a backlog stops claiming after a while so the ledger work above
-    // runs again (the scheduler ticks again at once when `moreDue` says so).
+    const teamTasks = await db.withSystem((client) => openTeamTasks(client, now));
+    const expired = await db.withSystem((client) => expireDeliveryLeases(client, now));
+    return { occurrences, teamTasks, expired };
+  }
+
+  private canSend(): boolean {
+    if (this.options.messenger()) return true;
+    this.options.log.warn('Zalo OA messenger not configured: deliveries and notifications wait');
+    return false;
+  }
+
+  /** A running clock from `now`: a tick with a backlog runs for a while, and later claims must lease
+   * from the time they are made, or another instance would see a lease already expired. */
+  private clockFrom(now: Date): () => Date {
+    const t0 = performance.now();
+    return () => new Date(now.getTime() + performance.now() - t0);
+  }
+
+  private async drainDeliveries(
+    current: () => Date,
+    options: TickOptions,
+  ): Promise<{ deliveries: number; moreDue: boolean }> {
+    const { drainMs = 10_000, background = false } = options;
+    // One continuous feed; a tick with a backlog stops claiming after a while so the ledger work
+    // runs again (the dispatch job goes on at once when `moreDue` says so).
     const drained = await this.deliveries.drain(current, drainMs);
-    report.deliveries = drained.claimed;
-    report.moreDue = drained.more;
     if (background) this.track(drained.settled);
     else await drained.settled;
+    return { deliveries: drained.claimed, moreDue: drained.more };
+  }
+
+  private async sendNotifications(current: () => Date, maxBatches: number): Promise<number> {
+    let total = 0;
     for (let i = 0; i < maxBatches; i++) {
       const sent = await this.notifications.runOnce(current());
-      report.notifications += sent;
+      total += sent;
       if (sent === 0) break;
     }
-    return report;
+    return total;
   }
 }

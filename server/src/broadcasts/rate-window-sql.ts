@@ -5,11 +5,10 @@
 import type { Db } from '../plugins/db.js';
 import type { SecondCounts, WindowStore } from './rate-limiter.js';
 
-/** Counts older than this are of no use to anyone; removed now and then. */
-const KEEP_MS = 10 * 60_000;
+/** Counts older than this are of no use to anyone (the window is a minute); swept every 10 minutes. */
+const KEEP_MS = 11 * 60_000;
 
 export function databaseWindowStore(db: Db): WindowStore {
-  let exchanges = 0;
   return {
     exchange: (owner, mine, since) =>
       db.withSystem(async (client) => {
@@ -20,10 +19,6 @@ export function databaseWindowStore(db: Db): WindowStore {
              ON CONFLICT (second, owner) DO UPDATE SET requests = oa_request_seconds.requests + EXCLUDED.requests`,
             [owner, mine.map((c) => c.second), mine.map((c) => c.requests)],
           );
-        if (++exchanges % 600 === 1)
-          await client.query('DELETE FROM oa_request_seconds WHERE second < to_timestamp($1 / 1000.0)', [
-            since - KEEP_MS,
-          ]);
         const { rows } = await client.query<{ second: number; requests: number }>(
           `SELECT (extract(epoch FROM second) * 1000)::float8 AS second, sum(requests)::int AS requests
              FROM oa_request_seconds WHERE owner <> $1 AND second >= to_timestamp($2 / 1000.0)
@@ -33,4 +28,11 @@ export function databaseWindowStore(db: Db): WindowStore {
         return rows satisfies SecondCounts;
       }),
   };
+}
+
+/** The sweep job's statement: counts older than `KEEP_MS` go. */
+export async function sweepRequestSeconds(db: Db, now: Date): Promise<void> {
+  await db.withSystem((client) =>
+    client.query('DELETE FROM oa_request_seconds WHERE second < $1', [new Date(now.getTime() - KEEP_MS)]),
+  );
 }

@@ -9,136 +9,118 @@ import {
   CampaignList,
   CampaignListQuery,
   CampaignPatch,
-  ErrorBody,
   IdParams,
   UnitList,
 } from '@loa/shared';
+import { routeGroup } from '../http/access.js';
 import { createCampaign, editCampaign, getCampaign, transitionCampaign } from './service.js';
 import { listCampaigns, listUnits } from './sql.js';
 
-const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
-
 const campaignRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const readers = [app.authenticate, app.requireRole('admin', 'staff', 'leader')];
-  const writers = [app.authenticate, app.requireRole('admin', 'staff')];
-  const security = [{ session: [] }];
+  await app.register(
+    routeGroup('office', async (app) => {
+      app.get(
+        '/api/campaigns',
+        {
+          config: { op: 'campaigns.list' },
+          schema: {
+            tags: ['campaigns'],
+            querystring: CampaignListQuery,
+            response: { 200: CampaignList },
+          },
+        },
+        async (request) => ({
+          campaigns: await app.db.withWard(request.session.wardId, (db) =>
+            listCampaigns(db, request.query.status),
+          ),
+        }),
+      );
 
-  app.get(
-    '/api/campaigns',
-    {
-      onRequest: readers,
-      config: { op: 'campaigns.list' },
-      schema: {
-        tags: ['campaigns'],
-        summary: 'Danh sách kế hoạch (lọc theo trạng thái, ví dụ chờ duyệt = draft)',
-        security,
-        querystring: CampaignListQuery,
-        response: { 200: CampaignList, ...errors },
-      },
-    },
-    async (request) => ({
-      campaigns: await app.db.withWard(request.session.wardId, (db) =>
-        listCampaigns(db, request.query.status),
-      ),
+      app.get(
+        '/api/campaigns/:id',
+        {
+          config: { op: 'campaigns.get' },
+          schema: {
+            tags: ['campaigns'],
+            params: IdParams,
+            response: { 200: Campaign },
+          },
+        },
+        async (request) =>
+          app.db.withWard(request.session.wardId, (db) => getCampaign(db, request.params.id)),
+      );
+
+      app.get(
+        '/api/units',
+        {
+          config: { op: 'units.list' },
+          schema: {
+            tags: ['campaigns'],
+            response: { 200: UnitList },
+          },
+        },
+        async (request) => ({ units: await app.db.withWard(request.session.wardId, (db) => listUnits(db)) }),
+      );
     }),
   );
 
-  app.post(
-    '/api/campaigns',
-    {
-      onRequest: writers,
-      config: { op: 'campaigns.create' },
-      schema: {
-        tags: ['campaigns'],
-        summary: 'Tạo kế hoạch (bản nháp)',
-        security,
-        body: CampaignFields,
-        response: { 201: Campaign, ...errors },
-      },
-    },
-    async (request, reply) => {
-      const campaign = await app.db.withWard(request.session.wardId, (db) =>
-        createCampaign(db, request.session, request.body),
-      );
-      return reply.status(201).send(campaign);
-    },
-  );
-
-  app.get(
-    '/api/campaigns/:id',
-    {
-      onRequest: readers,
-      config: { op: 'campaigns.get' },
-      schema: {
-        tags: ['campaigns'],
-        summary: 'Chi tiết kế hoạch',
-        security,
-        params: IdParams,
-        response: { 200: Campaign, ...errors },
-      },
-    },
-    async (request) => app.db.withWard(request.session.wardId, (db) => getCampaign(db, request.params.id)),
-  );
-
-  app.patch(
-    '/api/campaigns/:id',
-    {
-      onRequest: writers,
-      config: { op: 'campaigns.update' },
-      schema: {
-        tags: ['campaigns'],
-        summary: 'Sửa kế hoạch (kế hoạch đã duyệt sẽ quay về chờ duyệt)',
-        security,
-        params: IdParams,
-        body: CampaignPatch,
-        response: { 200: Campaign, ...errors },
-      },
-    },
-    async (request) =>
-      app.db.withWard(request.session.wardId, (db) =>
-        editCampaign(db, request.session, request.params.id, request.body),
-      ),
-  );
-
-  for (const verb of ['approve', 'activate', 'close'] as const) {
-    app.post(
-      `/api/campaigns/:id/${verb}`,
-      {
-        onRequest: verb === 'approve' ? [app.authenticate, app.requireRole('leader')] : writers,
-        config: { op: `campaigns.${verb}` },
-        schema: {
-          tags: ['campaigns'],
-          summary: {
-            approve: 'Lãnh đạo duyệt kế hoạch',
-            activate: 'Triển khai kế hoạch',
-            close: 'Kết thúc kế hoạch',
-          }[verb],
-          security,
-          params: IdParams,
-          response: { 200: Campaign, ...errors },
+  await app.register(
+    routeGroup('officeWriters', async (app) => {
+      app.post(
+        '/api/campaigns',
+        {
+          config: { op: 'campaigns.create' },
+          schema: {
+            tags: ['campaigns'],
+            body: CampaignFields,
+            response: { 201: Campaign },
+          },
         },
-      },
-      async (request) =>
-        app.db.withWard(request.session.wardId, (db) =>
-          transitionCampaign(db, request.session, request.params.id, verb),
-        ),
-    );
-  }
+        async (request, reply) => {
+          const campaign = await app.db.withWard(request.session.wardId, (db) =>
+            createCampaign(db, request.session, request.body),
+          );
+          return reply.status(201).send(campaign);
+        },
+      );
 
-  app.get(
-    '/api/units',
-    {
-      onRequest: readers,
-      config: { op: 'units.list' },
-      schema: {
-        tags: ['campaigns'],
-        summary: 'Các đơn vị của phường (để chọn đơn vị chủ trì, giao nhiệm vụ)',
-        security,
-        response: { 200: UnitList, ...errors },
-      },
-    },
-    async (request) => ({ units: await app.db.withWard(request.session.wardId, (db) => listUnits(db)) }),
+      app.patch(
+        '/api/campaigns/:id',
+        {
+          config: { op: 'campaigns.update' },
+          schema: {
+            tags: ['campaigns'],
+            params: IdParams,
+            body: CampaignPatch,
+            response: { 200: Campaign },
+          },
+        },
+        async (request) =>
+          app.db.withWard(request.session.wardId, (db) =>
+            editCampaign(db, request.session, request.params.id, request.body),
+          ),
+      );
+    }),
   );
+  /** Approve (leaders), activate and close (the office's writers): each a state change of its own. */
+  const transition =
+    (verb: 'approve' | 'activate' | 'close'): FastifyPluginAsyncTypebox =>
+    async (app) => {
+      app.post(
+        `/api/campaigns/:id/${verb}`,
+        {
+          config: { op: `campaigns.${verb}` },
+          schema: { tags: ['campaigns'], params: IdParams, response: { 200: Campaign } },
+        },
+        async (request) =>
+          app.db.withWard(request.session.wardId, (db) =>
+            transitionCampaign(db, request.session, request.params.id, verb),
+          ),
+      );
+    };
+  await app.register(routeGroup('leaders', transition('approve')));
+  await app.register(routeGroup('officeWriters', transition('activate')));
+  await app.register(routeGroup('officeWriters', transition('close')));
 };
 
 export default campaignRoutes;

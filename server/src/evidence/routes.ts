@@ -16,6 +16,7 @@ import {
 import { Type } from '@sinclair/typebox';
 import type { FastifyRequest } from 'fastify';
 import { AppError } from '../errors.js';
+import { routeGroup } from '../http/access.js';
 import type { Session } from '../plugins/auth.js';
 import type { DisplayCopies } from './display-copies.js';
 import { type ReceiveTurn, ReceiveTurns } from './receive-turns.js';
@@ -37,16 +38,12 @@ const UPLOAD_MEMORY_BYTES = 128 * 1024 * 1024;
  */
 const RECEIVE_TURNS = 2;
 
-const REVIEW_ROLES = ['admin', 'staff', 'leader'] as const;
-
 /** A team member sees their own team's assignments only; staff see the ward's (RLS does the ward). */
 export function teamScope(session: Session): string | null {
   if (!isTeamRole(session.role)) return null;
   if (!session.unitId) throw new AppError('FORBIDDEN');
   return session.unitId;
 }
-
-const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody };
 
 const evidenceRoutes: FastifyPluginAsyncTypebox<{
   storage: PhotoStorage;
@@ -99,107 +96,113 @@ const evidenceRoutes: FastifyPluginAsyncTypebox<{
     );
   };
 
-  app.post(
-    '/api/assignments/:id/evidence',
-    {
-      // Per member (the limit runs after the sign-in check): a phone's queue sends a few photos at a time.
-      config: { op: 'evidence.upload', rateLimit: { max: 60, timeWindow: '1 minute', hook: 'preHandler' } },
-      onRequest: [app.authenticate, app.requireRole('team_member', 'team_lead', 'staff', 'admin')],
-      schema: {
-        tags: ['evidence'],
-        summary: 'Nộp ảnh minh chứng (multipart, trường "photo")',
-        description:
-          'Tùy chọn: header x-zalo-access-token và x-zalo-location-token (token của getLocation) để máy chủ lấy vị trí từ Zalo; nếu không có thì dùng GPS trong EXIF.',
-        params: IdParams,
-        response: { 201: EvidenceUploadReply, ...errors, 413: ErrorBody, 415: ErrorBody, 422: ErrorBody },
-      },
-    },
-    async (request, reply) => {
-      const scope = teamScope(request.session);
-      const target = await app.db.batchInWard(request.session.wardId, (client) =>
-        findUploadTarget(client, request.params.id, scope),
+  await app.register(
+    routeGroup('teamWork', async (app) => {
+      app.post(
+        '/api/assignments/:id/evidence',
+        {
+          config: { op: 'evidence.upload' },
+          schema: {
+            tags: ['evidence'],
+            description:
+              'Tùy chọn: header x-zalo-access-token và x-zalo-location-token (token của getLocation) để máy chủ lấy vị trí từ Zalo; nếu không có thì dùng GPS trong EXIF.',
+            params: IdParams,
+            response: { 201: EvidenceUploadReply, 413: ErrorBody, 415: ErrorBody, 422: ErrorBody },
+          },
+        },
+        async (request, reply) => {
+          const scope = teamScope(request.session);
+          const target = await app.db.batchInWard(request.session.wardId, (client) =>
+            findUploadTarget(client, request.params.id, scope),
+          );
+          if (!target) throw new AppError('ASSIGNMENT_NOT_FOUND');
+          if (!request.isMultipart()) throw new AppError('PHOTO_MISSING');
+          const lease = await uploadMemory.reserve(
+            Math.min(Number(request.headers['content-length']) || photoMaxBytes, photoMaxBytes),
+          );
+          const turn = await receiveTurns.take();
+          try {
+            return reply.status(201).send(await receiveAndStore(request, target, lease.buffer, turn));
+          } finally {
+            turn.done();
+            lease.release();
+          }
+        },
       );
-      if (!target) throw new AppError('ASSIGNMENT_NOT_FOUND');
-      if (!request.isMultipart()) throw new AppError('PHOTO_MISSING');
-      const lease = await uploadMemory.reserve(
-        Math.min(Number(request.headers['content-length']) || photoMaxBytes, photoMaxBytes),
-      );
-      const turn = await receiveTurns.take();
-      try {
-        return reply.status(201).send(await receiveAndStore(request, target, lease.buffer, turn));
-      } finally {
-        turn.done();
-        lease.release();
-      }
-    },
-  );
-
-  app.get(
-    '/api/assignments/:id/evidence',
-    {
-      config: { op: 'evidence.listForAssignment' },
-      onRequest: [app.authenticate, app.requireRole('team_member', 'team_lead', ...REVIEW_ROLES)],
-      schema: {
-        tags: ['evidence'],
-        summary: 'Ảnh minh chứng của một nhiệm vụ, với kết quả kiểm tra và trạng thái duyệt',
-        params: IdParams,
-        response: { 200: EvidenceListReply, ...errors },
-      },
-    },
-    async (request) =>
-      app.db.withWard(request.session.wardId, async (client) => {
-        const target = await findUploadTarget(client, request.params.id, teamScope(request.session));
-        if (!target) throw new AppError('ASSIGNMENT_NOT_FOUND');
-        return { items: await listEvidence(client, { assignmentId: target.assignmentId, limit: 200 }) };
-      }),
-  );
-
-  app.get(
-    '/api/evidence',
-    {
-      config: { op: 'evidence.list' },
-      onRequest: [app.authenticate, app.requireRole(...REVIEW_ROLES)],
-      schema: {
-        tags: ['evidence'],
-        summary: 'Hàng chờ duyệt và thư viện ảnh theo chiến dịch, tổ, cờ, trạng thái',
-        querystring: EvidenceListQuery,
-        response: { 200: EvidenceListReply, ...errors },
-      },
-    },
-    async (request) => ({
-      items: await app.db.withWard(request.session.wardId, (client) => listEvidence(client, request.query)),
     }),
   );
 
-  app.get(
-    '/api/evidence/:id/photo',
-    {
-      config: { op: 'evidence.photo' },
-      onRequest: [app.authenticate, app.requireRole('team_member', 'team_lead', ...REVIEW_ROLES)],
-      schema: {
-        tags: ['evidence'],
-        summary: 'Ảnh (bản thu nhỏ hoặc bản xem, đã xóa siêu dữ liệu)',
-        params: IdParams,
-        querystring: PhotoQuery,
-        response: { 200: Type.Any({ description: 'image/jpeg' }), ...errors },
-      },
-    },
-    async (request, reply) => {
-      const access = await app.db.withWard(request.session.wardId, (client) =>
-        findPhotoAccess(client, request.params.id),
+  await app.register(
+    routeGroup('members', async (app) => {
+      app.get(
+        '/api/assignments/:id/evidence',
+        {
+          config: { op: 'evidence.listForAssignment' },
+          schema: {
+            tags: ['evidence'],
+            params: IdParams,
+            response: { 200: EvidenceListReply },
+          },
+        },
+        async (request) =>
+          app.db.withWard(request.session.wardId, async (client) => {
+            const target = await findUploadTarget(client, request.params.id, teamScope(request.session));
+            if (!target) throw new AppError('ASSIGNMENT_NOT_FOUND');
+            return { items: await listEvidence(client, { assignmentId: target.assignmentId, limit: 200 }) };
+          }),
       );
-      const scope = teamScope(request.session);
-      // Another team's photo answers like a missing one: its existence is not the asker's business.
-      if (!access || (scope !== null && access.unitId !== scope)) throw new AppError('EVIDENCE_NOT_FOUND');
-      const bytes =
-        request.query.size === 'display'
-          ? await displayCopies.get(access)
-          : await storage.get(access.thumbKey);
-      return reply
-        .type('image/jpeg')
-        .header('cache-control', 'private, max-age=86400, immutable')
-        .send(bytes);
-    },
+
+      app.get(
+        '/api/evidence/:id/photo',
+        {
+          config: { op: 'evidence.photo' },
+          schema: {
+            tags: ['evidence'],
+            params: IdParams,
+            querystring: PhotoQuery,
+            response: { 200: Type.Any({ description: 'image/jpeg' }) },
+          },
+        },
+        async (request, reply) => {
+          const access = await app.db.withWard(request.session.wardId, (client) =>
+            findPhotoAccess(client, request.params.id),
+          );
+          const scope = teamScope(request.session);
+          // Another team's photo answers like a missing one: its existence is not the asker's business.
+          if (!access || (scope !== null && access.unitId !== scope))
+            throw new AppError('EVIDENCE_NOT_FOUND');
+          const bytes =
+            request.query.size === 'display'
+              ? await displayCopies.get(access)
+              : await storage.get(access.thumbKey);
+          return reply
+            .type('image/jpeg')
+            .header('cache-control', 'private, max-age=86400, immutable')
+            .send(bytes);
+        },
+      );
+    }),
+  );
+
+  await app.register(
+    routeGroup('office', async (app) => {
+      app.get(
+        '/api/evidence',
+        {
+          config: { op: 'evidence.list' },
+          schema: {
+            tags: ['evidence'],
+            querystring: EvidenceListQuery,
+            response: { 200: EvidenceListReply },
+          },
+        },
+        async (request) => ({
+          items: await app.db.withWard(request.session.wardId, (client) =>
+            listEvidence(client, request.query),
+          ),
+        }),
+      );
+    }),
   );
 };
 

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { HealthReply } from '@loa/shared';
+import { routeGroup } from '../http/access.js';
 
 export interface HealthCheckResult {
   ok: boolean;
@@ -17,30 +18,33 @@ declare module 'fastify' {
 }
 
 const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  app.get(
-    '/health',
-    {
-      config: { op: 'health.get' },
-      schema: {
-        tags: ['system'],
-        summary: 'Tình trạng máy chủ',
-        response: { 200: HealthReply, 503: HealthReply },
-      },
-    },
-    async (_request, reply) => {
-      const checks: HealthReply['checks'] = {};
-      let status: HealthReply['status'] = 'ok';
-      for (const [name, check] of app.healthChecks) {
-        const result = await check().catch((error: Error) => ({
-          ok: false,
-          message: error.message,
-          critical: true,
-        }));
-        checks[name] = { ok: result.ok, ...(result.message ? { message: result.message } : {}) };
-        if (!result.ok) status = result.critical === false && status === 'ok' ? 'degraded' : 'down';
-      }
-      return reply.status(status === 'down' ? 503 : 200).send({ status, checks });
-    },
+  await app.register(
+    routeGroup('public', async (app) => {
+      app.get(
+        '/health',
+        {
+          config: { op: 'health.get' },
+          schema: {
+            tags: ['system'],
+            response: { 200: HealthReply, 503: HealthReply },
+          },
+        },
+        async (_request, reply) => {
+          const checks: HealthReply['checks'] = {};
+          let status: HealthReply['status'] = 'ok';
+          for (const [name, check] of app.healthChecks) {
+            const result = await check().catch((error: Error) => ({
+              ok: false,
+              message: error.message,
+              critical: true,
+            }));
+            checks[name] = { ok: result.ok, ...(result.message ? { message: result.message } : {}) };
+            if (!result.ok) status = result.critical === false && status === 'ok' ? 'degraded' : 'down';
+          }
+          return reply.status(status === 'down' ? 503 : 200).send({ status, checks });
+        },
+      );
+    }),
   );
 };
 

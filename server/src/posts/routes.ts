@@ -5,7 +5,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import {
   ApproveInput,
-  ErrorBody,
   GroupOptionList,
   IdParams,
   OccurrenceUpdate,
@@ -19,6 +18,7 @@ import {
   ScheduleStatusInput,
 } from '@loa/shared';
 import { Type } from '@sinclair/typebox';
+import { routeGroup } from '../http/access.js';
 import * as schedules from './schedules.js';
 import * as schedulesSql from './schedules-sql.js';
 import * as service from './service.js';
@@ -26,168 +26,165 @@ import * as sql from './sql.js';
 
 const Ok = Type.Object({ ok: Type.Boolean() });
 const Created = Type.Object({ id: Type.String() });
-const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
 
 const postRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const linkBase = app.config.miniAppLinkBase;
-  const office = { onRequest: [app.authenticate, app.requireRole('admin', 'staff', 'leader')] };
   const tags = ['posts'];
 
-  app.get(
-    '/api/posts',
-    {
-      ...office,
-      config: { op: 'posts.list' },
-      schema: { tags, querystring: PostListQuery, response: { 200: PostList, ...errors } },
-    },
-    async (request) => {
-      const rows = await app.db.withWard(request.session.wardId, (db) =>
-        sql.listPosts(db, request.query.campaignId),
+  await app.register(
+    routeGroup('office', async (app) => {
+      app.get(
+        '/api/posts',
+        {
+          config: { op: 'posts.list' },
+          schema: { tags, querystring: PostListQuery, response: { 200: PostList } },
+        },
+        async (request) => {
+          const rows = await app.db.withWard(request.session.wardId, (db) =>
+            sql.listPosts(db, request.query.campaignId),
+          );
+          return { posts: rows.map((row) => service.withPreview(row, linkBase)) };
+        },
       );
-      return { posts: rows.map((row) => service.withPreview(row, linkBase)) };
-    },
-  );
 
-  app.get(
-    '/api/posts/:id',
-    {
-      ...office,
-      config: { op: 'posts.get' },
-      schema: { tags, params: IdParams, response: { 200: Post, ...errors } },
-    },
-    async (request) => {
-      const post = await app.db.withWard(request.session.wardId, (db) => sql.findPost(db, request.params.id));
-      if (!post) throw service.postNotFound();
-      return service.withPreview(post, linkBase);
-    },
-  );
-
-  app.post(
-    '/api/posts',
-    {
-      ...office,
-      config: { op: 'posts.create' },
-      schema: { tags, body: PostInput, response: { 201: Post, ...errors } },
-    },
-    async (request, reply) => {
-      const post = await app.db.withWard(request.session.wardId, (db) =>
-        service.createPost(db, request.session, request.body, linkBase),
+      app.get(
+        '/api/posts/:id',
+        {
+          config: { op: 'posts.get' },
+          schema: { tags, params: IdParams, response: { 200: Post } },
+        },
+        async (request) => {
+          const post = await app.db.withWard(request.session.wardId, (db) =>
+            sql.findPost(db, request.params.id),
+          );
+          if (!post) throw service.postNotFound();
+          return service.withPreview(post, linkBase);
+        },
       );
-      return reply.code(201).send(post);
-    },
-  );
 
-  app.patch(
-    '/api/posts/:id',
-    {
-      ...office,
-      config: { op: 'posts.update' },
-      schema: { tags, params: IdParams, body: PostUpdate, response: { 200: Post, ...errors } },
-    },
-    async (request) =>
-      app.db.withWard(request.session.wardId, (db) =>
-        service.updatePost(db, request.params.id, request.body, linkBase),
-      ),
-  );
-
-  app.delete(
-    '/api/posts/:id',
-    {
-      ...office,
-      config: { op: 'posts.archive' },
-      schema: { tags, params: IdParams, response: { 200: Ok, ...errors } },
-    },
-    async (request) => {
-      await app.db.withWard(request.session.wardId, (db) => service.archivePost(db, request.params.id));
-      return { ok: true };
-    },
-  );
-
-  app.post(
-    '/api/posts/:id/approve',
-    {
-      onRequest: [app.authenticate, app.requireRole('leader')],
-      config: { op: 'posts.approve' },
-      schema: { tags, params: IdParams, body: ApproveInput, response: { 200: Post, ...errors } },
-    },
-    async (request) => {
-      const { wardId, memberId } = request.session;
-      const post = await app.db.withWard(wardId, (db) =>
-        service.approve(db, request.params.id, request.body.version, memberId),
+      app.post(
+        '/api/posts',
+        {
+          config: { op: 'posts.create' },
+          schema: { tags, body: PostInput, response: { 201: Post } },
+        },
+        async (request, reply) => {
+          const post = await app.db.withWard(request.session.wardId, (db) =>
+            service.createPost(db, request.session, request.body, linkBase),
+          );
+          return reply.code(201).send(post);
+        },
       );
-      return service.withPreview(post, linkBase);
-    },
-  );
 
-  app.get(
-    '/api/posts/:id/schedules',
-    {
-      ...office,
-      config: { op: 'schedules.list' },
-      schema: { tags, params: IdParams, response: { 200: ScheduleList, ...errors } },
-    },
-    async (request) => ({
-      schedules: await app.db.withWard(request.session.wardId, async (db) => {
-        await service.assertPostExists(db, request.params.id);
-        return schedulesSql.listSchedules(db, request.params.id);
-      }),
+      app.patch(
+        '/api/posts/:id',
+        {
+          config: { op: 'posts.update' },
+          schema: { tags, params: IdParams, body: PostUpdate, response: { 200: Post } },
+        },
+        async (request) =>
+          app.db.withWard(request.session.wardId, (db) =>
+            service.updatePost(db, request.params.id, request.body, linkBase),
+          ),
+      );
+
+      app.delete(
+        '/api/posts/:id',
+        {
+          config: { op: 'posts.archive' },
+          schema: { tags, params: IdParams, response: { 200: Ok } },
+        },
+        async (request) => {
+          await app.db.withWard(request.session.wardId, (db) => service.archivePost(db, request.params.id));
+          return { ok: true };
+        },
+      );
+
+      app.get(
+        '/api/posts/:id/schedules',
+        {
+          config: { op: 'schedules.list' },
+          schema: { tags, params: IdParams, response: { 200: ScheduleList } },
+        },
+        async (request) => ({
+          schedules: await app.db.withWard(request.session.wardId, async (db) => {
+            await service.assertPostExists(db, request.params.id);
+            return schedulesSql.listSchedules(db, request.params.id);
+          }),
+        }),
+      );
+
+      app.post(
+        '/api/posts/:id/schedules',
+        {
+          config: { op: 'schedules.create' },
+          schema: { tags, params: IdParams, body: ScheduleInput, response: { 201: Created } },
+        },
+        async (request, reply) => {
+          const id = await app.db.withWard(request.session.wardId, (db) =>
+            schedules.createSchedule(db, request.session, request.params.id, request.body, new Date()),
+          );
+          return reply.code(201).send({ id });
+        },
+      );
+
+      app.patch(
+        '/api/schedules/:id',
+        {
+          config: { op: 'schedules.setStatus' },
+          schema: { tags, params: IdParams, body: ScheduleStatusInput, response: { 200: Ok } },
+        },
+        async (request) => {
+          await app.db.withWard(request.session.wardId, (db) =>
+            schedules.setScheduleStatus(db, request.params.id, request.body.status, new Date()),
+          );
+          return { ok: true };
+        },
+      );
+
+      app.patch(
+        '/api/occurrences/:id',
+        {
+          config: { op: 'occurrences.update' },
+          schema: { tags, params: IdParams, body: OccurrenceUpdate, response: { 200: Ok } },
+        },
+        async (request) => {
+          await app.db.withWard(request.session.wardId, (db) =>
+            schedules.editOccurrence(db, request.params.id, request.body, new Date(), linkBase),
+          );
+          return { ok: true };
+        },
+      );
+
+      app.get(
+        '/api/zalo-groups',
+        {
+          config: { op: 'groups.list' },
+          schema: { tags, response: { 200: GroupOptionList } },
+        },
+        async (request) => ({
+          groups: await app.db.withWard(request.session.wardId, (db) => sql.listGroups(db)),
+        }),
+      );
     }),
   );
 
-  app.post(
-    '/api/posts/:id/schedules',
-    {
-      ...office,
-      config: { op: 'schedules.create' },
-      schema: { tags, params: IdParams, body: ScheduleInput, response: { 201: Created, ...errors } },
-    },
-    async (request, reply) => {
-      const id = await app.db.withWard(request.session.wardId, (db) =>
-        schedules.createSchedule(db, request.session, request.params.id, request.body, new Date()),
+  await app.register(
+    routeGroup('leaders', async (app) => {
+      app.post(
+        '/api/posts/:id/approve',
+        {
+          config: { op: 'posts.approve' },
+          schema: { tags, params: IdParams, body: ApproveInput, response: { 200: Post } },
+        },
+        async (request) => {
+          const { wardId, memberId } = request.session;
+          const post = await app.db.withWard(wardId, (db) =>
+            service.approve(db, request.params.id, request.body.version, memberId),
+          );
+          return service.withPreview(post, linkBase);
+        },
       );
-      return reply.code(201).send({ id });
-    },
-  );
-
-  app.patch(
-    '/api/schedules/:id',
-    {
-      ...office,
-      config: { op: 'schedules.setStatus' },
-      schema: { tags, params: IdParams, body: ScheduleStatusInput, response: { 200: Ok, ...errors } },
-    },
-    async (request) => {
-      await app.db.withWard(request.session.wardId, (db) =>
-        schedules.setScheduleStatus(db, request.params.id, request.body.status, new Date()),
-      );
-      return { ok: true };
-    },
-  );
-
-  app.patch(
-    '/api/occurrences/:id',
-    {
-      ...office,
-      config: { op: 'occurrences.update' },
-      schema: { tags, params: IdParams, body: OccurrenceUpdate, response: { 200: Ok, ...errors } },
-    },
-    async (request) => {
-      await app.db.withWard(request.session.wardId, (db) =>
-        schedules.editOccurrence(db, request.params.id, request.body, new Date(), linkBase),
-      );
-      return { ok: true };
-    },
-  );
-
-  app.get(
-    '/api/zalo-groups',
-    {
-      ...office,
-      config: { op: 'groups.list' },
-      schema: { tags, response: { 200: GroupOptionList, ...errors } },
-    },
-    async (request) => ({
-      groups: await app.db.withWard(request.session.wardId, (db) => sql.listGroups(db)),
     }),
   );
 };

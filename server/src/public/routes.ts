@@ -6,30 +6,34 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ErrorBody, PUBLIC_POSTS_LIMIT, PublicCampaignQuery, PublicCampaignReply } from '@loa/shared';
 import { AppError } from '../errors.js';
+import { routeGroup } from '../http/access.js';
 import { findCurrentCampaign, findWardBySlug, listApprovedPosts } from './sql.js';
 
 const publicRoutes: FastifyPluginAsyncTypebox<{ defaultWardSlug: string }> = async (app, options) => {
-  app.get(
-    '/api/public/campaign',
-    {
-      config: { op: 'public.campaign' },
-      schema: {
-        tags: ['public'],
-        summary: 'Chiến dịch hiện tại của phường và các bài đăng đã duyệt',
-        querystring: PublicCampaignQuery,
-        response: { 200: PublicCampaignReply, 404: ErrorBody },
-      },
-    },
-    async (request) => {
-      const slug = request.query.ward ?? options.defaultWardSlug;
-      const ward = await app.db.withSystem((client) => findWardBySlug(client, slug));
-      if (!ward) throw new AppError('WARD_NOT_FOUND');
-      return app.db.withWard(ward.id, async (client) => {
-        const campaign = await findCurrentCampaign(client);
-        const posts = campaign ? await listApprovedPosts(client, campaign.id, PUBLIC_POSTS_LIMIT) : [];
-        return { ward, campaign: campaign ?? null, posts };
-      });
-    },
+  await app.register(
+    routeGroup('public', async (app) => {
+      app.get(
+        '/api/public/campaign',
+        {
+          config: { op: 'public.campaign' },
+          schema: {
+            tags: ['public'],
+            querystring: PublicCampaignQuery,
+            response: { 200: PublicCampaignReply, 404: ErrorBody },
+          },
+        },
+        async (request) => {
+          const slug = request.query.ward ?? options.defaultWardSlug;
+          const ward = await app.db.withSystem((client) => findWardBySlug(client, slug));
+          if (!ward) throw new AppError('WARD_NOT_FOUND');
+          return app.db.withWard(ward.id, async (client) => {
+            const campaign = await findCurrentCampaign(client);
+            const posts = campaign ? await listApprovedPosts(client, campaign.id, PUBLIC_POSTS_LIMIT) : [];
+            return { ward, campaign: campaign ?? null, posts };
+          });
+        },
+      );
+    }),
   );
 };
 

@@ -17,7 +17,7 @@ import { ledgerCsv, type ReportDeps, type ReportFile, reportDocx, reportXlsx } f
 const BUILD_SLOTS = 2;
 const BUILD_QUEUE = 8;
 
-const errors = { 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 503: ErrorBody };
+const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 503: ErrorBody };
 
 const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const layout = new DocxLayout();

@@ -21,7 +21,7 @@ const groupRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/api/ward/groups',
     {
       onRequest: readers,
-      config: { op: 'groups.list' },
+      config: { op: 'groups.setup_list' },
       schema: {
         tags: ['wards'],
         summary: 'Nhóm Zalo của các khu phố, với lần gửi gần nhất',

@@ -83,28 +83,31 @@ export default fp(
       });
     }
 
-    let refreshTimer: NodeJS.Timeout | undefined;
-    app.addHook('onReady', async () => {
-      processor.start(WEBHOOK_RETRY_MS);
-      void processor.kick(); // events left from before a restart
-      if (!config.scheduler) return;
-      const pass = () => {
-        void keeper
+    // Retries of failed events (and of events whose instance died); a new event is processed at once.
+    app.scheduler.add({
+      name: 'zalo.webhooks',
+      everyMs: WEBHOOK_RETRY_MS,
+      always: true, // this instance took these events from Zalo: it answers for them, scheduler or not
+      run: () => processor.kick(),
+    });
+    app.scheduler.add({
+      name: 'zalo.tokenRefresh',
+      everyMs: REFRESH_CHECK_MS,
+      run: async () => {
+        await keeper
           .refreshIfDue()
           .catch((error) => app.log.error({ err: error }, 'Zalo OA token refresh failed'));
-        // Idempotent, so every instance may run it.
-        void app.db
-          .withSystem((client) => deleteOldWebhookEvents(client, zalo.webhookRetentionDays))
-          .catch((error) => app.log.error({ err: error }, 'purging old webhook events failed'));
-      };
-      refreshTimer = setInterval(pass, REFRESH_CHECK_MS);
-      refreshTimer.unref();
-      void pass();
+      },
+    });
+    app.scheduler.add({
+      name: 'zalo.webhookPurge',
+      everyMs: REFRESH_CHECK_MS,
+      run: () => app.db.withSystem((client) => deleteOldWebhookEvents(client, zalo.webhookRetentionDays)),
     });
     app.addHook('onClose', async () => {
-      clearInterval(refreshTimer);
+      await app.scheduler.stop();
       await processor.stop();
     });
   },
-  { name: 'zalo', dependencies: ['db'] },
+  { name: 'zalo', dependencies: ['db', 'scheduler'] },
 );

@@ -49,7 +49,6 @@ const MEDIA_DIR = 'webhook-media';
 export class WebhookProcessor {
   private running: Promise<void> | undefined;
   private again = false;
-  private timer: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly db: Db,
@@ -78,14 +77,8 @@ export class WebhookProcessor {
     return this.running;
   }
 
-  /** Retries failed events (and events whose processing instance died) every interval. */
-  start(intervalMs: number): void {
-    this.timer = setInterval(() => void this.kick(), intervalMs);
-    this.timer.unref();
-  }
-
+  /** Waits for the pass in flight (on close). */
   async stop(): Promise<void> {
-    clearInterval(this.timer);
     await this.running;
   }
 

@@ -6,6 +6,7 @@
 import { Type as T } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '../errors.js';
+import { routeGroup } from '../http/access.js';
 import { parseZaloJson } from './json.js';
 import { insertWebhookEvent, selectWardByOaId } from './sql.js';
 import {
@@ -35,56 +36,60 @@ export default async function webhookRoutes(
     done(null, body),
   );
 
-  app.post(
-    '/webhooks/zalo',
-    {
-      // Per address, before the body is read: Zalo's servers send every event, so the limit is generous.
-      config: { op: 'zalo.webhook', rateLimit: { max: 1200, timeWindow: '1 minute' } },
-      bodyLimit: WEBHOOK_BODY_LIMIT,
-      schema: {
-        tags: ['zalo'],
-        summary: 'Sự kiện webhook từ Zalo OA',
-        response: { 200: Reply, 400: { $ref: 'ErrorBody#' }, 401: { $ref: 'ErrorBody#' } },
-      },
-    },
-    async (request) => {
-      const rawBody = typeof request.body === 'string' ? request.body : '';
-      const header = request.headers['x-zevent-signature'];
-      const signed = verifySignedBody(
-        typeof header === 'string' ? header : undefined,
-        rawBody,
-        options.signature,
+  await app.register(
+    routeGroup('public', async (app) => {
+      app.post(
+        '/webhooks/zalo',
+        {
+          // Per address, before the body is read: Zalo's servers send every event, so the limit is generous.
+          config: { op: 'zalo.webhook', rateLimit: { max: 1200, timeWindow: '1 minute' } },
+          bodyLimit: WEBHOOK_BODY_LIMIT,
+          schema: {
+            tags: ['zalo'],
+            response: { 200: Reply, 400: { $ref: 'ErrorBody#' }, 401: { $ref: 'ErrorBody#' } },
+          },
+        },
+        async (request) => {
+          const rawBody = typeof request.body === 'string' ? request.body : '';
+          const header = request.headers['x-zevent-signature'];
+          const signed = verifySignedBody(
+            typeof header === 'string' ? header : undefined,
+            rawBody,
+            options.signature,
+          );
+          if (!signed) throw new AppError('ZALO_SIGNATURE_INVALID');
+          if (!isFresh(signed.timestamp, Date.now(), options.maxAgeMs))
+            throw new AppError('ZALO_WEBHOOK_STALE');
+          let event: ZaloWebhookEvent;
+          try {
+            event = parseZaloJson(rawBody) as ZaloWebhookEvent;
+          } catch {
+            throw new AppError('BAD_JSON'); // the error body names the fix
+          }
+          if (!event || typeof event !== 'object' || typeof event.event_name !== 'string')
+            throw new AppError('VALIDATION_FAILED', 'Thiếu event_name.');
+          if (!agreesWith(event, signed, options.signature)) throw new AppError('ZALO_SIGNATURE_INVALID');
+          const oaId = oaIdOf(event);
+          const wardId = await app.db.withSystem((client) => selectWardByOaId(client, [oaId]));
+          if (!wardId) {
+            // Still 200: another OA's event is not a delivery failure Zalo should retry.
+            request.log.warn({ oaId, event: event.event_name }, 'webhook for an OA no ward uses');
+            return { ok: true, stored: false };
+          }
+          const id = await app.db.withSystem((client) =>
+            insertWebhookEvent(client, {
+              wardId,
+              eventKey: eventKey(event, rawBody),
+              eventName: event.event_name,
+              senderId: actingUserId(event) ?? event.sender?.id ?? null,
+              payload: event,
+              rawBody,
+            }),
+          );
+          if (id) void options.processor.kick();
+          return { ok: true, stored: Boolean(id) };
+        },
       );
-      if (!signed) throw new AppError('ZALO_SIGNATURE_INVALID');
-      if (!isFresh(signed.timestamp, Date.now(), options.maxAgeMs)) throw new AppError('ZALO_WEBHOOK_STALE');
-      let event: ZaloWebhookEvent;
-      try {
-        event = parseZaloJson(rawBody) as ZaloWebhookEvent;
-      } catch {
-        throw new AppError('BAD_JSON'); // the error body names the fix
-      }
-      if (!event || typeof event !== 'object' || typeof event.event_name !== 'string')
-        throw new AppError('VALIDATION_FAILED', 'Thiếu event_name.');
-      if (!agreesWith(event, signed, options.signature)) throw new AppError('ZALO_SIGNATURE_INVALID');
-      const oaId = oaIdOf(event);
-      const wardId = await app.db.withSystem((client) => selectWardByOaId(client, [oaId]));
-      if (!wardId) {
-        // Still 200: another OA's event is not a delivery failure Zalo should retry.
-        request.log.warn({ oaId, event: event.event_name }, 'webhook for an OA no ward uses');
-        return { ok: true, stored: false };
-      }
-      const id = await app.db.withSystem((client) =>
-        insertWebhookEvent(client, {
-          wardId,
-          eventKey: eventKey(event, rawBody),
-          eventName: event.event_name,
-          senderId: actingUserId(event) ?? event.sender?.id ?? null,
-          payload: event,
-          rawBody,
-        }),
-      );
-      if (id) void options.processor.kick();
-      return { ok: true, stored: Boolean(id) };
-    },
+    }),
   );
 }

@@ -1,0 +1,23 @@
+/**
+ * The error answers a route documents, from what it takes and who may call it: 400 when it reads
+ * input, 401 unless public, 403 when guarded by roles, 404 when it names a record, 409 when it writes.
+ * Every one has the same body (ErrorBody); a route adds the rarer ones (413, 415, 422, 429, 503) itself.
+ */
+import { ErrorBody } from '@loa/shared';
+import type { Access } from './access.js';
+
+type ErrorCodes = 400 | 401 | 403 | 404 | 409;
+
+export function errorResponses(
+  access: Access,
+  route: { method: string | string[]; hasInput: boolean; hasParams: boolean },
+): Partial<Record<ErrorCodes, typeof ErrorBody>> {
+  const responses: Partial<Record<ErrorCodes, typeof ErrorBody>> = {};
+  if (route.hasInput) responses[400] = ErrorBody;
+  if (access !== 'public') responses[401] = ErrorBody;
+  if (access !== 'public' && access !== 'signedIn') responses[403] = ErrorBody;
+  if (route.hasParams) responses[404] = ErrorBody;
+  const methods = [route.method].flat();
+  if (methods.some((method) => method !== 'GET' && method !== 'HEAD')) responses[409] = ErrorBody;
+  return responses;
+}
