@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_SESSION_SECRET } from '../helpers/app.js';
 import { openSignedIn, tab } from '../helpers/dev-login.js';
 import { type Product, startProduct } from '../helpers/e2e-product.js';
+import { pickTime, wardField } from '../helpers/pickers.js';
 import type { ServerProcess } from '../helpers/server-process.js';
 
 interface Person {
@@ -20,7 +21,7 @@ interface Person {
 }
 
 const WARD_TZ = 'Asia/Ho_Chi_Minh';
-/** The day (yyyy-mm-dd, as a date input takes it) and HH:MM of an instant in the ward's time zone. */
+/** The day (yyyy-mm-dd) and HH:MM of an instant in the ward's time zone. */
 function wardClock(at: Date): { day: string; time: string } {
   const parts = Object.fromEntries(
     new Intl.DateTimeFormat('en-GB', {
@@ -138,8 +139,10 @@ describe('compose, approve, schedule, send, share', () => {
     const form = staffCard.locator('.schedule-form');
     const at = wardClock(new Date(Math.ceil((Date.now() + 40_000) / 60_000) * 60_000));
     await form.getByLabel('Một lần').check();
-    await form.getByLabel('Ngày gửi').fill(at.day);
-    await form.getByLabel(/Giờ gửi/).fill(at.time);
+    // The day is today's, shown as dd/mm/yyyy; the time is picked in 24-hour Vietnam time.
+    expect(await wardField(form, 'Ngày gửi').inputValue()).toBe(at.day.split('-').reverse().join('/'));
+    await pickTime(staff, form, 'Giờ gửi', at.time);
+    expect(await wardField(form, 'Giờ gửi').inputValue()).toBe(at.time);
     await form
       .locator('label.target-option', { hasText: /^ ?Nhóm Zalo Khu phố 1 ·/ })
       .locator('input')

@@ -3,10 +3,10 @@ import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { Button, Input, Select, useSnackbar } from 'zmp-ui';
 import { useCampaign, useSaveCampaign, useUnits } from '../campaigns/use-campaigns';
-import { NativeField } from '../components/native-field';
 import { PageShell } from '../components/page-shell';
 import { QueryGate } from '../components/query-gate';
 import { ErrorNote } from '../components/status-views';
+import { WardDayField } from '../components/ward-date-fields';
 
 /** Create (no id) or edit a plan. Lists are one item per line. */
 export function CampaignEditPage() {
@@ -76,15 +76,13 @@ function CampaignForm({ campaign }: { campaign?: Campaign }) {
     >
       <Input label="Số văn bản" placeholder="123/KH-UBND" value={form.number} onChange={set('number')} />
       <Input label="Tên kế hoạch *" value={form.title} onChange={set('title')} maxLength={500} />
-      <NativeField
+      <WardDayField
         label="Ngày bắt đầu *"
-        type="date"
         value={form.startsOn}
         onChange={(v) => setForm((f) => ({ ...f, startsOn: v }))}
       />
-      <NativeField
+      <WardDayField
         label="Ngày kết thúc *"
-        type="date"
         value={form.endsOn}
         onChange={(v) => setForm((f) => ({ ...f, endsOn: v }))}
         error={periodWrong ? 'Ngày kết thúc phải bằng hoặc sau ngày bắt đầu' : undefined}

@@ -3,16 +3,10 @@ import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { Button, Checkbox, Input, Select, useSnackbar } from 'zmp-ui';
 import { useCreateTask, useUnits } from '../campaigns/use-campaigns';
-import { NativeField } from '../components/native-field';
 import { PageShell } from '../components/page-shell';
 import { ErrorNote } from '../components/status-views';
+import { WardDayField, WardTimeField } from '../components/ward-date-fields';
 import { taskKindLabels } from '../tasks/labels';
-
-/** A local "2026-05-20T17:00" from the picker, read as ward time. */
-const toWardInstant = (local: string) => {
-  const [day = '', time = '00:00'] = local.split('T');
-  return wardInstant(day, time).toISOString();
-};
 
 /** New task in a campaign, assigned in the same step to all teams and/or chosen units. */
 export function TaskNewPage() {
@@ -24,19 +18,20 @@ export function TaskNewPage() {
   const [kind, setKind] = useState<TaskKind>('loudspeaker');
   const [title, setTitle] = useState('');
   const [description, setDescription] = useState('');
-  const [due, setDue] = useState('');
+  const [dueDay, setDueDay] = useState('');
+  const [dueTime, setDueTime] = useState('17:00');
   const [numberLabel, setNumberLabel] = useState('');
   const [placeName, setPlaceName] = useState('');
   const [allTeams, setAllTeams] = useState(true);
   const [unitIds, setUnitIds] = useState<string[]>([]);
-  const ready = title.trim() !== '' && due !== '' && (allTeams || unitIds.length > 0);
+  const ready = title.trim() !== '' && dueDay !== '' && (allTeams || unitIds.length > 0);
 
   const submit = () => {
     const input: TaskInput = {
       kind,
       title: title.trim(),
       description: description.trim(),
-      dueAt: toWardInstant(due),
+      dueAt: wardInstant(dueDay, dueTime).toISOString(),
       evidenceNumberLabel: numberLabel.trim() || null,
       place: placeName.trim() ? { name: placeName.trim() } : null,
       assign: { allTeams, unitIds },
@@ -75,7 +70,8 @@ export function TaskNewPage() {
           onChange={(e) => setTitle(e.target.value)}
         />
         <Input.TextArea label="Mô tả" value={description} onChange={(e) => setDescription(e.target.value)} />
-        <NativeField label="Hạn hoàn thành *" type="datetime-local" value={due} onChange={setDue} />
+        <WardDayField label="Hạn hoàn thành: ngày *" value={dueDay} onChange={setDueDay} />
+        <WardTimeField label="Hạn hoàn thành: giờ" value={dueTime} onChange={setDueTime} />
         <Input
           label="Con số cần báo cáo (nếu có)"
           placeholder="Số lần phát thanh"

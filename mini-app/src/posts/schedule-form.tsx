@@ -2,26 +2,35 @@ import { type ScheduleInput, wardInstant } from '@loa/shared';
 import { useState } from 'react';
 import { Button } from 'zmp-ui';
 import { ErrorNote } from '../components/status-views';
-import { useGroups, useSchedulePost } from './use-posts';
+import { WardDayField, WardTimeField, wardToday } from '../components/ward-date-fields';
+import { TargetPicker } from './target-picker';
+import { useSchedulePost } from './use-posts';
+
+/** The next whole hour in the ward, as the first suggestion for a one-off send. */
+function nextHour(): string {
+  const hour = Number(
+    new Date().toLocaleString('en-GB', { timeZone: 'Asia/Ho_Chi_Minh', hour: '2-digit', hourCycle: 'h23' }),
+  );
+  return `${String((hour + 1) % 24).padStart(2, '0')}:00`;
+}
 
 /** Lên lịch: once (a day and a time) or daily (times between two days), to chosen groups and the loudspeaker. */
 export function ScheduleForm({ postId }: { postId: string }) {
-  const groups = useGroups();
   const schedule = useSchedulePost(postId);
   const [kind, setKind] = useState<'once' | 'daily'>('daily');
-  const [day, setDay] = useState('');
-  const [endDay, setEndDay] = useState('');
-  const [times, setTimes] = useState('07:00, 17:00');
+  const [day, setDay] = useState(wardToday);
+  const [endDay, setEndDay] = useState(wardToday);
+  const [time, setTime] = useState(nextHour);
+  const [times, setTimes] = useState(['07:00', '17:00']);
   const [chosen, setChosen] = useState<string[]>([]);
   const [loudspeaker, setLoudspeaker] = useState(false);
 
   const submit = () => {
     const targets = { groupIds: chosen, loudspeaker };
-    const timesOfDay = times.split(/[,\s]+/).filter(Boolean);
     const input: ScheduleInput =
       kind === 'once'
-        ? { kind, runAt: wardInstant(day, timesOfDay[0] ?? '07:00').toISOString(), targets }
-        : { kind, startsOn: day, endsOn: endDay || day, timesOfDay, targets };
+        ? { kind, runAt: wardInstant(day, time).toISOString(), targets }
+        : { kind, startsOn: day, endsOn: endDay, timesOfDay: [...times].sort(), targets };
     schedule.mutate(input);
   };
   return (
@@ -41,49 +50,73 @@ export function ScheduleForm({ postId }: { postId: string }) {
           <input type="radio" checked={kind === 'once'} onChange={() => setKind('once')} /> Một lần
         </label>
       </fieldset>
-      <label>
-        {kind === 'daily' ? 'Từ ngày' : 'Ngày gửi'}{' '}
-        <input type="date" required value={day} onChange={(e) => setDay(e.target.value)} />
-      </label>
+      <WardDayField label={kind === 'daily' ? 'Từ ngày' : 'Ngày gửi'} value={day} onChange={setDay} />
       {kind === 'daily' ? (
-        <label>
-          Đến ngày <input type="date" required value={endDay} onChange={(e) => setEndDay(e.target.value)} />
-        </label>
-      ) : null}
-      <label>
-        Giờ gửi (giờ Việt Nam, 24 giờ, cách nhau bằng dấu phẩy)
-        <input inputMode="numeric" value={times} onChange={(e) => setTimes(e.target.value)} />
-      </label>
-      <fieldset>
-        <legend>Nơi nhận</legend>
-        {groups.data?.groups.map((group) => (
-          <label key={group.id} className="target-option">
-            <input
-              type="checkbox"
-              checked={chosen.includes(group.id)}
-              onChange={(e) =>
-                setChosen((now) =>
-                  e.target.checked ? [...now, group.id] : now.filter((id) => id !== group.id),
-                )
-              }
-            />{' '}
-            {group.name} ·{' '}
-            {group.deliveryMode === 'oa_group'
-              ? 'OA gửi trực tiếp'
-              : `Tổ chia sẻ${group.responsibleUnitName ? `: ${group.responsibleUnitName}` : ''}`}
-          </label>
-        ))}
-        <ErrorNote error={groups.error} />
-        <label className="target-option">
-          <input type="checkbox" checked={loudspeaker} onChange={(e) => setLoudspeaker(e.target.checked)} />{' '}
-          Bài đọc trên loa cho các tổ
-        </label>
-      </fieldset>
+        <>
+          <WardDayField
+            label="Đến ngày"
+            value={endDay}
+            onChange={setEndDay}
+            error={endDay < day ? 'Ngày kết thúc phải bằng hoặc sau ngày bắt đầu' : undefined}
+          />
+          <DailyTimes times={times} onChange={setTimes} />
+        </>
+      ) : (
+        <WardTimeField label="Giờ gửi" value={time} onChange={setTime} />
+      )}
+      <TargetPicker
+        chosen={chosen}
+        onChange={setChosen}
+        loudspeaker={loudspeaker}
+        onLoudspeaker={setLoudspeaker}
+      />
       <ErrorNote error={schedule.error} />
       {schedule.isSuccess ? <p role="status">Đã lên lịch.</p> : null}
-      <Button htmlType="submit" size="large" fullWidth loading={schedule.isPending}>
+      <Button
+        htmlType="submit"
+        size="large"
+        fullWidth
+        loading={schedule.isPending}
+        disabled={
+          (kind === 'daily' && (endDay < day || times.length === 0)) || (chosen.length === 0 && !loudspeaker)
+        }
+      >
         Lên lịch gửi
       </Button>
     </form>
+  );
+}
+
+/** The times of day of a daily schedule: each one removable, a new one added with the time picker. */
+function DailyTimes({ times, onChange }: { times: string[]; onChange: (times: string[]) => void }) {
+  const [next, setNext] = useState('12:00');
+  return (
+    <fieldset className="daily-times">
+      <legend>Giờ gửi mỗi ngày (giờ Việt Nam)</legend>
+      <ul>
+        {[...times].sort().map((t) => (
+          <li key={t}>
+            {t}
+            <Button
+              size="small"
+              variant="tertiary"
+              aria-label={`Bỏ giờ ${t}`}
+              onClick={() => onChange(times.filter((x) => x !== t))}
+            >
+              Bỏ
+            </Button>
+          </li>
+        ))}
+      </ul>
+      <WardTimeField label="Thêm giờ" value={next} onChange={setNext} />
+      <Button
+        size="medium"
+        variant="secondary"
+        disabled={times.includes(next)}
+        onClick={() => onChange([...times, next])}
+      >
+        Thêm {next}
+      </Button>
+    </fieldset>
   );
 }
