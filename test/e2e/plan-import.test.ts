@@ -65,6 +65,10 @@ describe('importing the plan in the mini app', () => {
     expect(await page.getByLabel('Ngày bắt đầu *').inputValue()).toBe('2026-05-18');
     expect(await page.getByLabel('Người ký', { exact: true }).inputValue()).toBe('Bùi Văn Điệp');
 
+    // The draft and its source fit a 360 px phone.
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+    ).toBeLessThanOrEqual(0);
     await page.getByLabel('Tên kế hoạch *').fill(CORRECTED);
     await page.getByRole('button', { name: 'Lưu thành kế hoạch' }).click();
     await page.locator('.zaui-modal-content').getByText('Lưu', { exact: true }).click();

@@ -54,13 +54,16 @@ export async function planDocx(blocks: DocxBlock[] | string): Promise<Buffer> {
   return Packer.toBuffer(new Document({ sections: [{ children }] }));
 }
 
-export async function planPdf(text: string): Promise<Buffer> {
+export async function planPdf(text: string, options: { pageBreakEvery?: number } = {}): Promise<Buffer> {
   const doc = new PDFDocument({ size: 'A4', margins: { top: 57, bottom: 57, left: 85, right: 57 } });
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<void>((resolve) => doc.on('end', () => resolve()));
   doc.font(FONT).fontSize(13);
-  for (const line of paragraphs(text)) doc.text(line, { align: 'justify', paragraphGap: 6 });
+  paragraphs(text).forEach((line, i) => {
+    if (i > 0 && options.pageBreakEvery && i % options.pageBreakEvery === 0) doc.addPage();
+    doc.text(line, { align: 'justify', paragraphGap: 6 });
+  });
   doc.end();
   await done;
   return Buffer.concat(chunks);

@@ -86,6 +86,19 @@ describe('plan documents: text, .docx and .pdf', () => {
     });
   });
 
+  it('refuses a PDF far too long to be a plan', async () => {
+    const long = await planPdf(
+      Array.from({ length: 61 }, (_, i) => `Trang ${i + 1} của một tài liệu dài.`).join('\n'),
+      {
+        pageBreakEvery: 1,
+      },
+    );
+    await expect(readPlanText(file(long, 'dai.pdf'))).rejects.toMatchObject({
+      statusCode: 400,
+      message: expect.stringContaining('dài hơn 60 trang'),
+    });
+  });
+
   it('refuses a file that is neither .docx nor PDF, and a damaged one', async () => {
     await expect(readPlanText(file(Buffer.from('GIF89a……'), 'anh.docx'))).rejects.toMatchObject({
       statusCode: 415,

@@ -102,12 +102,17 @@ function paragraphsOf(lines: VisualLine[]): string[] {
   return out;
 }
 
+const MAX_PDF_PAGES = 60;
+
 export async function pdfText(bytes: Buffer): Promise<string> {
   let pages: Run[][];
+  let tooLong = false;
   try {
     const pdf = await getDocumentProxy(new Uint8Array(bytes), { verbosity: 0 });
+    // A ward plan runs to a few pages; reading hundreds would hold the server for nothing.
+    if (pdf.numPages > MAX_PDF_PAGES) tooLong = true;
     pages = [];
-    for (let n = 1; n <= pdf.numPages; n++) {
+    for (let n = 1; n <= Math.min(pdf.numPages, MAX_PDF_PAGES); n++) {
       const page = await pdf.getPage(n);
       const content = await page.getTextContent();
       const runs: Run[] = [];
@@ -126,6 +131,11 @@ export async function pdfText(bytes: Buffer): Promise<string> {
       'Không đọc được tệp PDF này (tệp hỏng hoặc có mật khẩu). Hãy xuất lại PDF từ Word hoặc tải lên tệp .docx.',
     );
   }
+  if (tooLong)
+    throw new AppError(
+      'IMPORT_UNREADABLE',
+      `Tệp PDF dài hơn ${MAX_PDF_PAGES} trang, không giống một kế hoạch. Hãy tải lên đúng văn bản kế hoạch.`,
+    );
   // Page by page: the y coordinate restarts on each page, so paragraphs are rebuilt per page.
   const paragraphs = pages.flatMap((runs) => (runs.length ? paragraphsOf(visualLines(runs)) : []));
   const letters = paragraphs.join('').replace(/[^\p{L}]/gu, '').length;

@@ -4,61 +4,50 @@
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ErrorBody, PlanDraft, PlanImportRequest, PlanImportSave, PlanImportSaved } from '@loa/shared';
+import { routeGroup } from '../http/access.js';
 import { draftPlan, savePlan } from './service.js';
 
-const errors = {
-  400: ErrorBody,
-  401: ErrorBody,
-  403: ErrorBody,
-  409: ErrorBody,
-  413: ErrorBody,
-  415: ErrorBody,
-  422: ErrorBody,
-};
+/** Beyond the kit's usual answers: a file too large, not a plan file, or a scanned PDF. */
+const fileErrors = { 413: ErrorBody, 415: ErrorBody, 422: ErrorBody };
 
 const importRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const writers = [app.authenticate, app.requireRole('admin', 'staff')];
-  const security = [{ session: [] }];
-
-  app.post(
-    '/api/campaigns/import',
-    {
-      onRequest: writers,
-      // A 10 MB document is about 13.4 MB of base64.
-      bodyLimit: 15 * 1024 * 1024,
-      config: { op: 'imports.draft' },
-      schema: {
-        tags: ['campaigns'],
-        summary: 'Đọc văn bản kế hoạch (dán chữ, .docx hoặc .pdf có chữ) thành bản nháp để kiểm tra',
-        security,
-        body: PlanImportRequest,
-        response: { 200: PlanDraft, ...errors },
-      },
-    },
-    async (request) =>
-      app.db.withWard(request.session.wardId, (db) => draftPlan(db, request.session, request.body)),
-  );
-
-  app.post(
-    '/api/campaigns/import/save',
-    {
-      onRequest: writers,
-      bodyLimit: 2 * 1024 * 1024,
-      config: { op: 'imports.save' },
-      schema: {
-        tags: ['campaigns'],
-        summary: 'Lưu bản nháp đã sửa: tạo kế hoạch, các đơn vị còn thiếu và các nhiệm vụ',
-        security,
-        body: PlanImportSave,
-        response: { 201: PlanImportSaved, ...errors },
-      },
-    },
-    async (request, reply) => {
-      const saved = await app.db.withWard(request.session.wardId, (db) =>
-        savePlan(db, request.session, request.body),
+  await app.register(
+    routeGroup('officeWriters', async (app) => {
+      app.post(
+        '/api/campaigns/import',
+        {
+          // A 10 MB document is about 13.4 MB of base64.
+          bodyLimit: 15 * 1024 * 1024,
+          config: { op: 'imports.draft' },
+          schema: {
+            tags: ['campaigns'],
+            body: PlanImportRequest,
+            response: { 200: PlanDraft, ...fileErrors },
+          },
+        },
+        async (request) =>
+          app.db.withWard(request.session.wardId, (db) => draftPlan(db, request.session, request.body)),
       );
-      return reply.status(201).send(saved);
-    },
+
+      app.post(
+        '/api/campaigns/import/save',
+        {
+          bodyLimit: 2 * 1024 * 1024,
+          config: { op: 'imports.save' },
+          schema: {
+            tags: ['campaigns'],
+            body: PlanImportSave,
+            response: { 201: PlanImportSaved, 413: ErrorBody },
+          },
+        },
+        async (request, reply) => {
+          const saved = await app.db.withWard(request.session.wardId, (db) =>
+            savePlan(db, request.session, request.body),
+          );
+          return reply.status(201).send(saved);
+        },
+      );
+    }),
   );
 };
 
