@@ -75,5 +75,5 @@ export default fp(
       await sender.close();
     });
   },
-  { name: 'conversations', dependencies: ['db', 'zalo', 'evidence', 'notifier', 'broadcast-scheduler'] },
+  { name: 'conversations', dependencies: ['db', 'zalo', 'evidence', 'notifier', 'broadcasts'] },
 );
