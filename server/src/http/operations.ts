@@ -82,6 +82,15 @@ export const OPERATIONS = {
   'deliveries.broadcast': 'Tổ báo đã phát bài trên loa, kèm số lần phát',
 
   'notifications.issues': 'Tin nhắn cho người dùng không gửi được hoặc chưa rõ, cần gọi điện',
+  'reminder_rules.list': 'Quy tắc nhắc việc và báo cáo chậm tiến độ của kế hoạch',
+  'reminder_rules.replace': 'Sửa quy tắc nhắc việc của kế hoạch',
+
+  'conversations.list': 'Hộp thư OA: các cuộc trò chuyện, cuộc chờ cán bộ lên trước, kèm số tin chưa đọc',
+  'conversations.thread': 'Một cuộc trò chuyện và các tin nhắn của nó',
+  'conversations.read': 'Đánh dấu đã đọc',
+  'conversations.reply': 'Cán bộ trả lời (tin tư vấn OA; chỉ trong 7 ngày kể từ tin cuối của người dân)',
+  'conversations.resolve': 'Đánh dấu cuộc trò chuyện đã xong',
+  'conversations.handBack': 'Trả cuộc trò chuyện về trợ lý tự động (báo cho người dân)',
 
   'reports.docx': 'Báo cáo kết quả (.docx, theo Nghị định 30/2020)',
   'reports.xlsx': 'Phụ lục tiến độ từng tổ × nhiệm vụ (.xlsx)',
