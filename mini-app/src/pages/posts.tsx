@@ -10,7 +10,7 @@ import { DeliveryLedger } from '../posts/delivery-ledger';
 import { GroupPreview } from '../posts/group-preview';
 import { NotificationIssues } from '../posts/notification-issues';
 import { ScheduleForm } from '../posts/schedule-form';
-import { postStatusLabels } from '../posts/text';
+import { excerpt, postStatusLabels } from '../posts/text';
 import { usePosts } from '../posts/use-posts';
 
 /** Bài đăng: list, compose, approve, schedule, and each post's delivery ledger. */
@@ -40,7 +40,8 @@ export default function PostsPage() {
       <NotificationIssues />
       <QueryGate
         query={posts}
-        isEmpty={(data) => data.posts.length === 0}
+        // While a post is being written the form is the empty state's answer: say nothing under it.
+        isEmpty={(data) => !composing && data.posts.length === 0}
         empty="Chưa có bài đăng nào. Bấm “Soạn bài mới” để bắt đầu."
       >
         {(data) => (
@@ -53,7 +54,7 @@ export default function PostsPage() {
                   onClick={() => setOpenId(openId === post.id ? null : post.id)}
                 >
                   <span className="post-status">{postStatusLabels[post.status]}</span>
-                  <span className="post-excerpt">{post.body.slice(0, 120)}</span>
+                  <span className="post-excerpt">{excerpt(post.body, 120)}</span>
                   <span className="post-meta">
                     {post.createdByName ?? ''} · {formatDateTimeVi(post.updatedAt)}
                   </span>
