@@ -28,6 +28,7 @@ export interface WardRows extends WardFixture {
   occurrenceId: string;
   deliveryId: string;
   placeId: string;
+  conversationId: string;
 }
 
 /** A small ward: one department, one digital team, staff, a leader, a team member, a campaign with one task. */
@@ -127,6 +128,20 @@ export async function createWardWithEveryRow(db: Db, name?: string): Promise<War
       `INSERT INTO places (ward_id, name, lat, lng) VALUES ($1, 'Trụ sở UBND', 10.95, 107.15) RETURNING id`,
       [wardId],
     );
-    return { ...ward, evidenceId, groupId, postId, scheduleId, occurrenceId, deliveryId, placeId };
+    const conversationId = await q(
+      `INSERT INTO conversations (ward_id, zalo_user_id) VALUES ($1, $2) RETURNING id`,
+      [wardId, `oa-${wardId.slice(0, 8)}`],
+    );
+    return {
+      ...ward,
+      evidenceId,
+      groupId,
+      postId,
+      scheduleId,
+      occurrenceId,
+      deliveryId,
+      placeId,
+      conversationId,
+    };
   });
 }

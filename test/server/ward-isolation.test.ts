@@ -42,6 +42,7 @@ const idKinds: Record<string, keyof WardRows> = {
   deliveries: 'deliveryId',
   groups: 'groupId',
   places: 'placeId',
+  conversations: 'conversationId',
 };
 
 /** A body that passes validation, so the request reaches the ward check (all properties filled). */

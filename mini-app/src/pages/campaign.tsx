@@ -2,6 +2,7 @@ import { type Campaign, formatDateTimeVi, formatPeriodVi } from '@loa/shared';
 import { useNavigate, useParams } from 'react-router-dom';
 import { Button, useSnackbar } from 'zmp-ui';
 import { useSession } from '../auth/use-session';
+import { ReminderRules } from '../campaigns/reminder-rules';
 import { campaignStatusLabel } from '../campaigns/status';
 import {
   useAssignTask,
@@ -117,6 +118,9 @@ function CampaignDetail({ campaign }: { campaign: Campaign }) {
       </div>
       <CampaignTasks campaign={campaign} canWrite={staff} />
       {staff || session?.role === 'leader' ? <ReportDownloads campaignId={campaign.id} /> : null}
+      {staff || session?.role === 'leader' ? (
+        <ReminderRules campaignId={campaign.id} canEdit={staff} />
+      ) : null}
     </article>
   );
 }

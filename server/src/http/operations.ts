@@ -87,9 +87,9 @@ export const OPERATIONS = {
 
   'conversations.list': 'Hộp thư OA: các cuộc trò chuyện, cuộc chờ cán bộ lên trước, kèm số tin chưa đọc',
   'conversations.thread': 'Một cuộc trò chuyện và các tin nhắn của nó',
-  'conversations.read': 'Đánh dấu đã đọc',
+  'conversations.read': 'Đánh dấu cuộc trò chuyện đã đọc',
   'conversations.reply': 'Cán bộ trả lời (tin tư vấn OA; chỉ trong 7 ngày kể từ tin cuối của người dân)',
-  'conversations.resolve': 'Đánh dấu cuộc trò chuyện đã xong',
+  'conversations.resolve': 'Đánh dấu đã xử lý; trợ lý tự động trả lời các tin sau',
   'conversations.handBack': 'Trả cuộc trò chuyện về trợ lý tự động (báo cho người dân)',
 
   'reports.docx': 'Báo cáo kết quả (.docx, theo Nghị định 30/2020)',
