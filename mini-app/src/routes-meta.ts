@@ -8,6 +8,7 @@ export const paths = {
   evidence: '/evidence',
   posts: '/posts',
   shareTasks: '/share-tasks',
+  inbox: '/inbox',
 } as const;
 
 export type PageKey = keyof typeof paths;
@@ -22,6 +23,7 @@ export const pageTitles: Record<PageKey, string> = {
   evidence: 'Minh chứng',
   posts: 'Bài đăng',
   shareTasks: 'Chia sẻ',
+  inbox: 'Hộp thư',
 };
 
 /** Shorter labels for the tab bar where the title would not fit a 360 px phone with six tabs. */

@@ -28,6 +28,8 @@ const ShareTasksPage = lazy(() => import('./pages/share-tasks'));
 const WardSetupPage = named(() => import('./pages/ward-setup'), 'WardSetupPage');
 const WardMembersPage = named(() => import('./pages/ward-members'), 'WardMembersPage');
 const WardGroupsPage = named(() => import('./pages/ward-groups'), 'WardGroupsPage');
+const InboxPage = named(() => import('./pages/inbox'), 'InboxPage');
+const InboxThreadPage = named(() => import('./pages/inbox-thread'), 'InboxThreadPage');
 const AuditPage = named(() => import('./pages/audit'), 'AuditPage');
 
 export function AppRoutes() {
@@ -57,6 +59,8 @@ export function AppRoutes() {
           <Route path="/setup/members" element={<WardMembersPage />} />
           <Route path="/setup/groups" element={<WardGroupsPage />} />
           <Route path="/audit" element={<AuditPage />} />
+          <Route path={paths.inbox} element={<InboxPage />} />
+          <Route path={`${paths.inbox}/:id`} element={<InboxThreadPage />} />
           <Route path="*" element={<Navigate to={paths.home} replace />} />
         </Route>
       </Routes>

@@ -9,8 +9,8 @@ import { NavIcon } from './nav-icons';
 
 /** Which tabs each role sees; a resident (or nobody signed in) sees Trang chủ only. */
 const tabsByRole: Record<SessionRole, PageKey[]> = {
-  admin: ['home', 'campaigns', 'posts', 'leaderboard', 'evidence'],
-  staff: ['home', 'campaigns', 'posts', 'leaderboard', 'evidence'],
+  admin: ['home', 'campaigns', 'posts', 'leaderboard', 'evidence', 'inbox'],
+  staff: ['home', 'campaigns', 'posts', 'leaderboard', 'evidence', 'inbox'],
   leader: ['home', 'review', 'campaigns', 'posts', 'leaderboard', 'evidence'],
   team_lead: ['home', 'tasks', 'shareTasks'],
   team_member: ['home', 'tasks', 'shareTasks'],

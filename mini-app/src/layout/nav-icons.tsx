@@ -14,6 +14,7 @@ const shapes: Record<PageKey, string> = {
   posts: 'M4 5h16v12H8l-4 4z',
   shareTasks:
     'M18 8a3 3 0 1 0-2.8-4M6 15a3 3 0 1 0 0-6 3 3 0 0 0 0 6M18 22a3 3 0 1 0 0-6 3 3 0 0 0 0 6M8.6 13.5l6.8 4M15.4 6.5l-6.8 4',
+  inbox: 'M4 4h16v11H9l-5 4zM8 9h8M8 12h5',
 };
 
 export function NavIcon({ page }: { page: PageKey }) {

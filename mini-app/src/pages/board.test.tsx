@@ -85,7 +85,7 @@ describe('bottom navigation', () => {
   it('shows each role its own tabs', () => {
     signInAs('staff');
     layout();
-    expect(tabs()).toEqual(['Trang chủ', 'Kế hoạch', 'Bài đăng', 'Tiến độ', 'Minh chứng']);
+    expect(tabs()).toEqual(['Trang chủ', 'Kế hoạch', 'Bài đăng', 'Tiến độ', 'Minh chứng', 'Hộp thư']);
     cleanup();
     signInAs('team_member');
     layout();

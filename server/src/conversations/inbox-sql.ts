@@ -1,4 +1,4 @@
-/** The staff inbox's queries over this feature's tables. */
+/** The staff inbox's queries over this feature's tables. A conversation's preview is the person's last message. */
 import type { ConversationMessage, ConversationSummary } from '@loa/shared';
 import type { Queryable } from '../plugins/db.js';
 
@@ -12,7 +12,7 @@ const SUMMARY = `
          COALESCE((SELECT CASE WHEN x.text <> '' THEN x.text
                                WHEN x.payload->>'kind' = 'image' THEN '[Ảnh]'
                                WHEN x.payload->>'kind' = 'location' THEN '[Vị trí]' ELSE '[Tin nhắn]' END
-                     FROM conversation_messages x WHERE x.conversation_id = c.id
+                     FROM conversation_messages x WHERE x.conversation_id = c.id AND x.direction = 'in'
                     ORDER BY x.created_at DESC LIMIT 1), '') AS "lastText",
          ${ISO('c.last_message_at')} AS "lastMessageAt", ${ISO('c.resolved_at')} AS "resolvedAt",
          ${ISO("(c.last_inbound_at + interval '7 days')")} AS "windowClosesAt"

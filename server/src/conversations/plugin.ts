@@ -1,7 +1,7 @@
 /**
  * The conversations feature: the OA chatbot (a webhook handler for what people send the OA), the
- * reply ledger's sender, and the staff inbox API. Replies are kicked as soon as they are queued; a
- * periodic pass (when SCHEDULER is on) retries, and reconciles sends a crash interrupted.
+ * reply ledger's sender, and the staff inbox API. Replies are kicked as soon as they are queued; the
+ * scheduler's `conversations.replies` job retries, and reconciles sends a crash interrupted.
  */
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
@@ -63,17 +63,21 @@ export default fp(
 
     await app.register(inboxRoutes, { sender });
 
-    let timer: NodeJS.Timeout | undefined;
+    // Retries, and sends a crash interrupted (reconciled first), as a job of the one scheduler. Like
+    // webhook retries it runs with SCHEDULER=false too: these replies answer events this instance took.
+    app.scheduler.add({
+      name: 'conversations.replies',
+      everyMs: RETRY_PASS_MS,
+      always: true,
+      run: () => sender.kick(),
+    });
     app.addHook('onReady', async () => {
-      void sender.kick(); // replies left from before a restart
-      if (!config.scheduler) return;
-      timer = setInterval(() => void sender.kick(), RETRY_PASS_MS);
-      timer.unref();
+      void sender.kick(); // replies left from before a restart, at once
     });
     app.addHook('onClose', async () => {
-      clearInterval(timer);
+      await app.scheduler.stop();
       await sender.close();
     });
   },
-  { name: 'conversations', dependencies: ['db', 'zalo', 'evidence', 'notifier', 'broadcasts'] },
+  { name: 'conversations', dependencies: ['db', 'scheduler', 'zalo', 'evidence', 'notifier', 'broadcasts'] },
 );
