@@ -7,7 +7,7 @@ import { openDatabase } from '../server/src/database.js';
 import { StartupError } from '../server/src/startup-error.js';
 
 try {
-  const config = loadConfig(readEnvironment());
+  const config = loadConfig(readEnvironment(), { zalo: false });
   const database = await openDatabase(config, (message) => console.log(message));
   await database.stop();
   console.log('Cơ sở dữ liệu đã ở phiên bản mới nhất.');

@@ -11,7 +11,7 @@ import { seedDemoWardIfEmpty } from '../server/src/seed/demo-ward.js';
 import { StartupError } from '../server/src/startup-error.js';
 
 try {
-  const config = loadConfig(readEnvironment());
+  const config = loadConfig(readEnvironment(), { zalo: false });
   const database = await openDatabase(config, (message) => console.log(message));
   const pool = new pg.Pool({ connectionString: database.url, max: 2 });
   try {

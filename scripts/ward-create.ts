@@ -29,7 +29,7 @@ if (!values.name || !values.slug) {
 }
 
 try {
-  const config = loadConfig(readEnvironment());
+  const config = loadConfig(readEnvironment(), { zalo: false });
   const database = await openDatabase(config, (message) => console.log(message));
   const pool = new pg.Pool({ connectionString: database.url, max: 2 });
   try {

@@ -11,6 +11,7 @@ export async function buildDispatchChildApp(
 ): Promise<{ app: FastifyInstance; port: number }> {
   const env = process.env;
   const config = loadConfig({
+    ZALO_MODE: 'simulator', // a benchmark against the simulator
     ...env,
     ...overrides,
     SERVE_MINI_APP: 'false',

@@ -40,6 +40,7 @@ async function main(): Promise<void> {
     LOG_LEVEL: 'warn',
     DATA_DIR: join(work, 'data'),
     SERVE_MINI_APP: 'false',
+    ZALO_MODE: 'simulator',
   });
   const app = await buildApp(
     { ...config, databaseUrl: postgres.url, sessionSecret: 'bench-session-secret-0123456789abcdef' },

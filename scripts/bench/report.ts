@@ -121,6 +121,7 @@ async function main(): Promise<void> {
       LOG_LEVEL: 'warn',
       DATA_DIR: dataDir,
       SERVE_MINI_APP: 'false',
+      ZALO_MODE: 'simulator',
     });
     const app = await buildApp(
       { ...config, databaseUrl: postgres.url, sessionSecret: 'bench-session-secret-0123456789abcdef' },

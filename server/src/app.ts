@@ -63,11 +63,25 @@ export async function buildApp(
     logger: options.logger === false ? false : loggerOptions(config),
     // One line per request, written by the onResponse hook below, instead of Fastify's two.
     logController: new LogController({ disableRequestLogging: true }),
-    trustProxy: true,
+    // A hop count as the function Fastify builds from a number (its types accept only the function).
+    trustProxy:
+      typeof config.trustProxy === 'number'
+        ? (
+            (hops: number) => (_address: string, hop: number) =>
+              hop < hops
+          )(config.trustProxy)
+        : config.trustProxy,
     bodyLimit: 1024 * 1024,
+    // Fastify sets none by default, so a client that never finishes holds its socket forever.
+    // A whole request may take 5 minutes (a 15 MB photo over a weak 3G link), a silent socket 2.
+    requestTimeout: 5 * 60_000,
+    connectionTimeout: 2 * 60_000,
+    keepAliveTimeout: 72_000,
     ajv: { customOptions: { allErrors: true, coerceTypes: 'array', removeAdditional: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
+  // Headers must arrive within 30 s (slowloris); bodies then have the request timeout above.
+  app.server.headersTimeout = 30_000;
   app.decorate('config', config);
   app.decorate('healthChecks', new Map());
   app.addSchema(ErrorBody);
@@ -103,7 +117,13 @@ export async function buildApp(
     crossOriginEmbedderPolicy: false,
   });
   await app.register(cors, { origin: config.corsOrigins });
-  await app.register(rateLimit, { global: false });
+  // Limits count per signed-in member where the route knows one (its limit runs after sign-in checks),
+  // else per client address (the real one: see TRUST_PROXY).
+  await app.register(rateLimit, {
+    global: false,
+    keyGenerator: (request) =>
+      request.session?.memberId ? `member:${request.session.memberId}` : request.ip,
+  });
   await app.register(swagger, {
     openapi: {
       info: {

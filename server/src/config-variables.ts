@@ -47,11 +47,20 @@ const list: Parser<string[]> = (raw) =>
     .map((item) => item.trim())
     .filter(Boolean);
 
+/** Off, a hop count, or the proxies' addresses: never `true`, which lets any client pick its own address. */
+const trustProxy: Parser<false | number | string[]> = (raw) => {
+  if (['false', '0', 'no', 'off'].includes(raw)) return false;
+  if (/^\d+$/.test(raw)) return Number(raw);
+  const addresses = list(raw) as string[];
+  return addresses.length && addresses.every((item) => /^[0-9a-fA-F:.]+(\/\d{1,3})?$/.test(item))
+    ? addresses
+    : { error: 'phải là false, số proxy đứng trước (ví dụ 1), hoặc địa chỉ các proxy (10.0.0.1,10.0.0.0/8)' };
+};
+
 /** The table of variables. `.env.example` lists the same names; a test keeps them in step. */
 export const variables = {
   NODE_ENV: {
-    default: 'development',
-    description: 'development | production | test',
+    description: 'development | production | test; khi trống: production nếu HOST không phải localhost',
     parse: oneOf('development', 'production', 'test'),
   },
   HOST: { default: 'localhost', description: 'Địa chỉ lắng nghe (0.0.0.0 trong container)', parse: text },
@@ -88,6 +97,12 @@ export const variables = {
     parse: bool,
   },
   SERVE_MINI_APP: { default: 'true', description: 'Phục vụ bản dựng mini app tại /', parse: bool },
+  TRUST_PROXY: {
+    default: 'false',
+    description:
+      'Tin X-Forwarded-For từ proxy: false, số proxy đứng trước máy chủ, hoặc địa chỉ các proxy (ngăn giả mạo địa chỉ)',
+    parse: trustProxy,
+  },
   CORS_ORIGINS: {
     default: 'https://h5.zdn.vn,zbrowser://h5.zdn.vn',
     description: 'Nguồn được gọi API (mini app trong Zalo)',
@@ -95,7 +110,8 @@ export const variables = {
   },
   SCHEDULER: { default: 'true', description: 'Chạy các tác vụ định kỳ trên phiên bản này', parse: bool },
   ZALO_MODE: {
-    description: 'simulator | live; mặc định simulator khi chưa có ZALO_APP_ID và ZALO_APP_SECRET',
+    description:
+      'simulator | live; mặc định live khi có ZALO_APP_ID và ZALO_APP_SECRET; simulator phải được yêu cầu (npm start yêu cầu sẵn)',
     parse: oneOf('simulator', 'live'),
   },
   ZALO_APP_ID: { description: 'ID ứng dụng Zalo (developers.zalo.me) gắn với OA và mini app', parse: text },
@@ -140,6 +156,12 @@ export const variables = {
     default: '12',
     description: 'Làm mới token OA khi còn ít hơn số giờ này (token sống 25 giờ: khoảng 2 lần/ngày)',
     parse: positiveInt,
+  },
+  SIMULATOR_ALLOW_REMOTE: {
+    default: 'false',
+    description:
+      'Cho phép trình giả lập Zalo (ai cũng đăng nhập được) lắng nghe trên HOST khác localhost: chỉ cho bản trình diễn',
+    parse: bool,
   },
   SIM_RATE_LIMIT_PER_MIN: {
     default: '4000',

@@ -3,6 +3,7 @@
  * `loadConfig(env)` is called by the listener (and by tests with their own values) and the result is
  * passed down. All problems are reported together, each with its fix.
  */
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import {
@@ -33,6 +34,8 @@ export interface Config {
   seedDemo: boolean;
   serveMiniApp: boolean;
   corsOrigins: string[];
+  /** Fastify's trustProxy: which X-Forwarded-For entries name the real client. */
+  trustProxy: false | number | string[];
   scheduler: boolean;
   zalo: ZaloConfig;
   photoMaxBytes: number;
@@ -91,7 +94,11 @@ export class ConfigError extends StartupError {
   }
 }
 
-export function loadConfig(env: Record<string, string | undefined>): Config {
+/** `zalo: false` for commands that never speak Zalo (migrate, seed, backup): no Zalo choice needed. */
+export function loadConfig(
+  env: Record<string, string | undefined>,
+  options: { zalo?: boolean } = {},
+): Config {
   const problems: string[] = [];
   const read = <K extends keyof Variables>(name: K): Parsed<K> | undefined => {
     const variable: Variable<unknown> = variables[name];
@@ -105,7 +112,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     return value as Parsed<K>;
   };
 
-  const nodeEnv = read('NODE_ENV') ?? 'development';
+  const host = read('HOST') ?? 'localhost';
+  // A server reachable from elsewhere is a deployment: unless told otherwise, it gets production's checks.
+  const nodeEnv = read('NODE_ENV') ?? (isLocalHost(host) ? 'development' : 'production');
   const port = read('PORT') ?? 3000;
   const sessionSecret = read('SESSION_SECRET');
   if (sessionSecret !== undefined && sessionSecret.length < 32)
@@ -115,7 +124,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
 
   const config: Config = {
     nodeEnv,
-    host: read('HOST') ?? 'localhost',
+    host,
     port,
     logLevel: read('LOG_LEVEL') ?? 'info',
     databaseUrl: read('DATABASE_URL'),
@@ -128,6 +137,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     seedDemo: read('SEED_DEMO') ?? true,
     serveMiniApp: read('SERVE_MINI_APP') ?? true,
     corsOrigins: read('CORS_ORIGINS') ?? [],
+    trustProxy: read('TRUST_PROXY') ?? false,
     scheduler: read('SCHEDULER') ?? true,
     zalo: zaloConfig(read, port),
     photoMaxBytes: read('PHOTO_MAX_BYTES') ?? 15 * 1024 * 1024,
@@ -143,15 +153,27 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     reminderZnsTemplateId: read('REMINDER_ZNS_TEMPLATE_ID'),
     chatOfficeHours: read('CHAT_OFFICE_HOURS') ?? 'T2-T6 07:30-11:30,13:30-17:00',
   };
-  // The simulator signs anyone in as anyone: a production server runs it only when asked to.
-  if (nodeEnv === 'production' && config.zalo.mode === 'simulator' && !env.ZALO_MODE?.trim())
+  // The simulator signs anyone in as anyone: it runs only when asked for (npm start asks), and only on this
+  // machine unless a public demo is explicitly allowed.
+  if (options.zalo === false) {
+    // nothing to check: this command never speaks Zalo
+  } else if (!env.ZALO_MODE?.trim() && !(env.ZALO_APP_ID?.trim() && env.ZALO_APP_SECRET?.trim()))
     problems.push(
-      'NODE_ENV=production cần ZALO_APP_ID và ZALO_APP_SECRET (Zalo thật), hoặc ZALO_MODE=simulator cho bản trình diễn',
+      'chưa chọn Zalo: đặt ZALO_APP_ID và ZALO_APP_SECRET (Zalo thật), hoặc ZALO_MODE=simulator cho bản trình diễn trên máy này (npm start tự chọn)',
+    );
+  else if (config.zalo.mode === 'simulator' && !isLocalHost(host) && !read('SIMULATOR_ALLOW_REMOTE'))
+    problems.push(
+      `ZALO_MODE=simulator chỉ lắng nghe trên localhost (HOST=${host}): trình giả lập cho phép đăng nhập thành bất kỳ ai. Dùng HOST=localhost, hoặc SIMULATOR_ALLOW_REMOTE=true cho bản trình diễn công khai`,
     );
   if (config.zalo.mode === 'live' && !(config.zalo.appId && config.zalo.appSecret))
     problems.push('ZALO_MODE=live cần ZALO_APP_ID và ZALO_APP_SECRET (xem README, mục Zalo)');
   if (problems.length) throw new ConfigError(problems);
   return config;
+}
+
+/** localhost, 127.x, ::1: addresses no other machine can reach. */
+export function isLocalHost(host: string): boolean {
+  return host === 'localhost' || host === '::1' || host === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(host);
 }
 
 /** Only when PHOTO_STORAGE=s3; then the bucket and both keys are required. */
@@ -194,7 +216,10 @@ function zaloConfig(read: ReadVariable, port: number): ZaloConfig {
     oaId: read('ZALO_OA_ID'),
     initialAccessToken: read('ZALO_OA_ACCESS_TOKEN'),
     initialRefreshToken: read('ZALO_OA_REFRESH_TOKEN'),
-    webhookSecret: read('ZALO_WEBHOOK_SECRET') ?? secret,
+    // The simulator's signing key is random (the listener keeps one per data folder): a public constant
+    // would let anyone post events as any resident.
+    webhookSecret:
+      read('ZALO_WEBHOOK_SECRET') ?? (mode === 'simulator' ? randomBytes(24).toString('base64url') : secret),
     webhookIdTerm: read('ZALO_WEBHOOK_ID_TERM') ?? 'either',
     webhookMaxAgeSeconds: read('ZALO_WEBHOOK_MAX_AGE_SECONDS') ?? 10800,
     webhookRetentionDays: read('ZALO_WEBHOOK_RETENTION_DAYS') ?? 30,

@@ -52,6 +52,25 @@ function sessionSecretFor(config: Config): string {
   return readFileSync(file, 'utf8').trim();
 }
 
+/**
+ * `npm start` passes --demo: with neither ZALO_MODE nor Zalo credentials it asks for the simulator, so
+ * `npm install && npm start` is the whole demo. Started any other way the server asks for nothing.
+ */
+function demoDefaults(env: Record<string, string | undefined>): Record<string, string | undefined> {
+  if (!process.argv.includes('--demo') || env.ZALO_MODE?.trim()) return env;
+  if (env.ZALO_APP_ID?.trim() && env.ZALO_APP_SECRET?.trim()) return env;
+  return { ...env, ZALO_MODE: 'simulator' };
+}
+
+/** The simulator signs its webhooks with a random key kept in the data folder (never a public constant). */
+function withSimulatorSecret(config: Config, env: Record<string, string | undefined>): Config {
+  if (config.zalo.mode !== 'simulator' || env.ZALO_WEBHOOK_SECRET?.trim()) return config;
+  mkdirSync(config.dataDir, { recursive: true });
+  const file = join(config.dataDir, 'simulator-webhook-secret');
+  if (!existsSync(file)) writeFileSync(file, randomBytes(24).toString('base64url'), { mode: 0o600 });
+  return { ...config, zalo: { ...config.zalo, webhookSecret: readFileSync(file, 'utf8').trim() } };
+}
+
 async function listen(app: FastifyInstance, config: Config): Promise<void> {
   try {
     await app.listen({ port: config.port, host: config.host });
@@ -73,7 +92,8 @@ async function listen(app: FastifyInstance, config: Config): Promise<void> {
 
 async function main(): Promise<void> {
   const startedAt = performance.now();
-  const config = loadConfig(readEnvironment());
+  const env = demoDefaults(readEnvironment());
+  const config = withSimulatorSecret(loadConfig(env), env);
   const releaseDataDir = claimDataDir(config);
   let database: DatabaseHandle | undefined;
   let app: FastifyInstance | undefined;

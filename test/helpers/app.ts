@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../server/src/app.js';
-import { loadConfig } from '../../server/src/config.js';
+import { loadConfig, SIMULATOR_APP } from '../../server/src/config.js';
 import { seedDemoWardIfEmpty } from '../../server/src/seed/demo-ward.js';
 import { createTestDatabase } from './database.js';
 
@@ -13,6 +13,10 @@ export function testConfig(env: Record<string, string> = {}) {
     SESSION_SECRET: TEST_SESSION_SECRET,
     SERVE_MINI_APP: 'false',
     SCHEDULER: 'false',
+    // The simulator unless the test gives Zalo credentials (then live, as on a server).
+    ...(env.ZALO_APP_ID && env.ZALO_APP_SECRET ? {} : { ZALO_MODE: 'simulator' }),
+    // A known key, so tests can sign webhooks as Zalo would (servers get a random one).
+    ZALO_WEBHOOK_SECRET: SIMULATOR_APP.appSecret,
     ...env,
   });
 }

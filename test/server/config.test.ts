@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig, REPO_ROOT, variables } from '../../server/src/config.js';
 
 describe('configuration', () => {
-  it('has working defaults for a fresh machine', () => {
-    const config = loadConfig({});
+  it('has working defaults for a fresh machine (npm start asks for the simulator)', () => {
+    const config = loadConfig({ ZALO_MODE: 'simulator' });
     expect(config).toMatchObject({ port: 3000, host: 'localhost', databaseUrl: undefined, seedDemo: true });
     expect(config.dataDir).toBe(join(REPO_ROOT, '.data'));
   });
@@ -13,7 +13,13 @@ describe('configuration', () => {
   it('reports every bad variable in one error, each with what to fix', () => {
     let error: unknown;
     try {
-      loadConfig({ PORT: 'abc', DATABASE_URL: 'mysql://x', LOG_LEVEL: 'loud', SESSION_SECRET: 'short' });
+      loadConfig({
+        PORT: 'abc',
+        DATABASE_URL: 'mysql://x',
+        LOG_LEVEL: 'loud',
+        SESSION_SECRET: 'short',
+        ZALO_MODE: 'simulator',
+      });
     } catch (caught) {
       error = caught;
     }
@@ -38,6 +44,7 @@ describe('configuration', () => {
       /PHOTO_STORAGE="ftp" phải là một trong: local, s3/,
     );
     const config = loadConfig({
+      ZALO_MODE: 'simulator',
       PHOTO_STORAGE: 's3',
       S3_ENDPOINT: 'https://s3.example.vn/',
       S3_BUCKET: 'photos',
@@ -49,7 +56,7 @@ describe('configuration', () => {
       bucket: 'photos',
       forcePathStyle: true,
     });
-    expect(loadConfig({}).s3).toBeUndefined();
+    expect(loadConfig({ ZALO_MODE: 'simulator' }).s3).toBeUndefined();
   });
 
   it('.env.example documents every variable the server reads', () => {

@@ -25,6 +25,32 @@ describe('health and the public campaign page', () => {
     }
   });
 
+  it('sets request, headers, idle and keep-alive timeouts (Fastify sets none)', () => {
+    expect(t.app.server.requestTimeout).toBe(300_000);
+    expect(t.app.server.headersTimeout).toBe(30_000);
+    expect(t.app.server.timeout).toBe(120_000);
+    expect(t.app.server.keepAliveTimeout).toBe(72_000);
+  });
+
+  it('never shows a failing check’s internal error to the public, only a Vietnamese pointer to the log', async () => {
+    const internal = 'password authentication failed for user "loa_app" at 10.0.3.7:5432';
+    t.app.healthChecks.set('database2', async () => {
+      throw new Error(internal);
+    });
+    try {
+      const response = await t.app.inject({ method: 'GET', url: '/health' });
+      expect(response.statusCode).toBe(503);
+      expect(response.body).not.toContain('loa_app');
+      expect(response.body).not.toContain('10.0.3.7');
+      expect(response.json().checks.database2).toEqual({
+        ok: false,
+        message: expect.stringMatching(/nhật ký máy chủ/),
+      });
+    } finally {
+      t.app.healthChecks.delete('database2');
+    }
+  });
+
   it('shows the Dầu Giây campaign: theme, slogan and period from the plan', async () => {
     const response = await t.app.inject({ method: 'GET', url: '/api/public/campaign' });
     expect(response.statusCode).toBe(200);

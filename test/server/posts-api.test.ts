@@ -170,6 +170,16 @@ describe('posts, schedules and share tasks API', () => {
       payload: { dueAt: `${START}T18:30:00+07:00`, bodyOverride: 'Bản sửa cho buổi chiều' },
     });
     expect(moved.statusCode).toBe(200);
+    // A new text for one send is a change to what goes out: the post needs a leader again.
+    const overridden = (await t.app.inject({ url: `/api/posts/${post.id}`, headers: staff })).json();
+    expect(overridden).toMatchObject({ status: 'draft', approvedBy: null, version: 3 });
+    const reapproved = await t.app.inject({
+      method: 'POST',
+      url: `/api/posts/${post.id}/approve`,
+      headers: leader,
+      payload: { version: 3 },
+    });
+    expect(reapproved.json()).toMatchObject({ status: 'approved', version: 4 });
     const outside = await t.app.inject({
       method: 'PATCH',
       url: `/api/occurrences/${occurrences[2].id}`,
@@ -189,14 +199,14 @@ describe('posts, schedules and share tasks API', () => {
       method: 'PATCH',
       url: `/api/posts/${post.id}`,
       headers: staff,
-      payload: { body: 'Nội dung mới', version: 2 },
+      payload: { body: 'Nội dung mới', version: 4 },
     });
-    expect(edited.json()).toMatchObject({ status: 'draft', approvedBy: null, version: 3 });
+    expect(edited.json()).toMatchObject({ status: 'draft', approvedBy: null, version: 5 });
     const stale = await t.app.inject({
       method: 'PATCH',
       url: `/api/posts/${post.id}`,
       headers: staff,
-      payload: { body: 'x', version: 2 },
+      payload: { body: 'x', version: 4 },
     });
     expect(stale.statusCode).toBe(409);
     // An occurrence that fell due while the edit waited for approval is dropped, not sent late.
@@ -207,7 +217,7 @@ describe('posts, schedules and share tasks API', () => {
       method: 'POST',
       url: `/api/posts/${post.id}/approve`,
       headers: leader,
-      payload: { version: 3 },
+      payload: { version: 5 },
     });
     const after = (await t.app.inject({ url: `/api/posts/${post.id}/schedules`, headers: staff })).json()
       .schedules[0].occurrences;

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig, SIMULATOR_APP } from '../../server/src/config.js';
 
 describe('Zalo configuration', () => {
-  it('defaults to the simulator under this server’s /sim when no Zalo credentials are set', () => {
-    const { zalo } = loadConfig({ PORT: '3100' });
+  it('runs the simulator under this server’s /sim when asked for', () => {
+    const { zalo } = loadConfig({ PORT: '3100', ZALO_MODE: 'simulator' });
     expect(zalo.mode).toBe('simulator');
     expect(zalo.appId).toBe(SIMULATOR_APP.appId);
     expect(zalo.urls).toEqual({

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { SIMULATOR_APP } from '../../server/src/config.js';
 import { signWebhook } from '../../server/src/zalo/simulator/people.js';
 import { deleteOldWebhookEvents } from '../../server/src/zalo/sql.js';
@@ -97,6 +97,13 @@ describe('POST /webhooks/zalo against outsiders', () => {
       const raw = JSON.stringify(textEvent(id, at, '1'));
       expect((await post(raw, sign(raw, String(at)))).statusCode).toBe(200);
     }
+    // Handlers (the chatbot) finish first: an event being processed is never deleted under them.
+    await vi.waitFor(async () => {
+      const { rows } = await t.app.db.pool.query(
+        `SELECT count(*)::int AS n FROM webhook_events WHERE event_key LIKE '%-me' AND status = 'processed'`,
+      );
+      expect(rows[0].n).toBe(2);
+    });
     await t.app.db.pool.query(
       `UPDATE webhook_events SET received_at = now() - interval '31 days' WHERE event_key LIKE '%purge-me%'`,
     );

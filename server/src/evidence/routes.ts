@@ -101,7 +101,11 @@ const evidenceRoutes: FastifyPluginAsyncTypebox<{
       app.post(
         '/api/assignments/:id/evidence',
         {
-          config: { op: 'evidence.upload' },
+          // Per member (the limit runs after the sign-in check): a phone's queue sends a few photos at a time.
+          config: {
+            op: 'evidence.upload',
+            rateLimit: { max: 60, timeWindow: '1 minute', hook: 'preHandler' },
+          },
           schema: {
             tags: ['evidence'],
             description:

@@ -104,3 +104,16 @@ export async function updateOccurrence(
     [id, change.dueAt, change.bodyOverride, change.cancel],
   );
 }
+
+/**
+ * A changed occurrence text is a change to what goes out: the post returns to draft, and nothing of it
+ * is sent until a leader approves again (the ledger sends only approved posts).
+ */
+export async function returnPostToDraft(db: Queryable, occurrenceId: string): Promise<void> {
+  await db.query(
+    `UPDATE posts SET status = 'draft', approved_by = NULL, approved_at = NULL, version = version + 1,
+            updated_at = now()
+      WHERE id = (SELECT post_id FROM occurrences WHERE id = $1) AND status = 'approved'`,
+    [occurrenceId],
+  );
+}

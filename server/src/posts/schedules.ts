@@ -92,6 +92,7 @@ export async function editOccurrence(
         ? null
         : checkedBody(change.bodyOverride, null, linkBase);
   await schedulesSql.updateOccurrence(db, id, { dueAt, bodyOverride, cancel: change.cancel ?? false });
+  if (bodyOverride !== occurrence.bodyOverride) await schedulesSql.returnPostToDraft(db, id);
 }
 
 /** Pausing, resuming or cancelling a schedule (see setScheduleStatus for what happens to its sends). */

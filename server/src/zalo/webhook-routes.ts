@@ -41,7 +41,8 @@ export default async function webhookRoutes(
       app.post(
         '/webhooks/zalo',
         {
-          config: { op: 'zalo.webhook' },
+          // Per address, before the body is read: Zalo's servers send every event, so the limit is generous.
+          config: { op: 'zalo.webhook', rateLimit: { max: 1200, timeWindow: '1 minute' } },
           bodyLimit: WEBHOOK_BODY_LIMIT,
           schema: {
             tags: ['zalo'],
