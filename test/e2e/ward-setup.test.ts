@@ -13,6 +13,7 @@ import { TEST_SESSION_SECRET } from '../helpers/app.js';
 import { tab } from '../helpers/dev-login.js';
 import { type Product, startProduct } from '../helpers/e2e-product.js';
 import { fortyMembers, membersXlsx } from '../helpers/member-lists.js';
+import { pickDay, wardField } from '../helpers/pickers.js';
 import type { ServerProcess } from '../helpers/server-process.js';
 
 const TEAMS = ['Tổ CNS Khu phố 1', 'Tổ CNS Khu phố 2', 'Tổ CNS Khu phố 3'];
@@ -121,8 +122,10 @@ describe('a second ward set up in the app', () => {
         'xpath=//*[contains(@class,"zaui-input-label") and normalize-space()="Tên kế hoạch *"]/following::input[1]',
       )
       .fill(title);
-    await admin.getByLabel('Ngày bắt đầu *').fill('2026-10-01');
-    await admin.getByLabel('Ngày kết thúc *').fill('2026-10-10');
+    await pickDay(admin, admin, 'Ngày bắt đầu *', '2026-10-01');
+    await pickDay(admin, admin, 'Ngày kết thúc *', '2026-10-10');
+    expect(await wardField(admin, 'Ngày bắt đầu *').inputValue()).toBe('01/10/2026');
+    expect(await wardField(admin, 'Ngày kết thúc *').inputValue()).toBe('10/10/2026');
     await admin.getByRole('button', { name: 'Lưu kế hoạch' }).click();
     await expect.poll(() => admin.textContent('body'), { timeout: 15_000 }).toContain(title);
 

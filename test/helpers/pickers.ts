@@ -27,3 +27,27 @@ export async function pickTime(page: Page, scope: Page | Locator, label: string,
   await panel.getByRole('button', { name: 'Xong' }).click();
   await panel.waitFor({ state: 'hidden', timeout: 5_000 });
 }
+
+/**
+ * Picks a ward day "YYYY-MM-DD" in a date field the way a person does: open the picker, tap the day,
+ * the month and the year (columns DD, MM, YYYY), then "Xong".
+ */
+export async function pickDay(page: Page, scope: Page | Locator, label: string, day: string) {
+  const [year, month, date] = day.split('-');
+  await wardField(scope, label).click();
+  const panel = page.locator('.zaui-picker-panel').filter({ hasText: label }).last();
+  await panel.waitFor({ timeout: 5_000 });
+  const columns = panel.locator('.zaui-picker-column');
+  // Items read "01", "Tháng 10" or "2026" depending on the column: match the number at the end.
+  for (const [index, text] of [date, month, year].entries()) {
+    const number = new RegExp(`^\\D*0?${Number(text)}$`);
+    await columns
+      .nth(index)
+      .locator('.zaui-picker-item')
+      .filter({ hasText: number })
+      .first()
+      .dispatchEvent('click');
+  }
+  await panel.getByRole('button', { name: 'Xong' }).click();
+  await panel.waitFor({ state: 'hidden', timeout: 5_000 });
+}

@@ -96,7 +96,7 @@ const inboxRoutes: FastifyPluginAsyncTypebox<{ sender: ReplySender }> = async (a
       config: { op: 'conversations.read' },
       schema: {
         tags,
-        summary: 'Đánh dấu đã đọc',
+        summary: 'Đánh dấu cuộc trò chuyện đã đọc',
         security,
         params: IdParams,
         response: { 200: Done, ...errors },
