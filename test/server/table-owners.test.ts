@@ -54,6 +54,7 @@ const OWNER_FRAGMENTS: Record<string, string> = {
 const NOT_FEATURES = new Set(['seed']);
 
 const SERVER_SRC = join(import.meta.dirname, '../../server/src');
+const MIGRATIONS = join(import.meta.dirname, '../../migrations');
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -88,6 +89,7 @@ describe('one owner per table', () => {
       writtenTables('UPDATE posts SET a = 1 WHERE id IN (SELECT id FROM x FOR UPDATE SKIP LOCKED)'),
     ).toEqual(['posts']);
     expect(writtenTables('INSERT INTO t (a) VALUES (1) ON CONFLICT (a) DO UPDATE SET a = 2')).toEqual(['t']);
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: the source text of a template literal, as the test reads it
     expect(writtenTables('INSERT INTO ${AUDIT_INSERT_COLUMNS} SELECT 1')).toEqual([]);
     const found = new Set(files.flatMap((file) => file.tables));
     for (const table of ['notifications', 'assignments', 'deliveries', 'posts'])
@@ -108,6 +110,19 @@ describe('one owner per table', () => {
       file.tables.filter((table) => !(table in OWNERS)).map((table) => `${file.path} writes ${table}`),
     );
     expect(unowned).toEqual([]);
+  });
+
+  it('has an owner line for every table the migrations create', () => {
+    const created = readdirSync(MIGRATIONS)
+      .filter((name) => name.endsWith('.sql'))
+      .flatMap((name) => [
+        ...readFileSync(join(MIGRATIONS, name), 'utf8').matchAll(
+          /CREATE TABLE (?:IF NOT EXISTS )?([a-z_][a-z0-9_]*)/gi,
+        ),
+      ])
+      .map((match) => match[1]!.toLowerCase());
+    expect(created.length).toBeGreaterThan(0);
+    expect(created.filter((table) => !(table in OWNERS))).toEqual([]);
   });
 
   it('lets only the owner folder write each table', () => {
