@@ -106,8 +106,9 @@ export async function loadDatabase(url: string, dir: string, manifest: BackupMan
       const entry = byName.get(name)!;
       if (!present.has(name)) throw new BackupError(`Bảng ${name} của bản sao lưu không có trong lược đồ.`);
       const list = entry.columns.map(ident).join(', ');
-      const insert = `INSERT INTO public.${ident(name)} (${list}) OVERRIDING SYSTEM VALUE
-        SELECT ${list} FROM json_populate_recordset(NULL::public.${ident(name)}, $1::json)`;
+      const target = `public.${ident(name)}`;
+      const insert = `INSERT INTO ${target} (${list}) OVERRIDING SYSTEM VALUE
+        SELECT ${list} FROM json_populate_recordset(NULL::${target}, $1::json)`;
       for await (const batch of rowBatches(join(dir, 'database', entry.file), entry)) {
         await client.query(insert, [`[${batch.join(',')}]`]);
       }
