@@ -79,7 +79,10 @@ describe('office units finish their tasks; tasks are edited, cancelled, deleted 
   afterAll(() => t.close());
 
   it('an office unit lists, acknowledges and completes its own task; the leader sees it on the board', async () => {
-    const { assignmentId } = await officeTask({ evidencePhotoCount: 0, title: 'Viết tin bài trên Trang TTĐT' });
+    const { assignmentId } = await officeTask({
+      evidencePhotoCount: 0,
+      title: 'Viết tin bài trên Trang TTĐT',
+    });
     const mine = await t.app.inject({ method: 'GET', url: '/api/me/assignments', headers: staff() });
     expect(mine.statusCode).toBe(200);
     expect(mine.json().assignments.map((a: { id: string }) => a.id)).toContain(assignmentId);
@@ -140,7 +143,9 @@ describe('office units finish their tasks; tasks are edited, cancelled, deleted 
     );
     expect(row).toEqual({ status: 'pending', note: null });
     expect(
-      await sql(`SELECT 1 FROM audit_log WHERE entity_id = $1 AND action = 'assignments.done'`, [assignmentId]),
+      await sql(`SELECT 1 FROM audit_log WHERE entity_id = $1 AND action = 'assignments.done'`, [
+        assignmentId,
+      ]),
     ).toEqual([]);
 
     await addPhoto(assignmentId, 1);
@@ -236,7 +241,9 @@ describe('office units finish their tasks; tasks are edited, cancelled, deleted 
     expect(cancel.statusCode).toBe(200);
     expect(cancel.json()).toMatchObject({ cancelReason: 'Trùng với nhiệm vụ của khu phố', hasWork: true });
     expect(cancel.json().cancelledAt).toEqual(expect.any(String));
-    const audit = await sql(`SELECT action, actor_member_id, after FROM audit_log WHERE entity_id = $1`, [taskId]);
+    const audit = await sql(`SELECT action, actor_member_id, after FROM audit_log WHERE entity_id = $1`, [
+      taskId,
+    ]);
     expect(audit).toContainEqual({
       action: 'tasks.cancel',
       actor_member_id: w.staffId,
@@ -267,9 +274,17 @@ describe('office units finish their tasks; tasks are edited, cancelled, deleted 
     }
     const mine = await t.app.inject({ method: 'GET', url: '/api/me/assignments', headers: staff() });
     expect(mine.json().assignments.map((a: { id: string }) => a.id)).not.toContain(assignmentId);
-    const board = await t.app.inject({ method: 'GET', url: `/api/campaigns/${w.campaignId}/board`, headers: leader() });
+    const board = await t.app.inject({
+      method: 'GET',
+      url: `/api/campaigns/${w.campaignId}/board`,
+      headers: leader(),
+    });
     expect(board.json().tasks.map((x: { id: string }) => x.id)).not.toContain(taskId);
-    const one = await t.app.inject({ method: 'GET', url: `/api/assignments/${assignmentId}`, headers: staff() });
+    const one = await t.app.inject({
+      method: 'GET',
+      url: `/api/assignments/${assignmentId}`,
+      headers: staff(),
+    });
     expect(one.json()).toMatchObject({ cancelReason: 'Trùng với nhiệm vụ của khu phố' });
   });
 
@@ -297,7 +312,8 @@ describe('reminder rules reach office units and waiting share tasks', () => {
   afterAll(() => t.close());
   const sql = async <T = Record<string, unknown>>(text: string, values: unknown[] = []) =>
     t.app.db.withSystem(async (db) => (await db.query(text, values)).rows as T[]);
-  const tick = (at: string) => t.app.db.withSystem((db) => queueDueReminders(db, new Date(at), 6 * 3_600_000));
+  const tick = (at: string) =>
+    t.app.db.withSystem((db) => queueDueReminders(db, new Date(at), 6 * 3_600_000));
 
   it("reminds an office's staff of its task and a team of the post it has not shared yet", async () => {
     const w = await createWardWithEveryRow(t.app.db);

@@ -76,7 +76,11 @@ export async function enqueueReminders(db: Queryable, now: Date, catchUpMs: numb
  * time, so the due-relative rules do not apply. While a delivery waits, its `updated_at` is the moment
  * it opened (nothing else writes a waiting row; confirming it moves it out of `waiting`).
  */
-export async function enqueueShareTaskReminders(db: Queryable, now: Date, catchUpMs: number): Promise<number> {
+export async function enqueueShareTaskReminders(
+  db: Queryable,
+  now: Date,
+  catchUpMs: number,
+): Promise<number> {
   const { rowCount } = await db.query(
     `WITH waiting AS (
        SELECT d.id AS delivery_id, d.ward_id, d.target_kind, d.responsible_unit_id AS unit_id,

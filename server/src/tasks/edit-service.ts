@@ -26,7 +26,10 @@ async function lockChangeable(db: Queryable, id: string) {
   if (!task) throw notFound();
   if (task.cancelledAt) throw new AppError('TASK_CANCELLED');
   if (task.campaignStatus === 'closed')
-    throw new AppError('CAMPAIGN_STATUS', 'Kế hoạch đã kết thúc nên không sửa, hủy hay xóa nhiệm vụ được nữa.');
+    throw new AppError(
+      'CAMPAIGN_STATUS',
+      'Kế hoạch đã kết thúc nên không sửa, hủy hay xóa nhiệm vụ được nữa.',
+    );
   return task;
 }
 
