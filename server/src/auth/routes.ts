@@ -8,6 +8,7 @@ import { ErrorBody, type MemberProfile, MeReply, SignInReply, ZaloSignInBody } f
 import { recordAudit } from '../audit/audit.js';
 import { AppError } from '../errors.js';
 import { routeGroup } from '../http/access.js';
+import { linkZaloIds } from '../wards/identity.js';
 import { ZaloApiError, type ZaloUser } from '../zalo/types.js';
 import {
   bumpSessionVersion,
@@ -16,7 +17,6 @@ import {
   findMemberByZaloAppId,
   findWardById,
   findWardBySlug,
-  linkZaloIds,
   type ProfileRow,
   revokeToken,
 } from './sql.js';
