@@ -8,10 +8,9 @@ import { ErrorBody, type MemberProfile, MeReply, SignInReply, ZaloSignInBody } f
 import { recordAudit } from '../audit/audit.js';
 import { AppError } from '../errors.js';
 import { routeGroup } from '../http/access.js';
-import { linkZaloIds } from '../wards/identity.js';
+import { bumpSessionVersion, linkZaloIds } from '../wards/identity.js';
 import { ZaloApiError, type ZaloUser } from '../zalo/types.js';
 import {
-  bumpSessionVersion,
   findMemberById,
   findMemberByPhone,
   findMemberByZaloAppId,

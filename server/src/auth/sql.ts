@@ -78,8 +78,3 @@ export async function revokeToken(
     db.query(`DELETE FROM revoked_sessions WHERE expires_at < now()`),
   ]);
 }
-
-/** Ends every session of a member at once (a token without an id can only be signed out this way). */
-export async function bumpSessionVersion(db: Queryable, memberId: string): Promise<void> {
-  await db.query(`UPDATE members SET session_version = session_version + 1 WHERE id = $1`, [memberId]);
-}
