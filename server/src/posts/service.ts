@@ -16,6 +16,7 @@ import {
   zaloTextLength,
 } from '@loa/shared';
 import { recordAudit } from '../audit/audit.js';
+import { cancelOverdueOccurrences, cancelPendingOccurrences } from '../broadcasts/occurrences.js';
 import { AppError } from '../errors.js';
 import type { Queryable } from '../plugins/db.js';
 import * as sql from './sql.js';
@@ -121,6 +122,9 @@ export async function approve(
     entityId: id,
     before: { status: post.status, version: post.version },
   });
+  // What fell due while the post waited in draft (after an edit) is dropped: a re-approved post must
+  // not go out late in a burst.
+  await cancelOverdueOccurrences(db, id);
   return (await sql.findPost(db, id))!;
 }
 
@@ -227,4 +231,5 @@ export async function sendBack(
 
 export async function archivePost(db: Queryable, id: string): Promise<void> {
   if (!(await sql.archivePost(db, id))) throw postNotFound();
+  await cancelPendingOccurrences(db, id);
 }
