@@ -41,6 +41,7 @@ const OWNERS: Record<string, string> = {
   loudspeaker_slots: 'posts',
   oa_image_attachments: 'broadcasts',
   loudspeaker_plays: 'broadcasts',
+  revoked_sessions: 'auth', // signed-out session tokens
 };
 
 /**
