@@ -30,7 +30,8 @@ import reminderRuleRoutes from './notifications/reminder-rules-routes.js';
 import notificationRoutes from './notifications/routes.js';
 import authPlugin from './plugins/auth.js';
 import dbPlugin from './plugins/db.js';
-import errorsPlugin from './plugins/errors.js';
+import errorsPlugin, { frameworkErrors } from './plugins/errors.js';
+import inputTextPlugin from './plugins/input-text.js';
 import miniAppPlugin from './plugins/mini-app.js';
 import schedulerPlugin from './plugins/scheduler.js';
 import postEditRoutes from './posts/edit-routes.js';
@@ -80,6 +81,7 @@ export async function buildApp(
     connectionTimeout: 2 * 60_000,
     keepAliveTimeout: 72_000,
     ajv: { customOptions: { allErrors: true, coerceTypes: 'array', removeAdditional: false } },
+    frameworkErrors,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   // Headers must arrive within 30 s (slowloris); bodies then have the request timeout above.
@@ -103,6 +105,7 @@ export async function buildApp(
   });
 
   await app.register(errorsPlugin);
+  await app.register(inputTextPlugin);
   // Everything the app loads comes from this server: the icon font and styles are built into the
   // mini app (no CDN). blob: is the photos the app itself fetched with the session and shows.
   await app.register(helmet, {

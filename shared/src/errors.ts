@@ -275,6 +275,17 @@ export const errorCatalogue = {
     status: 503,
     message: 'Máy chủ đang tạo nhiều báo cáo cùng lúc. Đợi khoảng một phút rồi bấm tải lại.',
   },
+  // Found by the fuzz test (test/server/api-fuzz.test.ts).
+  BAD_URL: {
+    status: 400,
+    message: 'Địa chỉ có ký tự không hợp lệ (mã hoá %XX sai). Kiểm tra lại đường dẫn.',
+  },
+  URL_PART_TOO_LONG: { status: 414, message: 'Một phần của đường dẫn quá dài. Kiểm tra lại địa chỉ.' },
+  ZALO_OA_NOT_CONNECTED: {
+    status: 409,
+    message:
+      'OA của phường chưa được kết nối với ứng dụng. Kiểm tra OA id và quyền của ứng dụng rồi thử lại.',
+  },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof errorCatalogue;

@@ -27,6 +27,8 @@ const postgresClientErrors: Record<string, ErrorCode> = {
   '22008': 'VALIDATION_FAILED', // date out of range
   '22001': 'VALIDATION_FAILED', // value too long
   '23514': 'VALIDATION_FAILED', // check constraint
+  '22021': 'VALIDATION_FAILED', // a character the encoding cannot hold (NUL; plugins/input-text refuses it first)
+  '22P05': 'VALIDATION_FAILED', // jsonb: an unsupported Unicode escape (\u0000)
   '23503': 'VALIDATION_FAILED', // foreign key: a referenced row does not exist
   '23505': 'CONFLICT',
   '40001': 'CONFLICT',
@@ -39,6 +41,16 @@ const fastifyClientErrors: Record<string, ErrorCode> = {
   FST_ERR_CTP_INVALID_JSON_BODY: 'BAD_JSON',
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'VALIDATION_FAILED',
 };
+
+/**
+ * Errors Fastify's router answers before any route or hook runs (Fastify's `frameworkErrors` option):
+ * a path whose %-escapes are not UTF-8, or a path segment over maxParamLength.
+ */
+export function frameworkErrors(error: FastifyError, _request: unknown, reply: FastifyReply) {
+  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') return send(reply, 'URL_PART_TOO_LONG');
+  if (error.code === 'FST_ERR_BAD_URL') return send(reply, 'BAD_URL');
+  return send(reply, 'VALIDATION_FAILED');
+}
 
 export default fp(
   async function errorsPlugin(app: FastifyInstance) {
@@ -53,6 +65,16 @@ export default fp(
       if (error instanceof SyntaxError && error.statusCode === 400) return send(reply, 'BAD_JSON');
       if (error.statusCode === 429) return send(reply, 'RATE_LIMITED');
       const pgCode = (error as { code?: string }).code;
+      if (pgCode === '22003') {
+        // numeric value out of range: an integer the column cannot hold (found by the fuzz test:
+        // a post's `version` of 2^53 + 2).
+        request.log.info({ pgCode }, 'database refused an out-of-range number');
+        return send(
+          reply,
+          'VALIDATION_FAILED',
+          'Có một số quá lớn hoặc quá nhỏ so với giới hạn cho phép. Kiểm tra lại các số đã nhập.',
+        );
+      }
       if (pgCode && postgresClientErrors[pgCode]) {
         request.log.info(
           { pgCode, detail: (error as { detail?: string }).detail },

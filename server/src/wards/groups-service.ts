@@ -27,12 +27,15 @@ export async function fetchOaGroups(app: FastifyInstance): Promise<{ zaloGroupId
       if (page.groups.length < PAGE || groups.length >= page.total) break;
     }
   } catch (error) {
-    if (error instanceof ZaloApiError)
+    // Zalo busy or unreachable: 503, try again later. Anything else needs a person to act (409).
+    if (error instanceof ZaloApiError && ['retryable', 'rate_limited', 'unknown'].includes(error.kind))
       throw new AppError('ZALO_UNAVAILABLE', `Chưa lấy được danh sách nhóm từ Zalo: ${error.explanation}`);
-    // No OA id or token yet: the ward's OA is not connected.
+    if (error instanceof ZaloApiError)
+      throw new AppError('ZALO_OA_NOT_CONNECTED', `Zalo từ chối lấy danh sách nhóm: ${error.explanation}`);
+    // No OA id or token yet: the ward's OA is not connected (a 503 would tell the app to retry).
     app.log.warn({ err: error }, 'groups of the OA unavailable');
     throw new AppError(
-      'ZALO_UNAVAILABLE',
+      'ZALO_OA_NOT_CONNECTED',
       'Chưa lấy được danh sách nhóm từ Zalo: OA của phường chưa được kết nối (kiểm tra OA id và quyền của ứng dụng).',
     );
   }
