@@ -97,5 +97,5 @@ export default fp(
       if (!roles.includes(request.session.role)) throw new AppError('FORBIDDEN');
     });
   },
-  { name: 'auth' },
+  { name: 'auth', dependencies: ['db'] },
 );
