@@ -11,6 +11,7 @@ export const OPERATIONS = {
 
   'auth.zalo': 'Đăng nhập bằng tài khoản Zalo',
   'auth.me': 'Người đang đăng nhập',
+  'auth.signOut': 'Đăng xuất: máy chủ thu hồi phiên này ngay',
   'auth.invite': 'Đăng nhập bằng liên kết mời (liên kết Zalo với thành viên)',
 
   'campaigns.list': 'Danh sách kế hoạch (lọc theo trạng thái, ví dụ chờ duyệt = draft)',
@@ -51,6 +52,9 @@ export const OPERATIONS = {
   'tasks.create': 'Thêm nhiệm vụ (và giao ngay nếu có "assign")',
   'tasks.assign': 'Giao nhiệm vụ cho một, nhiều đơn vị hoặc tất cả các tổ',
   'tasks.board': 'Bảng tiến độ: các tổ × nhiệm vụ',
+  'tasks.update': 'Sửa nhiệm vụ (hạn, số ảnh, địa điểm, quy tắc vị trí…)',
+  'tasks.cancel': 'Hủy nhiệm vụ kèm lý do (giữ lại việc đã làm)',
+  'tasks.delete': 'Xóa nhiệm vụ khi chưa đơn vị nào làm gì',
   'assignments.urge': 'Nhắc một tổ chưa hoàn thành',
   'campaigns.urgeLate': 'Nhắc tất cả các tổ trễ hạn',
   'assignments.mine': 'Nhiệm vụ của tổ tôi',
