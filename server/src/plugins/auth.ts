@@ -143,5 +143,5 @@ export default fp(
       if (!roles.includes(request.session.role)) throw new AppError('FORBIDDEN');
     });
   },
-  { name: 'auth', dependencies: ['db'] },
+  { name: 'auth' },
 );
