@@ -15,6 +15,11 @@ export const errorCatalogue = {
   BODY_TOO_LARGE: { status: 413, message: 'Nội dung gửi lên quá lớn. Hãy giảm kích thước rồi thử lại.' },
   UNAUTHENTICATED: { status: 401, message: 'Bạn cần đăng nhập để tiếp tục.' },
   SESSION_EXPIRED: { status: 401, message: 'Phiên đăng nhập đã hết hạn. Hãy đăng nhập lại.' },
+  SESSION_REVOKED: {
+    status: 401,
+    message:
+      'Phiên đăng nhập này đã kết thúc (bạn đã đăng xuất, hoặc vai trò/tổ của bạn vừa được thay đổi). Hãy đăng nhập lại.',
+  },
   FORBIDDEN: { status: 403, message: 'Bạn không có quyền thực hiện thao tác này.' },
   NOT_FOUND: { status: 404, message: 'Không tìm thấy nội dung yêu cầu.' },
   ROUTE_NOT_FOUND: { status: 404, message: 'Đường dẫn không tồn tại. Kiểm tra lại địa chỉ.' },
@@ -107,11 +112,25 @@ export const errorCatalogue = {
   },
   ASSIGNMENT_OTHER_TEAM: {
     status: 403,
-    message: 'Nhiệm vụ này giao cho tổ khác; bạn chỉ thao tác được nhiệm vụ của tổ mình.',
+    message:
+      'Nhiệm vụ này giao cho tổ khác hoặc đơn vị khác; bạn chỉ thao tác được nhiệm vụ của tổ, đơn vị mình.',
   },
   ASSIGNMENT_ALREADY_DONE: {
     status: 409,
     message: 'Tổ này đã báo cáo hoàn thành nhiệm vụ nên không cần nhắc.',
+  },
+  EVIDENCE_PHOTOS_MISSING: {
+    status: 422,
+    message: 'Nhiệm vụ này cần ảnh minh chứng. Bấm “Chụp ảnh minh chứng” để gửi ảnh rồi báo hoàn thành.',
+  },
+  TASK_CANCELLED: {
+    status: 409,
+    message: 'Nhiệm vụ này đã bị hủy nên không thao tác được nữa. Tải lại để xem danh sách mới.',
+  },
+  TASK_HAS_WORK: {
+    status: 409,
+    message:
+      'Nhiệm vụ đã có đơn vị xác nhận, gửi ảnh hoặc báo cáo nên không xóa được. Hãy hủy nhiệm vụ (kèm lý do) thay vì xóa.',
   },
   ASSIGNMENT_CLOSED: {
     status: 409,
@@ -183,6 +202,21 @@ export const errorCatalogue = {
   MEMBER_SELF_DEACTIVATE: {
     status: 409,
     message: 'Bạn không thể tự khóa tài khoản của mình. Nhờ một quản trị viên khác.',
+  },
+  EVIDENCE_OWN_PHOTO: {
+    status: 403,
+    message:
+      'Bạn không thể tự duyệt ảnh do chính mình gửi. Hãy nhờ một cán bộ hoặc lãnh đạo khác duyệt ảnh này.',
+  },
+  UPLOAD_TOO_SLOW: {
+    status: 408,
+    message:
+      'Mạng quá chậm nên ảnh chưa gửi xong. Ảnh vẫn nằm trong hàng chờ trên điện thoại và sẽ được gửi lại khi mạng tốt hơn.',
+  },
+  UPLOADS_IN_PROGRESS: {
+    status: 429,
+    message:
+      'Bạn đang gửi nhiều ảnh cùng lúc. Ảnh này vẫn nằm trong hàng chờ và sẽ được gửi lại sau khi các ảnh trước gửi xong.',
   },
   MEMBER_DEACTIVATED: {
     status: 401,

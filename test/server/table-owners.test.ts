@@ -37,6 +37,11 @@ const OWNERS: Record<string, string> = {
   conversation_messages: 'conversations',
   job_runs: 'plugins', // the scheduler's claims
   schema_migrations: 'db', // the migration runner
+  post_images: 'posts',
+  loudspeaker_slots: 'posts',
+  oa_image_attachments: 'broadcasts',
+  loudspeaker_plays: 'broadcasts',
+  revoked_sessions: 'auth', // signed-out session tokens
 };
 
 /**
@@ -51,7 +56,7 @@ const OWNER_FRAGMENTS: Record<string, string> = {
  * The demo seed fills an empty database with the fixture ward in one go; it is not a feature, and its
  * rows are the ones the features' own tests start from.
  */
-const NOT_FEATURES = new Set(['seed']);
+const NOT_FEATURES = new Set(['seed', 'backup']); // restore loads every table's rows back, by design
 
 const SERVER_SRC = join(import.meta.dirname, '../../server/src');
 const MIGRATIONS = join(import.meta.dirname, '../../migrations');

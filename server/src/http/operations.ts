@@ -11,6 +11,7 @@ export const OPERATIONS = {
 
   'auth.zalo': 'Đăng nhập bằng tài khoản Zalo',
   'auth.me': 'Người đang đăng nhập',
+  'auth.signOut': 'Đăng xuất: máy chủ thu hồi phiên này ngay',
   'auth.invite': 'Đăng nhập bằng liên kết mời (liên kết Zalo với thành viên)',
 
   'campaigns.list': 'Danh sách kế hoạch (lọc theo trạng thái, ví dụ chờ duyệt = draft)',
@@ -51,6 +52,9 @@ export const OPERATIONS = {
   'tasks.create': 'Thêm nhiệm vụ (và giao ngay nếu có "assign")',
   'tasks.assign': 'Giao nhiệm vụ cho một, nhiều đơn vị hoặc tất cả các tổ',
   'tasks.board': 'Bảng tiến độ: các tổ × nhiệm vụ',
+  'tasks.update': 'Sửa nhiệm vụ (hạn, số ảnh, địa điểm, quy tắc vị trí…)',
+  'tasks.cancel': 'Hủy nhiệm vụ kèm lý do (giữ lại việc đã làm)',
+  'tasks.delete': 'Xóa nhiệm vụ khi chưa đơn vị nào làm gì',
   'assignments.urge': 'Nhắc một tổ chưa hoàn thành',
   'campaigns.urgeLate': 'Nhắc tất cả các tổ trễ hạn',
   'assignments.mine': 'Nhiệm vụ của tổ tôi',
@@ -80,6 +84,16 @@ export const OPERATIONS = {
   'shareTasks.list': 'Việc chia sẻ và phát loa của tổ tôi',
   'deliveries.shared': 'Tổ xác nhận đã chia sẻ bài vào nhóm',
   'deliveries.broadcast': 'Tổ báo đã phát bài trên loa, kèm số lần phát',
+
+  'posts.preview':
+    'Bản xem trước đúng như máy chủ sẽ lưu và gửi (kèm dòng "Xem chi tiết"), số ký tự, bài đọc loa',
+  'posts.sendBack': 'Lãnh đạo trả lại bài cho người soạn, kèm lý do',
+  'posts.image': 'Ảnh đính kèm bài đăng (JPEG đã xử lý, đúng như gửi vào nhóm)',
+  'posts.imageUpload': 'Tải ảnh đính kèm bài đăng (nội dung yêu cầu là tệp ảnh JPEG, PNG hoặc WebP)',
+  'loudspeaker.slots': 'Các khung giờ phát loa của phường',
+  'loudspeaker.setSlots': 'Đặt các khung giờ phát loa của phường',
+  'deliveries.plays': 'Nhật ký phát loa của một lượt: mỗi lần tổ đã phát',
+  'deliveries.reportPlay': 'Tổ báo một lần phát loa (mỗi lần phát một dòng)',
 
   'notifications.issues': 'Tin nhắn cho người dùng không gửi được hoặc chưa rõ, cần gọi điện',
   'reminder_rules.list': 'Quy tắc nhắc việc và báo cáo chậm tiến độ của kế hoạch',
