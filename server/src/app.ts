@@ -34,6 +34,7 @@ import miniAppPlugin from './plugins/mini-app.js';
 import schedulerPlugin from './plugins/scheduler.js';
 import postRoutes from './posts/routes.js';
 import publicRoutes from './public/routes.js';
+import siteRoutes from './public/site-routes.js';
 import reportRoutes from './reports/routes.js';
 import assignmentRoutes from './tasks/assignment-routes.js';
 import taskRoutes from './tasks/task-routes.js';
@@ -184,6 +185,8 @@ export async function buildApp(
   // Posts, approval and schedules; what the ledger did with them; messages to people that need a human.
   await app.register(postRoutes);
   await app.register(deliveryRoutes);
+  // The ward's public web pages and Atom feed of sent posts (/w/:slug); images through displayCopies.
+  await app.register(siteRoutes);
   await app.register(notificationRoutes);
   // Reminder rules per campaign (defaults on every new campaign).
   await app.register(reminderRuleRoutes);

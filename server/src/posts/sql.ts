@@ -33,6 +33,7 @@ export async function findPost(db: Queryable, id: string, lock = false): Promise
 export async function insertPost(
   db: Queryable,
   post: {
+    id: string;
     wardId: string;
     campaignId: string;
     body: string;
@@ -42,11 +43,17 @@ export async function insertPost(
   },
 ): Promise<string> {
   const { rows } = await db.query<{ id: string }>(
-    `INSERT INTO posts (ward_id, campaign_id, body, image_sha256, link_path, created_by)
-     VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-    [post.wardId, post.campaignId, post.body, post.imageSha256, post.linkPath, post.createdBy],
+    `INSERT INTO posts (id, ward_id, campaign_id, body, image_sha256, link_path, created_by)
+     VALUES ($7, $1, $2, $3, $4, $5, $6) RETURNING id`,
+    [post.wardId, post.campaignId, post.body, post.imageSha256, post.linkPath, post.createdBy, post.id],
   );
   return rows[0]!.id;
+}
+
+/** The ward's slug: a post's own link names its ward. */
+export async function wardSlug(db: Queryable, wardId: string): Promise<string> {
+  const { rows } = await db.query<{ slug: string }>('SELECT slug FROM wards WHERE id = $1', [wardId]);
+  return rows[0]!.slug;
 }
 
 /** Any edit sends the post back to draft: a leader approves exactly the text that goes out. */
