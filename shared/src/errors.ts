@@ -107,11 +107,25 @@ export const errorCatalogue = {
   },
   ASSIGNMENT_OTHER_TEAM: {
     status: 403,
-    message: 'Nhiệm vụ này giao cho tổ khác; bạn chỉ thao tác được nhiệm vụ của tổ mình.',
+    message:
+      'Nhiệm vụ này giao cho tổ khác hoặc đơn vị khác; bạn chỉ thao tác được nhiệm vụ của tổ, đơn vị mình.',
   },
   ASSIGNMENT_ALREADY_DONE: {
     status: 409,
     message: 'Tổ này đã báo cáo hoàn thành nhiệm vụ nên không cần nhắc.',
+  },
+  EVIDENCE_PHOTOS_MISSING: {
+    status: 422,
+    message: 'Nhiệm vụ này cần ảnh minh chứng. Bấm “Chụp ảnh minh chứng” để gửi ảnh rồi báo hoàn thành.',
+  },
+  TASK_CANCELLED: {
+    status: 409,
+    message: 'Nhiệm vụ này đã bị hủy nên không thao tác được nữa. Tải lại để xem danh sách mới.',
+  },
+  TASK_HAS_WORK: {
+    status: 409,
+    message:
+      'Nhiệm vụ đã có đơn vị xác nhận, gửi ảnh hoặc báo cáo nên không xóa được. Hãy hủy nhiệm vụ (kèm lý do) thay vì xóa.',
   },
   ASSIGNMENT_CLOSED: {
     status: 409,

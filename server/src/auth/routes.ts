@@ -7,6 +7,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ErrorBody, type MemberProfile, MeReply, SignInReply, ZaloSignInBody } from '@loa/shared';
 import { AppError } from '../errors.js';
 import { routeGroup } from '../http/access.js';
+import { linkZaloIds } from '../wards/identity.js';
 import { ZaloApiError, type ZaloUser } from '../zalo/types.js';
 import {
   findMemberById,
@@ -14,7 +15,6 @@ import {
   findMemberByZaloAppId,
   findWardById,
   findWardBySlug,
-  linkZaloIds,
   type ProfileRow,
 } from './sql.js';
 

@@ -37,19 +37,6 @@ export async function findMemberById(db: Queryable, id: string): Promise<Profile
   return rows[0];
 }
 
-/** First sign-in: remember the mini-app id (and the OA id when Zalo gave it and we had none). */
-export async function linkZaloIds(
-  db: Queryable,
-  memberId: string,
-  appUserId: string,
-  oaUserId: string | null,
-): Promise<void> {
-  await db.query(
-    `UPDATE members SET zalo_app_user_id = $2, zalo_oa_user_id = COALESCE(zalo_oa_user_id, $3) WHERE id = $1`,
-    [memberId, appUserId, oaUserId],
-  );
-}
-
 export async function findWardBySlug(
   db: Queryable,
   slug: string,

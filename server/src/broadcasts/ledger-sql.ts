@@ -5,12 +5,16 @@
 import { WARD_TIME_ZONE } from '@loa/shared';
 import type { Queryable } from '../plugins/db.js';
 
-/** Occurrences for schedules not yet materialised (created outside the API); idempotent. */
+/**
+ * Occurrences for schedules that have none yet (written by something other than the API, which adds
+ * them with the schedule); idempotent, and each schedule is taken by one instance (SKIP LOCKED).
+ */
 export async function materialiseOccurrences(db: Queryable): Promise<number> {
   const { rowCount } = await db.query(
     `WITH fresh AS (
        SELECT s.id FROM schedules s
         WHERE s.materialised_until IS NULL AND s.status = 'active'
+          AND NOT EXISTS (SELECT FROM occurrences o WHERE o.schedule_id = s.id)
         FOR UPDATE SKIP LOCKED
      ), slots AS (
        SELECT s.ward_id, s.id AS schedule_id, s.post_id, s.run_at AS due_at
@@ -21,15 +25,10 @@ export async function materialiseOccurrences(db: Queryable): Promise<number> {
          CROSS JOIN LATERAL generate_series(s.starts_on, s.ends_on, interval '1 day') d
          CROSS JOIN LATERAL unnest(s.times_of_day) t
         WHERE s.kind = 'daily'
-     ), inserted AS (
-       INSERT INTO occurrences (ward_id, schedule_id, post_id, due_at)
-       SELECT ward_id, schedule_id, post_id, due_at FROM slots
-       ON CONFLICT (schedule_id, due_at) DO NOTHING
-       RETURNING schedule_id
      )
-     UPDATE schedules s SET materialised_until = COALESCE(
-       (SELECT max(due_at) FROM slots WHERE slots.schedule_id = s.id), s.run_at, now())
-      FROM fresh f WHERE s.id = f.id`,
+     INSERT INTO occurrences (ward_id, schedule_id, post_id, due_at)
+     SELECT ward_id, schedule_id, post_id, due_at FROM slots
+     ON CONFLICT (schedule_id, due_at) DO NOTHING`,
   );
   return rowCount ?? 0;
 }

@@ -5,6 +5,7 @@
  * ledger the reply sender works from. Nothing is sent from here, so a crash loses nothing and
  * repeats nothing.
  */
+import { createHash } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
 import type pg from 'pg';
 import { AppError } from '../errors.js';
@@ -68,6 +69,20 @@ function clip(text: string): string {
   return chars.length <= MAX_REPLY ? text : `${chars.slice(0, MAX_REPLY - 1).join('')}…`;
 }
 
+/**
+ * The id a photo stored while handling this event gets. The photo is stored (its own transaction,
+ * files first) before the conversation's transaction commits; after a crash between the two the event
+ * is handled again, and the same id makes the second upload answer the first one's evidence.
+ */
+export function chatPhotoEvidenceId(eventId: string): string {
+  const bytes = createHash('sha256').update(`chat-photo:${eventId}`).digest().subarray(0, 16);
+  // RFC 9562 version 8 (an id of our own making) with the RFC variant bits.
+  bytes[6] = ((bytes[6] as number) & 0x0f) | 0x80;
+  bytes[8] = ((bytes[8] as number) & 0x3f) | 0x80;
+  const hex = bytes.toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
 /** Runs `work` under a savepoint, so a refusal from another feature leaves the transaction usable. */
 async function guarded<T>(client: pg.PoolClient, work: () => Promise<T>): Promise<T> {
   await client.query('SAVEPOINT chat_action');
@@ -118,7 +133,9 @@ export class ChatService {
         return;
       }
       const teamMember = member?.unitId && TEAM_ROLES.has(member.role) ? member : undefined;
-      const assignments = teamMember ? await listOpenAssignments(client, teamMember.unitId as string) : [];
+      const assignments = teamMember
+        ? await listOpenAssignments(client, teamMember.unitId as string, chatPhotoEvidenceId(eventId))
+        : [];
       const ward = await findWardInfo(client, wardId);
       const decision = decide({
         message: incoming,
@@ -203,6 +220,7 @@ export class ChatService {
             unitId: member.unitId as string,
             assignmentId: action.assignment.id,
             path: action.mediaPath,
+            evidenceId: chatPhotoEvidenceId(who.eventId),
           });
           return say.photoSaved(action.assignment.title, describeFlags(evidence.flags));
         }

@@ -41,15 +41,24 @@ export interface OpenAssignment {
  * The team's unfinished work in approved or running campaigns, soonest due first: not yet reported
  * done, or reported but still short of the photos the task asks for.
  */
-export async function listOpenAssignments(db: Queryable, unitId: string): Promise<OpenAssignment[]> {
+/**
+ * The team's open assignments. `asIfWithout` is the evidence the message being handled may itself
+ * have stored before a crash: it is not counted, so a retry sees the tasks as the first run did.
+ */
+export async function listOpenAssignments(
+  db: Queryable,
+  unitId: string,
+  asIfWithout?: string,
+): Promise<OpenAssignment[]> {
   const { rows } = await db.query<OpenAssignment>(
     `SELECT a.id, t.title, t.kind, ${ISO('t.due_at')} AS "dueAt", a.status,
             t.evidence_photo_count AS "photosRequired",
-            (SELECT count(*)::int FROM evidence e WHERE e.assignment_id = a.id AND e.kind = 'photo') AS "photosSent"
+            (SELECT count(*)::int FROM evidence e
+              WHERE e.assignment_id = a.id AND e.kind = 'photo' AND e.id IS DISTINCT FROM $2::uuid) AS "photosSent"
        FROM assignments a JOIN tasks t ON t.id = a.task_id JOIN campaigns c ON c.id = t.campaign_id
       WHERE a.unit_id = $1 AND c.status IN ('approved', 'active') AND a.status <> 'accepted'
       ORDER BY t.due_at, t.sort_order, a.id`,
-    [unitId],
+    [unitId, asIfWithout ?? null],
   );
   return rows.filter((row) => row.status !== 'submitted' || row.photosSent < row.photosRequired);
 }

@@ -19,18 +19,22 @@ import type { Db, Queryable } from '../plugins/db.js';
 import type { ZaloServices } from '../zalo/types.js';
 import { distanceM } from './flags.js';
 import { lockLatestWithoutLocation, setEvidenceLocation, type WaitingForLocation } from './location-sql.js';
-import { findUploadTarget } from './sql.js';
+import { findEvidence, findUploadTarget } from './sql.js';
 import type { PhotoStorage } from './storage.js';
 import { uploadPhoto } from './upload-service.js';
 
 export interface ChatEvidence {
-  /** A photo file under DATA_DIR becomes evidence of the team's assignment. */
+  /**
+   * A photo file under DATA_DIR becomes evidence of the team's assignment, under `evidenceId`: when
+   * that evidence exists already (the same message handled again after a crash) it is the answer.
+   */
   uploadFile(input: {
     wardId: string;
     memberId: string;
     unitId: string;
     assignmentId: string;
     path: string;
+    evidenceId: string;
   }): Promise<EvidenceItem>;
   /** Inside the caller's ward transaction; undefined when no photo of the team waits for a location. */
   attachLocation(
@@ -71,6 +75,10 @@ export function createChatEvidence(deps: {
 }): ChatEvidence {
   return {
     async uploadFile(input) {
+      const stored = await deps.db.batchInWard(input.wardId, (client) =>
+        findEvidence(client, input.evidenceId),
+      );
+      if (stored) return stored;
       const target = await deps.db.batchInWard(input.wardId, (client) =>
         findUploadTarget(client, input.assignmentId, input.unitId),
       );
@@ -87,6 +95,7 @@ export function createChatEvidence(deps: {
           memory: Buffer.allocUnsafe(Math.max(1, Math.min(size, deps.limits.maxBytes))),
           zaloAccessToken: undefined,
           locationToken: undefined,
+          evidenceId: input.evidenceId,
         },
       );
       return evidence;

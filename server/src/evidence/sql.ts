@@ -34,10 +34,10 @@ const FIND_UPLOAD_TARGET = prepared(
        JOIN tasks t ON t.id = a.task_id
        JOIN campaigns c ON c.id = t.campaign_id
        JOIN wards w ON w.id = a.ward_id
-      WHERE a.id = $1 AND ($2::uuid IS NULL OR a.unit_id = $2)`,
+      WHERE a.id = $1 AND ($2::uuid IS NULL OR a.unit_id = $2) AND t.cancelled_at IS NULL`,
 );
 
-/** The assignment with what its checks need; `unitId` limits it to a team's own assignments. */
+/** The assignment with what its checks need; `unitId` limits it to a team's own assignments; a cancelled task takes no photos. */
 export async function findUploadTarget(
   db: Queryable,
   assignmentId: string,

@@ -50,6 +50,8 @@ export interface UploadInput {
   onReceived?: () => void;
   zaloAccessToken: string | undefined;
   locationToken: string | undefined;
+  /** The evidence row's id when the caller chose it (to make a retried upload find its first try). */
+  evidenceId?: string;
 }
 
 type Location = { lat: number; lng: number; source: 'zalo' | 'exif' };
@@ -159,7 +161,7 @@ async function insertRows(
     },
     nearDuplicate: duplicate,
   });
-  const id = randomUUID();
+  const id = input.evidenceId ?? randomUUID();
   const [, , , evidence] = await deps.db.batchInWard(input.wardId, (client) =>
     Promise.all([
       insertPhotoFile(client, file),

@@ -1,6 +1,7 @@
 /**
  * Reminder rules → notifications. A rule fires at slots (a time every day of the campaign, or relative
- * to each task's due time); each slot reminds the members of every team whose assignment is not done,
+ * to each task's due time); each slot reminds the members of every unit (a team, or an office such as
+ * the UBND's) whose assignment is not done, and of every team whose share task still waits,
  * and an escalating rule sends staff and leaders a digest of the late teams. Dedupe keys make a replayed
  * or caught-up tick harmless; slots older than the catch-up window are skipped (a stale nudge helps no one).
  */
@@ -17,14 +18,14 @@ const SLOTS = `
            END AS slot
       FROM reminder_rules r
       JOIN campaigns c ON c.id = r.campaign_id AND c.status = 'active'
-      JOIN tasks t ON t.campaign_id = r.campaign_id
+      JOIN tasks t ON t.campaign_id = r.campaign_id AND t.cancelled_at IS NULL
      WHERE r.active AND r.kind NOT IN ('daily_at', 'overdue_daily_at')
     UNION ALL
     SELECT r.id, r.ward_id, r.campaign_id, r.kind, r.escalate, r.offset_minutes, t.id,
            (d::date + r.time_of_day::time) AT TIME ZONE '${WARD_TIME_ZONE}'
       FROM reminder_rules r
       JOIN campaigns c ON c.id = r.campaign_id AND c.status = 'active'
-      JOIN tasks t ON t.campaign_id = r.campaign_id
+      JOIN tasks t ON t.campaign_id = r.campaign_id AND t.cancelled_at IS NULL
       CROSS JOIN LATERAL generate_series(
         (($1::timestamptz - $2 * interval '1 millisecond') AT TIME ZONE '${WARD_TIME_ZONE}')::date,
         ($1::timestamptz AT TIME ZONE '${WARD_TIME_ZONE}')::date, interval '1 day') d
@@ -61,7 +62,68 @@ export async function enqueueReminders(db: Queryable, now: Date, catchUpMs: numb
             $1
        FROM due
        JOIN units u ON u.id = due.unit_id
-       JOIN members m ON m.unit_id = due.unit_id AND m.active AND m.role IN ('team_lead', 'team_member')
+       JOIN members m ON m.unit_id = due.unit_id AND m.active AND m.role <> 'resident'
+     ON CONFLICT (ward_id, dedupe_key) DO NOTHING`,
+    [now, catchUpMs],
+  );
+  return rowCount ?? 0;
+}
+
+/**
+ * Share tasks (a team_share or loudspeaker delivery waiting for its team) follow the campaign's rules
+ * too: `after_assigned` counts from when the share task opened, `daily_at` reminds each day it still
+ * waits, and `overdue_daily_at` each morning once it has waited a whole day. A share task has no due
+ * time, so the due-relative rules do not apply. While a delivery waits, its `updated_at` is the moment
+ * it opened (nothing else writes a waiting row; confirming it moves it out of `waiting`).
+ */
+export async function enqueueShareTaskReminders(
+  db: Queryable,
+  now: Date,
+  catchUpMs: number,
+): Promise<number> {
+  const { rowCount } = await db.query(
+    `WITH waiting AS (
+       SELECT d.id AS delivery_id, d.ward_id, d.target_kind, d.responsible_unit_id AS unit_id,
+              d.updated_at AS opened_at, g.name AS group_name, p.campaign_id
+         FROM deliveries d
+         JOIN occurrences o ON o.id = d.occurrence_id
+         JOIN posts p ON p.id = o.post_id
+         JOIN campaigns c ON c.id = p.campaign_id AND c.status = 'active'
+         LEFT JOIN zalo_groups g ON g.id = d.group_id
+        WHERE d.status = 'waiting' AND d.target_kind IN ('team_share', 'loudspeaker')
+          AND d.responsible_unit_id IS NOT NULL
+     ), slots AS (
+       SELECT r.id AS rule_id, r.kind, w.delivery_id, w.ward_id, w.target_kind, w.unit_id, w.opened_at,
+              w.group_name, w.opened_at + make_interval(mins => COALESCE(r.offset_minutes, 0)) AS slot
+         FROM waiting w JOIN reminder_rules r ON r.campaign_id = w.campaign_id
+        WHERE r.active AND r.kind = 'after_assigned'
+       UNION ALL
+       SELECT r.id, r.kind, w.delivery_id, w.ward_id, w.target_kind, w.unit_id, w.opened_at, w.group_name,
+              (day::date + r.time_of_day::time) AT TIME ZONE '${WARD_TIME_ZONE}'
+         FROM waiting w JOIN reminder_rules r ON r.campaign_id = w.campaign_id
+        CROSS JOIN LATERAL generate_series(
+          (($1::timestamptz - $2 * interval '1 millisecond') AT TIME ZONE '${WARD_TIME_ZONE}')::date,
+          ($1::timestamptz AT TIME ZONE '${WARD_TIME_ZONE}')::date, interval '1 day') day
+        WHERE r.active AND r.kind IN ('daily_at', 'overdue_daily_at') AND r.time_of_day IS NOT NULL
+     ), due AS (
+       SELECT * FROM slots
+        WHERE slot <= $1 AND slot > $1::timestamptz - $2 * interval '1 millisecond' AND slot > opened_at
+          AND (kind <> 'overdue_daily_at' OR opened_at <= slot - interval '1 day')
+     )
+     INSERT INTO notifications (ward_id, kind, member_id, delivery_id, rule_id, dedupe_key, body, next_attempt_at)
+     SELECT due.ward_id, 'reminder', m.id, due.delivery_id, due.rule_id,
+            'share-reminder:' || due.rule_id || ':' || extract(epoch FROM due.slot)::bigint || ':'
+              || due.delivery_id || ':' || m.id,
+            CASE due.target_kind
+              WHEN 'team_share' THEN 'Nhắc việc: bài đăng chưa được chia sẻ vào ' || COALESCE(due.group_name, 'nhóm Zalo')
+                || '. Mở Loa Phường, chọn "Chia sẻ vào nhóm" rồi bấm "Đã chia sẻ".'
+              ELSE 'Nhắc việc: bài đăng chưa được đọc trên loa của ' || u.name
+                || '. Mở Loa Phường để xem nội dung và báo số lần đã phát.'
+            END,
+            $1
+       FROM due
+       JOIN units u ON u.id = due.unit_id
+       JOIN members m ON m.unit_id = due.unit_id AND m.active AND m.role <> 'resident'
      ON CONFLICT (ward_id, dedupe_key) DO NOTHING`,
     [now, catchUpMs],
   );

@@ -4,9 +4,13 @@
  * is still queued within the catch-up window.
  */
 import type { Queryable } from '../plugins/db.js';
-import { enqueueEscalations, enqueueReminders } from './reminders-sql.js';
+import { enqueueEscalations, enqueueReminders, enqueueShareTaskReminders } from './reminders-sql.js';
 
 /** Queues the reminders and escalation digests due at `now`; returns how many were new. */
 export async function queueDueReminders(db: Queryable, now: Date, catchUpMs: number): Promise<number> {
-  return (await enqueueReminders(db, now, catchUpMs)) + (await enqueueEscalations(db, now, catchUpMs));
+  return (
+    (await enqueueReminders(db, now, catchUpMs)) +
+    (await enqueueShareTaskReminders(db, now, catchUpMs)) +
+    (await enqueueEscalations(db, now, catchUpMs))
+  );
 }

@@ -5,7 +5,7 @@
 import type { Schedule } from '@loa/shared';
 import type { Queryable } from '../plugins/db.js';
 
-/** A schedule and all its occurrences, in one transaction (materialised here, not by a tick). */
+/** A schedule, materialised up to its last send time: its occurrences are added with it (schedules.ts). */
 export async function insertSchedule(
   db: Queryable,
   s: {
@@ -22,14 +22,8 @@ export async function insertSchedule(
   dueAts: Date[],
 ): Promise<string> {
   const { rows } = await db.query<{ id: string }>(
-    `WITH s AS (
-       INSERT INTO schedules (ward_id, post_id, kind, run_at, times_of_day, starts_on, ends_on, targets, created_by, materialised_until)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, (SELECT max(d) FROM unnest($10::timestamptz[]) d)) RETURNING id
-     ), o AS (
-       INSERT INTO occurrences (ward_id, schedule_id, post_id, due_at)
-       SELECT $1, s.id, $2, d FROM s, unnest($10::timestamptz[]) d
-     )
-     SELECT id FROM s`,
+    `INSERT INTO schedules (ward_id, post_id, kind, run_at, times_of_day, starts_on, ends_on, targets, created_by, materialised_until)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, (SELECT max(d) FROM unnest($10::timestamptz[]) d)) RETURNING id`,
     [
       s.wardId,
       s.postId,
@@ -59,24 +53,12 @@ export async function listSchedules(db: Queryable, postId: string): Promise<Sche
   return rows;
 }
 
-/** Pausing skips what falls due meanwhile: resuming must not fire a burst of stale posts. */
-export async function setScheduleStatus(
-  db: Queryable,
-  id: string,
-  status: string,
-  now: Date,
-): Promise<boolean> {
+export async function setScheduleStatus(db: Queryable, id: string, status: string): Promise<boolean> {
   const { rowCount } = await db.query(
     `UPDATE schedules SET status = $2 WHERE id = $1 AND status <> 'cancelled'`,
     [id, status],
   );
-  if (rowCount !== 1) return false;
-  await db.query(
-    `UPDATE occurrences SET status = 'cancelled'
-      WHERE schedule_id = $1 AND status = 'pending' AND ($2 = 'cancelled' OR ($2 = 'active' AND due_at < $3))`,
-    [id, status, now],
-  );
-  return true;
+  return rowCount === 1;
 }
 
 export async function findOccurrence(db: Queryable, id: string) {
@@ -92,17 +74,6 @@ export async function findOccurrence(db: Queryable, id: string) {
     [id],
   );
   return rows[0];
-}
-
-export async function updateOccurrence(
-  db: Queryable,
-  id: string,
-  change: { dueAt: Date; bodyOverride: string | null; cancel: boolean },
-): Promise<void> {
-  await db.query(
-    `UPDATE occurrences SET due_at = $2, body_override = $3, status = CASE WHEN $4 THEN 'cancelled' ELSE status END WHERE id = $1`,
-    [id, change.dueAt, change.bodyOverride, change.cancel],
-  );
 }
 
 /**

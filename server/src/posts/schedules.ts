@@ -4,6 +4,7 @@
  * it); an occurrence is edited or cancelled only before it is due.
  */
 import { type OccurrenceUpdate, type ScheduleInput, wardDayOf, wardDays, wardInstant } from '@loa/shared';
+import { cancelScheduleOccurrences, insertOccurrences, updateOccurrence } from '../broadcasts/occurrences.js';
 import { AppError } from '../errors.js';
 import type { Queryable } from '../plugins/db.js';
 import * as schedulesSql from './schedules-sql.js';
@@ -54,7 +55,7 @@ export async function createSchedule(
   const window = await sql.findCampaignWindow(db, post.campaignId);
   if (!window) throw new AppError('NOT_FOUND', 'Không tìm thấy kế hoạch của bài đăng.');
   const dueAts = dueTimes(input, window, now);
-  return schedulesSql.insertSchedule(
+  const scheduleId = await schedulesSql.insertSchedule(
     db,
     {
       wardId: session.wardId,
@@ -69,6 +70,8 @@ export async function createSchedule(
     },
     dueAts,
   );
+  await insertOccurrences(db, { wardId: session.wardId, scheduleId, postId, dueAts });
+  return scheduleId;
 }
 
 export async function editOccurrence(
@@ -91,12 +94,14 @@ export async function editOccurrence(
       : change.bodyOverride === null
         ? null
         : checkedBody(change.bodyOverride, null, linkBase);
-  await schedulesSql.updateOccurrence(db, id, { dueAt, bodyOverride, cancel: change.cancel ?? false });
+  await updateOccurrence(db, id, { dueAt, bodyOverride, cancel: change.cancel ?? false });
   if (bodyOverride !== occurrence.bodyOverride) await schedulesSql.returnPostToDraft(db, id);
 }
 
 /** Pausing, resuming or cancelling a schedule (see setScheduleStatus for what happens to its sends). */
 export async function setScheduleStatus(db: Queryable, id: string, status: string, now: Date): Promise<void> {
-  if (!(await schedulesSql.setScheduleStatus(db, id, status, now)))
+  if (!(await schedulesSql.setScheduleStatus(db, id, status)))
     throw new AppError('NOT_FOUND', 'Không tìm thấy lịch gửi này, hoặc lịch đã hủy.');
+  // Pausing skips what falls due meanwhile: resuming must not fire a burst of stale posts.
+  await cancelScheduleOccurrences(db, id, status, now);
 }

@@ -4,6 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { POST_MAX_CHARS, type Post, type PostInput, type PostUpdate, zaloTextLength } from '@loa/shared';
+import { cancelOverdueOccurrences, cancelPendingOccurrences } from '../broadcasts/occurrences.js';
 import { AppError } from '../errors.js';
 import type { Queryable } from '../plugins/db.js';
 import * as sql from './sql.js';
@@ -49,6 +50,9 @@ export async function approve(db: Queryable, id: string, version: number, leader
   if (!leaderId || post.createdBy === leaderId) throw new AppError('POST_SELF_APPROVAL');
   if (post.status === 'approved') return post;
   if (!(await sql.approvePost(db, id, version, leaderId))) throw new AppError('CONFLICT');
+  // What fell due while the post waited in draft (after an edit) is dropped: a re-approved post must
+  // not go out late in a burst.
+  await cancelOverdueOccurrences(db, id);
   return (await sql.findPost(db, id))!;
 }
 
@@ -98,4 +102,5 @@ export async function updatePost(
 
 export async function archivePost(db: Queryable, id: string): Promise<void> {
   if (!(await sql.archivePost(db, id))) throw postNotFound();
+  await cancelPendingOccurrences(db, id);
 }

@@ -72,10 +72,7 @@ export async function updatePost(
   return rowCount === 1;
 }
 
-/**
- * Approval also drops occurrences that fell due while the post waited in draft (after an edit): a
- * re-approved post must not go out late in a burst.
- */
+/** Approval of exactly this version, from draft (the service then drops what fell due meanwhile). */
 export async function approvePost(
   db: Queryable,
   id: string,
@@ -87,12 +84,7 @@ export async function approvePost(
       WHERE id = $1 AND version = $2 AND status = 'draft'`,
     [id, version, leaderId],
   );
-  if (rowCount !== 1) return false;
-  await db.query(
-    `UPDATE occurrences SET status = 'cancelled' WHERE post_id = $1 AND status = 'pending' AND due_at < now()`,
-    [id],
-  );
-  return true;
+  return rowCount === 1;
 }
 
 export async function archivePost(db: Queryable, id: string): Promise<boolean> {
@@ -100,11 +92,7 @@ export async function archivePost(db: Queryable, id: string): Promise<boolean> {
     `UPDATE posts SET status = 'archived', updated_at = now() WHERE id = $1`,
     [id],
   );
-  if (rowCount !== 1) return false;
-  await db.query(`UPDATE occurrences SET status = 'cancelled' WHERE post_id = $1 AND status = 'pending'`, [
-    id,
-  ]);
-  return true;
+  return rowCount === 1;
 }
 
 export async function findCampaignWindow(

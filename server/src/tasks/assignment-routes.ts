@@ -1,6 +1,8 @@
 /**
- * Team side: my team's assignments, acknowledge (idempotent, batched per ward), mark done. Staff and
- * leaders may open any assignment of their ward (the board's cells link here).
+ * A unit's side: my unit's assignments, acknowledge (idempotent, batched per ward), mark done. Teams
+ * and office units alike: the UBND office hangs its own banner as a khu phố team shares its posts, so
+ * every member acts on their own unit's assignments only. Staff and leaders may open any assignment of
+ * their ward (the board's cells link here).
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { AckReply, Assignment, AssignmentList, DoneInput, IdParams, isTeamRole } from '@loa/shared';
@@ -17,7 +19,7 @@ const assignmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const acknowledge = createAckBatcher(app.db.pool, await applicationRoleStatement(app.db.pool));
 
   await app.register(
-    routeGroup('team', async (app) => {
+    routeGroup('members', async (app) => {
       app.get(
         '/api/me/assignments',
         {
@@ -54,6 +56,7 @@ const assignmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
           });
           if (!result) throw notFound();
           if (result.unitId !== session.unitId) throw new AppError('ASSIGNMENT_OTHER_TEAM');
+          if (result.cancelled) throw new AppError('TASK_CANCELLED');
           return { id: result.id, status: result.status, acknowledgedAt: result.acknowledgedAt };
         },
       );

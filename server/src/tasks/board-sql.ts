@@ -5,11 +5,11 @@ import { OVERDUE } from './sql.js';
 /**
  * The progress board of one campaign in one query: its tasks, the units they are assigned to (digital
  * teams first), every cell with its status and derived overdue flag, and the counts. Uses tasks_campaign
- * and the (task_id, unit_id) unique index, so it reads only this campaign's rows whatever the province size.
+ * and the (task_id, unit_id) unique index (cancelled tasks are left out), so it reads only this campaign's rows whatever the province size.
  */
 export const BOARD_SQL = `
 WITH t AS (
-  SELECT id, title, kind, due_at, sort_order FROM tasks WHERE campaign_id = $1
+  SELECT id, title, kind, due_at, sort_order FROM tasks WHERE campaign_id = $1 AND cancelled_at IS NULL
 ), cell AS (
   SELECT a.id, a.task_id, a.unit_id, a.status, ${OVERDUE} AS overdue
     FROM t JOIN assignments a ON a.task_id = t.id

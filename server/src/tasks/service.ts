@@ -14,6 +14,7 @@ import type { Queryable } from '../plugins/db.js';
 import {
   ACK_BATCH_SQL,
   type AckResult,
+  countPhotos,
   digitalTeamIds,
   dueInsideCampaign,
   findTask,
@@ -47,6 +48,7 @@ async function resolveTargets(db: Queryable, targets: AssignTargets): Promise<st
 export async function assignTask(db: Queryable, session: Session, taskId: string, targets: AssignTargets) {
   const task = await findTask(db, taskId);
   if (!task) throw notFound();
+  if (task.cancelledAt) throw new AppError('TASK_CANCELLED');
   const unitIds = await resolveTargets(db, targets);
   const created = await insertAssignments(db, session.wardId, taskId, unitIds);
   await recordAuditMany(
@@ -84,7 +86,7 @@ export async function createTask(db: Queryable, session: Session, campaignId: st
   return (await findTask(db, taskId))!;
 }
 
-/** The member's own team only; another ward's assignment is invisible (404), another team's is 403. */
+/** The member's own unit only (a team or an office); another ward's assignment is invisible (404), another unit's is 403. */
 async function lockOwnAssignment(db: Queryable, session: Session, id: string) {
   const row = await lockAssignment(db, id);
   if (!row) throw notFound();
@@ -106,12 +108,27 @@ export async function acknowledgeAssignment(db: Queryable, session: Session, id:
   const row = rows[0];
   if (!row) throw notFound();
   if (row.unitId !== session.unitId) throw new AppError('ASSIGNMENT_OTHER_TEAM');
+  if (row.cancelled) throw new AppError('TASK_CANCELLED');
   return row;
+}
+
+/**
+ * "Done" needs the photos the task asks for (photos sent back do not count). A task that allows it is
+ * done without them; the assignment then shows how many are missing, for the reviewer and the board.
+ */
+function photosMissingMessage(required: number, have: number): string {
+  const missing = required - have;
+  return `Nhiệm vụ này cần ${required} ảnh minh chứng, mới có ${have}. Bấm “Chụp ảnh minh chứng” để gửi thêm ${missing} ảnh rồi báo hoàn thành.`;
 }
 
 export async function completeAssignment(db: Queryable, session: Session, id: string, input: DoneInput) {
   const before = await lockOwnAssignment(db, session, id);
+  if (before.cancelled) throw new AppError('TASK_CANCELLED');
   if (before.status === 'accepted') throw new AppError('ASSIGNMENT_CLOSED');
+  const photos = before.photosRequired > 0 ? await countPhotos(db, id) : 0;
+  const photosMissing = Math.max(0, before.photosRequired - photos);
+  if (photosMissing > 0 && !before.allowDoneWithoutPhotos)
+    throw new AppError('EVIDENCE_PHOTOS_MISSING', photosMissingMessage(before.photosRequired, photos));
   await markDone(db, { id, memberId: session.memberId, note: input.note, numberDone: input.numberDone });
   await recordAudit(db, {
     wardId: session.wardId,
@@ -124,6 +141,7 @@ export async function completeAssignment(db: Queryable, session: Session, id: st
       status: 'submitted',
       note: input.note ?? before.note,
       numberDone: input.numberDone ?? before.numberDone,
+      ...(photosMissing > 0 ? { photosMissing } : {}),
     },
   });
 }
@@ -173,6 +191,7 @@ export async function urge(
 export async function urgeOne(db: Queryable, notifier: Notifier, session: Session, assignmentId: string) {
   const row = await lockAssignment(db, assignmentId);
   if (!row) throw notFound();
+  if (row.cancelled) throw new AppError('TASK_CANCELLED');
   if (row.status === 'submitted' || row.status === 'accepted') throw new AppError('ASSIGNMENT_ALREADY_DONE');
   return urge(db, notifier, session, { assignmentId });
 }

@@ -28,9 +28,9 @@ export async function insertTask(
   const { rows } = await db.query<{ id: string }>(
     `INSERT INTO tasks (ward_id, campaign_id, kind, title, description, due_at, evidence_photo_count,
                         evidence_location_required, evidence_number_label, place_name, place_lat, place_lng,
-                        place_radius_m, sort_order, created_by)
+                        place_radius_m, sort_order, created_by, allow_done_without_photos)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13,
-             (SELECT COALESCE(max(sort_order) + 1, 0) FROM tasks WHERE campaign_id = $2), $14)
+             (SELECT COALESCE(max(sort_order) + 1, 0) FROM tasks WHERE campaign_id = $2), $14, $15)
      RETURNING id`,
     [
       wardId,
@@ -47,15 +47,30 @@ export async function insertTask(
       input.place?.lng ?? null,
       input.place?.radiusM ?? null,
       createdBy ?? null,
+      input.allowDoneWithoutPhotos ?? false,
     ],
   );
   return rows[0]!.id;
 }
 
+/**
+ * Work exists once any unit acknowledged, reported (a note or a number) or sent evidence: from then on
+ * the task is kept (cancelled, not deleted), so nobody's work or its history disappears.
+ */
+const TASK_HAS_WORK = (taskId: string) => `EXISTS (
+    SELECT FROM assignments w WHERE w.task_id = ${taskId}
+       AND (w.status <> 'pending' OR w.acknowledged_at IS NOT NULL OR w.note IS NOT NULL OR w.number_done IS NOT NULL
+            OR EXISTS (SELECT FROM evidence e WHERE e.assignment_id = w.id)))`;
+
 const TASK_COLUMNS = `t.id, t.campaign_id AS "campaignId", t.kind, t.title, t.description, ${ISO('t.due_at')} AS "dueAt",
   t.evidence_photo_count AS "evidencePhotoCount", t.evidence_location_required AS "evidenceLocationRequired",
   t.evidence_number_label AS "evidenceNumberLabel", t.place_name AS "placeName",
-  (SELECT count(*)::int FROM assignments a WHERE a.task_id = t.id) AS "assignedCount"`;
+  (SELECT count(*)::int FROM assignments a WHERE a.task_id = t.id) AS "assignedCount",
+  CASE WHEN t.place_name IS NULL THEN NULL
+       ELSE json_build_object('name', t.place_name, 'lat', t.place_lat, 'lng', t.place_lng, 'radiusM', t.place_radius_m)
+  END AS place,
+  t.allow_done_without_photos AS "allowDoneWithoutPhotos", ${ISO('t.cancelled_at')} AS "cancelledAt",
+  t.cancel_reason AS "cancelReason", ${TASK_HAS_WORK('t.id')} AS "hasWork"`;
 
 export async function listTasks(db: Queryable, campaignId: string): Promise<Task[]> {
   const { rows } = await db.query<Task>(
@@ -98,15 +113,20 @@ const ASSIGNMENT_COLUMNS = `a.id, a.task_id AS "taskId", a.unit_id AS "unitId", 
   c.id AS "campaignId", c.title AS "campaignTitle", t.kind, t.title, t.description,
   ${ISO('t.due_at')} AS "dueAt", t.evidence_number_label AS "evidenceNumberLabel", t.place_name AS "placeName",
   a.status, ${OVERDUE} AS overdue, ${ISO('a.acknowledged_at')} AS "acknowledgedAt",
-  ${ISO('a.submitted_at')} AS "submittedAt", a.note, a.number_done AS "numberDone"`;
+  ${ISO('a.submitted_at')} AS "submittedAt", a.note, a.number_done AS "numberDone",
+  t.evidence_photo_count AS "photosRequired", t.evidence_location_required AS "locationRequired",
+  (SELECT count(*)::int FROM evidence e
+    WHERE e.assignment_id = a.id AND e.kind = 'photo' AND e.review_status <> 'needs_fix') AS "photosCount",
+  t.allow_done_without_photos AS "allowDoneWithoutPhotos", ${ISO('t.cancelled_at')} AS "cancelledAt",
+  t.cancel_reason AS "cancelReason"`;
 const ASSIGNMENT_FROM = `assignments a JOIN tasks t ON t.id = a.task_id JOIN campaigns c ON c.id = t.campaign_id
   JOIN units u ON u.id = a.unit_id`;
 
-/** The team's work in campaigns that are approved or running, soonest due first. */
+/** The unit's work (a team's or an office's) in campaigns that are approved or running, soonest due first. */
 export async function listUnitAssignments(db: Queryable, unitId: string): Promise<Assignment[]> {
   const { rows } = await db.query<Assignment>(
     `SELECT ${ASSIGNMENT_COLUMNS} FROM ${ASSIGNMENT_FROM}
-      WHERE a.unit_id = $1 AND c.status IN ('approved', 'active')
+      WHERE a.unit_id = $1 AND c.status IN ('approved', 'active') AND t.cancelled_at IS NULL
       ORDER BY (a.status IN ('submitted', 'accepted')), t.due_at, t.sort_order`,
     [unitId],
   );
@@ -123,12 +143,14 @@ export async function findAssignment(db: Queryable, id: string): Promise<Assignm
 
 export interface AckResult extends AckReply {
   unitId: string;
+  /** The task was cancelled: nothing changed, and the caller answers so. */
+  cancelled: boolean;
 }
 
 /**
  * Acknowledge a batch in one statement (the hot path): lock the rows in id order (so two batches can
  * never deadlock), move pending → acknowledged only for a requester of the assignment's own team (the
- * first one in arrival order when several ask at once), write one audit row per real change from the
+ * first one in arrival order when several ask at once) and never on a cancelled task, write one audit row per real change from the
  * same CTE, and answer every request with its row as it now is. A request for an id that does not
  * exist or belongs to another ward (row-level security) gets no row.
  * Parameters: $1 assignment ids, $2 members, $3 the members' units (arrays in request order), $4 ward.
@@ -136,10 +158,13 @@ export interface AckResult extends AckReply {
 export const ACK_BATCH_SQL = `WITH input AS (
        SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[]) WITH ORDINALITY AS i(id, member_id, unit_id, n)
      ), target AS (
-       SELECT id, unit_id, status, acknowledged_at FROM assignments WHERE id = ANY($1) ORDER BY id FOR UPDATE
+       SELECT a.id, a.unit_id, a.status, a.acknowledged_at, k.cancelled_at IS NOT NULL AS cancelled
+         FROM assignments a JOIN tasks k ON k.id = a.task_id
+        WHERE a.id = ANY($1) ORDER BY a.id FOR UPDATE OF a
      ), mine AS (
        SELECT DISTINCT ON (i.id) i.id, i.member_id
          FROM input i JOIN target t ON t.id = i.id AND t.unit_id = i.unit_id AND t.status = 'pending'
+                                  AND NOT t.cancelled
         ORDER BY i.id, i.n
      ), changed AS (
        UPDATE assignments a
@@ -153,7 +178,7 @@ export const ACK_BATCH_SQL = `WITH input AS (
               '{"status":"pending"}'::jsonb, jsonb_build_object('status', changed.status)
          FROM changed
      )
-     SELECT i.n::int AS n, t.id, t.unit_id AS "unitId", COALESCE(c.status, t.status) AS status,
+     SELECT i.n::int AS n, t.id, t.unit_id AS "unitId", t.cancelled, COALESCE(c.status, t.status) AS status,
             ${ISO('COALESCE(c.acknowledged_at, t.acknowledged_at)')} AS "acknowledgedAt"
        FROM input i JOIN target t ON t.id = i.id LEFT JOIN changed c ON c.id = t.id`;
 
@@ -167,14 +192,30 @@ export async function lockAssignment(
       status: Assignment['status'];
       note: string | null;
       numberDone: number | null;
+      cancelled: boolean;
+      photosRequired: number;
+      allowDoneWithoutPhotos: boolean;
     }
   | undefined
 > {
   const { rows } = await db.query(
-    `SELECT id, unit_id AS "unitId", status, note, number_done AS "numberDone" FROM assignments WHERE id = $1 FOR UPDATE`,
+    `SELECT a.id, a.unit_id AS "unitId", a.status, a.note, a.number_done AS "numberDone",
+            t.cancelled_at IS NOT NULL AS cancelled, t.evidence_photo_count AS "photosRequired",
+            t.allow_done_without_photos AS "allowDoneWithoutPhotos"
+       FROM assignments a JOIN tasks t ON t.id = a.task_id WHERE a.id = $1 FOR UPDATE OF a`,
     [id],
   );
   return rows[0];
+}
+
+/** Photos that count toward the task's number: every photo of the assignment not sent back. */
+export async function countPhotos(db: Queryable, assignmentId: string): Promise<number> {
+  const { rows } = await db.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM evidence
+      WHERE assignment_id = $1 AND kind = 'photo' AND review_status <> 'needs_fix'`,
+    [assignmentId],
+  );
+  return rows[0]!.n;
 }
 
 export async function markDone(
@@ -212,8 +253,8 @@ export async function urgeTargets(
 ): Promise<UrgeTarget[]> {
   const where =
     'assignmentId' in scope
-      ? `a.id = $1 AND a.status IN ('pending', 'acknowledged', 'needs_fix')`
-      : `t.campaign_id = $1 AND ${OVERDUE}`;
+      ? `a.id = $1 AND a.status IN ('pending', 'acknowledged', 'needs_fix') AND t.cancelled_at IS NULL`
+      : `t.campaign_id = $1 AND ${OVERDUE} AND t.cancelled_at IS NULL`;
   const { rows } = await db.query<UrgeTarget>(
     `SELECT a.id AS "assignmentId", m.id AS "memberId", u.id AS "unitId", u.name AS "unitName",
             t.title, ${ISO('t.due_at')} AS "dueAt"
@@ -271,4 +312,92 @@ export async function markAssignmentAcceptedIfComplete(
     [assignmentId, reviewerId],
   );
   return (rowCount ?? 0) > 0;
+}
+
+/** The task's own columns as stored (an edit's "before" and what the form fills in). */
+export async function lockTask(db: Queryable, id: string) {
+  const { rows } = await db.query<{
+    id: string;
+    campaignId: string;
+    campaignStatus: string;
+    kind: string;
+    title: string;
+    description: string;
+    dueAt: string;
+    evidencePhotoCount: number;
+    evidenceLocationRequired: boolean;
+    evidenceNumberLabel: string | null;
+    place: { name: string; lat: number | null; lng: number | null; radiusM: number | null } | null;
+    allowDoneWithoutPhotos: boolean;
+    cancelledAt: string | null;
+    hasWork: boolean;
+  }>(
+    `SELECT t.id, t.campaign_id AS "campaignId", c.status AS "campaignStatus", t.kind, t.title, t.description,
+            ${ISO('t.due_at')} AS "dueAt", t.evidence_photo_count AS "evidencePhotoCount",
+            t.evidence_location_required AS "evidenceLocationRequired",
+            t.evidence_number_label AS "evidenceNumberLabel",
+            CASE WHEN t.place_name IS NULL THEN NULL
+                 ELSE json_build_object('name', t.place_name, 'lat', t.place_lat, 'lng', t.place_lng,
+                                        'radiusM', t.place_radius_m) END AS place,
+            t.allow_done_without_photos AS "allowDoneWithoutPhotos", ${ISO('t.cancelled_at')} AS "cancelledAt",
+            ${TASK_HAS_WORK('t.id')} AS "hasWork"
+       FROM tasks t JOIN campaigns c ON c.id = t.campaign_id
+      WHERE t.id = $1 FOR UPDATE OF t`,
+    [id],
+  );
+  return rows[0];
+}
+
+export interface TaskColumns {
+  kind: string;
+  title: string;
+  description: string;
+  dueAt: string;
+  evidencePhotoCount: number;
+  evidenceLocationRequired: boolean;
+  evidenceNumberLabel: string | null;
+  place: { name: string; lat?: number | null; lng?: number | null; radiusM?: number | null } | null;
+  allowDoneWithoutPhotos: boolean;
+}
+
+/** Writes every editable column (the service merged the edit into the stored task). */
+export async function updateTask(db: Queryable, id: string, task: TaskColumns): Promise<void> {
+  await db.query(
+    `UPDATE tasks SET kind = $2, title = $3, description = $4, due_at = $5, evidence_photo_count = $6,
+            evidence_location_required = $7, evidence_number_label = $8, place_name = $9, place_lat = $10,
+            place_lng = $11, place_radius_m = $12, allow_done_without_photos = $13
+      WHERE id = $1`,
+    [
+      id,
+      task.kind,
+      task.title,
+      task.description,
+      task.dueAt,
+      task.evidencePhotoCount,
+      task.evidenceLocationRequired,
+      task.evidenceNumberLabel,
+      task.place?.name ?? null,
+      task.place?.lat ?? null,
+      task.place?.lng ?? null,
+      task.place?.radiusM ?? null,
+      task.allowDoneWithoutPhotos,
+    ],
+  );
+}
+
+export async function markTaskCancelled(
+  db: Queryable,
+  id: string,
+  memberId: string | undefined,
+  reason: string,
+): Promise<void> {
+  await db.query(
+    `UPDATE tasks SET cancelled_at = now(), cancelled_by = $2, cancel_reason = $3 WHERE id = $1`,
+    [id, memberId ?? null, reason],
+  );
+}
+
+/** Deletes a task with no work (its assignments and their queued reminders go with it, by cascade). */
+export async function deleteTaskRow(db: Queryable, id: string): Promise<void> {
+  await db.query('DELETE FROM tasks WHERE id = $1', [id]);
 }

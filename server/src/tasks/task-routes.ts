@@ -1,5 +1,6 @@
 /**
- * Staff side of tasks: create tasks in a campaign, assign them, watch the board and urge late teams.
+ * Staff side of tasks: create, edit, cancel or delete tasks in a campaign, assign them, watch the
+ * board and urge late units.
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import {
@@ -8,14 +9,18 @@ import {
   Board,
   IdParams,
   Task,
+  TaskCancelInput,
   TaskInput,
   TaskList,
+  TaskPatch,
   UrgeReply,
 } from '@loa/shared';
+import { Type } from '@sinclair/typebox';
 import { getCampaign } from '../campaigns/service.js';
 import { AppError } from '../errors.js';
 import { routeGroup } from '../http/access.js';
 import { loadBoard } from './board-sql.js';
+import { cancelTask, deleteTask, editTask } from './edit-service.js';
 import { assignTask, createTask, urge, urgeOne } from './service.js';
 import { listTasks } from './sql.js';
 
@@ -80,6 +85,44 @@ const taskRoutes: FastifyPluginAsyncTypebox = async (app) => {
             createTask(db, request.session, request.params.id, request.body),
           );
           return reply.status(201).send(task);
+        },
+      );
+
+      app.patch(
+        '/api/tasks/:id',
+        {
+          config: { op: 'tasks.update' },
+          schema: { tags: ['tasks'], params: IdParams, body: TaskPatch, response: { 200: Task } },
+        },
+        async (request) =>
+          app.db.withWard(request.session.wardId, (db) =>
+            editTask(db, request.session, request.params.id, request.body),
+          ),
+      );
+
+      app.post(
+        '/api/tasks/:id/cancel',
+        {
+          config: { op: 'tasks.cancel' },
+          schema: { tags: ['tasks'], params: IdParams, body: TaskCancelInput, response: { 200: Task } },
+        },
+        async (request) =>
+          app.db.withWard(request.session.wardId, (db) =>
+            cancelTask(db, request.session, request.params.id, request.body.reason),
+          ),
+      );
+
+      app.delete(
+        '/api/tasks/:id',
+        {
+          config: { op: 'tasks.delete' },
+          schema: { tags: ['tasks'], params: IdParams, response: { 204: Type.Null() } },
+        },
+        async (request, reply) => {
+          await app.db.withWard(request.session.wardId, (db) =>
+            deleteTask(db, request.session, request.params.id),
+          );
+          return reply.status(204).send(null);
         },
       );
 

@@ -1,4 +1,5 @@
 /** Every query of the Zalo layer. */
+import { AUDIT_INSERT_COLUMNS } from '../audit/audit.js';
 import type { Queryable } from '../plugins/db.js';
 
 export interface OaTokenRow {
@@ -58,8 +59,8 @@ export async function markOaGrantLost(db: Queryable, oaId: string, reason: strin
   await db.query(
     `WITH t AS (UPDATE oa_tokens SET status = 'grant_lost', last_error = $2, updated_at = now()
                  WHERE oa_id = $1 RETURNING ward_id)
-     INSERT INTO audit_log (ward_id, action, entity, entity_id, after)
-     SELECT ward_id, 'zalo.grant_lost', 'oa_tokens', $1, jsonb_build_object('reason', $2::text) FROM t`,
+     INSERT INTO ${AUDIT_INSERT_COLUMNS}
+     SELECT ward_id, NULL, 'zalo.grant_lost', 'oa_tokens', $1, NULL, jsonb_build_object('reason', $2::text) FROM t`,
     [oaId, reason],
   );
 }
@@ -170,19 +171,5 @@ export async function failWebhookEvent(
     `UPDATE webhook_events SET status = 'failed', last_error = $2,
             next_attempt_at = now() + make_interval(secs => $3) WHERE id = $1`,
     [id, error.slice(0, 1000), retryInSeconds],
-  );
-}
-
-/** The person wrote to, followed or answered the OA: the 7-day and 48 h windows restart. */
-export async function touchOaInteraction(
-  db: Queryable,
-  wardId: string,
-  oaUserId: string,
-  at: Date,
-): Promise<void> {
-  await db.query(
-    `UPDATE members SET last_oa_interaction_at = GREATEST(COALESCE(last_oa_interaction_at, $3), $3)
-      WHERE ward_id = $1 AND zalo_oa_user_id = $2`,
-    [wardId, oaUserId, at],
   );
 }

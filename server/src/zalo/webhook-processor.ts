@@ -7,14 +7,9 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '../plugins/db.js';
+import { touchOaInteraction } from '../wards/identity.js';
 import { parseZaloJson } from './json.js';
-import {
-  type ClaimedEvent,
-  claimWebhookEvents,
-  failWebhookEvent,
-  finishWebhookEvent,
-  touchOaInteraction,
-} from './sql.js';
+import { type ClaimedEvent, claimWebhookEvents, failWebhookEvent, finishWebhookEvent } from './sql.js';
 import type { Transport } from './transport.js';
 import { actingUserId, imageUrls, isInteraction, type ZaloWebhookEvent } from './webhook-events.js';
 

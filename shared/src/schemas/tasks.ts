@@ -60,11 +60,35 @@ export const TaskInput = Type.Object(
         Type.Null(),
       ]),
     ),
+    allowDoneWithoutPhotos: Type.Optional(
+      Type.Boolean({ description: 'Cho báo hoàn thành khi chưa đủ ảnh (hiện ghi chú "thiếu ảnh")' }),
+    ),
     assign: Type.Optional(AssignTargets),
   },
   { additionalProperties: false },
 );
 export type TaskInput = Static<typeof TaskInput>;
+
+/** An edit of a task: any of its fields but the assignment (assign more with POST …/assignments). */
+export const TaskPatch = Type.Partial(Type.Omit(TaskInput, ['assign']), {
+  additionalProperties: false,
+  minProperties: 1,
+});
+export type TaskPatch = Static<typeof TaskPatch>;
+
+/** Cancelling says why: the units whose work stops read it on the task. */
+export const TaskCancelInput = Type.Object(
+  { reason: Type.String({ minLength: 3, maxLength: 500, description: 'Lý do hủy, các đơn vị sẽ đọc' }) },
+  { additionalProperties: false },
+);
+export type TaskCancelInput = Static<typeof TaskCancelInput>;
+
+const TaskPlace = Type.Object({
+  name: Type.String(),
+  lat: Type.Union([Type.Number(), Type.Null()]),
+  lng: Type.Union([Type.Number(), Type.Null()]),
+  radiusM: Type.Union([Type.Integer(), Type.Null()]),
+});
 
 export const Task = Type.Object({
   id: Uuid,
@@ -78,6 +102,12 @@ export const Task = Type.Object({
   evidenceNumberLabel: Type.Union([Type.String(), Type.Null()]),
   placeName: Type.Union([Type.String(), Type.Null()]),
   assignedCount: Type.Integer(),
+  place: Type.Optional(Type.Union([TaskPlace, Type.Null()])),
+  allowDoneWithoutPhotos: Type.Optional(Type.Boolean()),
+  cancelledAt: Type.Optional(Type.Union([Type.String({ format: 'date-time' }), Type.Null()])),
+  cancelReason: Type.Optional(Type.Union([Type.String(), Type.Null()])),
+  /** Some unit acknowledged, reported or sent a photo: the task can be cancelled but not deleted. */
+  hasWork: Type.Optional(Type.Boolean()),
 });
 export type Task = Static<typeof Task>;
 export const TaskList = Type.Object({ tasks: Type.Array(Task) });
@@ -105,6 +135,13 @@ export const Assignment = Type.Object({
   submittedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
   note: Type.Union([Type.String(), Type.Null()]),
   numberDone: Type.Union([Type.Integer(), Type.Null()]),
+  /** Photos the task asks for, and the unit's photos not sent back; the card leads to the photo screen. */
+  photosRequired: Type.Optional(Type.Integer()),
+  photosCount: Type.Optional(Type.Integer()),
+  locationRequired: Type.Optional(Type.Boolean()),
+  allowDoneWithoutPhotos: Type.Optional(Type.Boolean()),
+  cancelledAt: Type.Optional(Type.Union([Type.String({ format: 'date-time' }), Type.Null()])),
+  cancelReason: Type.Optional(Type.Union([Type.String(), Type.Null()])),
 });
 export type Assignment = Static<typeof Assignment>;
 export const AssignmentList = Type.Object({ assignments: Type.Array(Assignment) });
