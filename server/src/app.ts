@@ -150,7 +150,11 @@ export async function buildApp(
   await app.register(dbPlugin, { connectionString: config.databaseUrl });
   // The one scheduler: features add their recurring jobs; it starts when the app is ready.
   await app.register(schedulerPlugin);
-  await app.register(authPlugin, { secret: config.sessionSecret, ttlMinutes: config.sessionTtlMinutes });
+  await app.register(authPlugin, {
+    secret: config.sessionSecret,
+    ttlMinutes: config.sessionTtlMinutes,
+    recheckSeconds: config.sessionRecheckSeconds,
+  });
   // Messages to people are recorded as queued notifications (notifications/); its sender delivers them.
   await app.register(notifierPlugin, {});
 

@@ -89,6 +89,11 @@ export const variables = {
     parse: text,
   },
   SESSION_TTL_MINUTES: { default: '720', description: 'Thời hạn phiên đăng nhập (phút)', parse: positiveInt },
+  SESSION_RECHECK_SECONDS: {
+    default: '5',
+    description: 'Sau bao nhiêu giây phiên được đối chiếu lại với thành viên (còn hoạt động, vai trò, tổ)',
+    parse: positiveInt,
+  },
   PUBLIC_URL: { description: 'Địa chỉ công khai của máy chủ (mặc định http://localhost:PORT)', parse: text },
   DEFAULT_WARD_SLUG: { default: 'dau-giay', description: 'Phường mặc định cho trang công khai', parse: text },
   SEED_DEMO: {
@@ -176,6 +181,32 @@ export const variables = {
   PHOTO_MAX_BYTES: {
     default: String(15 * 1024 * 1024),
     description: 'Dung lượng tối đa của một ảnh minh chứng (byte)',
+    parse: positiveInt,
+  },
+  UPLOAD_RECEIVE_SECONDS: {
+    default: '240',
+    description:
+      'Thời gian tối đa để nhận xong một ảnh tải lên (giây); quá hạn trả 408 để điện thoại gửi lại',
+    parse: positiveInt,
+  },
+  UPLOAD_MIN_BYTES_PER_SECOND: {
+    default: '2048',
+    description: 'Tốc độ nhận ảnh tối thiểu (byte/giây, tính theo từng khoảng UPLOAD_RATE_WINDOW_SECONDS)',
+    parse: positiveInt,
+  },
+  UPLOAD_RATE_WINDOW_SECONDS: {
+    default: '15',
+    description: 'Khoảng thời gian (giây) để đo tốc độ nhận ảnh tối thiểu',
+    parse: positiveInt,
+  },
+  UPLOAD_MEMORY_MB: {
+    default: '128',
+    description: 'Bộ nhớ tối đa (MB) cho các ảnh đang được nhận cùng lúc, tính theo số byte đã đến',
+    parse: positiveInt,
+  },
+  UPLOAD_PER_MEMBER: {
+    default: '3',
+    description: 'Số ảnh một người được gửi cùng lúc; ảnh thứ tiếp theo nhận 429 và được gửi lại sau',
     parse: positiveInt,
   },
   PHOTO_MAX_PIXELS: {

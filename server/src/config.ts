@@ -29,6 +29,8 @@ export interface Config {
   embeddedPgPort: number;
   sessionSecret: string | undefined;
   sessionTtlMinutes: number;
+  /** How long a session's re-check against its member is trusted (plugins/session-rechecks.ts). */
+  sessionRecheckSeconds: number;
   publicUrl: string;
   defaultWardSlug: string;
   seedDemo: boolean;
@@ -40,6 +42,14 @@ export interface Config {
   zalo: ZaloConfig;
   photoMaxBytes: number;
   photoMaxPixels: number;
+  /** How an upload's body must arrive (evidence/upload-guard.ts). */
+  upload: {
+    receiveSeconds: number;
+    minBytesPerSecond: number;
+    rateWindowSeconds: number;
+    memoryBytes: number;
+    perMember: number;
+  };
   photoDuplicateDistance: number;
   photoStorage: 'local' | 's3';
   s3: S3Config | undefined;
@@ -132,6 +142,7 @@ export function loadConfig(
     embeddedPgPort: read('EMBEDDED_PG_PORT') ?? 54329,
     sessionSecret,
     sessionTtlMinutes: read('SESSION_TTL_MINUTES') ?? 720,
+    sessionRecheckSeconds: read('SESSION_RECHECK_SECONDS') ?? 5,
     publicUrl: (read('PUBLIC_URL') ?? `http://localhost:${port}`).replace(/\/$/, ''),
     defaultWardSlug: read('DEFAULT_WARD_SLUG') ?? 'dau-giay',
     seedDemo: read('SEED_DEMO') ?? true,
@@ -142,6 +153,13 @@ export function loadConfig(
     zalo: zaloConfig(read, port),
     photoMaxBytes: read('PHOTO_MAX_BYTES') ?? 15 * 1024 * 1024,
     photoMaxPixels: read('PHOTO_MAX_PIXELS') ?? 50_000_000,
+    upload: {
+      receiveSeconds: read('UPLOAD_RECEIVE_SECONDS') ?? 240,
+      minBytesPerSecond: read('UPLOAD_MIN_BYTES_PER_SECOND') ?? 2048,
+      rateWindowSeconds: read('UPLOAD_RATE_WINDOW_SECONDS') ?? 15,
+      memoryBytes: (read('UPLOAD_MEMORY_MB') ?? 128) * 1024 * 1024,
+      perMember: read('UPLOAD_PER_MEMBER') ?? 3,
+    },
     photoDuplicateDistance: read('PHOTO_DUPLICATE_DISTANCE') ?? 6,
     photoStorage: read('PHOTO_STORAGE') ?? 'local',
     s3: s3Config(read, problems),

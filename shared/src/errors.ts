@@ -15,6 +15,11 @@ export const errorCatalogue = {
   BODY_TOO_LARGE: { status: 413, message: 'Nội dung gửi lên quá lớn. Hãy giảm kích thước rồi thử lại.' },
   UNAUTHENTICATED: { status: 401, message: 'Bạn cần đăng nhập để tiếp tục.' },
   SESSION_EXPIRED: { status: 401, message: 'Phiên đăng nhập đã hết hạn. Hãy đăng nhập lại.' },
+  SESSION_REVOKED: {
+    status: 401,
+    message:
+      'Phiên đăng nhập này đã kết thúc (bạn đã đăng xuất, hoặc vai trò/tổ của bạn vừa được thay đổi). Hãy đăng nhập lại.',
+  },
   FORBIDDEN: { status: 403, message: 'Bạn không có quyền thực hiện thao tác này.' },
   NOT_FOUND: { status: 404, message: 'Không tìm thấy nội dung yêu cầu.' },
   ROUTE_NOT_FOUND: { status: 404, message: 'Đường dẫn không tồn tại. Kiểm tra lại địa chỉ.' },
@@ -197,6 +202,21 @@ export const errorCatalogue = {
   MEMBER_SELF_DEACTIVATE: {
     status: 409,
     message: 'Bạn không thể tự khóa tài khoản của mình. Nhờ một quản trị viên khác.',
+  },
+  EVIDENCE_OWN_PHOTO: {
+    status: 403,
+    message:
+      'Bạn không thể tự duyệt ảnh do chính mình gửi. Hãy nhờ một cán bộ hoặc lãnh đạo khác duyệt ảnh này.',
+  },
+  UPLOAD_TOO_SLOW: {
+    status: 408,
+    message:
+      'Mạng quá chậm nên ảnh chưa gửi xong. Ảnh vẫn nằm trong hàng chờ trên điện thoại và sẽ được gửi lại khi mạng tốt hơn.',
+  },
+  UPLOADS_IN_PROGRESS: {
+    status: 429,
+    message:
+      'Bạn đang gửi nhiều ảnh cùng lúc. Ảnh này vẫn nằm trong hàng chờ và sẽ được gửi lại sau khi các ảnh trước gửi xong.',
   },
   MEMBER_DEACTIVATED: {
     status: 401,

@@ -35,8 +35,17 @@ describe('development sign-in and the Zalo simulator page', () => {
     // The session survives a reload (stored), and signing out returns to the sign-in button.
     await page.reload();
     await expect.poll(() => page.locator('.session-name').textContent(), { timeout: 15_000 }).toBe(name);
-    await page.getByRole('button', { name: 'Đăng xuất' }).click();
+    // Signing out asks first; then the server revokes the token, so a copy of it stops working too.
+    const stored = await page.evaluate(() => window.localStorage.getItem('loa.session'));
+    const token = (JSON.parse(stored ?? '{}') as { token?: string }).token;
+    expect(token).toBeTruthy();
+    await page.locator('.session-bar').getByRole('button', { name: 'Đăng xuất' }).click();
+    await page.getByRole('dialog').getByText('Đăng xuất', { exact: true }).click();
     await page.getByRole('button', { name: 'Đăng nhập' }).waitFor();
+    const afterSignOut = await fetch(`${server.url}/api/me`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(afterSignOut.status).toBe(401);
     expect(errors).toEqual([]);
   });
 

@@ -37,6 +37,7 @@ const OWNERS: Record<string, string> = {
   conversation_messages: 'conversations',
   job_runs: 'plugins', // the scheduler's claims
   schema_migrations: 'db', // the migration runner
+  revoked_sessions: 'auth', // signed-out session tokens
 };
 
 /**

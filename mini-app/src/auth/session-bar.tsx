@@ -1,12 +1,14 @@
 import { ROLE_NAMES_VI, type Role } from '@loa/shared';
 import { useNavigate } from 'react-router-dom';
 import { Button } from 'zmp-ui';
-import { useMe, useSession } from './use-session';
+import { ConfirmButton } from '../components/confirm-button';
+import { useMe, useSession, useSignOut } from './use-session';
 
 /** Who is signed in (from GET /api/me), or the way to sign in. */
 export function SessionBar() {
-  const { session, signOut } = useSession();
+  const { session } = useSession();
   const me = useMe();
+  const signOut = useSignOut();
   const navigate = useNavigate();
   if (!session) {
     return (
@@ -38,9 +40,18 @@ export function SessionBar() {
           Nhật ký
         </Button>
       ) : null}
-      <Button size="small" variant="tertiary" onClick={signOut}>
+      <ConfirmButton
+        size="medium"
+        variant="tertiary"
+        fullWidth={false}
+        title="Đăng xuất khỏi Loa Phường?"
+        description="Phiên đăng nhập trên điện thoại này sẽ kết thúc. Ảnh đang chờ gửi vẫn được giữ; lần sau hãy đăng nhập lại bằng Zalo để tiếp tục."
+        confirmText="Đăng xuất"
+        loading={signOut.isPending}
+        onConfirm={() => signOut.mutate()}
+      >
         Đăng xuất
-      </Button>
+      </ConfirmButton>
     </div>
   );
 }

@@ -65,3 +65,21 @@ export function useInviteSignIn() {
     onSuccess: saveSession,
   });
 }
+
+/**
+ * Sign-out: the server revokes this session's token first (a copied token stops working too), then
+ * the phone forgets it. Without a network the phone forgets it anyway; the token then ends when it
+ * expires.
+ */
+export function useSignOut() {
+  return useMutation({
+    mutationFn: async () => {
+      try {
+        await request<void>('/api/auth/sign-out', { method: 'POST' });
+      } catch (error) {
+        console.warn('sign-out not confirmed by the server; signing out on this phone', error);
+      }
+    },
+    onSettled: signOut,
+  });
+}

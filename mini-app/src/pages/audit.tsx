@@ -29,6 +29,7 @@ const actionLabels: Record<string, string> = {
   'members.import_update': 'cập nhật thành viên từ danh sách',
   'members.invite': 'tạo liên kết đăng nhập',
   'members.invite_used': 'đăng nhập bằng liên kết',
+  'auth.sign_out': 'đăng xuất',
   'groups.create': 'đăng ký nhóm Zalo',
   'groups.update': 'sửa nhóm Zalo',
 };

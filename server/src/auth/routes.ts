@@ -3,11 +3,12 @@
  * simulator, the same code path), the person is found by their mini-app id, or on first sign-in by
  * the phone number Zalo gives for a `getPhoneNumber` token; then we issue our own session token.
  */
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { type FastifyPluginAsyncTypebox, Type } from '@fastify/type-provider-typebox';
 import { ErrorBody, type MemberProfile, MeReply, SignInReply, ZaloSignInBody } from '@loa/shared';
+import { recordAudit } from '../audit/audit.js';
 import { AppError } from '../errors.js';
 import { routeGroup } from '../http/access.js';
-import { linkZaloIds } from '../wards/identity.js';
+import { bumpSessionVersion, linkZaloIds } from '../wards/identity.js';
 import { ZaloApiError, type ZaloUser } from '../zalo/types.js';
 import {
   findMemberById,
@@ -16,6 +17,7 @@ import {
   findWardById,
   findWardBySlug,
   type ProfileRow,
+  revokeToken,
 } from './sql.js';
 
 const RESIDENT_NAME = 'Người dân';
@@ -95,6 +97,7 @@ const authRoutes: FastifyPluginAsyncTypebox<{ defaultWardSlug: string }> = async
             role: profile.role,
             unitId: profile.unitId ?? undefined,
             zaloUserId: user.id,
+            sessionVersion: member?.sessionVersion,
           });
           return { token, member: profile };
         },
@@ -104,6 +107,35 @@ const authRoutes: FastifyPluginAsyncTypebox<{ defaultWardSlug: string }> = async
 
   await app.register(
     routeGroup('signedIn', async (app) => {
+      app.post(
+        '/api/auth/sign-out',
+        {
+          config: { op: 'auth.signOut' },
+          schema: {
+            tags: ['auth'],
+            response: { 204: Type.Null({ description: 'Đã đăng xuất; token này không dùng được nữa' }) },
+          },
+        },
+        async (request, reply) => {
+          const { tokenId, memberId, wardId, expiresAt } = request.session;
+          await app.db.withWard(wardId, async (db) => {
+            if (tokenId && expiresAt) await revokeToken(db, { tokenId, wardId, memberId, expiresAt });
+            else if (memberId) await bumpSessionVersion(db, memberId);
+            if (memberId)
+              await recordAudit(db, {
+                wardId,
+                actorMemberId: memberId,
+                action: 'auth.sign_out',
+                entity: 'member',
+                entityId: memberId,
+              });
+          });
+          if (tokenId) app.sessionRechecks.forgetToken(tokenId);
+          if (memberId && !tokenId) app.sessionRechecks.forgetMember(memberId);
+          return reply.status(204).send(null);
+        },
+      );
+
       app.get(
         '/api/me',
         {

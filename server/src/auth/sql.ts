@@ -10,10 +10,13 @@ export interface ProfileRow {
   wardId: string;
   wardName: string;
   zaloAppUserId: string | null;
+  /** Goes into the session token; a change of role, team or active flag moves it on. */
+  sessionVersion: number;
 }
 
 const profile = `SELECT m.id, m.full_name AS "fullName", m.role, m.unit_id AS "unitId", u.name AS "unitName",
-  w.id AS "wardId", w.name AS "wardName", m.zalo_app_user_id AS "zaloAppUserId"
+  w.id AS "wardId", w.name AS "wardName", m.zalo_app_user_id AS "zaloAppUserId",
+  m.session_version AS "sessionVersion"
   FROM members m JOIN wards w ON w.id = m.ward_id LEFT JOIN units u ON u.id = m.unit_id`;
 
 export async function findMemberByZaloAppId(
@@ -56,4 +59,22 @@ export async function findWardById(
     id,
   ]);
   return rows[0];
+}
+
+/**
+ * Signs one token out: it is refused until it would have expired anyway. Rows of tokens that have
+ * expired by now are dropped on the way (they can no longer be used, revoked or not).
+ */
+export async function revokeToken(
+  db: Queryable,
+  token: { tokenId: string; wardId: string; memberId: string | undefined; expiresAt: number },
+): Promise<void> {
+  await Promise.all([
+    db.query(
+      `INSERT INTO revoked_sessions (token_id, ward_id, member_id, expires_at)
+       VALUES ($1, $2, $3, to_timestamp($4)) ON CONFLICT (token_id) DO NOTHING`,
+      [token.tokenId, token.wardId, token.memberId ?? null, token.expiresAt],
+    ),
+    db.query(`DELETE FROM revoked_sessions WHERE expires_at < now()`),
+  ]);
 }

@@ -9,7 +9,7 @@ import type { Notifier } from '../notifications/queue.js';
 import type { Session } from '../plugins/auth.js';
 import type { Queryable } from '../plugins/db.js';
 import { acceptIfComplete, sendBack } from '../tasks/assignment-status.js';
-import { reviewEvidence } from './review-sql.js';
+import { reviewEvidence, uploadedBy } from './review-sql.js';
 import { findEvidence } from './sql.js';
 
 export async function reviewPhoto(
@@ -24,7 +24,12 @@ export async function reviewPhoto(
   const reviewerId = session.memberId ?? null;
   const status = input.decision === 'accept' ? 'accepted' : 'needs_fix';
   const reviewed = await reviewEvidence(db, { evidenceId, status, reason, reviewerId });
-  if (!reviewed) throw new AppError('EVIDENCE_NOT_FOUND');
+  if (!reviewed) {
+    // A staff member can also be in a team and upload; accepting their own photo would check nothing.
+    if (reviewerId && (await uploadedBy(db, evidenceId, reviewerId)))
+      throw new AppError('EVIDENCE_OWN_PHOTO');
+    throw new AppError('EVIDENCE_NOT_FOUND');
+  }
   if (status === 'needs_fix') await sendBack(db, reviewed.assignmentId, reviewerId, reason ?? '');
   else await acceptIfComplete(db, reviewed.assignmentId, reviewerId);
   const body =

@@ -18,6 +18,7 @@ export const OPERATIONS = {
 
   'auth.zalo': 'Đăng nhập bằng tài khoản Zalo',
   'auth.me': 'Người đang đăng nhập',
+  'auth.signOut': 'Đăng xuất: máy chủ thu hồi phiên này ngay',
   'auth.invite': 'Đăng nhập bằng liên kết mời (liên kết Zalo với thành viên)',
 
   'campaigns.list': 'Danh sách kế hoạch (lọc theo trạng thái, ví dụ chờ duyệt = draft)',

@@ -1,13 +1,19 @@
 /**
  * Sessions. A person signs in once with their Zalo token (see the auth feature); after that every request
- * carries a short-lived session token signed by us. This plugin verifies it and exposes who is asking,
- * and `requireRole` guards routes. Every ward-scoped query then runs in `request.session.wardId`.
+ * carries a short-lived session token signed by us. This plugin verifies it, re-checks it against the
+ * member's current row (session-rechecks.ts), exposes who is asking, and `requireRole` guards routes.
+ * Every ward-scoped query then runs in `request.session.wardId`.
+ *
+ * A token ends early when it is signed out (its id goes into revoked_sessions) or when the member's
+ * role, team or active flag changes (the row's session_version moves past the token's `ver`).
  */
+import { randomUUID } from 'node:crypto';
 import jwt from '@fastify/jwt';
 import type { Role } from '@loa/shared';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { AppError } from '../errors.js';
+import { type MemberGrant, SessionRechecks } from './session-rechecks.js';
 
 export type { Role };
 
@@ -18,6 +24,12 @@ export interface Session {
   role: Role;
   unitId: string | undefined;
   zaloUserId: string | undefined;
+  /** The member's session_version when signing in; absent in tokens signed by older servers and tests. */
+  sessionVersion?: number;
+  /** This token's id (its `jti`), for signing it out. */
+  tokenId?: string;
+  /** When this token expires (seconds since 1970). */
+  expiresAt?: number;
 }
 
 interface SessionClaims {
@@ -26,6 +38,9 @@ interface SessionClaims {
   role: Role;
   unit?: string;
   zid?: string;
+  ver?: number;
+  jti?: string;
+  exp?: number;
 }
 
 declare module '@fastify/jwt' {
@@ -46,20 +61,38 @@ declare module 'fastify' {
     authenticate(request: FastifyRequest, reply: FastifyReply): Promise<void>;
     /** preHandler factory: 403 unless the session has one of the roles. */
     requireRole(...roles: Role[]): (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
+    /** The cached re-checks: features that change a member forget them (`forgetMember`). */
+    sessionRechecks: SessionRechecks;
   }
 }
 
-async function memberIsActive(app: FastifyInstance, wardId: string, memberId: string): Promise<boolean> {
-  const { rows } = await app.db.batchInWard(wardId, (db) =>
-    db.query<{ active: boolean }>('SELECT active FROM members WHERE id = $1', [memberId]),
-  );
-  return rows[0]?.active === true;
+/** Why this token may no longer be used, or undefined when it still grants what it says. */
+function refusal(
+  claims: SessionClaims,
+  grant: MemberGrant,
+): 'MEMBER_DEACTIVATED' | 'SESSION_REVOKED' | undefined {
+  if (grant.revoked) return 'SESSION_REVOKED';
+  if (!claims.sub) return undefined;
+  if (!grant.active) return 'MEMBER_DEACTIVATED';
+  // Any change to the member's role, team or active flag moved the version on (a trigger does it).
+  // Tokens without a version (signed before versions existed; they expire within SESSION_TTL_MINUTES)
+  // are held to the active flag only, as before.
+  if (claims.ver !== undefined && claims.ver !== grant.sessionVersion) return 'SESSION_REVOKED';
+  return undefined;
 }
 
 export default fp(
-  async function authPlugin(app: FastifyInstance, options: { secret: string; ttlMinutes: number }) {
+  async function authPlugin(
+    app: FastifyInstance,
+    options: { secret: string; ttlMinutes: number; recheckSeconds?: number },
+  ) {
     await app.register(jwt, { secret: options.secret, sign: { expiresIn: `${options.ttlMinutes}m` } });
     app.decorateRequest('session', null as unknown as Session);
+    // Signing alone (a test's token helper) needs no database.
+    const rechecks = app.hasDecorator('db')
+      ? new SessionRechecks(app.db, (options.recheckSeconds ?? 5) * 1000)
+      : undefined;
+    app.decorate('sessionRechecks', rechecks as SessionRechecks);
 
     app.decorate('issueSession', (session: Session) =>
       app.jwt.sign({
@@ -68,6 +101,8 @@ export default fp(
         ...(session.memberId ? { sub: session.memberId } : {}),
         ...(session.unitId ? { unit: session.unitId } : {}),
         ...(session.zaloUserId ? { zid: session.zaloUserId } : {}),
+        ...(session.sessionVersion !== undefined ? { ver: session.sessionVersion } : {}),
+        jti: randomUUID(),
       }),
     );
 
@@ -80,15 +115,26 @@ export default fp(
         const expired = (error as { code?: string }).code === 'FST_JWT_AUTHORIZATION_TOKEN_EXPIRED';
         throw new AppError(expired ? 'SESSION_EXPIRED' : 'UNAUTHENTICATED');
       }
-      // A deactivated member loses access at once, not when the token expires: one read per request.
-      if (claims.sub && !(await memberIsActive(app, claims.ward, claims.sub)))
-        throw new AppError('MEMBER_DEACTIVATED');
+      // A deactivated, moved or signed-out member loses access at once, not when the token expires.
+      // A resident's token from before token ids has nothing to re-check.
+      if (rechecks && (claims.sub || claims.jti)) {
+        const grant = await rechecks.grant({
+          wardId: claims.ward,
+          memberId: claims.sub,
+          tokenId: claims.jti,
+        });
+        const refused = refusal(claims, grant);
+        if (refused) throw new AppError(refused);
+      }
       request.session = {
         memberId: claims.sub,
         wardId: claims.ward,
         role: claims.role,
         unitId: claims.unit,
         zaloUserId: claims.zid,
+        sessionVersion: claims.ver,
+        tokenId: claims.jti,
+        expiresAt: claims.exp,
       };
     });
 

@@ -27,3 +27,8 @@ export async function touchOaInteraction(
     [wardId, oaUserId, at],
   );
 }
+
+/** Ends every session of a member at once (a token without an id can only be signed out this way). */
+export async function bumpSessionVersion(db: Queryable, memberId: string): Promise<void> {
+  await db.query(`UPDATE members SET session_version = session_version + 1 WHERE id = $1`, [memberId]);
+}

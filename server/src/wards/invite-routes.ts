@@ -91,8 +91,9 @@ const inviteRoutes: FastifyPluginAsyncTypebox = async (app) => {
         role: member.role,
         unitId: member.unitId ?? undefined,
         zaloUserId: user.id,
+        sessionVersion: member.sessionVersion,
       });
-      const { zaloAppUserId: _linked, ...profile } = member;
+      const { zaloAppUserId: _linked, sessionVersion: _version, ...profile } = member;
       return { token, member: profile };
     },
   );

@@ -70,10 +70,14 @@ const memberRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: Member, ...errors },
       },
     },
-    async (request) =>
-      app.db.withWard(request.session.wardId, (db) =>
+    async (request) => {
+      const member = await app.db.withWard(request.session.wardId, (db) =>
         editMember(db, request.session, request.params.id, request.body),
-      ),
+      );
+      // After the commit: their next request reads the new row (a changed role or team ends the session).
+      app.sessionRechecks.forgetMember(request.params.id);
+      return member;
+    },
   );
 
   app.post(
@@ -91,8 +95,13 @@ const memberRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: MemberImportReply, 422: ErrorBody, ...errors },
       },
     },
-    async (request) =>
-      app.db.withWard(request.session.wardId, (db) => importMembers(db, request.session, request.body)),
+    async (request) => {
+      const reply = await app.db.withWard(request.session.wardId, (db) =>
+        importMembers(db, request.session, request.body),
+      );
+      if (reply.saved) app.sessionRechecks.forgetAll();
+      return reply;
+    },
   );
 
   app.get(
