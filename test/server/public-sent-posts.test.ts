@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { DOMParser } from '@xmldom/xmldom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addGroups, makeEngine } from '../helpers/broadcasts.js';
-import { buildEvidenceApp, type EvidenceTestApp, multipart, PHOTOS } from '../helpers/evidence.js';
+import { buildEvidenceApp, type EvidenceTestApp, PHOTOS } from '../helpers/evidence.js';
 import { createWard, type WardFixture } from '../helpers/factories.js';
 import { FakeZalo } from '../helpers/fake-zalo.js';
 import { authHeader, teamMemberHeader } from '../helpers/sessions.js';
@@ -81,20 +81,15 @@ describe('sent posts: public API, ward web pages and Atom feed', () => {
     const [aOa, aShare] = await addGroups(t.app.db, a, 1, 1);
     const [bOa] = await addGroups(t.app.db, b, 1);
 
-    // A real photo through the evidence pipeline: the post's image is a stored photo of the ward.
-    const upload = multipart({ bytes: readFileSync(join(PHOTOS, 'phone-nokia-8.3.jpg')) });
+    // A real photo through the post image upload: decoded, re-encoded without metadata, stored.
     const uploaded = await t.app.inject({
       method: 'POST',
-      url: `/api/assignments/${a.assignmentId}/evidence`,
-      headers: { ...teamMemberHeader(t.app, a), ...upload.headers },
-      payload: upload.payload,
+      url: '/api/post-images',
+      headers: { ...headers(a, 'staff'), 'content-type': 'image/jpeg' },
+      payload: readFileSync(join(PHOTOS, 'phone-nokia-8.3.jpg')),
     });
     expect(uploaded.statusCode, uploaded.body).toBe(201);
-    photoSha = await t.app.db.withSystem(
-      async (c) =>
-        (await c.query(`SELECT photo_sha256 FROM evidence WHERE id = $1`, [uploaded.json().evidence.id]))
-          .rows[0].photo_sha256,
-    );
+    photoSha = uploaded.json().sha256;
 
     // Ward A: a draft, an approved post never scheduled, one scheduled for later, two sent (the
     // second later, with an image and characters to escape), one only for a team to share, one
@@ -272,7 +267,7 @@ describe('sent posts: public API, ward web pages and Atom feed', () => {
     expect(css.headers['content-type']).toContain('text/css');
   });
 
-  it("serves the post's image as a JPEG display copy, without its metadata", async () => {
+  it("serves the post's image as the JPEG the groups received, without its metadata", async () => {
     const { imageUrl } = (await listed(a.slug)).posts.find((p) => p.id === ids.second)!;
     const res = await get(imageUrl!);
     expect(res.statusCode).toBe(200);

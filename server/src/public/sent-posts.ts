@@ -79,3 +79,10 @@ export async function sentPost(db: Db, ward: WardRow, id: string): Promise<SentP
   const row = await db.withWard(ward.id, (client) => findSentPost(client, id));
   return row && toSentPost(row, ward.slug);
 }
+
+/** The stored image of a sent post (its sha256), or undefined: unsent, unknown or without image. */
+export async function sentPostImage(db: Db, ward: WardRow, id: string): Promise<string | undefined> {
+  if (!isUuid(id)) return undefined;
+  const row = await db.withWard(ward.id, (client) => findSentPost(client, id));
+  return row?.imageSha256 ?? undefined;
+}

@@ -13,7 +13,7 @@ export interface SentPostRow {
   firstSentAt: Date;
   /** When the text shown first reached a group (a daily post sent again does not change it). */
   updatedAt: Date;
-  /** The post's image, when it is a stored photo of this ward (else null). */
+  /** The post's image, when it has one stored in this ward (posts/images.ts), else null. */
   imageSha256: string | null;
 }
 
@@ -36,7 +36,7 @@ const SENT = `
   )
   SELECT p.id, s.text AS "sentText", c.title AS "campaignTitle", s.first_at AS "firstSentAt",
          s.text_at AS "updatedAt",
-         CASE WHEN EXISTS (SELECT 1 FROM photo_files f WHERE f.sha256 = p.image_sha256)
+         CASE WHEN EXISTS (SELECT 1 FROM post_images i WHERE i.sha256 = p.image_sha256)
               THEN p.image_sha256 END AS "imageSha256"
     FROM per_post s
     JOIN posts p ON p.id = s.post_id
@@ -56,21 +56,5 @@ export async function listSentPosts(db: Queryable, limit: number, before?: Date)
 
 export async function findSentPost(db: Queryable, id: string): Promise<SentPostRow | undefined> {
   const { rows } = await db.query<SentPostRow>(`${SENT} WHERE p.id = $1`, [id]);
-  return rows[0];
-}
-
-export interface PhotoKeysRow {
-  originalKey: string;
-  displayKey: string;
-}
-
-/** The stored photo named by a post's image (the caller checks first that the post was sent). */
-export async function findPostPhoto(db: Queryable, postId: string): Promise<PhotoKeysRow | undefined> {
-  const { rows } = await db.query<PhotoKeysRow>(
-    `SELECT f.original_key AS "originalKey", f.display_key AS "displayKey"
-       FROM posts p JOIN photo_files f ON f.sha256 = p.image_sha256
-      WHERE p.id = $1`,
-    [postId],
-  );
   return rows[0];
 }

@@ -8,9 +8,9 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { routeGroup } from '../http/access.js';
+import { postImageKey } from '../posts/images.js';
 import { atomFeed } from './atom.js';
-import { sentPost, sentPostsPage, wardBySlug, wardPagePath } from './sent-posts.js';
-import { findPostPhoto } from './sent-sql.js';
+import { sentPost, sentPostImage, sentPostsPage, wardBySlug, wardPagePath } from './sent-posts.js';
 import { notFoundHtml, postPageHtml, SITE_CSS, wardPageHtml } from './site-html.js';
 
 const PAGE_CACHE = 'public, max-age=300';
@@ -173,13 +173,10 @@ const siteRoutes: FastifyPluginAsyncTypebox = async (app) => {
         async (request, reply) => {
           const ward = await wardBySlug(app.db, request.params.slug);
           if (!ward) return noWard(reply);
-          const post = await sentPost(app.db, ward, request.params.id);
-          const keys = post?.imageUrl
-            ? await app.db.withWard(ward.id, (c) => findPostPhoto(c, post.id))
-            : undefined;
-          if (!keys) return missing(reply, 'Bài này không có ảnh, hoặc chưa được gửi.');
-          // The display copy: resized and stripped of every metadata (no GPS of whoever took it).
-          const bytes = await app.displayCopies.get(keys);
+          const sha256 = await sentPostImage(app.db, ward, request.params.id);
+          if (!sha256) return missing(reply, 'Bài này không có ảnh, hoặc chưa được gửi.');
+          // The JPEG the groups received: upright, resized, without metadata (posts/images.ts).
+          const bytes = await app.photoStorage.get(postImageKey(ward.id, sha256));
           return reply.header('cache-control', 'public, max-age=86400').type('image/jpeg').send(bytes);
         },
       );
