@@ -7,7 +7,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DOMParser } from '@xmldom/xmldom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addGroups, makeEngine } from '../helpers/broadcasts.js';
+import { BroadcastEngine } from '../../server/src/broadcasts/engine.js';
+import { postImageKey } from '../../server/src/posts/images.js';
+import { addGroups } from '../helpers/broadcasts.js';
 import { buildEvidenceApp, type EvidenceTestApp, PHOTOS } from '../helpers/evidence.js';
 import { createWard, type WardFixture } from '../helpers/factories.js';
 import { FakeZalo } from '../helpers/fake-zalo.js';
@@ -18,11 +20,23 @@ const START = `${year}-05-18`;
 const END = `${year}-05-24`;
 const ATOM = 'http://www.w3.org/2005/Atom';
 
+/** The fake Zalo that also takes images: the upload gives an attachment, the caption is the post. */
+class ImageZalo extends FakeZalo {
+  readonly images: string[] = [];
+  async uploadImage(image: Buffer) {
+    this.images.push(image.subarray(0, 3).toString('hex'));
+    return { attachmentId: `att-${this.images.length}` };
+  }
+  sendGroupImage(groupId: string, text: string) {
+    return this.sendGroupText(groupId, text);
+  }
+}
+
 describe('sent posts: public API, ward web pages and Atom feed', () => {
   let t: EvidenceTestApp;
   let a: WardFixture;
   let b: WardFixture;
-  const zalo = new FakeZalo();
+  const zalo = new ImageZalo();
   const ids: Record<string, string> = {};
   let sharedDeliveryId: string;
   let photoSha: string;
@@ -131,7 +145,15 @@ describe('sent posts: public API, ward web pages and Atom feed', () => {
     await schedule(b, other.id, `${START}T07:00:00+07:00`, [bOa!.id]);
     ids.other = other.id;
 
-    const engine = makeEngine(t.app, zalo);
+    const engine = new BroadcastEngine({
+      db: t.app.db,
+      messenger: () => zalo,
+      log: t.app.log,
+      ratePerMinute: 600_000,
+      leaseMs: 30_000,
+      linkBase: 'https://zalo.me/s/thu',
+      loadImage: (wardId, sha256) => t.app.photoStorage.getIfExists(postImageKey(wardId, sha256)),
+    });
     for (const at of ['07:00', '07:30', '08:00', '09:00'])
       await engine.runOnce(new Date(`${START}T${at}:00+07:00`));
     const archive = await t.app.inject({
@@ -169,6 +191,11 @@ describe('sent posts: public API, ward web pages and Atom feed', () => {
     );
     const received = zalo.accepted.find((m) => m.text.startsWith('Mời bà con dự Ngày hội'));
     expect(received?.text.endsWith(`Xem chi tiết: https://zalo.me/s/thu${link}`)).toBe(true);
+  });
+
+  it('the post with an image went to its group as the image, the text as its caption', async () => {
+    expect(zalo.images).toEqual(['ffd8ff']);
+    expect(zalo.accepted.some((m) => m.text.startsWith('Cảnh giác <script>'))).toBe(true);
   });
 
   it('lists only what reached a group, newest first, with the text as sent and no member data', async () => {
