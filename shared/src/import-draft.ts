@@ -27,6 +27,8 @@ export function saveRequestFromDraft(draft: PlanDraft, sourceText = draft.lines.
       signerAuthority: draft.signerAuthority.value,
       signerTitle: draft.signerTitle.value,
       recipients: texts(draft.recipients),
+      issuingBody: draft.issuingBody.value,
+      issuingPlace: draft.place.value,
       sourceText,
     },
     // Units the ward lacks; "all the teams" is not a unit to create.

@@ -70,6 +70,18 @@ describe('importing the plan in the mini app', () => {
       await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
     ).toBeLessThanOrEqual(0);
     await page.getByLabel('Tên kế hoạch *').fill(CORRECTED);
+    // The issuing body and place are the document's; staff write the body out in full.
+    expect(await page.getByLabel('Cơ quan ban hành', { exact: true }).inputValue()).toBe(
+      'UBND phường Dầu Giây',
+    );
+    expect(await page.getByLabel('Địa danh', { exact: true }).inputValue()).toBe('Dầu Giây');
+    await page.getByLabel('Cơ quan ban hành', { exact: true }).fill('Ủy ban nhân dân phường Dầu Giây');
+    // One proposed article becomes a banner at the market: its kind and place are corrected here.
+    const proposed = draftFromText(PLAN, 'text').proposedTasks;
+    const n = proposed.findIndex((task) => task.kind === 'article') + 1;
+    expect(n).toBeGreaterThan(0);
+    await page.getByLabel(`Loại nhiệm vụ ${n}`, { exact: true }).selectOption('hang_banner');
+    await page.getByLabel(`Địa điểm, nhiệm vụ ${n}`, { exact: true }).fill('Chợ Dầu Giây');
     await page.getByRole('button', { name: 'Lưu thành kế hoạch' }).click();
     await page.locator('.zaui-modal-content').getByText('Lưu', { exact: true }).click();
     // The app now shows the new campaign (the router keeps its place in memory, not in the URL).
@@ -77,9 +89,18 @@ describe('importing the plan in the mini app', () => {
       .poll(() => page.locator('h1.detail-title').textContent(), { timeout: 20_000 })
       .toBe(CORRECTED);
     expect(await page.getByLabel('Tên kế hoạch *').count()).toBe(0);
+    expect(await page.locator('.campaign-field', { hasText: 'Cơ quan ban hành' }).textContent()).toContain(
+      'Ủy ban nhân dân phường Dầu Giây',
+    );
+    // The plan as written is there, folded away until asked for.
+    const source = page.locator('details.source-text');
+    expect(await source.locator('pre').isVisible()).toBe(false);
+    await source.getByText('Văn bản kế hoạch gốc').click();
+    await expect.poll(() => source.locator('pre').isVisible()).toBe(true);
+    expect(await source.locator('pre').textContent()).toContain('1. Chủ đề: “Khoa học, công nghệ');
 
     const [campaign] = await query(
-      `SELECT c.id, c.status, c.theme, u.name AS lead,
+      `SELECT c.id, c.status, c.theme, u.name AS lead, c.issuing_body, c.issuing_place,
               (SELECT count(*)::int FROM tasks t WHERE t.campaign_id = c.id) AS tasks
          FROM campaigns c JOIN units u ON u.id = c.lead_unit_id WHERE c.title = $1`,
       [CORRECTED],
@@ -87,8 +108,16 @@ describe('importing the plan in the mini app', () => {
     expect(campaign).toMatchObject({
       status: 'draft',
       lead: 'Phòng Văn hóa - Xã hội',
-      tasks: draftFromText(PLAN, 'text').proposedTasks.length,
+      tasks: proposed.length,
+      issuing_body: 'Ủy ban nhân dân phường Dầu Giây',
+      issuing_place: 'Dầu Giây',
     });
+    const [banner] = await query(
+      `SELECT kind, place_name, evidence_photo_count AS photos, evidence_location_required AS located
+         FROM tasks WHERE campaign_id = $1 AND title = $2`,
+      [campaign.id, proposed[n - 1]!.title],
+    );
+    expect(banner).toEqual({ kind: 'hang_banner', place_name: 'Chợ Dầu Giây', photos: 1, located: true });
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     expect(errors).toEqual([]);

@@ -123,6 +123,21 @@ describe('plan import API', () => {
     const draft = (await importPlan({ text })).json() as PlanDraft;
     const body = saveRequestFromDraft(draft, text);
     body.campaign.theme = 'Chuyển đổi số - Dữ liệu số vì người dân';
+    expect([body.campaign.issuingBody, body.campaign.issuingPlace]).toEqual([
+      'ỦY BAN NHÂN DÂN XÃ XUÂN PHÚ',
+      'Xuân Phú',
+    ]);
+    body.campaign.issuingPlace = 'Xuân Phú, Đồng Nai';
+    // Staff corrected one task's kind and place: the meeting is a banner at the market.
+    const corrected = body.tasks.find((task) => task.kind !== 'loudspeaker' && task.kind !== 'hang_banner')!;
+    Object.assign(corrected, {
+      kind: 'hang_banner',
+      place: { name: 'Chợ Xuân Phú' },
+      evidencePhotoCount: 1,
+      evidenceLocationRequired: true,
+    });
+    const renamed = body.tasks.find((task) => task.place?.name === 'Nhà văn hóa ấp Bình Hòa')!;
+    renamed.place = { name: 'Nhà văn hóa ấp Bình Hòa 2' };
     const [units, tasks, assignments] = [
       await count('units'),
       await count('tasks'),
@@ -134,6 +149,17 @@ describe('plan import API', () => {
     expect(saved.createdUnits).toEqual(['Văn phòng HĐND và UBND xã', 'Công an xã']);
     expect(saved.tasks).toBe(body.tasks.length);
     expect(await count('units')).toBe(units + 2);
+    // Units are added the one way the ward's set-up adds them, each with its audit entry.
+    const audited = await t.app.db.withSystem(async (db) =>
+      (
+        await db.query(
+          `SELECT u.name FROM audit_log a JOIN units u ON u.id::text = a.entity_id::text
+              WHERE a.action = 'units.create' AND u.name = ANY($1) ORDER BY u.name`,
+          [saved.createdUnits],
+        )
+      ).rows.map((row) => row.name),
+    );
+    expect(audited).toEqual(['Công an xã', 'Văn phòng HĐND và UBND xã']);
     expect(await count('tasks')).toBe(tasks + body.tasks.length);
     expect(await count('assignments')).toBeGreaterThan(assignments + 17);
 
@@ -151,6 +177,10 @@ describe('plan import API', () => {
       recipients: ['UBND tỉnh Đồng Nai', 'Thường trực Đảng ủy xã', 'Lưu: VT'],
       signerAuthority: 'TM. ỦY BAN NHÂN DÂN',
       signerTitle: 'CHỦ TỊCH',
+      issuingBody: 'ỦY BAN NHÂN DÂN XÃ XUÂN PHÚ',
+      issuingPlace: 'Xuân Phú, Đồng Nai',
+      // The plan as written, for staff to read beside the campaign.
+      sourceText: text,
     });
     expect(campaign.slogans).toHaveLength(3);
     const stored = await t.app.db.withSystem(
@@ -166,6 +196,7 @@ describe('plan import API', () => {
     const list = (
       await t.app.inject({ method: 'GET', url: `/api/campaigns/${saved.campaignId}/tasks`, headers: staff })
     ).json().tasks as {
+      title: string;
       kind: string;
       placeName: string | null;
       assignedCount: number;
@@ -175,11 +206,20 @@ describe('plan import API', () => {
     expect(
       list
         .filter((task) => task.kind === 'hang_banner')
-        .map((task) => [task.placeName, task.evidencePhotoCount]),
-    ).toEqual([
-      ['Trụ sở UBND xã', 1],
-      ['Nhà văn hóa ấp Bình Hòa', 1],
-    ]);
+        .map((task) => [task.title, task.placeName, task.evidencePhotoCount]),
+    ).toEqual(
+      expect.arrayContaining([
+        [expect.any(String), 'Trụ sở UBND xã', 1],
+        [renamed.title, 'Nhà văn hóa ấp Bình Hòa 2', 1],
+        [corrected.title, 'Chợ Xuân Phú', 1],
+      ]),
+    );
+    expect(list.filter((task) => task.kind === 'hang_banner')).toHaveLength(3);
+    // The list of campaigns does not carry every plan's full text.
+    const campaigns = (await t.app.inject({ method: 'GET', url: '/api/campaigns', headers: staff })).json()
+      .campaigns as { id: string; sourceText?: string; issuingBody: string | null }[];
+    const listed = campaigns.find((c) => c.id === saved.campaignId)!;
+    expect([listed.issuingBody, 'sourceText' in listed]).toEqual(['ỦY BAN NHÂN DÂN XÃ XUÂN PHÚ', false]);
   });
 
   it('stores nothing when any part is wrong: an unknown unit, a task outside the period, no period', async () => {
@@ -203,5 +243,23 @@ describe('plan import API', () => {
     const c = await save(noPeriod);
     expect(c.statusCode).toBe(400);
     expect(await totals()).toEqual(before);
+  });
+
+  it('does not give work to a unit switched off in the ward’s set-up, nor quietly make it again', async () => {
+    const text = fixture('plans/xa-xuan-phu-chuyen-doi-so.txt');
+    await t.app.db.withSystem((db) => db.query(`UPDATE units SET active = false WHERE name = 'Công an xã'`));
+    try {
+      const draft = (await importPlan({ text })).json() as PlanDraft;
+      expect(draft.units.find((u) => u.name === 'Công an xã')?.existingUnitId).toBeNull();
+      const before = [await count('campaigns'), await count('units')];
+      const res = await save(saveRequestFromDraft(draft, text));
+      expect([res.statusCode, res.json().message]).toEqual([
+        409,
+        expect.stringContaining('"Công an xã" đã ngừng hoạt động'),
+      ]);
+      expect([await count('campaigns'), await count('units')]).toEqual(before);
+    } finally {
+      await t.app.db.withSystem((db) => db.query(`UPDATE units SET active = true WHERE name = 'Công an xã'`));
+    }
   });
 });

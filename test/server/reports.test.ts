@@ -492,6 +492,29 @@ describe('campaign results: report.docx, report.xlsx, deliveries.csv', () => {
     expect(parseCsv(csv.rawPayload.subarray(3).toString('utf8'))).toHaveLength(1);
   });
 
+  it('speaks for the body that issued the plan: its name in the header, the signature and the citation', async () => {
+    const party = await one(
+      `INSERT INTO campaigns (ward_id, title, starts_on, ends_on, status, issuing_body, issuing_place)
+       VALUES ($1, 'Kế hoạch tuyên truyền Đại hội Đảng bộ', '2030-05-01', '2030-05-10', 'active',
+               'ĐẢNG ỦY PHƯỜNG DẦU GIÂY', 'Thống Nhất') RETURNING id`,
+      [ward.wardId],
+    );
+    const docx = await get(`/api/campaigns/${party}/report.docx`);
+    expect(docx.statusCode).toBe(200);
+    const document = xmlOf(unzip(docx.rawPayload), 'word/document.xml');
+    const [first, second] = tableRows(document);
+    expect(first![0]).toBe('ĐẢNG ỦY\nPHƯỜNG DẦU GIÂY\n');
+    expect(second![0]).toBe('Số: …/BC-ĐU');
+    expect(second![1]).toMatch(/^Thống Nhất, ngày \d{2} tháng/);
+    const texts = paragraphs(document).map((p) => p.text);
+    expect(texts).toContain('Kết quả thực hiện Kế hoạch số …/KH-ĐU về tuyên truyền Đại hội Đảng bộ');
+    expect(texts.some((text) => text.includes('của Đảng ủy phường Dầu Giây về tuyên truyền Đại hội'))).toBe(
+      true,
+    );
+    const footer = tableRows(document).find((row) => row[0]?.startsWith('Nơi nhận:'))!;
+    expect(footer[1]!.startsWith('TM. ĐẢNG ỦY\n')).toBe(true);
+  });
+
   it('is for staff and leaders of the ward only: teams get 403, another ward 404, nobody signed in 401', async () => {
     const leader = authHeader(t.app, {
       memberId: ward.leaderId,

@@ -1,6 +1,6 @@
 import type { PlanDraft } from '@loa/shared';
 import { describe, expect, it } from 'vitest';
-import { editStateFromDraft, missingForSave, saveRequestFromEdit } from './edit-state';
+import { editStateFromDraft, missingForSave, saveRequestFromEdit, withKind } from './edit-state';
 
 const found = (value: string | null, line: number | null = null) => ({
   value,
@@ -95,6 +95,42 @@ describe('the import form state', () => {
       dueAt: '2026-05-24T17:00:00+07:00',
       assignTo: { unitNames: ['Công an phường', 'Phòng Kinh tế, Hạ tầng và Đô thị'], allTeams: true },
     });
+  });
+
+  it('saves the issuing body and place, and each task’s corrected kind and place', () => {
+    const edit = editStateFromDraft({ ...draft, issuingBody: found('UBND phường Dầu Giây', 1) });
+    expect([edit.issuingBody, edit.issuingPlace]).toEqual(['UBND phường Dầu Giây', 'Dầu Giây']);
+    edit.issuingBody = ' ĐẢNG ỦY PHƯỜNG DẦU GIÂY ';
+    edit.issuingPlace = '';
+    // The "việc khác" becomes a banner at the market: a photo taken there proves it.
+    edit.tasks[1] = { ...withKind(edit.tasks[1]!, 'hang_banner'), due: '2026-05-18T08:00' };
+    edit.tasks[1].placeName = 'Chợ Dầu Giây ';
+    // The loudspeaker task is a meeting after all: no count of broadcasts is asked for.
+    edit.tasks[0] = withKind(edit.tasks[0]!, 'meeting');
+    const body = saveRequestFromEdit(edit, 'văn bản');
+    expect(body.campaign).toMatchObject({ issuingBody: 'ĐẢNG ỦY PHƯỜNG DẦU GIÂY', issuingPlace: null });
+    expect(body.tasks[1]).toMatchObject({
+      kind: 'hang_banner',
+      place: { name: 'Chợ Dầu Giây' },
+      evidencePhotoCount: 1,
+      evidenceLocationRequired: true,
+    });
+    expect(body.tasks[0]).toMatchObject({ kind: 'meeting', evidenceNumberLabel: null, place: null });
+    // A banner moved to another kind no longer asks where the photo was taken; its place stays.
+    const back = withKind(edit.tasks[1], 'custom');
+    expect([back.locationRequired, back.photos, back.placeName]).toEqual([false, 1, 'Chợ Dầu Giây ']);
+  });
+
+  it('keeps a proposed place’s coordinates unless staff rename it', () => {
+    const edit = editStateFromDraft(draft);
+    edit.tasks[0] = {
+      ...edit.tasks[0]!,
+      place: { name: 'Trụ sở', lat: 10.9, lng: 107.1 },
+      placeName: 'Trụ sở',
+    };
+    expect(saveRequestFromEdit(edit, '').tasks[0]!.place).toEqual({ name: 'Trụ sở', lat: 10.9, lng: 107.1 });
+    edit.tasks[0].placeName = 'Nhà văn hóa';
+    expect(saveRequestFromEdit(edit, '').tasks[0]!.place).toEqual({ name: 'Nhà văn hóa' });
   });
 
   it('names what still blocks a save', () => {

@@ -16,7 +16,9 @@ export interface TaskEdit {
   photos: number;
   locationRequired: boolean;
   numberLabel: string | null;
+  /** The place as proposed (with coordinates when known); `placeName` is what staff typed. */
   place: PlanImportSave['tasks'][number]['place'];
+  placeName: string;
   /** Unit names separated by ";" (a name may contain commas), as staff type them. */
   assignees: string;
   allTeams: boolean;
@@ -24,6 +26,8 @@ export interface TaskEdit {
 }
 
 export interface EditState {
+  issuingBody: string;
+  issuingPlace: string;
   number: string;
   issuedOn: string;
   title: string;
@@ -55,6 +59,8 @@ export function editStateFromDraft(draft: PlanDraft): EditState {
   const save = saveRequestFromDraft(draft);
   const c = save.campaign;
   return {
+    issuingBody: c.issuingBody ?? '',
+    issuingPlace: c.issuingPlace ?? '',
     number: c.number ?? '',
     issuedOn: c.issuedOn ?? '',
     title: c.title,
@@ -86,6 +92,7 @@ export function editStateFromDraft(draft: PlanDraft): EditState {
       locationRequired: task.evidenceLocationRequired ?? false,
       numberLabel: task.evidenceNumberLabel ?? null,
       place: task.place ?? null,
+      placeName: task.place?.name ?? '',
       assignees: task.assignTo.unitNames.join('; '),
       allTeams: task.assignTo.allTeams,
       line: draft.proposedTasks[i]?.line ?? 0,
@@ -96,6 +103,8 @@ export function editStateFromDraft(draft: PlanDraft): EditState {
 export function saveRequestFromEdit(edit: EditState, sourceText: string): PlanImportSave {
   return {
     campaign: {
+      issuingBody: edit.issuingBody.trim() || null,
+      issuingPlace: edit.issuingPlace.trim() || null,
       number: edit.number.trim() || null,
       issuedOn: edit.issuedOn || null,
       title: edit.title.trim(),
@@ -126,7 +135,7 @@ export function saveRequestFromEdit(edit: EditState, sourceText: string): PlanIm
         evidencePhotoCount: task.photos,
         evidenceLocationRequired: task.locationRequired,
         evidenceNumberLabel: task.numberLabel,
-        place: task.place,
+        place: placeOf(task),
         assignTo: {
           unitNames: task.assignees
             .split(';')
@@ -138,6 +147,28 @@ export function saveRequestFromEdit(edit: EditState, sourceText: string): PlanIm
   };
 }
 
+/**
+ * A task given another kind takes that kind's proof: a banner is proved by a photo taken where it
+ * hangs, a loudspeaker task by the number of broadcasts; what staff set by hand is kept otherwise.
+ */
+export function withKind(task: TaskEdit, kind: TaskEdit['kind']): TaskEdit {
+  const next = { ...task, kind };
+  if (kind === 'hang_banner') {
+    next.photos = Math.max(1, task.photos);
+    next.locationRequired = true;
+  } else if (task.kind === 'hang_banner') next.locationRequired = false;
+  if (kind === 'loudspeaker') next.numberLabel = task.numberLabel ?? 'Số lần phát thanh';
+  else if (task.kind === 'loudspeaker') next.numberLabel = null;
+  return next;
+}
+
+/** The place to save: none when the box is empty; a new name drops coordinates that were the old one's. */
+function placeOf(task: TaskEdit): TaskEdit['place'] {
+  const name = task.placeName.trim();
+  if (!name) return null;
+  return task.place?.name === name ? task.place : { name };
+}
+
 /** What still stops a save, in the words staff read. */
 export function missingForSave(edit: EditState): string[] {
   const missing: string[] = [];
@@ -146,5 +177,6 @@ export function missingForSave(edit: EditState): string[] {
   else if (edit.endsOn < edit.startsOn) missing.push('ngày kết thúc phải sau ngày bắt đầu');
   if (edit.tasks.some((task) => task.include && (!task.title.trim() || !task.due)))
     missing.push('tên và hạn của từng nhiệm vụ');
+
   return missing;
 }

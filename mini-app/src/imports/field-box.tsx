@@ -17,6 +17,8 @@ interface FieldBoxProps {
   label: string;
   source?: Source;
   onShow: (lines: number[]) => void;
+  /** A line under the input saying what to write. */
+  hint?: string;
   /** The input: it takes the id the label points at, and calls `focus` so its source line lights up. */
   children: (id: string, focus: () => void) => ReactNode;
 }
@@ -25,7 +27,7 @@ interface FieldBoxProps {
  * One field of the draft: its label, how sure the reader was, the note when it found nothing, and a
  * link to the source line. Focusing the input highlights that line too.
  */
-export function FieldBox({ label, source, onShow, children }: FieldBoxProps) {
+export function FieldBox({ label, source, onShow, hint, children }: FieldBoxProps) {
   const id = useId();
   const level = source
     ? source.confidence >= 0.9
@@ -47,6 +49,7 @@ export function FieldBox({ label, source, onShow, children }: FieldBoxProps) {
       </div>
       {children(id, () => source && onShow(source.lines))}
       {source?.note ? <span className="import-note">{source.note}</span> : null}
+      {hint ? <span className="import-note">{hint}</span> : null}
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import type { Dispatch, SetStateAction } from 'react';
 import { taskKindLabels } from '../tasks/labels';
-import type { EditState, TaskEdit } from './edit-state';
+import { type EditState, type TaskEdit, withKind } from './edit-state';
 import { FieldBox } from './field-box';
 
 interface TaskEditorProps {
@@ -9,7 +9,9 @@ interface TaskEditorProps {
   onShow: (lines: number[]) => void;
 }
 
-/** The proposed tasks: keep or drop each, and correct its title, due time, photos and who does it. */
+const KINDS = Object.entries(taskKindLabels) as [TaskEdit['kind'], string][];
+
+/** The proposed tasks: keep or drop each, and correct its kind, place, title, due time, photos and who does it. */
 export function TaskEditor({ edit, setEdit, onShow }: TaskEditorProps) {
   const update = (i: number, change: Partial<TaskEdit>) =>
     setEdit((s) => ({ ...s, tasks: s.tasks.map((t, j) => (j === i ? { ...t, ...change } : t)) }));
@@ -25,9 +27,32 @@ export function TaskEditor({ edit, setEdit, onShow }: TaskEditorProps) {
               checked={task.include}
               onChange={(e) => update(i, { include: e.target.checked })}
             />
-            {taskKindLabels[task.kind]}
-            {task.place ? ` · ${task.place.name}` : ''}
+            Giữ nhiệm vụ {i + 1}: {taskKindLabels[task.kind]}
+            {task.placeName.trim() ? ` · ${task.placeName.trim()}` : ''}
           </label>
+          <FieldBox label={`Loại nhiệm vụ ${i + 1}`} onShow={onShow}>
+            {(id, focus) => (
+              <select
+                id={id}
+                onFocus={focus}
+                value={task.kind}
+                onChange={(e) =>
+                  setEdit((s) => ({
+                    ...s,
+                    tasks: s.tasks.map((t, j) =>
+                      j === i ? withKind(t, e.target.value as TaskEdit['kind']) : t,
+                    ),
+                  }))
+                }
+              >
+                {KINDS.map(([kind, label]) => (
+                  <option key={kind} value={kind}>
+                    {label}
+                  </option>
+                ))}
+              </select>
+            )}
+          </FieldBox>
           <FieldBox
             label={`Nhiệm vụ ${i + 1}`}
             source={{ lines: [task.line], confidence: 0.7 }}
@@ -53,6 +78,33 @@ export function TaskEditor({ edit, setEdit, onShow }: TaskEditorProps) {
               />
             )}
           </FieldBox>
+          <FieldBox
+            label={`Địa điểm, nhiệm vụ ${i + 1}`}
+            hint={
+              task.kind === 'hang_banner'
+                ? 'Nơi treo băng rôn; để trống nếu các tổ tự chọn nơi treo.'
+                : undefined
+            }
+            onShow={onShow}
+          >
+            {(id, focus) => (
+              <input
+                id={id}
+                onFocus={focus}
+                value={task.placeName}
+                placeholder="Ví dụ: Trụ sở UBND phường"
+                onChange={(e) => update(i, { placeName: e.target.value })}
+              />
+            )}
+          </FieldBox>
+          <label className="check">
+            <input
+              type="checkbox"
+              checked={task.locationRequired}
+              onChange={(e) => update(i, { locationRequired: e.target.checked })}
+            />
+            Ảnh phải chụp tại địa điểm (kiểm tra vị trí)
+          </label>
           <FieldBox label={`Số ảnh minh chứng, nhiệm vụ ${i + 1}`} onShow={onShow}>
             {(id, focus) => (
               <input

@@ -31,6 +31,8 @@ function CampaignForm({ campaign }: { campaign?: Campaign }) {
   const navigate = useNavigate();
   const { openSnackbar } = useSnackbar();
   const [form, setForm] = useState({
+    issuingBody: campaign?.issuingBody ?? '',
+    issuingPlace: campaign?.issuingPlace ?? '',
     number: campaign?.number ?? '',
     title: campaign?.title ?? '',
     theme: campaign?.theme ?? '',
@@ -48,6 +50,8 @@ function CampaignForm({ campaign }: { campaign?: Campaign }) {
 
   const submit = () => {
     const fields: CampaignFields = {
+      issuingBody: form.issuingBody.trim() || null,
+      issuingPlace: form.issuingPlace.trim() || null,
       number: form.number.trim() || null,
       title: form.title.trim(),
       theme: form.theme.trim(),
@@ -74,6 +78,20 @@ function CampaignForm({ campaign }: { campaign?: Campaign }) {
         submit();
       }}
     >
+      <Input
+        label="Cơ quan ban hành"
+        placeholder="UBND phường Dầu Giây"
+        value={form.issuingBody}
+        onChange={set('issuingBody')}
+        maxLength={200}
+      />
+      <Input
+        label="Địa danh"
+        placeholder="Dầu Giây"
+        value={form.issuingPlace}
+        onChange={set('issuingPlace')}
+        maxLength={100}
+      />
       <Input label="Số văn bản" placeholder="123/KH-UBND" value={form.number} onChange={set('number')} />
       <Input label="Tên kế hoạch *" value={form.title} onChange={set('title')} maxLength={500} />
       <WardDayField

@@ -162,10 +162,8 @@ function DraftReview({ draft, onRestart }: { draft: PlanDraft; onRestart: () => 
           </ul>
         ) : null}
         <h2>Văn bản</h2>
-        <p className="import-meta">
-          Cơ quan ban hành: {draft.issuingBody.value ?? 'không rõ'} · Địa danh:{' '}
-          {draft.place.value ?? 'không rõ'}
-        </p>
+        {text('issuingBody', 'Cơ quan ban hành', one(draft.issuingBody))}
+        {text('issuingPlace', 'Địa danh', one(draft.place))}
         {text('number', 'Số văn bản', one(draft.number))}
         {date('issuedOn', 'Ngày ban hành', one(draft.issuedOn))}
         {text('title', 'Tên kế hoạch *', one(draft.title), 2)}

@@ -1,4 +1,4 @@
-import { type Campaign, formatDateTimeVi, formatPeriodVi } from '@loa/shared';
+import { type Campaign, formatDateTimeVi, formatIsoDayVi, formatPeriodVi } from '@loa/shared';
 import { useNavigate, useParams } from 'react-router-dom';
 import { Button, useSnackbar } from 'zmp-ui';
 import { useSession } from '../auth/use-session';
@@ -39,6 +39,26 @@ function Field({ label, children }: { label: string; children: React.ReactNode }
   );
 }
 
+/** "Số 123/KH-UBND · Dầu Giây, ngày 05/05/2026", with whatever parts the plan has. */
+function documentLine(campaign: Pick<Campaign, 'number' | 'issuingPlace' | 'issuedOn'>): string {
+  const date = campaign.issuedOn ? `ngày ${formatIsoDayVi(campaign.issuedOn)}` : '';
+  const where = [campaign.issuingPlace, date].filter(Boolean).join(', ');
+  return [campaign.number, where].filter(Boolean).join(' · ');
+}
+
+/**
+ * The imported document as it was written, folded away: the plan's own dates and wording stay readable
+ * even after the demo's or staff's edits moved the campaign's period.
+ */
+function SourceText({ text }: { text: string }) {
+  return (
+    <details className="source-text">
+      <summary>Văn bản kế hoạch gốc</summary>
+      <pre>{text}</pre>
+    </details>
+  );
+}
+
 function CampaignDetail({ campaign }: { campaign: Campaign }) {
   const { session } = useSession();
   const navigate = useNavigate();
@@ -55,7 +75,10 @@ function CampaignDetail({ campaign }: { campaign: Campaign }) {
       <span className="card-kicker">{campaignStatusLabel(campaign)}</span>
       <h1 className="detail-title">{campaign.title}</h1>
       <dl>
-        {campaign.number ? <Field label="Số văn bản">{campaign.number}</Field> : null}
+        {campaign.issuingBody ? <Field label="Cơ quan ban hành">{campaign.issuingBody}</Field> : null}
+        {campaign.number || campaign.issuingPlace || campaign.issuedOn ? (
+          <Field label="Số văn bản">{documentLine(campaign)}</Field>
+        ) : null}
         <Field label="Thời gian">{formatPeriodVi(campaign.startsOn, campaign.endsOn)}</Field>
         {campaign.theme ? <Field label="Chủ đề">“{campaign.theme}”</Field> : null}
         {campaign.slogans.length ? <Field label="Khẩu hiệu">{campaign.slogans.join(' · ')}</Field> : null}
@@ -116,6 +139,7 @@ function CampaignDetail({ campaign }: { campaign: Campaign }) {
           Xem bảng tiến độ
         </Button>
       </div>
+      {campaign.sourceText ? <SourceText text={campaign.sourceText} /> : null}
       <CampaignTasks campaign={campaign} canWrite={staff} />
       {staff || session?.role === 'leader' ? <ReportDownloads campaignId={campaign.id} /> : null}
       {staff || session?.role === 'leader' ? (

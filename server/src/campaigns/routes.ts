@@ -13,7 +13,7 @@ import {
   UnitList,
 } from '@loa/shared';
 import { routeGroup } from '../http/access.js';
-import { createCampaign, editCampaign, getCampaign, transitionCampaign } from './service.js';
+import { createCampaign, editCampaign, readCampaign, transitionCampaign } from './service.js';
 import { listCampaigns, listUnits } from './sql.js';
 
 const campaignRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -47,7 +47,7 @@ const campaignRoutes: FastifyPluginAsyncTypebox = async (app) => {
           },
         },
         async (request) =>
-          app.db.withWard(request.session.wardId, (db) => getCampaign(db, request.params.id)),
+          app.db.withWard(request.session.wardId, (db) => readCampaign(db, request.params.id)),
       );
 
       app.get(

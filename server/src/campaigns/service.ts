@@ -12,11 +12,15 @@ import type { Queryable } from '../plugins/db.js';
 import {
   existingUnitIds,
   findCampaign,
+  findSourceText,
   insertCampaign,
   memberExists,
   setCampaignStatus,
   updateCampaign,
 } from './sql.js';
+
+/** Other features check unit ids the way a campaign does (tasks' assignment targets). */
+export { existingUnitIds };
 
 async function checkFields(db: Queryable, fields: CampaignFields): Promise<void> {
   if (fields.endsOn < fields.startsOn) throw new AppError('CAMPAIGN_PERIOD_INVALID');
@@ -30,6 +34,12 @@ export async function getCampaign(db: Queryable, id: string, lock = false): Prom
   const campaign = await findCampaign(db, id, lock);
   if (!campaign) throw new AppError('NOT_FOUND', 'Không tìm thấy kế hoạch này. Có thể nó đã bị xóa.');
   return campaign;
+}
+
+/** One plan as staff read it: its fields and, when it was imported, the document's own text. */
+export async function readCampaign(db: Queryable, id: string): Promise<Campaign> {
+  const campaign = await getCampaign(db, id);
+  return { ...campaign, sourceText: await findSourceText(db, id) };
 }
 
 export async function createCampaign(db: Queryable, session: Session, fields: CampaignFields) {
@@ -53,7 +63,8 @@ export async function editCampaign(db: Queryable, session: Session, id: string, 
   if (before.status === 'active' || before.status === 'closed') throw new AppError('CAMPAIGN_NOT_EDITABLE');
   if (patch.version !== undefined && patch.version !== before.version) throw new AppError('CONFLICT');
   const { version: _seen, ...changes } = patch;
-  const merged: CampaignFields = { ...before, ...changes };
+  const { sourceText: _kept, ...fields } = before;
+  const merged: CampaignFields = { ...fields, ...changes };
   await checkFields(db, merged);
   const after = await updateCampaign(db, id, merged);
   await recordAudit(db, {

@@ -5,7 +5,8 @@ const CAMPAIGN_COLUMNS = `id, number, to_char(issued_on, 'YYYY-MM-DD') AS "issue
   legal_bases AS "legalBases", purposes, theme, slogans,
   to_char(starts_on, 'YYYY-MM-DD') AS "startsOn", to_char(ends_on, 'YYYY-MM-DD') AS "endsOn",
   lead_unit_id AS "leadUnitId", signer_member_id AS "signerMemberId", requirements, recipients,
-  signer_authority AS "signerAuthority", signer_title AS "signerTitle", status,
+  signer_authority AS "signerAuthority", signer_title AS "signerTitle",
+  issuing_body AS "issuingBody", issuing_place AS "issuingPlace", status,
   created_by AS "createdBy", approved_by AS "approvedBy",
   to_char(approved_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "approvedAt", version`;
 
@@ -36,15 +37,16 @@ export async function insertCampaign(
   const { rows } = await db.query<Campaign>(
     `INSERT INTO campaigns (ward_id, number, issued_on, title, legal_bases, purposes, theme, slogans,
                             starts_on, ends_on, lead_unit_id, signer_member_id, requirements, recipients,
-                            signer_authority, signer_title, created_by, source_text)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)
+                            signer_authority, signer_title, issuing_body, issuing_place,
+                            created_by, source_text)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)
      RETURNING ${CAMPAIGN_COLUMNS}`,
     [wardId, ...fieldValues(fields), createdBy ?? null, fields.sourceText ?? null],
   );
   return rows[0]!;
 }
 
-/** The editable fields in the column order both statements below use ($2…$16). The source text is kept as imported. */
+/** The editable fields in the column order both statements below use ($2…$18). The source text is kept as imported. */
 function fieldValues(fields: CampaignFields): unknown[] {
   return [
     fields.number ?? null,
@@ -62,6 +64,8 @@ function fieldValues(fields: CampaignFields): unknown[] {
     fields.recipients ?? [],
     fields.signerAuthority ?? null,
     fields.signerTitle ?? null,
+    fields.issuingBody?.trim() || null,
+    fields.issuingPlace?.trim() || null,
   ];
 }
 
@@ -71,13 +75,22 @@ export async function updateCampaign(db: Queryable, id: string, fields: Campaign
     `UPDATE campaigns SET number = $2, issued_on = $3, title = $4, legal_bases = $5, purposes = $6,
             theme = $7, slogans = $8, starts_on = $9, ends_on = $10, lead_unit_id = $11,
             signer_member_id = $12, requirements = $13, recipients = $14, signer_authority = $15,
-            signer_title = $16, version = version + 1, updated_at = now(),
+            signer_title = $16, issuing_body = $17, issuing_place = $18, version = version + 1, updated_at = now(),
             status = 'draft', approved_by = NULL, approved_at = NULL
       WHERE id = $1
       RETURNING ${CAMPAIGN_COLUMNS}`,
     [id, ...fieldValues(fields)],
   );
   return rows[0]!;
+}
+
+/** The imported document's text, shown to staff beside the plan (kept apart: it can be long). */
+export async function findSourceText(db: Queryable, id: string): Promise<string | null> {
+  const { rows } = await db.query<{ sourceText: string | null }>(
+    'SELECT source_text AS "sourceText" FROM campaigns WHERE id = $1',
+    [id],
+  );
+  return rows[0]?.sourceText ?? null;
 }
 
 export async function setCampaignStatus(

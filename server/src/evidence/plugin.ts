@@ -20,6 +20,8 @@ declare module 'fastify' {
     displayCopies: DisplayCopies;
     /** Evidence sent through the OA chat (the conversations feature uses it). */
     chatEvidence: ChatEvidence;
+    /** The photo store itself, for other features' images (a post's image, sent to the groups). */
+    photoStorage: PhotoStorage;
   }
 }
 
@@ -27,12 +29,13 @@ async function evidencePlugin(app: FastifyInstance) {
   const storage = await openStorage(app);
   const displayCopies = new DisplayCopies(storage, app.config.photoMaxPixels);
   app.decorate('displayCopies', displayCopies);
+  app.decorate('photoStorage', storage);
   app.decorate(
     'chatEvidence',
     createChatEvidence({
       db: app.db,
       storage,
-      zalo: () => (app.hasDecorator('zalo') ? app.zalo : undefined),
+      zalo: () => app.zalo,
       dataDir: app.config.dataDir,
       limits: {
         maxBytes: app.config.photoMaxBytes,
@@ -48,7 +51,8 @@ async function evidencePlugin(app: FastifyInstance) {
 
 // Not encapsulated, so `displayCopies` and `chatEvidence` reach the other features; its routes stay
 // in child contexts.
-export default fp(evidencePlugin, { name: 'evidence' });
+// Its routes authenticate (auth), queue review results (notifier) and exchange location tokens (zalo).
+export default fp(evidencePlugin, { name: 'evidence', dependencies: ['db', 'auth', 'notifier', 'zalo'] });
 
 /**
  * Local disk by default; an S3-compatible store when configured. A store that cannot be reached does

@@ -2,14 +2,21 @@
  * Plan import: read the document, parse it into a draft for staff to check beside the source, then
  * save the corrected draft through the campaigns, units and tasks features, in one transaction.
  */
-import type { PlanDraft, PlanImportRequest, PlanImportSave, PlanImportSaved, TaskInput } from '@loa/shared';
+import type {
+  PlanDraft,
+  PlanImportRequest,
+  PlanImportSave,
+  PlanImportSaved,
+  SetupUnit,
+  TaskInput,
+} from '@loa/shared';
 import { recordAudit } from '../audit/audit.js';
 import { createCampaign } from '../campaigns/service.js';
 import { AppError } from '../errors.js';
 import type { Session } from '../plugins/auth.js';
 import type { Queryable } from '../plugins/db.js';
 import { createTask } from '../tasks/service.js';
-import { ensureUnits, listWardUnits } from '../wards/units-service.js';
+import { createUnit, listSetupUnits } from '../wards/service.js';
 import { localityOf } from './parser/header.js';
 import { parsePlan } from './parser/plan.js';
 import { fold } from './parser/text.js';
@@ -56,7 +63,7 @@ export async function draftPlan(
 ): Promise<PlanDraft> {
   const { text, format } = await readPlanText(request);
   const draft = draftFromText(text, format);
-  const existing = new Map((await listWardUnits(db)).map((unit) => [unitKey(unit.name), unit.id]));
+  const existing = new Map((await activeUnits(db)).map((unit) => [unitKey(unit.name), unit.id]));
   for (const unit of draft.units) unit.existingUnitId = existing.get(unitKey(unit.name)) ?? null;
   const ward = await wardPlace(db, session.wardId);
   const issuer = draft.issuingBody.value ? localityOf(draft.issuingBody.value) : undefined;
@@ -74,12 +81,45 @@ function unknownUnit(name: string): AppError {
   );
 }
 
+/** The units a plan can name: a unit switched off in the ward's set-up is given no new work. */
+async function activeUnits(db: Queryable) {
+  return (await listSetupUnits(db)).filter((unit) => unit.active);
+}
+
+/**
+ * Every unit the plan names, by its key: the ward's active units, plus the missing ones created through
+ * the wards feature (one way to add a unit, audited there). A name that belongs to a unit switched off
+ * is not quietly made again: staff switch it back on or pick another unit.
+ */
+async function unitsForPlan(db: Queryable, session: Session, wanted: PlanImportSave['units']) {
+  const all = await listSetupUnits(db);
+  const byKey = new Map<string, { id: string; name: string }>(
+    all.filter((u) => u.active).map((unit) => [unitKey(unit.name), unit]),
+  );
+  const inactive = new Map(all.filter((u) => !u.active).map((unit) => [unitKey(unit.name), unit]));
+  const created: SetupUnit[] = [];
+  for (const { name, kind } of wanted) {
+    const key = unitKey(name);
+    if (byKey.has(key)) continue;
+    const off = inactive.get(key);
+    if (off)
+      throw new AppError(
+        'UNIT_NAME_TAKEN',
+        `Đơn vị "${off.name}" đã ngừng hoạt động trong phường. Bật lại đơn vị này trong Thiết lập phường hoặc giao cho đơn vị khác.`,
+      );
+    const unit = await createUnit(db, session, { name, kind });
+    byKey.set(key, unit);
+    created.push(unit);
+  }
+  return { byKey, created };
+}
+
 export async function savePlan(
   db: Queryable,
   session: Session,
   body: PlanImportSave,
 ): Promise<PlanImportSaved> {
-  const { byKey, created } = await ensureUnits(db, session, body.units, unitKey);
+  const { byKey, created } = await unitsForPlan(db, session, body.units);
   const unitId = (name: string) => {
     const unit = byKey.get(unitKey(name));
     if (!unit) throw unknownUnit(name);

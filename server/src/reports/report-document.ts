@@ -37,6 +37,7 @@ import {
   SINGLE,
   TEXT_WIDTH,
 } from './document-parts.js';
+import { issuerOf } from './issuer.js';
 import { campaignStatusLabels, channelLabels } from './labels.js';
 import type { ReportData } from './report-data.js';
 import type { AnnexPhotoRow, ReportHeaderRow } from './sql.js';
@@ -46,17 +47,17 @@ export const BLANK = '…';
 /** Where staff must write: visible in the file, easy to search for. */
 export const TO_COMPLETE = '(Cán bộ bổ sung nội dung)';
 
-const LEVEL_WORD = { phuong: 'phường', xa: 'xã', dac_khu: 'đặc khu' } as const;
 /** The annex photo's box on the page: 14 × 9.5 cm, at the 96 px per inch docx measures images in. */
 const PHOTO_BOX_PX = { width: Math.round((14 / 2.54) * 96), height: Math.round((9.5 / 2.54) * 96) };
 
+/** The plan's issuing body as a sentence names it (the ward's People's Committee when the plan does not say). */
 export function committeeName(header: ReportHeaderRow): string {
-  return `Ủy ban nhân dân ${LEVEL_WORD[header.level]} ${header.placeName}`;
+  return issuerOf(header).name;
 }
 
 /** "Kế hoạch số 12/KH-UBND ngày 05/05/2026": the plan as the report cites it, blanks where unknown. */
 export function planReference(header: ReportHeaderRow): string {
-  const number = header.number?.trim() || `${BLANK}/KH-UBND`;
+  const number = header.number?.trim() || `${BLANK}/KH-${issuerOf(header).code}`;
   const date = header.issuedOn ? ` ngày ${formatIsoDayVi(header.issuedOn)}` : '';
   return `Kế hoạch số ${number}${date}`;
 }
@@ -79,14 +80,11 @@ function headerBlock(data: ReportData): (Paragraph | Table)[] {
   const { header } = data;
   const [left, right] = HEADER_COLUMNS as [number, number];
   const today = wardDayOf(new Date(header.now));
+  const issuer = issuerOf(header);
   return [
     layoutTable(HEADER_COLUMNS, [
       [
-        [
-          centred('ỦY BAN NHÂN DÂN', { bold: true, size: 26 }),
-          centred(header.wardName.toLocaleUpperCase('vi'), { bold: true, size: 26 }),
-          rule(2, left, 120),
-        ],
+        [...issuer.lines.map((line) => centred(line, { bold: true, size: 26 })), rule(2, left, 120)],
         [
           centred('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { bold: true, size: 26 }),
           centred('Độc lập - Tự do - Hạnh phúc', { bold: true, size: 28 }),
@@ -94,8 +92,8 @@ function headerBlock(data: ReportData): (Paragraph | Table)[] {
         ],
       ],
       [
-        [centred(`Số: ${BLANK}/BC-UBND`, { size: 26 })],
-        [centred(`${header.placeName}, ${longDateVi(today)}`, { italics: true, size: 28 })],
+        [centred(`Số: ${BLANK}/BC-${issuer.code}`, { size: 26 })],
+        [centred(`${issuer.place}, ${longDateVi(today)}`, { italics: true, size: 28 })],
       ],
     ]),
     centred('', {}, 240),
@@ -219,7 +217,7 @@ function figureLines(data: ReportData): (Paragraph | Table)[] {
 function signatureLines(header: ReportHeaderRow): Paragraph[] {
   const title = header.signerTitle ?? header.signerMemberTitle?.toLocaleUpperCase('vi');
   return [
-    centred('TM. ỦY BAN NHÂN DÂN', { bold: true }),
+    centred(`TM. ${issuerOf(header).lines[0]}`, { bold: true }),
     ...(header.signerAuthority ? [centred(header.signerAuthority, { bold: true })] : []),
     centred(title ?? '[CHỨC VỤ NGƯỜI KÝ]', { bold: true }, 1440),
     centred(header.signerName ?? '[Họ và tên người ký]', { bold: true }),
@@ -325,7 +323,7 @@ function annexBody(data: ReportData): Paragraph[] {
     centred('Phụ lục', { bold: true }),
     centred('ẢNH MINH CHỨNG CÁC HOẠT ĐỘNG ĐÃ ĐƯỢC DUYỆT', { bold: true }),
     centred(
-      `(Kèm theo Báo cáo số ${BLANK}/BC-UBND ngày ${formatIsoDayVi(today)} của ${committeeName(data.header)})`,
+      `(Kèm theo Báo cáo số ${BLANK}/BC-${issuerOf(data.header).code} ngày ${formatIsoDayVi(today)} của ${committeeName(data.header)})`,
       { italics: true },
     ),
     rule(5, TEXT_WIDTH, 240),

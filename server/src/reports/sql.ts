@@ -5,7 +5,7 @@
  */
 import type { Queryable } from '../plugins/db.js';
 // The board's own definition of overdue, so a late team is late in the report exactly when it is on the board.
-import { OVERDUE } from '../tasks/sql.js';
+import { OVERDUE } from '../tasks/service.js';
 
 const DONE = `a.status IN ('submitted', 'accepted')`;
 const LATE = `(${DONE} AND a.submitted_at > t.due_at)`;
@@ -28,6 +28,8 @@ export interface ReportHeaderRow {
   signerAuthority: string | null;
   signerTitle: string | null;
   recipients: string[];
+  issuingBody: string | null;
+  issuingPlace: string | null;
   now: string;
 }
 
@@ -38,6 +40,7 @@ export function selectHeader(db: Queryable, campaignId: string) {
             to_char(c.starts_on, 'YYYY-MM-DD') AS "startsOn", to_char(c.ends_on, 'YYYY-MM-DD') AS "endsOn",
             lu.name AS "leadUnitName", m.full_name AS "signerName", m.title AS "signerMemberTitle",
             c.signer_authority AS "signerAuthority", c.signer_title AS "signerTitle", c.recipients,
+            c.issuing_body AS "issuingBody", c.issuing_place AS "issuingPlace",
             ${ts('now()')} AS now
        FROM campaigns c
        JOIN wards w ON w.id = c.ward_id

@@ -24,6 +24,7 @@ import {
   insertPlace,
   insertUnit,
   listPlaces,
+  listSetupUnits,
   unitNameTaken,
   updatePlace,
   updateUnit,
@@ -121,6 +122,9 @@ export async function getSetupUnit(db: Queryable, id: string): Promise<SetupUnit
   if (!unit) throw new AppError('NOT_FOUND', 'Không tìm thấy đơn vị này trong phường. Tải lại danh sách.');
   return unit;
 }
+
+/** The ward's units, inactive ones included (with `active`), for features that match names against them. */
+export { listSetupUnits };
 
 export async function createUnit(
   db: Queryable,

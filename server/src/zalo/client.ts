@@ -5,11 +5,11 @@
 import { createHmac } from 'node:crypto';
 import type { ZaloConfig } from '../config.js';
 import { contract, type EndpointName } from './contract.js';
-import { errorForCode, errorForHttpStatus, lostAnswerError, networkError } from './errors.js';
+import { errorForCode, errorForHttpStatus, lostAnswerError, networkError, ZaloApiError } from './errors.js';
 import { parseZaloJson } from './json.js';
 import { prepareText, stripMentions } from './text.js';
 import { type Transport, TransportError } from './transport.js';
-import { ZaloApiError, type ZaloGraph, type ZaloOaMessenger, type ZaloSent, type ZaloUser } from './types.js';
+import type { ZaloGraph, ZaloOaMessenger, ZaloSent, ZaloUser } from './types.js';
 
 /** Where OA calls get their access token; the token keeper implements it. */
 export interface OaTokenSource {
@@ -196,6 +196,23 @@ class OaMessenger implements ZaloOaMessenger, OaExtras {
 
   async sendGroupText(groupId: string, text: string) {
     const body = { recipient: { group_id: groupId }, message: { text: prepareText(text) } };
+    return this.sent(await this.client.oaCall('sendGroup', { json: body }));
+  }
+
+  async sendGroupImage(groupId: string, text: string, attachmentId: string) {
+    const body = {
+      recipient: { group_id: groupId },
+      message: {
+        text: prepareText(text),
+        attachment: {
+          type: 'template',
+          payload: {
+            template_type: 'media',
+            elements: [{ media_type: 'image', attachment_id: attachmentId }],
+          },
+        },
+      },
+    };
     return this.sent(await this.client.oaCall('sendGroup', { json: body }));
   }
 

@@ -1,8 +1,4 @@
-import type { OaExtras, ZaloClient } from './client.js';
-import type { SimState } from './simulator/state.js';
-import type { OaTokenKeeper } from './token-keeper.js';
-import type { WebhookHandlers } from './webhook-processor.js';
-
+export { ZaloApiError, type ZaloFailureKind } from './errors.js';
 export type { ZaloWebhookEvent } from './webhook-events.js';
 export type { WebhookContext, WebhookHandler } from './webhook-processor.js';
 
@@ -27,28 +23,6 @@ export interface ZaloGraph {
   getLocation(accessToken: string, locationToken: string): Promise<{ latitude: number; longitude: number }>;
 }
 
-/** How a failed Zalo call should be handled; every Zalo failure (HTTP or `error != 0`) gets one. */
-export type ZaloFailureKind =
-  | 'retryable' // HTTP 5xx, network, timeout before the request was sent: try again later
-  | 'rate_limited' // -32: slow down, then try again
-  | 'token' // the OA access token is invalid/expired: refresh once, then try again
-  | 'unreachable' // the recipient cannot get this message type now (-230, -213, -227, …)
-  | 'permanent' // a bad request, a disabled group (-237), no permission: a person must act
-  | 'unknown'; // the request may have been accepted but the answer was lost: reconcile, never resend blindly
-
-export class ZaloApiError extends Error {
-  override name = 'ZaloApiError';
-  constructor(
-    readonly kind: ZaloFailureKind,
-    /** Zalo's own code (e.g. -230), or the HTTP status, or 0 for a network failure. */
-    readonly code: number,
-    /** Vietnamese, for staff: what happened and what to do ("Nhóm đã bị giải tán vì hết hạn gói (-237)"). */
-    readonly explanation: string,
-  ) {
-    super(`${explanation} [${code}]`);
-  }
-}
-
 export interface ZaloSent {
   /** Zalo's message id (`message_id`, or `msg_id` for ZNS). */
   messageId: string;
@@ -58,6 +32,13 @@ export interface ZaloSent {
 export interface ZaloOaMessenger {
   /** `POST /v3.0/oa/group/message` into an OA-created (GMF) group. */
   sendGroupText(groupId: string, text: string): Promise<ZaloSent>;
+  /**
+   * `POST /v2.0/oa/upload/image` (jpg/png ≤ 1 MB) → the attachment id a media message names; Zalo keeps
+   * it 7 days. Optional: a messenger without it cannot send images (test fakes that only send text).
+   */
+  uploadImage?(image: Buffer, fileName: string, mimeType: string): Promise<{ attachmentId: string }>;
+  /** The same group message as an image (an uploaded attachment) with the text as its caption. */
+  sendGroupImage?(groupId: string, text: string, attachmentId: string): Promise<ZaloSent>;
   /** `POST /v3.0/oa/message/cs`: a consultation message; only within 7 days of the user's last interaction. */
   sendConsultationText(userId: string, text: string): Promise<ZaloSent>;
   /** `POST /v3.0/oa/message/template`: a ZBS template message by OA user id. */
@@ -77,27 +58,4 @@ export interface ZaloOaMessenger {
     groupId: string,
     limit: number,
   ): Promise<{ messageId: string; text: string; sentAt: Date }[]>;
-}
-
-/** What features reach through `app.zalo`. */
-export interface ZaloServices {
-  graph: ZaloGraph;
-  oa: ZaloOaMessenger & OaExtras;
-  /** The typed client (every endpoint), for the Zalo layer and its tests. */
-  client: ZaloClient;
-  /** The OA token keeper (single-flight refresh, lost-grant reporting). */
-  tokens: OaTokenKeeper;
-  /** The in-memory simulator, when ZALO_MODE=simulator. */
-  simulator: SimState | undefined;
-}
-
-declare module 'fastify' {
-  interface FastifyInstance {
-    zalo: ZaloServices;
-    /**
-     * Handlers for stored webhook events: `app.webhookHandlers.on('user_send_text', handler)` ('*' for
-     * every event). They run after Zalo got its 200, are retried on failure, so must be idempotent.
-     */
-    webhookHandlers: WebhookHandlers;
-  }
 }

@@ -29,6 +29,12 @@ export const CampaignFields = Type.Object(
       Nullable(Type.String({ maxLength: 200, description: 'Thẩm quyền ký, ví dụ KT. CHỦ TỊCH' })),
     ),
     signerTitle: Type.Optional(Nullable(Type.String({ maxLength: 200, description: 'Chức vụ người ký' }))),
+    issuingBody: Type.Optional(
+      Nullable(Type.String({ maxLength: 200, description: 'Cơ quan ban hành, ví dụ UBND phường Dầu Giây' })),
+    ),
+    issuingPlace: Type.Optional(
+      Nullable(Type.String({ maxLength: 100, description: 'Địa danh ghi trên văn bản, ví dụ Dầu Giây' })),
+    ),
     sourceText: Type.Optional(Type.String({ maxLength: 200_000, description: 'Văn bản gốc của kế hoạch' })),
   },
   { additionalProperties: false },
@@ -59,6 +65,10 @@ export const Campaign = Type.Object({
   recipients: Type.Array(Type.String()),
   signerAuthority: Type.Union([Type.String(), Type.Null()]),
   signerTitle: Type.Union([Type.String(), Type.Null()]),
+  issuingBody: Type.Union([Type.String(), Type.Null()]),
+  issuingPlace: Type.Union([Type.String(), Type.Null()]),
+  /** The imported document's text: only when one campaign is read, never in lists. */
+  sourceText: Type.Optional(Type.Union([Type.String(), Type.Null()])),
   status: CampaignStatus,
   createdBy: Type.Union([Uuid, Type.Null()]),
   approvedBy: Type.Union([Uuid, Type.Null()]),

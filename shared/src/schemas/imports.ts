@@ -145,7 +145,7 @@ export const PlanImportSave = Type.Object(
         {
           name: Type.String({ minLength: 1, maxLength: 200 }),
           kind: Type.Union(
-            ['department', 'service_center', 'khu_pho', 'leadership'].map((k) => Type.Literal(k)),
+            (['department', 'service_center', 'khu_pho', 'leadership'] as const).map((k) => Type.Literal(k)),
           ),
         },
         { additionalProperties: false },
