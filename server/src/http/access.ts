@@ -16,7 +16,10 @@ export type Access = RoleGroup | 'signedIn' | 'public';
 
 export const SESSION_SECURITY = [{ session: [] }];
 
-export function routeGroup(access: Access, routes: FastifyPluginAsyncTypebox): FastifyPluginAsyncTypebox {
+export function routeGroup<Options extends Record<string, unknown> = Record<never, never>>(
+  access: Access,
+  routes: FastifyPluginAsyncTypebox<Options>,
+): FastifyPluginAsyncTypebox<Options> {
   return async (app, options) => {
     if (access !== 'public') app.addHook('onRequest', app.authenticate);
     if (access !== 'public' && access !== 'signedIn')
@@ -32,10 +35,12 @@ function describe(route: RouteOptions, access: Access): void {
   const op = route.config?.op;
   if (op && schema.summary === undefined) schema.summary = OPERATIONS[op];
   if (access !== 'public') schema.security ??= SESSION_SECURITY;
-  const responses = errorResponses(access, {
+  const responses = errorResponses({
     method: route.method,
     hasInput: Boolean(schema.body || schema.querystring || schema.params),
     hasParams: Boolean(schema.params),
+    authenticated: access !== 'public',
+    roleGuarded: access !== 'public' && access !== 'signedIn',
   });
   schema.response = { ...responses, ...(schema.response as object | undefined) };
 }
