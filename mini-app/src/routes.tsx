@@ -6,7 +6,7 @@ import { lazyScreen as lazy } from './lib/lazy-screen';
 import { HomePage } from './pages/home';
 import { paths } from './routes-meta';
 
-export { assignmentEvidencePath, type PageKey, pageTitles, paths } from './routes-meta';
+export { assignmentEvidencePath, type PageKey, pageTitles, paths, sentPostPath } from './routes-meta';
 
 // Every page but Trang chủ is loaded on first visit, so the first screen stays small.
 const named = <K extends string>(load: () => Promise<Record<K, () => JSX.Element>>, name: K) =>
@@ -20,6 +20,7 @@ const CampaignPage = named(() => import('./pages/campaign'), 'CampaignPage');
 const CampaignEditPage = named(() => import('./pages/campaign-edit'), 'CampaignEditPage');
 const CampaignImportPage = named(() => import('./pages/campaign-import'), 'CampaignImportPage');
 const TaskNewPage = named(() => import('./pages/task-new'), 'TaskNewPage');
+const TaskEditPage = named(() => import('./pages/task-edit'), 'TaskEditPage');
 const BoardPage = named(() => import('./pages/board'), 'BoardPage');
 const ReviewPage = named(() => import('./pages/review'), 'ReviewPage');
 const EvidenceReviewPage = named(() => import('./pages/evidence-review'), 'EvidenceReviewPage');
@@ -31,6 +32,7 @@ const WardGroupsPage = named(() => import('./pages/ward-groups'), 'WardGroupsPag
 const InboxPage = named(() => import('./pages/inbox'), 'InboxPage');
 const InboxThreadPage = named(() => import('./pages/inbox-thread'), 'InboxThreadPage');
 const AuditPage = named(() => import('./pages/audit'), 'AuditPage');
+const SentPostPage = named(() => import('./pages/sent-post'), 'SentPostPage');
 
 export function AppRoutes() {
   return (
@@ -49,6 +51,7 @@ export function AppRoutes() {
           <Route path="/campaigns/:id" element={<CampaignPage />} />
           <Route path="/campaigns/:id/edit" element={<CampaignEditPage />} />
           <Route path="/campaigns/:id/tasks/new" element={<TaskNewPage />} />
+          <Route path="/campaigns/:id/tasks/:taskId/edit" element={<TaskEditPage />} />
           <Route path={paths.leaderboard} element={<BoardPage />} />
           <Route path={`${paths.leaderboard}/:id`} element={<BoardPage />} />
           <Route path={paths.review} element={<ReviewPage />} />
@@ -61,6 +64,7 @@ export function AppRoutes() {
           <Route path="/audit" element={<AuditPage />} />
           <Route path={paths.inbox} element={<InboxPage />} />
           <Route path={`${paths.inbox}/:id`} element={<InboxThreadPage />} />
+          <Route path="/tin/:id" element={<SentPostPage />} />
           <Route path="*" element={<Navigate to={paths.home} replace />} />
         </Route>
       </Routes>
