@@ -17,7 +17,7 @@ import playRoutes from './broadcasts/plays-routes.js';
 import broadcastsPlugin from './broadcasts/plugin.js';
 import deliveryRoutes from './broadcasts/routes.js';
 import campaignRoutes from './campaigns/routes.js';
-import type { Config } from './config.js';
+import type { AppConfig, Config } from './config.js';
 import conversationsPlugin from './conversations/plugin.js';
 import evidencePlugin from './evidence/plugin.js';
 import healthRoutes from './health/routes.js';
@@ -42,10 +42,7 @@ import taskRoutes from './tasks/task-routes.js';
 import wardRoutes from './wards/routes.js';
 import zaloPlugin from './zalo/plugin.js';
 
-export interface AppConfig extends Config {
-  databaseUrl: string;
-  sessionSecret: string;
-}
+export type { AppConfig } from './config.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
