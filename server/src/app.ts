@@ -36,6 +36,7 @@ import schedulerPlugin from './plugins/scheduler.js';
 import postEditRoutes from './posts/edit-routes.js';
 import postRoutes from './posts/routes.js';
 import publicRoutes from './public/routes.js';
+import siteRoutes from './public/site-routes.js';
 import reportRoutes from './reports/routes.js';
 import assignmentRoutes from './tasks/assignment-routes.js';
 import taskRoutes from './tasks/task-routes.js';
@@ -191,6 +192,8 @@ export async function buildApp(
   await app.register(deliveryRoutes);
   // The loudspeaker play log: each play a team reports.
   await app.register(playRoutes);
+  // The ward's public web pages and Atom feed of sent posts (/w/:slug), with the posts' images.
+  await app.register(siteRoutes);
   await app.register(notificationRoutes);
   // Reminder rules per campaign (defaults on every new campaign).
   await app.register(reminderRuleRoutes);
