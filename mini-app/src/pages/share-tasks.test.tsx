@@ -1,7 +1,7 @@
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ComposeForm } from '../posts/compose-form';
-import { jsonResponse, renderPage, stubFetch, stubFetchByUrl } from '../test-utils';
+import { jsonResponse, renderPage, stubFetch, stubFetchByUrl, testId } from '../test-utils';
 import ShareTasksPage from './share-tasks';
 
 const task = {
@@ -81,7 +81,7 @@ describe('compose', () => {
     stubFetchByUrl((url, init) => {
       if (url !== '/api/posts/preview') return jsonResponse({});
       const text = `${JSON.parse(String(init?.body)).body.normalize('NFC').trim()}${link}`;
-      return jsonResponse({ text, length: text.length, max: 2000, loudspeaker: null });
+      return jsonResponse({ text, length: text.length, max: 2000, postId: testId(5), loudspeaker: null });
     });
     renderPage(<ComposeForm campaignId="c" onCreated={() => undefined} />);
     const box = screen.getByLabelText('Nội dung bài đăng');

@@ -39,13 +39,24 @@ export function PostForm({
   const [script, setScript] = useState(post?.loudspeakerScript ?? '');
   const [image, setImage] = useState<{ sha256: string; url: string } | null>(null);
   const [imageRemoved, setImageRemoved] = useState(false);
-  const linkPath = post ? post.linkPath : '/';
+  // A new post links to its own page, which names its id: the server's first preview picks the id,
+  // later previews and the save keep it, so the saved text is the previewed one exactly.
+  const [draftId, setDraftId] = useState<string>();
+  const linkPath = post ? post.linkPath : undefined;
   const create = useCreatePost();
   const update = useUpdatePost();
   const uploadImage = useUploadPostImage();
   const savedImageUrl = usePostImage(post && !imageRemoved && !image ? post : undefined);
-  const input = useDebounced({ body, linkPath, loudspeakerScript: script || null });
+  const input = useDebounced({
+    body,
+    ...(post ? { linkPath } : draftId ? { id: draftId } : {}),
+    loudspeakerScript: script || null,
+  });
   const preview = usePostPreview(input, input.body.trim().length > 0);
+  const pickedId = preview.data?.postId;
+  useEffect(() => {
+    if (!post && pickedId && !draftId) setDraftId(pickedId);
+  }, [post, pickedId, draftId]);
   const shown = body.trim() ? preview.data : undefined;
   const count = shown?.length ?? 0;
   const max = shown?.max ?? 2000;
@@ -54,7 +65,11 @@ export function PostForm({
   const blocking = loudspeaker?.problems.filter((p) => p.blocking) ?? [];
   const imageSha256 = image ? image.sha256 : imageRemoved ? null : (post?.imageSha256 ?? null);
   const saving = create.isPending || update.isPending;
-  const stale = input.body !== body || input.loudspeakerScript !== (script || null) || preview.isFetching;
+  const stale =
+    input.body !== body ||
+    input.loudspeakerScript !== (script || null) ||
+    preview.isFetching ||
+    (!post && !draftId);
 
   useEffect(() => () => (image ? URL.revokeObjectURL(image.url) : undefined), [image]);
 
@@ -65,7 +80,11 @@ export function PostForm({
         { id: post.id, version: post.version, linkPath: post.linkPath, ...common },
         { onSuccess: (saved) => onSaved(saved.id) },
       );
-    else create.mutate({ campaignId, linkPath, ...common }, { onSuccess: (saved) => onSaved(saved.id) });
+    else
+      create.mutate(
+        { campaignId, ...(draftId ? { id: draftId } : {}), ...common },
+        { onSuccess: (saved) => onSaved(saved.id) },
+      );
   };
   const attach = async () => {
     const file = await pickAlbumImage();
@@ -92,7 +111,7 @@ export function PostForm({
       <textarea id="post-body" rows={8} value={body} onChange={(event) => setBody(event.target.value)} />
       <p className={over ? 'char-count over' : 'char-count'} aria-live="polite">
         {over ? `${count}/${max} ký tự: rút gọn ${count - max} ký tự` : `${count}/${max} ký tự`}
-        {linkPath ? ' (gồm dòng “Xem chi tiết”)' : ''}
+        {linkPath !== null ? ' (gồm dòng “Xem chi tiết”)' : ''}
       </p>
 
       <div className="post-image-field">
