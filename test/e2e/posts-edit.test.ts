@@ -152,7 +152,7 @@ describe('editing a post and its schedule at 360 px', () => {
     const schedule = card.locator('.schedule-card');
     expect(await schedule.locator('.schedule-status').textContent()).toBe('Đang chạy');
     expect(await schedule.locator('.occurrence-row').count()).toBe(4);
-    await schedule.getByRole('button', { name: 'Tạm dừng' }).click();
+    await schedule.getByRole('button', { name: 'Tạm dừng' }).first().click();
     await confirmModal(staff.page, 'Tạm dừng');
     await expect
       .poll(() => schedule.locator('.schedule-status').textContent(), { timeout: 15_000 })
@@ -160,7 +160,7 @@ describe('editing a post and its schedule at 360 px', () => {
     const status = async () =>
       (await api(people.staff, 'GET', `/api/posts/${created.json.id}/schedules`)).json.schedules[0].status;
     expect(await status()).toBe('paused');
-    await schedule.getByRole('button', { name: 'Tiếp tục' }).click();
+    await schedule.getByRole('button', { name: 'Tiếp tục' }).first().click();
     await confirmModal(staff.page, 'Tiếp tục');
     await expect
       .poll(() => schedule.locator('.schedule-status').textContent(), { timeout: 15_000 })
