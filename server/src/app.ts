@@ -13,6 +13,7 @@ import { ErrorBody } from '@loa/shared';
 import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import auditRoutes from './audit/routes.js';
 import authRoutes from './auth/routes.js';
+import playRoutes from './broadcasts/plays-routes.js';
 import broadcastsPlugin from './broadcasts/plugin.js';
 import deliveryRoutes from './broadcasts/routes.js';
 import campaignRoutes from './campaigns/routes.js';
@@ -32,6 +33,7 @@ import dbPlugin from './plugins/db.js';
 import errorsPlugin from './plugins/errors.js';
 import miniAppPlugin from './plugins/mini-app.js';
 import schedulerPlugin from './plugins/scheduler.js';
+import postEditRoutes from './posts/edit-routes.js';
 import postRoutes from './posts/routes.js';
 import publicRoutes from './public/routes.js';
 import reportRoutes from './reports/routes.js';
@@ -187,7 +189,11 @@ export async function buildApp(
   await app.register(auditRoutes);
   // Posts, approval and schedules; what the ledger did with them; messages to people that need a human.
   await app.register(postRoutes);
+  // Sending a post back, its exact preview, its image, the loudspeaker slots.
+  await app.register(postEditRoutes);
   await app.register(deliveryRoutes);
+  // The loudspeaker play log: each play a team reports.
+  await app.register(playRoutes);
   await app.register(notificationRoutes);
   // Reminder rules per campaign (defaults on every new campaign).
   await app.register(reminderRuleRoutes);

@@ -54,7 +54,7 @@ export const errorCatalogue = {
   },
   PHOTO_NOT_IMAGE: {
     status: 415,
-    message: 'Tệp gửi lên không phải ảnh. Hãy gửi ảnh JPEG, PNG hoặc WebP.',
+    message: 'Tệp gửi lên không phải ảnh. Hãy gửi ảnh JPEG, PNG, WebP hoặc HEIC.',
   },
   PHOTO_HEIC: {
     status: 415,

@@ -1,6 +1,7 @@
 export * from './errors.js';
 export * from './format-vi.js';
 export * from './import-draft.js';
+export * from './loudspeaker.js';
 export * from './roles.js';
 export * from './schemas/auth.js';
 export * from './schemas/broadcasts.js';
@@ -10,6 +11,7 @@ export * from './schemas/conversations.js';
 export * from './schemas/evidence.js';
 export * from './schemas/health.js';
 export * from './schemas/imports.js';
+export * from './schemas/posts-edit.js';
 export * from './schemas/public.js';
 export * from './schemas/tasks.js';
 export * from './schemas/wards.js';

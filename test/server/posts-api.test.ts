@@ -50,12 +50,17 @@ describe('posts, schedules and share tasks API', () => {
         (await c.query(`SELECT count(*)::int AS n FROM ${table} WHERE ward_id = $1`, [ward.wardId])).rows[0]
           .n as number,
     );
-  const createPost = (body: string, headers = staff, linkPath: string | null = '/chien-dich') =>
+  const createPost = (
+    body: string,
+    headers = staff,
+    linkPath: string | null = '/chien-dich',
+    loudspeakerScript?: string,
+  ) =>
     t.app.inject({
       method: 'POST',
       url: '/api/posts',
       headers,
-      payload: { campaignId: ward.campaignId, body, linkPath },
+      payload: { campaignId: ward.campaignId, body, linkPath, loudspeakerScript },
     });
   const schedule = (postId: string, payload: object) =>
     t.app.inject({ method: 'POST', url: `/api/posts/${postId}/schedules`, headers: staff, payload });
@@ -144,7 +149,9 @@ describe('posts, schedules and share tasks API', () => {
   });
 
   it('schedules 07:00 and 17:00 daily at ward time, edits and pauses, and editing the post needs a new approval', async () => {
-    const post = (await createPost('Lịch phát hằng ngày')).json();
+    const post = (
+      await createPost('Lịch phát hằng ngày', staff, '/chien-dich', 'Bà con lưu ý lịch phát hằng ngày.')
+    ).json();
     await t.app.inject({
       method: 'POST',
       url: `/api/posts/${post.id}/approve`,
@@ -225,7 +232,9 @@ describe('posts, schedules and share tasks API', () => {
   });
 
   it('a team member sees the share task, confirms it once, and the ledger shows who and when', async () => {
-    const post = (await createPost('Bài cho nhóm chia sẻ')).json();
+    const post = (
+      await createPost('Bài cho nhóm chia sẻ', staff, '/chien-dich', 'Bài đọc loa cho bà con khu phố.')
+    ).json();
     await t.app.inject({
       method: 'POST',
       url: `/api/posts/${post.id}/approve`,

@@ -37,6 +37,10 @@ const OWNERS: Record<string, string> = {
   conversation_messages: 'conversations',
   job_runs: 'plugins', // the scheduler's claims
   schema_migrations: 'db', // the migration runner
+  post_images: 'posts',
+  loudspeaker_slots: 'posts',
+  oa_image_attachments: 'broadcasts',
+  loudspeaker_plays: 'broadcasts',
   revoked_sessions: 'auth', // signed-out session tokens
 };
 

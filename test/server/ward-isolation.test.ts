@@ -102,6 +102,9 @@ describe('ward isolation on every route with an id', () => {
                   (SELECT json_agg(u ORDER BY u.id) FROM units u WHERE ward_id = $1) AS units,
                   (SELECT json_agg(g ORDER BY g.id) FROM zalo_groups g WHERE ward_id = $1) AS groups,
                   (SELECT json_agg(p ORDER BY p.id) FROM places p WHERE ward_id = $1) AS places,
+                  (SELECT json_agg(p ORDER BY p.id) FROM posts p WHERE ward_id = $1) AS posts,
+                  (SELECT json_agg(d ORDER BY d.id) FROM deliveries d WHERE ward_id = $1) AS deliveries,
+                  (SELECT count(*) FROM loudspeaker_plays WHERE ward_id = $1) AS plays,
                   (SELECT count(*) FROM audit_log WHERE ward_id = $1) AS audit`,
             [b.wardId],
           )

@@ -9,6 +9,12 @@ const CAMPAIGN_OF = `CASE WHEN l.entity_id ~ '^[0-9a-f-]{36}$' THEN CASE l.entit
     WHEN 'assignment' THEN (SELECT t.campaign_id FROM assignments a JOIN tasks t ON t.id = a.task_id
                              WHERE a.id = l.entity_id::uuid)
     WHEN 'post' THEN (SELECT campaign_id FROM posts WHERE id = l.entity_id::uuid)
+    WHEN 'schedule' THEN (SELECT p.campaign_id FROM schedules s JOIN posts p ON p.id = s.post_id
+                           WHERE s.id = l.entity_id::uuid)
+    WHEN 'occurrence' THEN (SELECT p.campaign_id FROM occurrences o JOIN posts p ON p.id = o.post_id
+                             WHERE o.id = l.entity_id::uuid)
+    WHEN 'delivery' THEN (SELECT p.campaign_id FROM deliveries d JOIN occurrences o ON o.id = d.occurrence_id
+                           JOIN posts p ON p.id = o.post_id WHERE d.id = l.entity_id::uuid)
     WHEN 'reminder_rule' THEN (SELECT campaign_id FROM reminder_rules WHERE id = l.entity_id::uuid)
   END END`;
 

@@ -5,7 +5,9 @@
  */
 import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '../plugins/db.js';
+import { ZaloApiError } from '../zalo/types.js';
 import { RECONCILE_DELAY_MS, verdictFor, withTimeout } from './failures.js';
+import type { ImageAttachments } from './image-attachments.js';
 import { heartbeat, type LeasedSenderOptions } from './leases.js';
 import {
   type ClaimedDelivery,
@@ -20,6 +22,8 @@ import { backoffMs } from './rate-limiter.js';
 export interface SenderOptions extends LeasedSenderOptions {
   batchSize?: number;
   concurrency?: number;
+  /** Uploads of post images; without it a delivery with an image fails with a message. */
+  images?: ImageAttachments;
 }
 
 const MAX_WAITING_FOR_SLOT = 16;
@@ -170,9 +174,8 @@ export class DeliverySender {
         });
         if (found) return { status: 'sent', messageId: found };
       }
-      await slot();
       const sent = await withTimeout(
-        this.options.messenger().sendGroupText(row.zaloGroupId, row.body),
+        this.send(row, row.zaloGroupId, now, slot),
         Math.max(100, this.options.leaseMs / 2),
       );
       return { status: 'sent', messageId: sent.messageId };
@@ -187,6 +190,26 @@ export class DeliverySender {
       );
       return verdict;
     }
+  }
+
+  /** The text, or the image with the text as its caption when the post has one. */
+  private async send(row: ClaimedDelivery, groupId: string, now: Date, slot: () => Promise<void>) {
+    const messenger = this.options.messenger();
+    if (!row.imageSha256) {
+      await slot();
+      return messenger.sendGroupText(groupId, row.body);
+    }
+    if (!this.options.images || !messenger.sendGroupImage)
+      throw new ZaloApiError('permanent', 0, 'Máy chủ chưa gửi được ảnh qua Zalo. Báo quản trị hệ thống.');
+    const attachmentId = await this.options.images.attachmentFor(
+      messenger,
+      row.wardId,
+      row.imageSha256,
+      now,
+      slot,
+    );
+    await slot();
+    return messenger.sendGroupImage(groupId, row.body, attachmentId);
   }
 
   /** The message id of our text in the group since this attempt began, unless another row owns it. */

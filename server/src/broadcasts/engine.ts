@@ -10,6 +10,7 @@ import { NotificationSender } from '../notifications/sender.js';
 import type { Db } from '../plugins/db.js';
 import type { ZaloOaMessenger } from '../zalo/types.js';
 import { DeliverySender } from './dispatcher.js';
+import { ImageAttachments, type ImageLoader } from './image-attachments.js';
 import {
   dispatchDueOccurrences,
   expireDeliveryLeases,
@@ -32,6 +33,8 @@ export interface EngineOptions {
   linkBase: string;
   templateId?: string;
   znsTemplateId?: string;
+  /** Reads a post image's bytes, to upload it to Zalo with the group message. */
+  loadImage?: ImageLoader;
   /** How far back a missed reminder slot is still worth sending after downtime. */
   reminderCatchUpMs?: number;
   owner?: string;
@@ -86,7 +89,10 @@ export class BroadcastEngine {
       return oa;
     };
     const common = { ...options, messenger, owner: this.owner, limiter: this.limiter };
-    this.deliveries = new DeliverySender(common);
+    this.deliveries = new DeliverySender({
+      ...common,
+      images: new ImageAttachments(options.db, options.loadImage),
+    });
     this.notifications = new NotificationSender({
       ...common,
       templateId: options.templateId,

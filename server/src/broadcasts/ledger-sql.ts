@@ -54,22 +54,26 @@ export async function dispatchDueOccurrences(
         FOR UPDATE OF o SKIP LOCKED
      ), texts AS (
        SELECT due.*, COALESCE(due.body_override, p.body)
-              || CASE WHEN p.link_path IS NULL THEN '' ELSE E'\\n\\nXem chi tiết: ' || $2 || p.link_path END AS body
+              || CASE WHEN p.link_path IS NULL THEN '' ELSE E'\\n\\nXem chi tiết: ' || $2 || p.link_path END AS body,
+              -- The loudspeaker reads its own script (no link to read aloud); a post from before
+              -- scripts existed falls back to its text without the link.
+              COALESCE(p.loudspeaker_script, due.body_override, p.body) AS script, p.image_sha256
          FROM due JOIN posts p ON p.id = due.post_id
      ), targets AS (
        SELECT t.ward_id, t.id AS occurrence_id, g.delivery_mode AS target_kind, g.id::text AS target_key,
-              g.id AS group_id, g.responsible_unit_id, t.body
+              g.id AS group_id, g.responsible_unit_id, t.body,
+              CASE WHEN g.delivery_mode = 'oa_group' THEN t.image_sha256 END AS image_sha256
          FROM texts t
          CROSS JOIN LATERAL jsonb_array_elements_text(COALESCE(t.targets -> 'groupIds', '[]')) gid
          JOIN zalo_groups g ON g.id = gid::uuid AND g.ward_id = t.ward_id
        UNION ALL
-       SELECT t.ward_id, t.id, 'loudspeaker', u.id::text, NULL, u.id, t.body
+       SELECT t.ward_id, t.id, 'loudspeaker', u.id::text, NULL, u.id, t.script, NULL
          FROM texts t JOIN units u ON u.ward_id = t.ward_id AND u.kind = 'digital_team'
         WHERE (t.targets ->> 'loudspeaker')::boolean IS TRUE
      ), inserted AS (
        INSERT INTO deliveries (ward_id, occurrence_id, target_kind, target_key, group_id,
-                               responsible_unit_id, body, next_attempt_at)
-       SELECT ward_id, occurrence_id, target_kind, target_key, group_id, responsible_unit_id, body, $1
+                               responsible_unit_id, body, image_sha256, next_attempt_at)
+       SELECT ward_id, occurrence_id, target_kind, target_key, group_id, responsible_unit_id, body, image_sha256, $1
          FROM targets
        ON CONFLICT (occurrence_id, target_kind, target_key) DO NOTHING
      )
@@ -143,6 +147,8 @@ export interface ClaimedDelivery {
   groupStatus: string | null;
   attempts: number;
   attemptStartedAt: Date | null;
+  /** The image sent with the text (a media message), when the post has one. */
+  imageSha256: string | null;
 }
 
 /** Claims due OA-group deliveries (queued to send, unknown to reconcile) under a lease. */
@@ -168,7 +174,8 @@ export async function claimDeliveries(
        FROM c, zalo_groups g
       WHERE d.id = c.id AND g.id = d.group_id
      RETURNING d.id, d.ward_id AS "wardId", c.status AS "previousStatus", d.body, g.zalo_group_id AS "zaloGroupId",
-               g.status AS "groupStatus", d.attempts, d.attempt_started_at AS "attemptStartedAt"`,
+               g.status AS "groupStatus", d.attempts, d.attempt_started_at AS "attemptStartedAt",
+               d.image_sha256 AS "imageSha256"`,
     [now, owner, leaseMs, limit],
   );
   return rows;

@@ -11,6 +11,7 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { notificationJobs } from '../notifications/jobs.js';
+import { postImageKey } from '../posts/images.js';
 import type { ZaloOaMessenger } from '../zalo/types.js';
 import { BroadcastEngine } from './engine.js';
 import { sweepRequestSeconds } from './rate-window-sql.js';
@@ -35,6 +36,7 @@ export default fp(
       linkBase: config.miniAppLinkBase,
       templateId: config.reminderTemplateId,
       znsTemplateId: config.reminderZnsTemplateId,
+      loadImage: (wardId, sha256) => app.photoStorage.getIfExists(postImageKey(wardId, sha256)),
     });
     app.decorate('broadcasts', engine);
     let closing = false;
@@ -64,5 +66,5 @@ export default fp(
       run: ({ now }) => sweepRequestSeconds(app.db, now),
     });
   },
-  { name: 'broadcasts', dependencies: ['db', 'scheduler', 'zalo'] },
+  { name: 'broadcasts', dependencies: ['db', 'scheduler', 'zalo', 'evidence'] },
 );

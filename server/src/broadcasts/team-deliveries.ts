@@ -9,6 +9,7 @@ import type { Session } from '../plugins/auth.js';
 import type { Db, Queryable } from '../plugins/db.js';
 import { completeTeamDelivery, teamDeliveryExists } from './deliveries-sql.js';
 import { openTeamDeliveries } from './ledger-sql.js';
+import { logPlaysOfTotal } from './plays-sql.js';
 
 /** Opens what fell due at `now` and queues a share-task message per member; returns how many were queued. */
 export async function openTeamTasks(db: Queryable, now: Date): Promise<number> {
@@ -45,6 +46,8 @@ export async function completeDelivery(
     if (
       await completeTeamDelivery(db, { id, kind, memberId: session.memberId ?? null, unitId, broadcastCount })
     ) {
+      if (kind === 'loudspeaker' && broadcastCount)
+        await logPlaysOfTotal(db, id, session.memberId ?? null, broadcastCount);
       return 'done';
     }
     // Not changed: unknown here (another ward's, another team's) is a 404; already confirmed is a 409.

@@ -65,7 +65,10 @@ describe('hashing and sniffing', () => {
   it('trusts bytes, not names', () => {
     expect(sniff(Buffer.from([0xff, 0xd8, 0xff, 0xe1]))).toBe('image/jpeg');
     expect(sniff(Buffer.from('RIFF\0\0\0\0WEBPVP8 ', 'latin1'))).toBe('image/webp');
-    expect(() => sniff(Buffer.from('\0\0\0\x18ftypheic', 'latin1'))).toThrow(/HEIC/);
+    // iPhone HEIC and Android HEIF: decoded by the WebAssembly decoder (heif.ts).
+    expect(sniff(Buffer.from('\0\0\0\x18ftypheic', 'latin1'))).toBe('image/heic');
+    expect(sniff(Buffer.from('\0\0\0\x18ftypmif1', 'latin1'))).toBe('image/heic');
+    expect(() => sniff(Buffer.from('\0\0\0\x18ftypisom', 'latin1'))).toThrow(/không phải ảnh/);
     expect(() => sniff(Buffer.from('<html>'))).toThrow(/không phải ảnh/);
   });
 });

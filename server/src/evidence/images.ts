@@ -11,6 +11,7 @@
 import { availableParallelism } from 'node:os';
 import type { SharpOptions } from 'sharp';
 import { AppError } from '../errors.js';
+import { decodeHeif, isHeif } from './heif.js';
 import { loadSharp } from './image-libraries.js';
 import { dHashOfPixels } from './phash.js';
 import { Semaphore } from './semaphore.js';
@@ -40,6 +41,7 @@ const decodeSlots = new Semaphore(availableParallelism());
  * upright and carries no metadata (sharp drops it unless asked).
  */
 export async function checkAndThumbnail(photo: Buffer, maxPixels: number): Promise<CheckedPhoto> {
+  if (isHeif(photo)) return thumbnailHeif(photo, maxPixels);
   const sharp = await loadSharp();
   const options = { limitInputPixels: maxPixels, failOn: 'warning' as const };
   const { width, height } = await uprightSize(photo, options, maxPixels);
@@ -55,21 +57,53 @@ export async function checkAndThumbnail(photo: Buffer, maxPixels: number): Promi
         .raw({ depth: 'uchar' })
         .toBuffer({ resolveWithObject: true }),
     );
-    const { width: thumbWidth, height: thumbHeight, channels } = small.info;
-    const thumb = await sharp(small.data, { raw: { width: thumbWidth, height: thumbHeight, channels } })
-      // Per-image Huffman tables would double this small encode's CPU for ~3 % of 20 KB.
-      .jpeg({ quality: 72, optimiseCoding: false })
-      .toBuffer();
-    const phash = dHashOfPixels({ data: small.data, width: thumbWidth, height: thumbHeight, channels });
-    return { width, height, thumb, phash };
+    return { width, height, ...(await thumbAndHash(small)) };
   } catch (error) {
     throw decodeError(error, maxPixels);
   }
 }
 
+/** HEIC/HEIF: decoded whole (no shrink-on-load in libheif) in a worker, then shrunk by sharp. */
+async function thumbnailHeif(photo: Buffer, maxPixels: number): Promise<CheckedPhoto> {
+  const sharp = await loadSharp();
+  const pixels = await decodeSlots.run(() => decodeHeif(photo, { maxPixels }, () => pixelError(maxPixels)));
+  const small = await sharp(pixels.data, { raw: { width: pixels.width, height: pixels.height, channels: 4 } })
+    .removeAlpha()
+    .resize(THUMB_EDGE, THUMB_EDGE, { fit: 'inside', withoutEnlargement: true })
+    .raw({ depth: 'uchar' })
+    .toBuffer({ resolveWithObject: true });
+  return { width: pixels.width, height: pixels.height, ...(await thumbAndHash(small)) };
+}
+
+async function thumbAndHash(small: {
+  data: Buffer;
+  info: { width: number; height: number; channels: number };
+}): Promise<{ thumb: Buffer; phash: string }> {
+  const sharp = await loadSharp();
+  const { width: thumbWidth, height: thumbHeight, channels } = small.info;
+  const thumb = await sharp(small.data, {
+    raw: { width: thumbWidth, height: thumbHeight, channels: channels as 3 },
+  })
+    // Per-image Huffman tables would double this small encode's CPU for ~3 % of 20 KB.
+    .jpeg({ quality: 72, optimiseCoding: false })
+    .toBuffer();
+  const phash = dHashOfPixels({ data: small.data, width: thumbWidth, height: thumbHeight, channels });
+  return { thumb, phash };
+}
+
 /** The display copy of a stored original: upright, at most DISPLAY_EDGE, every metadata stripped. */
 export async function renderDisplayCopy(original: Buffer, maxPixels: number): Promise<Buffer> {
   const sharp = await loadSharp();
+  if (isHeif(original)) {
+    const pixels = await decodeSlots.run(() =>
+      decodeHeif(original, { maxPixels }, () => pixelError(maxPixels)),
+    );
+    return sharp(pixels.data, { raw: { width: pixels.width, height: pixels.height, channels: 4 } })
+      .removeAlpha()
+      .resize(DISPLAY_EDGE, DISPLAY_EDGE, { fit: 'inside', withoutEnlargement: true })
+      .jpeg({ quality: 80, optimiseCoding: false })
+      .toBuffer();
+  }
   return decodeSlots.run(() =>
     sharp(original, { limitInputPixels: maxPixels })
       .rotate()

@@ -6,13 +6,16 @@
 import { createHash } from 'node:crypto';
 import { WARD_UTC_OFFSET } from '@loa/shared';
 import { AppError } from '../errors.js';
+import { isHeif } from './heif.js';
 import { loadExifr } from './image-libraries.js';
 
-export type PhotoMime = 'image/jpeg' | 'image/png' | 'image/webp';
+export type PhotoMime = 'image/jpeg' | 'image/png' | 'image/webp' | 'image/heic';
 export const extensionOf: Record<PhotoMime, string> = {
   'image/jpeg': 'jpg',
   'image/png': 'png',
   'image/webp': 'webp',
+  // HEIC and HEIF (Android) alike: one container, the original kept as sent (see heif.ts).
+  'image/heic': 'heic',
 };
 
 export interface ReceivedPhoto {
@@ -75,11 +78,7 @@ export function sniff(head: Buffer): PhotoMime {
     return 'image/png';
   if (head.toString('latin1', 0, 4) === 'RIFF' && head.toString('latin1', 8, 12) === 'WEBP')
     return 'image/webp';
-  if (head.toString('latin1', 4, 8) === 'ftyp') {
-    const brand = head.toString('latin1', 8, 12);
-    if (['heic', 'heix', 'hevc', 'hevx', 'heim', 'heis', 'mif1', 'msf1'].includes(brand))
-      throw new AppError('PHOTO_HEIC');
-  }
+  if (isHeif(head)) return 'image/heic';
   throw new AppError('PHOTO_NOT_IMAGE');
 }
 

@@ -20,6 +20,8 @@ declare module 'fastify' {
     displayCopies: DisplayCopies;
     /** Evidence sent through the OA chat (the conversations feature uses it). */
     chatEvidence: ChatEvidence;
+    /** The photo store itself, for other features' images (a post's image, sent to the groups). */
+    photoStorage: PhotoStorage;
   }
 }
 
@@ -27,6 +29,7 @@ async function evidencePlugin(app: FastifyInstance) {
   const storage = await openStorage(app);
   const displayCopies = new DisplayCopies(storage, app.config.photoMaxPixels);
   app.decorate('displayCopies', displayCopies);
+  app.decorate('photoStorage', storage);
   app.decorate(
     'chatEvidence',
     createChatEvidence({

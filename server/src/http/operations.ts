@@ -85,6 +85,16 @@ export const OPERATIONS = {
   'deliveries.shared': 'Tổ xác nhận đã chia sẻ bài vào nhóm',
   'deliveries.broadcast': 'Tổ báo đã phát bài trên loa, kèm số lần phát',
 
+  'posts.preview':
+    'Bản xem trước đúng như máy chủ sẽ lưu và gửi (kèm dòng "Xem chi tiết"), số ký tự, bài đọc loa',
+  'posts.sendBack': 'Lãnh đạo trả lại bài cho người soạn, kèm lý do',
+  'posts.image': 'Ảnh đính kèm bài đăng (JPEG đã xử lý, đúng như gửi vào nhóm)',
+  'posts.imageUpload': 'Tải ảnh đính kèm bài đăng (nội dung yêu cầu là tệp ảnh JPEG, PNG hoặc WebP)',
+  'loudspeaker.slots': 'Các khung giờ phát loa của phường',
+  'loudspeaker.setSlots': 'Đặt các khung giờ phát loa của phường',
+  'deliveries.plays': 'Nhật ký phát loa của một lượt: mỗi lần tổ đã phát',
+  'deliveries.reportPlay': 'Tổ báo một lần phát loa (mỗi lần phát một dòng)',
+
   'notifications.issues': 'Tin nhắn cho người dùng không gửi được hoặc chưa rõ, cần gọi điện',
   'reminder_rules.list': 'Quy tắc nhắc việc và báo cáo chậm tiến độ của kế hoạch',
   'reminder_rules.replace': 'Sửa quy tắc nhắc việc của kế hoạch',

@@ -18,6 +18,7 @@ import {
   ScheduleStatusInput,
 } from '@loa/shared';
 import { Type } from '@sinclair/typebox';
+import { recordAudit } from '../audit/audit.js';
 import { routeGroup } from '../http/access.js';
 import * as schedules from './schedules.js';
 import * as schedulesSql from './schedules-sql.js';
@@ -84,7 +85,7 @@ const postRoutes: FastifyPluginAsyncTypebox = async (app) => {
         },
         async (request) =>
           app.db.withWard(request.session.wardId, (db) =>
-            service.updatePost(db, request.params.id, request.body, linkBase),
+            service.updatePost(db, request.session, request.params.id, request.body, linkBase),
           ),
       );
 
@@ -135,9 +136,18 @@ const postRoutes: FastifyPluginAsyncTypebox = async (app) => {
           schema: { tags, params: IdParams, body: ScheduleStatusInput, response: { 200: Ok } },
         },
         async (request) => {
-          await app.db.withWard(request.session.wardId, (db) =>
-            schedules.setScheduleStatus(db, request.params.id, request.body.status, new Date()),
-          );
+          const { wardId, memberId } = request.session;
+          await app.db.withWard(wardId, async (db) => {
+            await schedules.setScheduleStatus(db, request.params.id, request.body.status, new Date());
+            await recordAudit(db, {
+              wardId,
+              actorMemberId: memberId,
+              action: 'schedules.setStatus',
+              entity: 'schedule',
+              entityId: request.params.id,
+              after: { status: request.body.status },
+            });
+          });
           return { ok: true };
         },
       );
@@ -149,9 +159,18 @@ const postRoutes: FastifyPluginAsyncTypebox = async (app) => {
           schema: { tags, params: IdParams, body: OccurrenceUpdate, response: { 200: Ok } },
         },
         async (request) => {
-          await app.db.withWard(request.session.wardId, (db) =>
-            schedules.editOccurrence(db, request.params.id, request.body, new Date(), linkBase),
-          );
+          const { wardId, memberId } = request.session;
+          await app.db.withWard(wardId, async (db) => {
+            await schedules.editOccurrence(db, request.params.id, request.body, new Date(), linkBase);
+            await recordAudit(db, {
+              wardId,
+              actorMemberId: memberId,
+              action: 'occurrences.update',
+              entity: 'occurrence',
+              entityId: request.params.id,
+              after: request.body,
+            });
+          });
           return { ok: true };
         },
       );
@@ -180,7 +199,7 @@ const postRoutes: FastifyPluginAsyncTypebox = async (app) => {
         async (request) => {
           const { wardId, memberId } = request.session;
           const post = await app.db.withWard(wardId, (db) =>
-            service.approve(db, request.params.id, request.body.version, memberId),
+            service.approve(db, request.params.id, request.body.version, memberId, wardId),
           );
           return service.withPreview(post, linkBase);
         },

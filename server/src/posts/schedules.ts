@@ -51,6 +51,12 @@ export async function createSchedule(
   if (post.status !== 'approved') throw new AppError('POST_NOT_APPROVED');
   const { groupIds, loudspeaker = false } = input.targets;
   if (groupIds.length === 0 && !loudspeaker) throw new AppError('SCHEDULE_NO_TARGETS');
+  // The loudspeaker reads its own script, never the post with its link.
+  if (loudspeaker && !post.loudspeakerScript)
+    throw new AppError(
+      'VALIDATION_FAILED',
+      'Bài này chưa có bài đọc loa. Hãy sửa bài, viết “Bài đọc trên loa” rồi lên lịch phát loa.',
+    );
   if ((await sql.countUsableGroups(db, groupIds)) !== groupIds.length) throw new AppError('GROUP_NOT_USABLE');
   const window = await sql.findCampaignWindow(db, post.campaignId);
   if (!window) throw new AppError('NOT_FOUND', 'Không tìm thấy kế hoạch của bài đăng.');

@@ -2,7 +2,20 @@
  * Rules of posts: the text within Zalo's limit (counted as Zalo counts, link included), any edit back
  * to draft, approval by a leader who is not the author.
  */
-import { POST_MAX_CHARS, type Post, type PostInput, type PostUpdate, zaloTextLength } from '@loa/shared';
+import {
+  LOUDSPEAKER_SCRIPT_MAX_CHARS,
+  loudspeakerProblems,
+  POST_MAX_CHARS,
+  type Post,
+  type PostInput,
+  type PostPreview,
+  type PostPreviewInput,
+  type PostUpdate,
+  readingSeconds,
+  spokenVietnamese,
+  zaloTextLength,
+} from '@loa/shared';
+import { recordAudit } from '../audit/audit.js';
 import { cancelOverdueOccurrences, cancelPendingOccurrences } from '../broadcasts/occurrences.js';
 import { AppError } from '../errors.js';
 import type { Queryable } from '../plugins/db.js';
@@ -29,6 +42,57 @@ export function checkedBody(body: string, linkPath: string | null, linkBase: str
   return text;
 }
 
+/**
+ * The loudspeaker script as kept: NFC, trimmed, empty = none. A link or an emoji cannot be read aloud
+ * and is refused; digits are only a suggestion (the preview shows them as they are read).
+ */
+export function checkedScript(script: string | null | undefined): string | null {
+  const text = (script ?? '').normalize('NFC').trim();
+  if (!text) return null;
+  if (text.length > LOUDSPEAKER_SCRIPT_MAX_CHARS)
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `Bài đọc loa dài ${text.length} ký tự, quá giới hạn ${LOUDSPEAKER_SCRIPT_MAX_CHARS}. Hãy rút gọn.`,
+    );
+  const blocking = loudspeakerProblems(text).filter((p) => p.blocking);
+  if (blocking.length > 0)
+    throw new AppError(
+      'VALIDATION_FAILED',
+      blocking.map((p) => p.message).join(' '),
+      blocking.map((p) => ({ field: 'loudspeakerScript', message: p.message })),
+    );
+  return text;
+}
+
+/**
+ * Exactly what the server would keep and send for this text, without saving anything: the mini app's
+ * preview and count are this, so the compose screen shows the saved post (link line included).
+ */
+export function previewOf(input: PostPreviewInput, linkBase: string): PostPreview {
+  const body = input.body.normalize('NFC').trim();
+  const text = composePostText(body, input.linkPath ?? null, linkBase);
+  const script = (input.loudspeakerScript ?? '').normalize('NFC').trim();
+  return {
+    text,
+    length: zaloTextLength(text),
+    max: POST_MAX_CHARS,
+    loudspeaker: script
+      ? {
+          spoken: spokenVietnamese(script),
+          seconds: readingSeconds(script),
+          problems: loudspeakerProblems(script),
+        }
+      : null,
+  };
+}
+
+/** An image must have been uploaded in this ward first (POST /api/post-images). */
+async function checkedImage(db: Queryable, sha256: string | null): Promise<string | null> {
+  if (sha256 && !(await sql.imageExists(db, sha256)))
+    throw new AppError('VALIDATION_FAILED', 'Không tìm thấy ảnh đính kèm. Hãy tải ảnh lên lại rồi lưu.');
+  return sha256;
+}
+
 export function withPreview(post: Omit<Post, 'preview'>, linkBase: string): Post {
   return { ...post, preview: composePostText(post.body, post.linkPath, linkBase) };
 }
@@ -38,12 +102,26 @@ export async function assertPostExists(db: Queryable, id: string): Promise<void>
   if (!(await sql.findPost(db, id))) throw postNotFound();
 }
 
-export async function approve(db: Queryable, id: string, version: number, leaderId: string | undefined) {
+export async function approve(
+  db: Queryable,
+  id: string,
+  version: number,
+  leaderId: string | undefined,
+  wardId: string,
+) {
   const post = await sql.findPost(db, id, true);
   if (!post) throw postNotFound();
   if (!leaderId || post.createdBy === leaderId) throw new AppError('POST_SELF_APPROVAL');
   if (post.status === 'approved') return post;
   if (!(await sql.approvePost(db, id, version, leaderId))) throw new AppError('CONFLICT');
+  await recordAudit(db, {
+    wardId,
+    actorMemberId: leaderId,
+    action: 'posts.approve',
+    entity: 'post',
+    entityId: id,
+    before: { status: post.status, version: post.version },
+  });
   // What fell due while the post waited in draft (after an edit) is dropped: a re-approved post must
   // not go out late in a burst.
   await cancelOverdueOccurrences(db, id);
@@ -57,22 +135,34 @@ export async function createPost(
   linkBase: string,
 ): Promise<Post> {
   const body = checkedBody(input.body, input.linkPath ?? null, linkBase);
+  const loudspeakerScript = checkedScript(input.loudspeakerScript);
   if (!(await sql.findCampaignWindow(db, input.campaignId)))
     throw new AppError('NOT_FOUND', 'Không tìm thấy kế hoạch này.');
   const id = await sql.insertPost(db, {
     wardId: session.wardId,
     campaignId: input.campaignId,
     body,
-    imageSha256: input.imageSha256 ?? null,
+    imageSha256: await checkedImage(db, input.imageSha256 ?? null),
     linkPath: input.linkPath ?? null,
     createdBy: session.memberId ?? null,
+    loudspeakerScript,
   });
-  return withPreview((await sql.findPost(db, id))!, linkBase);
+  const post = (await sql.findPost(db, id))!;
+  await recordAudit(db, {
+    wardId: session.wardId,
+    actorMemberId: session.memberId,
+    action: 'posts.create',
+    entity: 'post',
+    entityId: id,
+    after: post,
+  });
+  return withPreview(post, linkBase);
 }
 
 /** Unchanged fields keep their value; the version must be the one the editor read. */
 export async function updatePost(
   db: Queryable,
+  session: { wardId: string; memberId?: string },
   id: string,
   change: PostUpdate,
   linkBase: string,
@@ -82,10 +172,61 @@ export async function updatePost(
   if (current.status === 'archived') throw new AppError('POST_NOT_EDITABLE');
   const linkPath = change.linkPath === undefined ? current.linkPath : change.linkPath;
   const body = checkedBody(change.body ?? current.body, linkPath, linkBase);
-  const imageSha256 = change.imageSha256 === undefined ? current.imageSha256 : change.imageSha256;
-  if (!(await sql.updatePost(db, current.id, change.version, { body, imageSha256, linkPath })))
+  const imageSha256 =
+    change.imageSha256 === undefined ? current.imageSha256 : await checkedImage(db, change.imageSha256);
+  const loudspeakerScript =
+    change.loudspeakerScript === undefined
+      ? current.loudspeakerScript
+      : checkedScript(change.loudspeakerScript);
+  if (
+    !(await sql.updatePost(db, current.id, change.version, {
+      body,
+      imageSha256,
+      linkPath,
+      loudspeakerScript,
+    }))
+  )
     throw new AppError('CONFLICT');
-  return withPreview((await sql.findPost(db, current.id))!, linkBase);
+  const after = (await sql.findPost(db, current.id))!;
+  await recordAudit(db, {
+    wardId: session.wardId,
+    actorMemberId: session.memberId,
+    action: 'posts.update',
+    entity: 'post',
+    entityId: id,
+    before: current,
+    after,
+  });
+  return withPreview(after, linkBase);
+}
+
+/** A leader sends a draft (or an approved post) back to its author with a reason; audited. */
+export async function sendBack(
+  db: Queryable,
+  session: { wardId: string; memberId?: string },
+  id: string,
+  input: { version: number; reason: string },
+  linkBase: string,
+): Promise<Post> {
+  const reason = input.reason.normalize('NFC').trim();
+  if (!reason)
+    throw new AppError('VALIDATION_FAILED', 'Hãy ghi lý do trả lại để người soạn biết cần sửa gì.');
+  const current = await sql.findPost(db, id, true);
+  if (!current) throw postNotFound();
+  if (current.status === 'archived') throw new AppError('POST_NOT_EDITABLE');
+  if (!session.memberId) throw new AppError('FORBIDDEN');
+  if (!(await sql.sendBackPost(db, id, input.version, { reason, leaderId: session.memberId })))
+    throw new AppError('CONFLICT');
+  await recordAudit(db, {
+    wardId: session.wardId,
+    actorMemberId: session.memberId,
+    action: 'posts.sendBack',
+    entity: 'post',
+    entityId: id,
+    before: { status: current.status, version: current.version },
+    after: { status: 'draft', reason },
+  });
+  return withPreview((await sql.findPost(db, id))!, linkBase);
 }
 
 export async function archivePost(db: Queryable, id: string): Promise<void> {

@@ -10,8 +10,11 @@ type PostRow = Omit<Post, 'preview'>;
 const POST_COLUMNS = `p.id, p.campaign_id AS "campaignId", p.body, p.image_sha256 AS "imageSha256", p.link_path AS "linkPath",
   p.status, p.created_by AS "createdBy", cm.full_name AS "createdByName", p.approved_by AS "approvedBy",
   am.full_name AS "approvedByName", to_json(p.approved_at) #>> '{}' AS "approvedAt", p.version,
-  to_json(p.updated_at) #>> '{}' AS "updatedAt"`;
-const POST_FROM = `posts p LEFT JOIN members cm ON cm.id = p.created_by LEFT JOIN members am ON am.id = p.approved_by`;
+  to_json(p.updated_at) #>> '{}' AS "updatedAt", p.sent_back_reason AS "sentBackReason",
+  sm.full_name AS "sentBackByName", to_json(p.sent_back_at) #>> '{}' AS "sentBackAt",
+  p.loudspeaker_script AS "loudspeakerScript"`;
+const POST_FROM = `posts p LEFT JOIN members cm ON cm.id = p.created_by LEFT JOIN members am ON am.id = p.approved_by
+  LEFT JOIN members sm ON sm.id = p.sent_back_by`;
 
 export async function listPosts(db: Queryable, campaignId: string | undefined): Promise<PostRow[]> {
   const { rows } = await db.query<PostRow>(
@@ -39,30 +42,70 @@ export async function insertPost(
     imageSha256: string | null;
     linkPath: string | null;
     createdBy: string | null;
+    loudspeakerScript: string | null;
   },
 ): Promise<string> {
   const { rows } = await db.query<{ id: string }>(
-    `INSERT INTO posts (ward_id, campaign_id, body, image_sha256, link_path, created_by)
-     VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-    [post.wardId, post.campaignId, post.body, post.imageSha256, post.linkPath, post.createdBy],
+    `INSERT INTO posts (ward_id, campaign_id, body, image_sha256, link_path, created_by, loudspeaker_script)
+     VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+    [
+      post.wardId,
+      post.campaignId,
+      post.body,
+      post.imageSha256,
+      post.linkPath,
+      post.createdBy,
+      post.loudspeakerScript,
+    ],
   );
   return rows[0]!.id;
 }
 
-/** Any edit sends the post back to draft: a leader approves exactly the text that goes out. */
+/**
+ * Any edit sends the post back to draft: a leader approves exactly the text that goes out. The edit
+ * answers a send-back, so its reason is cleared.
+ */
 export async function updatePost(
   db: Queryable,
   id: string,
   version: number,
-  change: { body: string; imageSha256: string | null; linkPath: string | null },
+  change: {
+    body: string;
+    imageSha256: string | null;
+    linkPath: string | null;
+    loudspeakerScript: string | null;
+  },
 ): Promise<boolean> {
   const { rowCount } = await db.query(
-    `UPDATE posts SET body = $3, image_sha256 = $4, link_path = $5, status = 'draft', approved_by = NULL,
-            approved_at = NULL, version = version + 1, updated_at = now()
+    `UPDATE posts SET body = $3, image_sha256 = $4, link_path = $5, loudspeaker_script = $6, status = 'draft',
+            approved_by = NULL, approved_at = NULL, sent_back_reason = NULL, sent_back_by = NULL,
+            sent_back_at = NULL, version = version + 1, updated_at = now()
       WHERE id = $1 AND version = $2 AND status <> 'archived'`,
-    [id, version, change.body, change.imageSha256, change.linkPath],
+    [id, version, change.body, change.imageSha256, change.linkPath, change.loudspeakerScript],
   );
   return rowCount === 1;
+}
+
+/** A leader returns the post to its author with a reason: draft again, approval withdrawn. */
+export async function sendBackPost(
+  db: Queryable,
+  id: string,
+  version: number,
+  change: { reason: string; leaderId: string },
+): Promise<boolean> {
+  const { rowCount } = await db.query(
+    `UPDATE posts SET status = 'draft', approved_by = NULL, approved_at = NULL, sent_back_reason = $3,
+            sent_back_by = $4, sent_back_at = now(), version = version + 1, updated_at = now()
+      WHERE id = $1 AND version = $2 AND status IN ('draft', 'approved')`,
+    [id, version, change.reason, change.leaderId],
+  );
+  return rowCount === 1;
+}
+
+/** Whether the image was uploaded in this ward (row-level security hides other wards' images). */
+export async function imageExists(db: Queryable, sha256: string): Promise<boolean> {
+  const { rowCount } = await db.query(`SELECT 1 FROM post_images WHERE sha256 = $1`, [sha256]);
+  return (rowCount ?? 0) > 0;
 }
 
 /** Approval of exactly this version, from draft (the service then drops what fell due meanwhile). */

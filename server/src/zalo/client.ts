@@ -199,6 +199,23 @@ class OaMessenger implements ZaloOaMessenger, OaExtras {
     return this.sent(await this.client.oaCall('sendGroup', { json: body }));
   }
 
+  async sendGroupImage(groupId: string, text: string, attachmentId: string) {
+    const body = {
+      recipient: { group_id: groupId },
+      message: {
+        text: prepareText(text),
+        attachment: {
+          type: 'template',
+          payload: {
+            template_type: 'media',
+            elements: [{ media_type: 'image', attachment_id: attachmentId }],
+          },
+        },
+      },
+    };
+    return this.sent(await this.client.oaCall('sendGroup', { json: body }));
+  }
+
   sendRelayedGroupText(groupId: string, userText: string) {
     return this.sendGroupText(groupId, stripMentions(userText));
   }

@@ -11,6 +11,23 @@ const Id = T.String({ pattern: '^[0-9]+$' });
 const Ms = T.String({ pattern: '^[0-9]+$' });
 const Ok = { error: T.Literal(0), message: T.String() };
 const TextMessage = T.Object({ text: T.String({ minLength: 1, maxLength: ZALO_TEXT_MAX_CHARS }) });
+/**
+ * An image with a caption (the "media" template, as for consultation messages): the image by the
+ * attachment_id of an upload (POST /v2.0/oa/upload/image), the post's text as the caption.
+ */
+const MediaMessage = T.Object({
+  text: T.Optional(T.String({ maxLength: ZALO_TEXT_MAX_CHARS })),
+  attachment: T.Object({
+    type: T.Literal('template'),
+    payload: T.Object({
+      template_type: T.Literal('media'),
+      elements: T.Array(
+        T.Object({ media_type: T.Literal('image'), attachment_id: T.String({ minLength: 1 }) }),
+        { minItems: 1, maxItems: 1 },
+      ),
+    }),
+  }),
+});
 const Quota = T.Object({ quota_type: T.String(), remain: T.String(), total: T.Optional(T.String()) });
 const OaToken = T.Object({ access_token: T.String({ minLength: 1 }) });
 
@@ -128,7 +145,7 @@ export const contract = {
     method: 'POST',
     path: '/v3.0/oa/group/message',
     headers: OaToken,
-    body: T.Object({ recipient: T.Object({ group_id: Id }), message: TextMessage }),
+    body: T.Object({ recipient: T.Object({ group_id: Id }), message: T.Union([TextMessage, MediaMessage]) }),
     response: T.Object({ ...Ok, data: T.Object({ message_id: T.String({ minLength: 1 }), group_id: Id }) }),
   },
   groupsOfOa: {

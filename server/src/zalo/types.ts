@@ -58,6 +58,13 @@ export interface ZaloSent {
 export interface ZaloOaMessenger {
   /** `POST /v3.0/oa/group/message` into an OA-created (GMF) group. */
   sendGroupText(groupId: string, text: string): Promise<ZaloSent>;
+  /**
+   * `POST /v2.0/oa/upload/image` (jpg/png ≤ 1 MB) → the attachment id a media message names; Zalo keeps
+   * it 7 days. Optional: a messenger without it cannot send images (test fakes that only send text).
+   */
+  uploadImage?(image: Buffer, fileName: string, mimeType: string): Promise<{ attachmentId: string }>;
+  /** The same group message as an image (an uploaded attachment) with the text as its caption. */
+  sendGroupImage?(groupId: string, text: string, attachmentId: string): Promise<ZaloSent>;
   /** `POST /v3.0/oa/message/cs`: a consultation message; only within 7 days of the user's last interaction. */
   sendConsultationText(userId: string, text: string): Promise<ZaloSent>;
   /** `POST /v3.0/oa/message/template`: a ZBS template message by OA user id. */

@@ -22,6 +22,15 @@ export const PostInput = Type.Object(
     linkPath: Type.Optional(
       Nullable(Type.String({ pattern: '^/[A-Za-z0-9/_?=&.-]{0,200}$', description: 'Trang trong mini app' })),
     ),
+    loudspeakerScript: Type.Optional(
+      Nullable(
+        Type.String({
+          minLength: 1,
+          maxLength: 5000,
+          description: 'Bài đọc trên loa (không đường dẫn, không biểu tượng)',
+        }),
+      ),
+    ),
   },
   { additionalProperties: false },
 );
@@ -32,6 +41,15 @@ export const PostUpdate = Type.Object(
     body: Type.Optional(Type.String({ minLength: 1, maxLength: 4000 })),
     imageSha256: Type.Optional(Nullable(Type.String({ pattern: '^[0-9a-f]{64}$' }))),
     linkPath: Type.Optional(Nullable(Type.String({ pattern: '^/[A-Za-z0-9/_?=&.-]{0,200}$' }))),
+    loudspeakerScript: Type.Optional(
+      Nullable(
+        Type.String({
+          minLength: 1,
+          maxLength: 5000,
+          description: 'Bài đọc trên loa (không đường dẫn, không biểu tượng)',
+        }),
+      ),
+    ),
     version: Type.Integer({ minimum: 1 }),
   },
   { additionalProperties: false },
@@ -59,6 +77,11 @@ export const Post = Type.Object({
   updatedAt: DateTime,
   /** The exact text the group will receive (body and mini-app link). */
   preview: Type.String(),
+  /** Why a leader sent the draft back to its author (cleared by the next edit). */
+  sentBackReason: Nullable(Type.String()),
+  sentBackByName: Nullable(Type.String()),
+  sentBackAt: Nullable(DateTime),
+  loudspeakerScript: Nullable(Type.String()),
 });
 export type Post = Static<typeof Post>;
 

@@ -44,7 +44,14 @@ export interface SimMessage {
   text: string;
   templateId?: string;
   billable?: boolean;
-  attachment?: { type: 'image' | 'location'; url?: string; latitude?: number; longitude?: number };
+  attachment?: {
+    type: 'image' | 'location';
+    url?: string;
+    latitude?: number;
+    longitude?: number;
+    /** An image the OA uploaded first (POST /v2.0/oa/upload/image). */
+    attachmentId?: string;
+  };
   at: number;
   /** Accepted, but the answer was held past the caller's timeout (a "timeout after accept" fault). */
   answerHeld?: boolean;
@@ -89,6 +96,8 @@ export class SimState {
   byGroup = new Map<string, SimMessage[]>();
   byUser = new Map<string, SimMessage[]>();
   private nextMessage = 0n;
+  /** Images the OA uploaded, by attachment id: their size and type, and the bytes' sha256. */
+  uploads = new Map<string, { bytes: number; mimeType: string; sha256: string }>();
 
   oaAccess = new Map<string, number>(); // token → expires at
   oaRefresh = new Map<string, number>();

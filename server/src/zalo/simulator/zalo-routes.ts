@@ -2,6 +2,7 @@
  * Zalo's own endpoints, as documented (contract.ts), each under its host's prefix: /sim/openapi,
  * /sim/graph, /sim/oauth, /sim/business. Answers use Zalo's envelope: HTTP 200 with `error != 0`.
  */
+import { createHash } from 'node:crypto';
 import { ZALO_TEXT_MAX_CHARS, zaloTextLength } from '@loa/shared';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { fail, header, ok } from './envelope.js';
@@ -41,6 +42,24 @@ function guard(state: SimState) {
     }
     return undefined;
   };
+}
+
+/** The bytes of the multipart part named "file" (the documented field), or undefined. */
+function multipartFile(body: Buffer, contentType: string): { bytes: Buffer } | undefined {
+  const boundary = /boundary=(?:"([^"]+)"|([^;]+))/.exec(contentType);
+  if (!boundary) return undefined;
+  const delimiter = Buffer.from(`--${boundary[1] ?? boundary[2]}`);
+  let start = body.indexOf(delimiter);
+  while (start >= 0) {
+    const headerEnd = body.indexOf('\r\n\r\n', start);
+    if (headerEnd < 0) return undefined;
+    const headers = body.subarray(start, headerEnd).toString('latin1');
+    const next = body.indexOf(delimiter, headerEnd);
+    if (next < 0) return undefined;
+    if (/name="file"/.test(headers)) return { bytes: body.subarray(headerEnd + 4, next - 2) };
+    start = next;
+  }
+  return undefined;
 }
 
 function textError(text: unknown): ReturnType<typeof fail> | undefined {
@@ -137,11 +156,36 @@ export default async function zaloRoutes(app: FastifyInstance, options: ZaloRout
     const group = state.groups.get(groupId);
     if (!group?.oaGroup) return fail(-403, 'OA is not in the group');
     if (group.status === 'disabled') return fail(-237, 'Group is disabled');
-    const text = (body.message as Body | undefined)?.text;
-    const invalid = textError(text);
-    if (invalid) return invalid;
+    const message = (body.message ?? {}) as Body;
+    const text = message.text;
+    let image: { type: 'image'; attachmentId: string } | undefined;
+    if (message.attachment !== undefined) {
+      // The media template, as documented: one image by the attachment_id of an earlier upload.
+      const attachment = message.attachment as Body;
+      const payload = (attachment.payload ?? {}) as Body;
+      const elements = payload.elements as Body[] | undefined;
+      const element = elements?.[0];
+      if (attachment.type !== 'template' || payload.template_type !== 'media' || elements?.length !== 1)
+        return fail(-201, 'attachment is invalid');
+      if (element?.media_type !== 'image') return fail(-201, 'media_type is invalid');
+      const attachmentId = String(element.attachment_id ?? '');
+      if (!state.uploads.has(attachmentId)) return fail(-100, 'attachment_id was expired');
+      image = { type: 'image', attachmentId };
+      if (text !== undefined && (typeof text !== 'string' || zaloTextLength(text) > ZALO_TEXT_MAX_CHARS))
+        return fail(-210, 'Parameter exceeds the limit');
+    } else {
+      const invalid = textError(text);
+      if (invalid) return invalid;
+    }
     const held = request.simHangMs ? { answerHeld: true } : {};
-    const sent = state.record({ channel: 'group', from: 'oa', groupId, text: String(text), ...held });
+    const sent = state.record({
+      channel: 'group',
+      from: 'oa',
+      groupId,
+      text: String(text ?? ''),
+      ...(image ? { attachment: image } : {}),
+      ...held,
+    });
     return ok({ message_id: sent.messageId, group_id: groupId });
   });
 
@@ -166,9 +210,22 @@ export default async function zaloRoutes(app: FastifyInstance, options: ZaloRout
     const tokenCode = oaToken(request);
     if (tokenCode) return tokenFail(tokenCode);
     const body = request.body as Buffer | undefined;
-    if (!Buffer.isBuffer(body) || !body.includes('name="file"')) return fail(-201, 'file is invalid');
-    if (body.length > 1024 * 1024 + 512) return fail(-210, 'File size exceeds the limit (1MB)');
-    return ok({ attachment_id: `simatt_${state.newMessageId()}` });
+    const file = Buffer.isBuffer(body)
+      ? multipartFile(body, String(request.headers['content-type'] ?? ''))
+      : undefined;
+    if (!file) return fail(-201, 'file is invalid');
+    // jpg/png only, at most 1 MB, judged by the bytes as Zalo would.
+    const jpeg = file.bytes[0] === 0xff && file.bytes[1] === 0xd8;
+    const png = file.bytes.subarray(0, 4).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47]));
+    if (!jpeg && !png) return fail(-201, 'file is invalid');
+    if (file.bytes.length > 1024 * 1024) return fail(-210, 'File size exceeds the limit (1MB)');
+    const attachmentId = `simatt_${state.newMessageId()}`;
+    state.uploads.set(attachmentId, {
+      bytes: file.bytes.length,
+      mimeType: jpeg ? 'image/jpeg' : 'image/png',
+      sha256: createHash('sha256').update(file.bytes).digest('hex'),
+    });
+    return ok({ attachment_id: attachmentId });
   });
 
   app.post('/openapi/v3.0/oa/quota/message', async (request) => {
