@@ -33,3 +33,6 @@ export const navLabels: Partial<Record<PageKey, string>> = {
 
 /** The photo proof of one assignment; the task screen links here. */
 export const assignmentEvidencePath = (assignmentId: string) => `/assignments/${assignmentId}/evidence`;
+
+/** One post the ward has sent, as residents read it (shared links open here). */
+export const sentPostPath = (postId: string) => `/tin/${postId}`;

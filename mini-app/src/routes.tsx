@@ -6,7 +6,7 @@ import { lazyScreen as lazy } from './lib/lazy-screen';
 import { HomePage } from './pages/home';
 import { paths } from './routes-meta';
 
-export { assignmentEvidencePath, type PageKey, pageTitles, paths } from './routes-meta';
+export { assignmentEvidencePath, type PageKey, pageTitles, paths, sentPostPath } from './routes-meta';
 
 // Every page but Trang chủ is loaded on first visit, so the first screen stays small.
 const named = <K extends string>(load: () => Promise<Record<K, () => JSX.Element>>, name: K) =>
@@ -31,6 +31,7 @@ const WardGroupsPage = named(() => import('./pages/ward-groups'), 'WardGroupsPag
 const InboxPage = named(() => import('./pages/inbox'), 'InboxPage');
 const InboxThreadPage = named(() => import('./pages/inbox-thread'), 'InboxThreadPage');
 const AuditPage = named(() => import('./pages/audit'), 'AuditPage');
+const SentPostPage = named(() => import('./pages/sent-post'), 'SentPostPage');
 
 export function AppRoutes() {
   return (
@@ -61,6 +62,7 @@ export function AppRoutes() {
           <Route path="/audit" element={<AuditPage />} />
           <Route path={paths.inbox} element={<InboxPage />} />
           <Route path={`${paths.inbox}/:id`} element={<InboxThreadPage />} />
+          <Route path="/tin/:id" element={<SentPostPage />} />
           <Route path="*" element={<Navigate to={paths.home} replace />} />
         </Route>
       </Routes>

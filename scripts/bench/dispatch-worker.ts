@@ -3,8 +3,8 @@
  * with SIGKILL by dispatch.ts. It sends through `app.zalo.oa`, pointed by its own configuration
  * (ZALO_OPENAPI_URL etc., set by dispatch.ts) at the simulator process over HTTP.
  */
-import { buildDispatchChildApp } from './dispatch-child-app.js';
+import { buildBenchChildApp } from './lib/child-app.js';
 
-const { app } = await buildDispatchChildApp({ SCHEDULER: 'true' });
+const { app } = await buildBenchChildApp({ SCHEDULER: 'true' });
 await app.ready();
 process.send?.('ready');

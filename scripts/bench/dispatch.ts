@@ -8,15 +8,14 @@
  * goodput_ratio = distinct messages delivered per second ÷ the simulator's rate limit (the baseline:
  * the most any sender could achieve in this run).
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { loadavg } from 'node:os';
-import { join } from 'node:path';
 import pg from 'pg';
-import { REPO_ROOT } from '../../server/src/config.js';
-import { startEmbeddedPostgres } from '../../server/src/db/embedded-postgres.js';
-import { migrate } from '../../server/src/db/migrate.js';
 import { BENCH_OA_ID, BENCH_WARD_SLUG, createBenchWard, seedBench } from './dispatch-seed.js';
 import { freePort } from './free-port.js';
+import { benchDatabase } from './lib/database.js';
+import { killHard, startChild, stopChild } from './lib/processes.js';
+import { startSimulator } from './lib/simulator.js';
+import { percentile } from './lib/stats.js';
 
 const GROUPS = Number(process.env.BENCH_GROUPS ?? 2000); // smaller only for a quick look
 const POSTS = 10;
@@ -35,24 +34,7 @@ interface SimMessage {
 const log = (message: string) => process.stderr.write(`[bench:dispatch] ${message}\n`);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-function startChild<T>(script: string, env: Record<string, string>): Promise<[ChildProcess, T]> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'scripts/bench', script)], {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  return new Promise((resolve, reject) => {
-    child.once('message', (message) => resolve([child, message as T]));
-    child.once('exit', (code) => reject(new Error(`${script} exited early (${code})`)));
-  });
-}
-
 const startWorker = async (env: Record<string, string>) => (await startChild('dispatch-worker.ts', env))[0];
-
-async function killHard(child: ChildProcess): Promise<void> {
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGKILL');
-  await exited;
-}
 
 async function settled(db: pg.Client, since: Date): Promise<{ open: number; total: number }> {
   const { rows } = await db.query<{ open: number; total: number }>(
@@ -73,63 +55,23 @@ async function waitSettled(db: pg.Client, since: Date, expected: number, timeout
   }
 }
 
-function p99(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.99) - 1)] ?? 0;
-}
-
 async function main() {
-  const pgServer = await startEmbeddedPostgres({
-    dataDir: join(REPO_ROOT, '.data', 'bench-dispatch'),
-    port: await freePort(),
-    durable: false,
-  });
-  const admin = new pg.Client({ connectionString: pgServer.adminUrl });
-  await admin.connect();
-  await admin.query('DROP DATABASE IF EXISTS bench_dispatch WITH (FORCE)');
-  await admin.query('CREATE DATABASE bench_dispatch');
-  await admin.end();
-  const url = new URL(pgServer.adminUrl);
-  url.pathname = '/bench_dispatch';
-  const databaseUrl = url.toString();
-  await migrate(databaseUrl);
+  const { pgServer, databaseUrl } = await benchDatabase('bench-dispatch');
   const db = new pg.Client({ connectionString: databaseUrl });
   await db.connect();
   const wardId = await createBenchWard(db);
 
-  const simPort = await freePort();
-  const simUrl = `http://127.0.0.1:${simPort}/sim`;
-  const [simulator, grant] = await startChild<{ accessToken: string; refreshToken: string }>(
-    'dispatch-simulator.ts',
-    {
-      DATABASE_URL: databaseUrl,
-      PORT: String(simPort),
-      DEFAULT_WARD_SLUG: BENCH_WARD_SLUG,
-      SIM_RATE_LIMIT_PER_MIN: String(RATE_PER_SECOND * 60),
-      NODE_ENV: 'development',
-    },
-  );
-  const sim = async (method: string, path: string, body?: unknown) => {
-    const response = await fetch(`${simUrl}/api${path}`, {
-      method,
-      ...(body === undefined
-        ? {}
-        : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
-    });
-    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
-    return response.json() as Promise<Record<string, unknown>>;
-  };
+  const simulator = await startSimulator({
+    DATABASE_URL: databaseUrl,
+    DEFAULT_WARD_SLUG: BENCH_WARD_SLUG,
+    SIM_RATE_LIMIT_PER_MIN: String(RATE_PER_SECOND * 60),
+  });
+  const sim = simulator.api;
   const env = {
     DATABASE_URL: databaseUrl,
     DEFAULT_WARD_SLUG: BENCH_WARD_SLUG,
-    ZALO_MODE: 'simulator',
+    ...simulator.zaloEnv,
     ZALO_OA_ID: BENCH_OA_ID,
-    ZALO_OA_ACCESS_TOKEN: grant.accessToken,
-    ZALO_OA_REFRESH_TOKEN: grant.refreshToken,
-    ZALO_OPENAPI_URL: `${simUrl}/openapi`,
-    ZALO_GRAPH_URL: `${simUrl}/graph`,
-    ZALO_OAUTH_URL: `${simUrl}/oauth`,
-    ZALO_BUSINESS_URL: `${simUrl}/business`,
     ZALO_TIMEOUT_MS: String(TIMEOUT_MS),
     OA_RATE_PER_MINUTE: String(Math.floor(RATE_PER_SECOND * 60 * LIMITER_SHARE)),
     DELIVERY_LEASE_SECONDS: '10',
@@ -217,10 +159,8 @@ async function main() {
     .filter((m) => phase2.dueAtByText.has(m.text))
     .map((m) => Date.parse(m.sentAt) - (phase2.dueAtByText.get(m.text) as Date).getTime());
 
-  worker.kill('SIGTERM');
-  await new Promise((resolve) => worker.once('exit', resolve));
-  simulator.kill('SIGTERM');
-  await new Promise((resolve) => simulator.once('exit', resolve));
+  await stopChild(worker);
+  await stopChild(simulator.process);
   await db.end();
   await pgServer.stop();
 
@@ -237,7 +177,7 @@ async function main() {
       lost,
       kills: KILLS,
       unknown_reconciled: reconciled[0]!.n,
-      p99_lateness_ms: Math.round(p99(lateness)),
+      p99_lateness_ms: Math.round(percentile(lateness, 0.99)),
       answers_held: heldIds.length,
       goodput_ratio_while_up: Number(
         (distinctDelivered / (phase1Seconds - downMs / 1000) / RATE_PER_SECOND).toFixed(3),

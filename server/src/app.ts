@@ -17,7 +17,7 @@ import playRoutes from './broadcasts/plays-routes.js';
 import broadcastsPlugin from './broadcasts/plugin.js';
 import deliveryRoutes from './broadcasts/routes.js';
 import campaignRoutes from './campaigns/routes.js';
-import type { Config } from './config.js';
+import type { AppConfig, Config } from './config.js';
 import conversationsPlugin from './conversations/plugin.js';
 import evidencePlugin from './evidence/plugin.js';
 import healthRoutes from './health/routes.js';
@@ -36,16 +36,14 @@ import schedulerPlugin from './plugins/scheduler.js';
 import postEditRoutes from './posts/edit-routes.js';
 import postRoutes from './posts/routes.js';
 import publicRoutes from './public/routes.js';
+import siteRoutes from './public/site-routes.js';
 import reportRoutes from './reports/routes.js';
 import assignmentRoutes from './tasks/assignment-routes.js';
 import taskRoutes from './tasks/task-routes.js';
 import wardRoutes from './wards/routes.js';
 import zaloPlugin from './zalo/plugin.js';
 
-export interface AppConfig extends Config {
-  databaseUrl: string;
-  sessionSecret: string;
-}
+export type { AppConfig } from './config.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -194,6 +192,8 @@ export async function buildApp(
   await app.register(deliveryRoutes);
   // The loudspeaker play log: each play a team reports.
   await app.register(playRoutes);
+  // The ward's public web pages and Atom feed of sent posts (/w/:slug), with the posts' images.
+  await app.register(siteRoutes);
   await app.register(notificationRoutes);
   // Reminder rules per campaign (defaults on every new campaign).
   await app.register(reminderRuleRoutes);

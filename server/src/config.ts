@@ -63,6 +63,12 @@ export interface Config {
   chatOfficeHours: string;
 }
 
+/** The config the app runs with once the database and the session secret are settled (buildApp's input). */
+export interface AppConfig extends Config {
+  databaseUrl: string;
+  sessionSecret: string;
+}
+
 export interface S3Config {
   endpoint: string | undefined;
   region: string;

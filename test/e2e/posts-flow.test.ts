@@ -124,11 +124,19 @@ describe('compose, approve, schedule, send, share', () => {
       .poll(() => leaderCard.locator('.post-status').textContent(), { timeout: 15_000 })
       .toBe('Đã duyệt');
 
-    // Trang chủ lists it for anyone to read as soon as it is approved.
+    // Approval is not publication: a resident's Trang chủ does not list it before it is sent.
+    const residentHome = async () => {
+      const resident = await browser.newPage({ viewport: { width: 360, height: 740 } });
+      await resident.goto(server.url);
+      await resident.getByRole('heading', { name: 'Tin phường đã gửi' }).waitFor({ timeout: 15_000 });
+      const texts = await resident.locator('.campaign-post-body').allTextContents();
+      await resident.close();
+      return texts;
+    };
+    expect(await residentHome()).not.toContain(body);
     await tab(staff, 'Trang chủ');
-    await expect
-      .poll(() => staff.locator('.campaign-post-body').allTextContents(), { timeout: 15_000 })
-      .toEqual([body]);
+    await staff.getByRole('heading', { name: 'Tin phường đã gửi' }).waitFor({ timeout: 15_000 });
+    expect(await staff.locator('.campaign-post-body').allTextContents()).not.toContain(body);
     // Back in Bài đăng staff see it approved and schedule it once, a little ahead, to KP1 and KP4.
     await tab(staff, 'Bài đăng');
     await expect
@@ -166,6 +174,8 @@ describe('compose, approve, schedule, send, share', () => {
     expect(messages).toHaveLength(1);
     expect(messages[0]!.text).toContain(body);
     expect(await kp1.textContent()).toContain(`Mã tin Zalo: ${messages[0]!.messageId}`);
+    // Sent: now residents read it on Trang chủ.
+    await expect.poll(residentHome, { timeout: 15_000 }).toContain(body);
 
     // A KP4 team member shares it (copied outside Zalo) and confirms.
     const member = await open(people.member);

@@ -11,7 +11,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../server/src/app.js';
 import { REPO_ROOT } from '../../server/src/config.js';
 import { seedDemoWardIfEmpty } from '../../server/src/seed/demo-ward.js';
-import type { ZaloServices } from '../../server/src/zalo/types.js';
+import type { ZaloServices } from '../../server/src/zalo/services.js';
 import { TEST_SESSION_SECRET, testConfig } from './app.js';
 import { createTestDatabase } from './database.js';
 

@@ -277,11 +277,15 @@ describe('OA chatbot transcripts', () => {
     await expectReplies(member2, 'da xong 2', 'hoàn thành nhiệm vụ "Phát thanh');
     expect((await assignment(member2, 'Phát thanh'))?.status).toBe('submitted');
     await expectReplies(member2, 'xong 9', 'Không có nhiệm vụ số 9');
-    await expectReplies(member2, 'Đã treo băng rôn!! 😀', 'hoàn thành nhiệm vụ "Treo băng rôn');
+    // Understood as completing the banner task, which needs its photo first (the tasks feature's rule).
+    await expectReplies(member2, 'Đã treo băng rôn!! 😀', /Chưa ghi nhận được: .*cần 1 ảnh minh chứng/);
+    expect((await assignment(member2, 'Treo băng rôn'))?.status).toBe('pending');
     await expectReplies(member2, 'nhận 2', 'đã nhận nhiệm vụ "Chia sẻ bài');
     await expectReplies(member2, 'khg hieu ntn', 'chưa hiểu ý bạn');
+    await expectReplies(member2, 'okeee', 'đã nhận nhiệm vụ "Treo băng rôn');
     await expectReplies(member2, 'okeee', 'không có nhiệm vụ nào đang chờ xác nhận');
     await expectReplies(member2, { image: true }, 'minh chứng cho nhiệm vụ "Treo băng rôn');
+    expect((await assignment(member2, 'Treo băng rôn'))?.status).toBe('submitted');
     await expectReplies(member2, 'hoan tanh roi', 'hoàn thành nhiệm vụ "Chia sẻ bài');
     await expectReplies(member2, 'gặp cán bộ', 'chuyển đến cán bộ phường');
     expect((await conversation(member2)).status).toBe('staff');

@@ -11,6 +11,13 @@ import { buildTestApp, type TestApp } from '../helpers/app.js';
 const PUBLIC = new Set([
   'GET /health',
   'GET /api/public/campaign',
+  'GET /api/public/wards/{slug}/posts',
+  'GET /api/public/wards/{slug}/posts/{id}',
+  'GET /w/site.css',
+  'GET /w/{slug}',
+  'GET /w/{slug}/feed.atom',
+  'GET /w/{slug}/posts/{id}',
+  'GET /w/{slug}/posts/{id}/image',
   'POST /api/auth/zalo',
   'POST /api/auth/invite',
   'POST /webhooks/zalo',

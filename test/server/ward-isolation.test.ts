@@ -119,6 +119,12 @@ describe('ward isolation on every route with an id', () => {
     await t.app.db.withSystem(async (db) => {
       await db.query(`UPDATE campaigns SET status = 'active' WHERE ward_id = $1`, [b.wardId]);
       await db.query(`UPDATE tasks SET due_at = now() - interval '1 hour' WHERE ward_id = $1`, [b.wardId]);
+      // B's post reached a group, so the public routes would show it to anyone asking in B's name.
+      await db.query(
+        `INSERT INTO deliveries (ward_id, occurrence_id, target_kind, target_key, status, sent_at, body)
+         VALUES ($1, $2, 'oa_group', 'g-b', 'sent', now(), 'Bài tuyên truyền thử')`,
+        [b.wardId, b.occurrenceId],
+      );
     });
   });
   afterAll(() => t.close());
@@ -147,14 +153,17 @@ describe('ward isolation on every route with an id', () => {
         Record<string, { requestBody?: { content: Record<string, { schema: JsonSchema }> } }>
       >;
     };
+    // Public routes name their ward by slug: asked in A's name (A's slug) for B's ids. A public
+    // route with no id but the slug has nothing of B's to ask for.
     const routes = Object.entries(spec.paths)
-      .filter(([path]) => path.includes('{') && path.startsWith('/api/'))
+      .filter(([path]) => path.replace('{slug}', '').includes('{') && path.startsWith('/api/'))
       .flatMap(([path, methods]) => Object.entries(methods).map(([method, op]) => ({ path, method, op })));
     expect(routes.length).toBeGreaterThanOrEqual(12);
 
     const unreached: string[] = [];
     for (const { path, method, op } of routes) {
       const url = path.replace(/\{(\w+)\}/g, (_match, name: string, offset: number) => {
+        if (name === 'slug') return a.slug;
         const segment = path.slice(0, offset).split('/').filter(Boolean).at(-1)!;
         const kind = idKinds[name] ?? (name === 'id' ? idKinds[segment] : undefined);
         if (!kind)
@@ -185,5 +194,33 @@ describe('ward isolation on every route with an id', () => {
     // Every route is reachable by some role, which must then get 404 (not merely 403 for everyone).
     expect(unreached).toEqual([]);
     expect(await snapshot()).toEqual(before);
+  });
+
+  it("shows no ward-B post through ward A's public address, on the API or the website", async () => {
+    const spec = t.app.swagger() as { paths: Record<string, Record<string, unknown>> };
+    const pages = Object.keys(spec.paths).filter((path) => path.includes('{slug}') && path.includes('{id}'));
+    expect(pages).toEqual(
+      expect.arrayContaining([
+        '/api/public/wards/{slug}/posts/{id}',
+        '/w/{slug}/posts/{id}',
+        '/w/{slug}/posts/{id}/image',
+      ]),
+    );
+    for (const path of pages) {
+      const url = (slug: string) => path.replace('{slug}', slug).replace('{id}', b.postId);
+      const res = await t.app.inject({ method: 'GET', url: url(a.slug) });
+      expect(res.statusCode, url(a.slug)).toBe(404);
+      expect(res.body, url(a.slug)).toMatch(/Không tìm thấy|không có/);
+    }
+    // The same post is public in B's name: A's 404 is the ward's doing.
+    expect((await t.app.inject({ url: `/api/public/wards/${b.slug}/posts/${b.postId}` })).statusCode).toBe(
+      200,
+    );
+    expect((await t.app.inject({ url: `/w/${b.slug}/posts/${b.postId}` })).statusCode).toBe(200);
+    for (const url of [`/api/public/wards/${a.slug}/posts`, `/w/${a.slug}`, `/w/${a.slug}/feed.atom`]) {
+      const res = await t.app.inject({ url });
+      expect(res.statusCode, url).toBe(200);
+      expect(res.body, url).not.toContain(b.postId);
+    }
   });
 });

@@ -1,11 +1,14 @@
 import { useEffect, useRef } from 'react';
 import { useLocation, useNavigate } from 'react-router-dom';
+import { forgetPostInLocation, postFromLocation } from '../residents/shared-link';
+import { sentPostPath } from '../routes-meta';
 
 /**
  * The router keeps its location in memory (see app.tsx), so a link such as
  * `/#/assignments/<id>/evidence` (from a Zalo message or a test) opens that screen: at start, and
  * whenever the hash changes while the app is open. The other way round, the screen shown is written
- * into the hash, so a reload comes back to it instead of Trang chủ.
+ * into the hash, so a reload comes back to it instead of Trang chủ. A shared post link
+ * (`?ward=…&post=…`, see residents/shared-link.ts) opens that post at start.
  */
 export function HashDeepLink() {
   const navigate = useNavigate();
@@ -19,7 +22,11 @@ export function HashDeepLink() {
       const target = window.location.hash.replace(/^#/, '');
       if (target.startsWith('/')) navigateRef.current(target, { replace: true });
     };
-    follow();
+    const sharedPost = postFromLocation();
+    if (sharedPost && !window.location.hash.startsWith('#/')) {
+      navigateRef.current(sentPostPath(sharedPost), { replace: true });
+      forgetPostInLocation();
+    } else follow();
     window.addEventListener('hashchange', follow);
     return () => window.removeEventListener('hashchange', follow);
   }, []);

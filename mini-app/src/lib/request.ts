@@ -27,6 +27,9 @@ export interface RequestOptions {
 
 const apiBase = (import.meta.env.VITE_API_BASE ?? '').replace(/\/+$/, '');
 
+/** The full address of a server path, for what the browser fetches itself (a public image). */
+export const apiUrl = (path: string) => `${apiBase}${path}`;
+
 /**
  * The session: its token goes on every request; a 401 tells the listener (the session store), which
  * signs the person out so the app shows the sign-in page again.

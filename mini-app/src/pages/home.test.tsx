@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { jsonResponse, renderPage, stubFetch } from '../test-utils';
 import { HomePage } from './home';
 
-const ward = { id: '6f1c7a52-3f5e-4a53-9a57-2f0d8b1e0c11', name: 'Phường Bến Nghé' };
+const ward = { id: '6f1c7a52-3f5e-4a53-9a57-2f0d8b1e0c11', slug: 'ben-nghe', name: 'Phường Bến Nghé' };
 const campaign = {
   id: '0b0e7a3c-6a55-4c1f-8d1e-4b7b1f9f2a01',
   number: null,
@@ -17,8 +17,13 @@ const campaign = {
 const posts = [
   {
     id: '9d3f6c1e-2b4a-4c8e-9f1a-7e5d3c2b1a09',
-    body: 'Mời bà con diệt lăng quăng tại nhà sáng Chủ nhật.\nKhu phố 4 tập trung tại nhà văn hóa.',
-    approvedAt: '2026-05-18T01:30:00.000Z',
+    title: 'Mời bà con diệt lăng quăng tại nhà sáng Chủ nhật.',
+    text: 'Mời bà con diệt lăng quăng tại nhà sáng Chủ nhật.\nKhu phố 4 tập trung tại nhà văn hóa.',
+    campaignTitle: 'Tuần lễ phòng chống sốt xuất huyết',
+    firstSentAt: '2026-05-18T01:30:00.000Z',
+    updatedAt: '2026-05-18T01:30:00.000Z',
+    imageUrl: '/w/ben-nghe/posts/9d3f6c1e-2b4a-4c8e-9f1a-7e5d3c2b1a09/image?v=abc',
+    pageUrl: '/w/ben-nghe/posts/9d3f6c1e-2b4a-4c8e-9f1a-7e5d3c2b1a09',
   },
 ];
 
@@ -41,26 +46,30 @@ describe('HomePage', () => {
     expect(screen.getByText('Vì sức khỏe cộng đồng')).toBeTruthy();
     expect(screen.getByText('Từ 18/05/2026 đến 24/05/2026')).toBeTruthy();
     expect(fetchMock.mock.calls[0]?.[0]).toBe('/api/public/campaign');
-    expect(screen.getByText(/Mời bà con diệt lăng quăng/).textContent).toBe(posts[0]!.body);
-    expect(screen.getByText('Duyệt lúc 18/05/2026 08:30')).toBeTruthy();
+    // The sent post: its title, the start of its text, its image and when it was sent; one button.
+    const card = screen.getByRole('button', { name: /Mời bà con diệt lăng quăng/ });
+    expect(card.textContent).toContain('Khu phố 4 tập trung tại nhà văn hóa.');
+    expect(card.textContent).toContain('Đã gửi lúc 18/05/2026 08:30');
+    expect(card.querySelector('img')?.getAttribute('src')).toBe(posts[0]!.imageUrl);
   });
 
-  it('says so when the campaign has no approved post yet', async () => {
+  it('says so when the ward has sent nothing yet', async () => {
     stubFetch(() => jsonResponse({ ward, campaign, posts: [] }));
 
     renderPage(<HomePage />);
 
-    expect(await screen.findByText('Chưa có bài đăng nào được duyệt.')).toBeTruthy();
+    expect(await screen.findByText('Phường chưa gửi bài nào.')).toBeTruthy();
     expect(screen.getByText('Tuần lễ phòng chống sốt xuất huyết')).toBeTruthy();
   });
 
-  it('says so when no campaign is running', async () => {
-    stubFetch(() => jsonResponse({ ward, campaign: null, posts: [] }));
+  it('says so when no campaign is running, and still lists what was sent', async () => {
+    stubFetch(() => jsonResponse({ ward, campaign: null, posts }));
 
     renderPage(<HomePage />);
 
     expect(await screen.findByText('Chưa có kế hoạch nào đang diễn ra.')).toBeTruthy();
     expect(screen.getByText('Phường Bến Nghé')).toBeTruthy();
+    expect(screen.getByRole('button', { name: /Mời bà con diệt lăng quăng/ })).toBeTruthy();
   });
 
   it("shows the server's message and retries on “Thử lại”", async () => {

@@ -1,13 +1,16 @@
 import { formatPeriodVi } from '@loa/shared';
 import { SessionBar } from '../auth/session-bar';
-import { CampaignPosts } from '../campaigns/campaign-posts';
 import { campaignStatusLabel } from '../campaigns/status';
 import { type PublicCampaign, usePublicCampaign } from '../campaigns/use-public-campaign';
 import { PageShell } from '../components/page-shell';
 import { QueryGate } from '../components/query-gate';
 import { EmptyView } from '../components/status-views';
+import { SentPostList } from '../residents/sent-post-list';
 
-/** Trang chủ: what the ward is talking about this week and the posts it sends, readable by anyone. */
+/**
+ * Trang chủ: what the ward is talking about this week and the posts it has SENT (never drafts or posts
+ * waiting for their time), readable by anyone, for the ward the link names (`?ward=`).
+ */
 export function HomePage() {
   const query = usePublicCampaign();
 
@@ -19,13 +22,11 @@ export function HomePage() {
           <>
             <h1 className="ward-name">{ward.name}</h1>
             {campaign ? (
-              <>
-                <CampaignCard campaign={campaign} />
-                <CampaignPosts posts={posts} />
-              </>
+              <CampaignCard campaign={campaign} />
             ) : (
               <EmptyView message="Chưa có kế hoạch nào đang diễn ra." />
             )}
+            <SentPostList posts={posts} />
           </>
         )}
       </QueryGate>

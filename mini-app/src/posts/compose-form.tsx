@@ -23,7 +23,8 @@ export function ComposeForm({
       className="compose-form"
       onSubmit={(event) => {
         event.preventDefault();
-        create.mutate({ campaignId, body, linkPath: '/' }, { onSuccess: (post) => onCreated(post.id) });
+        // No linkPath: the server links the post to its own page in the mini app (its ward, this post).
+        create.mutate({ campaignId, body }, { onSuccess: (post) => onCreated(post.id) });
       }}
     >
       <label htmlFor="post-body">Nội dung bài đăng</label>

@@ -19,6 +19,9 @@ import {
   updateCampaign,
 } from './sql.js';
 
+/** Other features check unit ids the way a campaign does (tasks' assignment targets). */
+export { existingUnitIds };
+
 async function checkFields(db: Queryable, fields: CampaignFields): Promise<void> {
   if (fields.endsOn < fields.startsOn) throw new AppError('CAMPAIGN_PERIOD_INVALID');
   if (fields.leadUnitId && (await existingUnitIds(db, [fields.leadUnitId])).length === 0)

@@ -37,7 +37,7 @@ export default fp(
     const officeHours = parseOfficeHours(config.chatOfficeHours) as OfficeHours;
     const sender = new ReplySender({
       db: app.db,
-      messenger: () => (app.hasDecorator('zalo') ? app.zalo.oa : undefined),
+      messenger: () => app.zalo.oa,
       // The OA's per-minute limit is one budget: replies draw from the broadcasts' limiter.
       limiter: () => app.broadcasts.limiter,
       owner: `chat-${randomUUID().slice(0, 8)}`,

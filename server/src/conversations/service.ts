@@ -123,7 +123,13 @@ export class ChatService {
         payload: incoming,
       });
       if (!recorded) return; // this event was handled before (a retry after a crash)
-      if (conversation.status === 'staff') {
+      // Zalo retries events out of order: a message written before the person asked for staff may
+      // arrive after that request. It was written to the bot, so the bot answers it.
+      const writtenBeforeHandover =
+        conversation.status === 'staff' &&
+        conversation.handedToStaffAt !== null &&
+        inboundAt < conversation.handedToStaffAt;
+      if (conversation.status === 'staff' && !writtenBeforeHandover) {
         // With staff: the bot stays quiet; the message waits in the inbox as unread.
         await updateConversation(client, conversation.id, {
           state: conversation.state,
@@ -151,13 +157,14 @@ export class ChatService {
         const outcome = await this.perform(client, action, { wardId, userId, member: teamMember, eventId });
         replies.push(outcome);
       }
-      if (decision.handover) {
+      const handover = writtenBeforeHandover ? undefined : decision.handover;
+      if (handover) {
         replies.push(handoverReply(this.deps.officeHours, new Date()));
         await this.tellStaff(
           client,
           wardId,
           eventId,
-          `${member?.fullName ?? 'Một người dân'} cần cán bộ trả lời trên OA (${decision.handover}). Mở Loa Phường → Hộp thư.`,
+          `${member?.fullName ?? 'Một người dân'} cần cán bộ trả lời trên OA (${handover}). Mở Loa Phường → Hộp thư.`,
         );
       }
       queued = (
@@ -175,7 +182,7 @@ export class ChatService {
       ).length;
       await updateConversation(client, conversation.id, {
         state: decision.state,
-        handover: decision.handover ?? null,
+        handover: handover ?? null,
         inboundAt,
       });
     });

@@ -126,6 +126,8 @@ export interface ConversationRow {
   status: 'bot' | 'staff';
   state: ConversationState;
   memberId: string | null;
+  /** When the person asked for staff (their message's sending time), or staff took over. */
+  handedToStaffAt: Date | null;
 }
 
 /** The person's conversation, created on their first message, locked until the transaction ends. */
@@ -139,7 +141,7 @@ export async function lockConversation(
      ON CONFLICT (ward_id, zalo_user_id) DO UPDATE
         SET member_id = EXCLUDED.member_id,
             display_name = COALESCE(EXCLUDED.display_name, conversations.display_name)
-     RETURNING id, status, state, member_id AS "memberId"`,
+     RETURNING id, status, state, member_id AS "memberId", handed_to_staff_at AS "handedToStaffAt"`,
     [input.wardId, input.zaloUserId, input.memberId, input.displayName],
   );
   return rows[0] as ConversationRow;
@@ -222,7 +224,10 @@ export async function updateConversation(
     state: ConversationState;
     /** Hand the conversation to staff with this reason (null: leave the status as it is). */
     handover: string | null;
-    /** The person wrote: the 7-day window restarts and, while with staff, it counts as unread. */
+    /**
+     * When the person sent the message: the 7-day window restarts and, while with staff, it counts as
+     * unread; a hand-over is dated by it (a message written earlier may still arrive later).
+     */
     inboundAt: Date;
   },
 ): Promise<void> {
@@ -231,7 +236,7 @@ export async function updateConversation(
         SET state = $2,
             status = CASE WHEN $3::text IS NOT NULL THEN 'staff' ELSE status END,
             handover_reason = COALESCE($3, handover_reason),
-            handed_to_staff_at = CASE WHEN $3::text IS NOT NULL AND status = 'bot' THEN now() ELSE handed_to_staff_at END,
+            handed_to_staff_at = CASE WHEN $3::text IS NOT NULL AND status = 'bot' THEN $4 ELSE handed_to_staff_at END,
             unread_count = CASE WHEN $3::text IS NOT NULL OR status = 'staff' THEN unread_count + 1 ELSE unread_count END,
             last_inbound_at = GREATEST(COALESCE(last_inbound_at, $4), $4),
             last_message_at = now(),

@@ -16,7 +16,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import { recordAudit } from '../audit/audit.js';
 import { AppError } from '../errors.js';
 import type { Db, Queryable } from '../plugins/db.js';
-import type { ZaloServices } from '../zalo/types.js';
+import type { ZaloServices } from '../zalo/services.js';
 import { distanceM } from './flags.js';
 import { lockLatestWithoutLocation, setEvidenceLocation, type WaitingForLocation } from './location-sql.js';
 import { findEvidence, findUploadTarget } from './sql.js';

@@ -35,7 +35,7 @@ async function evidencePlugin(app: FastifyInstance) {
     createChatEvidence({
       db: app.db,
       storage,
-      zalo: () => (app.hasDecorator('zalo') ? app.zalo : undefined),
+      zalo: () => app.zalo,
       dataDir: app.config.dataDir,
       limits: {
         maxBytes: app.config.photoMaxBytes,
@@ -51,7 +51,8 @@ async function evidencePlugin(app: FastifyInstance) {
 
 // Not encapsulated, so `displayCopies` and `chatEvidence` reach the other features; its routes stay
 // in child contexts.
-export default fp(evidencePlugin, { name: 'evidence' });
+// Its routes authenticate (auth), queue review results (notifier) and exchange location tokens (zalo).
+export default fp(evidencePlugin, { name: 'evidence', dependencies: ['db', 'auth', 'notifier', 'zalo'] });
 
 /**
  * Local disk by default; an S3-compatible store when configured. A store that cannot be reached does

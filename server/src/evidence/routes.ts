@@ -55,8 +55,8 @@ const evidenceRoutes: FastifyPluginAsyncTypebox<{
   await app.register(multipart, {
     limits: { fileSize: photoMaxBytes, files: 1, fields: 10, fieldSize: 8 * 1024, parts: 12 },
   });
-  // Looked up per request: the Zalo layer (or a test's fake) may be decorated after this plugin loads.
-  const zalo = () => (app.hasDecorator('zalo') ? app.zalo : undefined);
+  // Read per request: a test may swap in a fake location exchange (app.zalo.graph) after boot.
+  const zalo = () => app.zalo;
 
   /** Reads the multipart "photo" part (and optional token fields) through the upload pipeline. */
   const receiveAndStore = async (

@@ -8,7 +8,7 @@ import type { EvidenceItem } from '@loa/shared';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '../plugins/db.js';
 import { submitForReview } from '../tasks/assignment-status.js';
-import type { ZaloServices } from '../zalo/types.js';
+import type { ZaloServices } from '../zalo/services.js';
 import { computeFlags } from './flags.js';
 import { type CheckedPhoto, checkAndThumbnail } from './images.js';
 import {

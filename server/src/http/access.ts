@@ -32,10 +32,12 @@ function describe(route: RouteOptions, access: Access): void {
   const op = route.config?.op;
   if (op && schema.summary === undefined) schema.summary = OPERATIONS[op];
   if (access !== 'public') schema.security ??= SESSION_SECURITY;
-  const responses = errorResponses(access, {
+  const responses = errorResponses({
     method: route.method,
     hasInput: Boolean(schema.body || schema.querystring || schema.params),
     hasParams: Boolean(schema.params),
+    authenticated: access !== 'public',
+    roleGuarded: access !== 'public' && access !== 'signedIn',
   });
   schema.response = { ...responses, ...(schema.response as object | undefined) };
 }

@@ -4,18 +4,22 @@
  * Every one has the same body (ErrorBody); a route adds the rarer ones (413, 415, 422, 429, 503) itself.
  */
 import { ErrorBody } from '@loa/shared';
-import type { Access } from './access.js';
 
 type ErrorCodes = 400 | 401 | 403 | 404 | 409;
 
-export function errorResponses(
-  access: Access,
-  route: { method: string | string[]; hasInput: boolean; hasParams: boolean },
-): Partial<Record<ErrorCodes, typeof ErrorBody>> {
+export function errorResponses(route: {
+  method: string | string[];
+  hasInput: boolean;
+  hasParams: boolean;
+  /** A session is required (not a public route). */
+  authenticated: boolean;
+  /** The session's role is checked too. */
+  roleGuarded: boolean;
+}): Partial<Record<ErrorCodes, typeof ErrorBody>> {
   const responses: Partial<Record<ErrorCodes, typeof ErrorBody>> = {};
   if (route.hasInput) responses[400] = ErrorBody;
-  if (access !== 'public') responses[401] = ErrorBody;
-  if (access !== 'public' && access !== 'signedIn') responses[403] = ErrorBody;
+  if (route.authenticated) responses[401] = ErrorBody;
+  if (route.roleGuarded) responses[403] = ErrorBody;
   if (route.hasParams) responses[404] = ErrorBody;
   const methods = [route.method].flat();
   if (methods.some((method) => method !== 'GET' && method !== 'HEAD')) responses[409] = ErrorBody;

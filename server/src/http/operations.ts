@@ -5,7 +5,14 @@
  */
 export const OPERATIONS = {
   'health.get': 'Tình trạng máy chủ',
-  'public.campaign': 'Chiến dịch hiện tại của phường và các bài đăng đã duyệt',
+  'public.campaign': 'Kế hoạch hiện tại của phường và các bài đã gửi (mới nhất trước)',
+  'public.sentPosts': 'Các bài phường đã gửi vào nhóm Zalo, mới nhất trước (công khai, theo mã phường)',
+  'public.sentPost': 'Một bài phường đã gửi (công khai); bài chưa gửi trả 404',
+  'site.ward': 'Trang web công khai của phường: các bài đã gửi, có ảnh (HTML)',
+  'site.post': 'Trang web của một bài đã gửi (HTML)',
+  'site.feed': 'Nguồn tin Atom các bài đã gửi, để cổng thông tin phường liên kết hoặc lấy về',
+  'site.image': 'Ảnh của một bài đã gửi (JPEG, đã xóa siêu dữ liệu)',
+  'site.css': 'Kiểu trình bày của trang web công khai',
   'mini-app.missing': 'Trang của mini app không có',
   'zalo.webhook': 'Sự kiện webhook từ Zalo OA',
 

@@ -2,6 +2,7 @@
  * Rules of posts: the text within Zalo's limit (counted as Zalo counts, link included), any edit back
  * to draft, approval by a leader who is not the author.
  */
+import { randomUUID } from 'node:crypto';
 import {
   LOUDSPEAKER_SCRIPT_MAX_CHARS,
   loudspeakerProblems,
@@ -26,6 +27,11 @@ export const postNotFound = () => new AppError('NOT_FOUND', 'Không tìm thấy 
 /** The exact text a group receives; the ledger composes the same at send time. */
 export function composePostText(body: string, linkPath: string | null, linkBase: string): string {
   return (linkPath ? `${body}\n\nXem chi tiết: ${linkBase}${linkPath}` : body).normalize('NFC');
+}
+
+/** The mini app opens this post of this ward from `<MINI_APP_LINK_BASE>/?ward=…&post=…`. */
+export function ownPagePath(wardSlug: string, postId: string): string {
+  return `/?ward=${wardSlug}&post=${postId}`;
 }
 
 export function checkedBody(body: string, linkPath: string | null, linkBase: string): string {
@@ -134,16 +140,22 @@ export async function createPost(
   input: PostInput,
   linkBase: string,
 ): Promise<Post> {
-  const body = checkedBody(input.body, input.linkPath ?? null, linkBase);
+  // Without a link of its own, a post links to its own page in the mini app, in its ward: "Xem chi
+  // tiết" in the group (and the same text shared on) opens this post, not the default ward's home.
+  const id = randomUUID();
+  const linkPath =
+    input.linkPath === undefined ? ownPagePath(await sql.wardSlug(db, session.wardId), id) : input.linkPath;
+  const body = checkedBody(input.body, linkPath, linkBase);
   const loudspeakerScript = checkedScript(input.loudspeakerScript);
   if (!(await sql.findCampaignWindow(db, input.campaignId)))
     throw new AppError('NOT_FOUND', 'Không tìm thấy kế hoạch này.');
-  const id = await sql.insertPost(db, {
+  await sql.insertPost(db, {
+    id,
     wardId: session.wardId,
     campaignId: input.campaignId,
     body,
     imageSha256: await checkedImage(db, input.imageSha256 ?? null),
-    linkPath: input.linkPath ?? null,
+    linkPath,
     createdBy: session.memberId ?? null,
     loudspeakerScript,
   });

@@ -36,6 +36,7 @@ export async function findPost(db: Queryable, id: string, lock = false): Promise
 export async function insertPost(
   db: Queryable,
   post: {
+    id: string;
     wardId: string;
     campaignId: string;
     body: string;
@@ -46,8 +47,8 @@ export async function insertPost(
   },
 ): Promise<string> {
   const { rows } = await db.query<{ id: string }>(
-    `INSERT INTO posts (ward_id, campaign_id, body, image_sha256, link_path, created_by, loudspeaker_script)
-     VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+    `INSERT INTO posts (ward_id, campaign_id, body, image_sha256, link_path, created_by, loudspeaker_script, id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
     [
       post.wardId,
       post.campaignId,
@@ -56,9 +57,16 @@ export async function insertPost(
       post.linkPath,
       post.createdBy,
       post.loudspeakerScript,
+      post.id,
     ],
   );
   return rows[0]!.id;
+}
+
+/** The ward's slug: a post's own link names its ward. */
+export async function wardSlug(db: Queryable, wardId: string): Promise<string> {
+  const { rows } = await db.query<{ slug: string }>('SELECT slug FROM wards WHERE id = $1', [wardId]);
+  return rows[0]!.slug;
 }
 
 /**

@@ -2,11 +2,16 @@ import type { Queryable } from '../plugins/db.js';
 
 export interface WardRow {
   id: string;
+  slug: string;
   name: string;
+  createdAt: Date;
 }
 
 export async function findWardBySlug(db: Queryable, slug: string): Promise<WardRow | undefined> {
-  const { rows } = await db.query<WardRow>('SELECT id, name FROM wards WHERE slug = $1', [slug]);
+  const { rows } = await db.query<WardRow>(
+    'SELECT id, slug, name, created_at AS "createdAt" FROM wards WHERE slug = $1',
+    [slug],
+  );
   return rows[0];
 }
 
@@ -32,27 +37,4 @@ export async function findCurrentCampaign(db: Queryable): Promise<PublicCampaign
       LIMIT 1`,
   );
   return rows[0];
-}
-
-export interface PublicPostRow {
-  id: string;
-  body: string;
-  approvedAt: string;
-}
-
-/** A campaign's approved posts, the latest approval first: what residents may read on Trang chủ. */
-export async function listApprovedPosts(
-  db: Queryable,
-  campaignId: string,
-  limit: number,
-): Promise<PublicPostRow[]> {
-  const { rows } = await db.query<Omit<PublicPostRow, 'approvedAt'> & { approvedAt: Date }>(
-    `SELECT id, body, approved_at AS "approvedAt"
-       FROM posts
-      WHERE campaign_id = $1 AND status = 'approved'
-      ORDER BY approved_at DESC, id
-      LIMIT $2`,
-    [campaignId, limit],
-  );
-  return rows.map((row) => ({ ...row, approvedAt: row.approvedAt.toISOString() }));
 }

@@ -5,7 +5,7 @@
  */
 import type { Board } from '@loa/shared';
 import type { Db } from '../plugins/db.js';
-import { loadBoard } from '../tasks/board-sql.js';
+import { loadBoard } from '../tasks/service.js';
 import {
   type AnnexPhotoRow,
   type AssignmentRow,

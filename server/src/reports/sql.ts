@@ -5,7 +5,7 @@
  */
 import type { Queryable } from '../plugins/db.js';
 // The board's own definition of overdue, so a late team is late in the report exactly when it is on the board.
-import { OVERDUE } from '../tasks/sql.js';
+import { OVERDUE } from '../tasks/service.js';
 
 const DONE = `a.status IN ('submitted', 'accepted')`;
 const LATE = `(${DONE} AND a.submitted_at > t.due_at)`;

@@ -5,8 +5,7 @@
  */
 import { type AssignTargets, type DoneInput, formatDateTimeVi, type TaskInput } from '@loa/shared';
 import { recordAudit, recordAuditMany } from '../audit/audit.js';
-import { getCampaign } from '../campaigns/service.js';
-import { existingUnitIds } from '../campaigns/sql.js';
+import { existingUnitIds, getCampaign } from '../campaigns/service.js';
 import { AppError } from '../errors.js';
 import type { Notifier } from '../notifications/queue.js';
 import type { Session } from '../plugins/auth.js';
@@ -25,6 +24,10 @@ import {
   type UrgeTarget,
   urgeTargets,
 } from './sql.js';
+
+/** The board and the definition of overdue, for the report (it must agree with the board to the row). */
+export { loadBoard } from './board-sql.js';
+export { OVERDUE } from './sql.js';
 
 const notFound = () => new AppError('NOT_FOUND', 'Không tìm thấy nhiệm vụ này. Có thể nó đã bị xóa.');
 

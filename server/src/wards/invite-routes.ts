@@ -2,7 +2,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ErrorBody, IdParams, InviteSignInBody, MemberInviteReply, SignInReply } from '@loa/shared';
 import { recordAudit } from '../audit/audit.js';
-import { findMemberById } from '../auth/sql.js';
+import { findMemberById } from '../auth/service.js';
 import { AppError } from '../errors.js';
 import { ZaloApiError } from '../zalo/types.js';
 import { createInvite, redeemInvite } from './invites.js';

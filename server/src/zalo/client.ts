@@ -5,11 +5,11 @@
 import { createHmac } from 'node:crypto';
 import type { ZaloConfig } from '../config.js';
 import { contract, type EndpointName } from './contract.js';
-import { errorForCode, errorForHttpStatus, lostAnswerError, networkError } from './errors.js';
+import { errorForCode, errorForHttpStatus, lostAnswerError, networkError, ZaloApiError } from './errors.js';
 import { parseZaloJson } from './json.js';
 import { prepareText, stripMentions } from './text.js';
 import { type Transport, TransportError } from './transport.js';
-import { ZaloApiError, type ZaloGraph, type ZaloOaMessenger, type ZaloSent, type ZaloUser } from './types.js';
+import type { ZaloGraph, ZaloOaMessenger, ZaloSent, ZaloUser } from './types.js';
 
 /** Where OA calls get their access token; the token keeper implements it. */
 export interface OaTokenSource {

@@ -3,7 +3,28 @@
  * should do). Codes come from the OA error table, the ZNS table and the graph/OAuth families
  * (see the Zalo reference, §3.3, §4.6, §8).
  */
-import { ZaloApiError, type ZaloFailureKind } from './types.js';
+
+/** How a failed Zalo call should be handled; every Zalo failure (HTTP or `error != 0`) gets one. */
+export type ZaloFailureKind =
+  | 'retryable' // HTTP 5xx, network, timeout before the request was sent: try again later
+  | 'rate_limited' // -32: slow down, then try again
+  | 'token' // the OA access token is invalid/expired: refresh once, then try again
+  | 'unreachable' // the recipient cannot get this message type now (-230, -213, -227, …)
+  | 'permanent' // a bad request, a disabled group (-237), no permission: a person must act
+  | 'unknown'; // the request may have been accepted but the answer was lost: reconcile, never resend blindly
+
+export class ZaloApiError extends Error {
+  override name = 'ZaloApiError';
+  constructor(
+    readonly kind: ZaloFailureKind,
+    /** Zalo's own code (e.g. -230), or the HTTP status, or 0 for a network failure. */
+    readonly code: number,
+    /** Vietnamese, for staff: what happened and what to do ("Nhóm đã bị giải tán vì hết hạn gói (-237)"). */
+    readonly explanation: string,
+  ) {
+    super(`${explanation} [${code}]`);
+  }
+}
 
 interface CodeInfo {
   kind: ZaloFailureKind;

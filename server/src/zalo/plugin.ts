@@ -5,7 +5,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import type { AppConfig } from '../app.js';
+import type { AppConfig } from '../config.js';
 import { type OaTokenPair, ZaloClient } from './client.js';
 import simulatorPlugin, { createSimulatorState } from './simulator/index.js';
 import { deleteOldWebhookEvents, selectDefaultOaId } from './sql.js';

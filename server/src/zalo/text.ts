@@ -1,6 +1,6 @@
 /** Text rules for anything we send: NFC (Vietnamese NFD is ~28 % longer) and Zalo's 2,000 characters. */
 import { ZALO_TEXT_MAX_CHARS, zaloTextLength } from '@loa/shared';
-import { ZaloApiError } from './types.js';
+import { ZaloApiError } from './errors.js';
 
 export function prepareText(text: string): string {
   const normalised = text.normalize('NFC').trim();

@@ -8,7 +8,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '../plugins/db.js';
 import type { OaTokenPair, OaTokenSource } from './client.js';
-import { grantLostError } from './errors.js';
+import { grantLostError, ZaloApiError } from './errors.js';
 import {
   insertOaTokenIfMissing,
   markOaGrantLost,
@@ -17,7 +17,6 @@ import {
   selectOaToken,
   updateOaTokenPair,
 } from './sql.js';
-import { ZaloApiError } from './types.js';
 
 /** A token this close to expiry is refreshed before use. */
 const EXPIRY_MARGIN_MS = 5 * 60_000;

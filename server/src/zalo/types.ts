@@ -1,8 +1,4 @@
-import type { OaExtras, ZaloClient } from './client.js';
-import type { SimState } from './simulator/state.js';
-import type { OaTokenKeeper } from './token-keeper.js';
-import type { WebhookHandlers } from './webhook-processor.js';
-
+export { ZaloApiError, type ZaloFailureKind } from './errors.js';
 export type { ZaloWebhookEvent } from './webhook-events.js';
 export type { WebhookContext, WebhookHandler } from './webhook-processor.js';
 
@@ -25,28 +21,6 @@ export interface ZaloGraph {
   getPhoneNumber(accessToken: string, phoneToken: string): Promise<string>;
   /** Exchanges a `getLocation` token (single use, 2 minutes) for coordinates. */
   getLocation(accessToken: string, locationToken: string): Promise<{ latitude: number; longitude: number }>;
-}
-
-/** How a failed Zalo call should be handled; every Zalo failure (HTTP or `error != 0`) gets one. */
-export type ZaloFailureKind =
-  | 'retryable' // HTTP 5xx, network, timeout before the request was sent: try again later
-  | 'rate_limited' // -32: slow down, then try again
-  | 'token' // the OA access token is invalid/expired: refresh once, then try again
-  | 'unreachable' // the recipient cannot get this message type now (-230, -213, -227, …)
-  | 'permanent' // a bad request, a disabled group (-237), no permission: a person must act
-  | 'unknown'; // the request may have been accepted but the answer was lost: reconcile, never resend blindly
-
-export class ZaloApiError extends Error {
-  override name = 'ZaloApiError';
-  constructor(
-    readonly kind: ZaloFailureKind,
-    /** Zalo's own code (e.g. -230), or the HTTP status, or 0 for a network failure. */
-    readonly code: number,
-    /** Vietnamese, for staff: what happened and what to do ("Nhóm đã bị giải tán vì hết hạn gói (-237)"). */
-    readonly explanation: string,
-  ) {
-    super(`${explanation} [${code}]`);
-  }
 }
 
 export interface ZaloSent {
@@ -84,27 +58,4 @@ export interface ZaloOaMessenger {
     groupId: string,
     limit: number,
   ): Promise<{ messageId: string; text: string; sentAt: Date }[]>;
-}
-
-/** What features reach through `app.zalo`. */
-export interface ZaloServices {
-  graph: ZaloGraph;
-  oa: ZaloOaMessenger & OaExtras;
-  /** The typed client (every endpoint), for the Zalo layer and its tests. */
-  client: ZaloClient;
-  /** The OA token keeper (single-flight refresh, lost-grant reporting). */
-  tokens: OaTokenKeeper;
-  /** The in-memory simulator, when ZALO_MODE=simulator. */
-  simulator: SimState | undefined;
-}
-
-declare module 'fastify' {
-  interface FastifyInstance {
-    zalo: ZaloServices;
-    /**
-     * Handlers for stored webhook events: `app.webhookHandlers.on('user_send_text', handler)` ('*' for
-     * every event). They run after Zalo got its 200, are retried on failure, so must be idempotent.
-     */
-    webhookHandlers: WebhookHandlers;
-  }
 }

@@ -2,11 +2,18 @@
 import { createHmac } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { fail, header, ok } from './envelope.js';
-import type { ZaloRoutesOptions } from './zalo-routes.js';
+import type { SimState } from './state.js';
 
 type Body = Record<string, unknown>;
 
-export function registerGraphAndOauth(app: FastifyInstance, options: ZaloRoutesOptions): void {
+/** What these routes need of the simulator's options (zalo-routes.ts passes its own). */
+export interface GraphOauthOptions {
+  state: SimState;
+  appId: string;
+  appSecret: string;
+}
+
+export function registerGraphAndOauth(app: FastifyInstance, options: GraphOauthOptions): void {
   const { state } = options;
   // --- graph.zalo.me: mini-app users ---
   app.get('/graph/v2.0/me', async (request) => {

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { ZALO_TEXT_MAX_CHARS, zaloTextLength } from '@loa/shared';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { fail, header, ok } from './envelope.js';
-import { registerGraphAndOauth } from './graph-oauth-routes.js';
+import { type GraphOauthOptions, registerGraphAndOauth } from './graph-oauth-routes.js';
 import { DAY_MS, type SimState } from './state.js';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -19,10 +19,7 @@ declare module 'fastify' {
 
 type Body = Record<string, unknown>;
 
-export interface ZaloRoutesOptions {
-  state: SimState;
-  appId: string;
-  appSecret: string;
+export interface ZaloRoutesOptions extends GraphOauthOptions {
   recentGroupMessagesPath: string;
 }
 

@@ -1,12 +1,13 @@
 /**
- * The real app as the dispatch benchmark's child processes run it: configured from their environment
- * (set by dispatch.ts) plus `overrides`, without the mini app, logging warnings only.
+ * The real app as a benchmark's child processes run it (the simulator, the server under test):
+ * configured from their environment (set by the parent) plus `overrides`, without the mini app,
+ * logging warnings only.
  */
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../../server/src/app.js';
-import { loadConfig } from '../../server/src/config.js';
+import { buildApp } from '../../../server/src/app.js';
+import { loadConfig } from '../../../server/src/config.js';
 
-export async function buildDispatchChildApp(
+export async function buildBenchChildApp(
   overrides: Record<string, string>,
 ): Promise<{ app: FastifyInstance; port: number }> {
   const env = process.env;

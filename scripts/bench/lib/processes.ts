@@ -1,0 +1,39 @@
+/**
+ * Child processes of the benchmarks that kill a server with SIGKILL: started with `node --import tsx`,
+ * ready when they send their first IPC message (which is the answer), killed and awaited.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { REPO_ROOT } from '../../../server/src/config.js';
+
+/** Starts scripts/bench/<script>; answers the process and the first message it sends its parent. */
+export function startChild<T>(script: string, env: Record<string, string>): Promise<[ChildProcess, T]> {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'scripts/bench', script)], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  return new Promise((resolve, reject) => {
+    const early = (code: number | null) => reject(new Error(`${script} exited early (${code})`));
+    child.once('exit', early);
+    child.once('message', (message) => {
+      child.off('exit', early);
+      resolve([child, message as T]);
+    });
+  });
+}
+
+/** kill -9, and wait until the process is gone (its port is free again). */
+export async function killHard(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGKILL');
+  await exited;
+}
+
+/** A clean stop (SIGTERM), awaited. */
+export async function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  await exited;
+}

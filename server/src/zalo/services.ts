@@ -1,0 +1,32 @@
+/**
+ * What `app.zalo` holds: the implementations behind types.ts's interfaces. Kept apart from types.ts
+ * so that the interfaces import nothing of the client that implements them (no import cycle).
+ */
+import type { OaExtras, ZaloClient } from './client.js';
+import type { SimState } from './simulator/state.js';
+import type { OaTokenKeeper } from './token-keeper.js';
+import type { ZaloGraph, ZaloOaMessenger } from './types.js';
+import type { WebhookHandlers } from './webhook-processor.js';
+
+/** What features reach through `app.zalo`. */
+export interface ZaloServices {
+  graph: ZaloGraph;
+  oa: ZaloOaMessenger & OaExtras;
+  /** The typed client (every endpoint), for the Zalo layer and its tests. */
+  client: ZaloClient;
+  /** The OA token keeper (single-flight refresh, lost-grant reporting). */
+  tokens: OaTokenKeeper;
+  /** The in-memory simulator, when ZALO_MODE=simulator. */
+  simulator: SimState | undefined;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    zalo: ZaloServices;
+    /**
+     * Handlers for stored webhook events: `app.webhookHandlers.on('user_send_text', handler)` ('*' for
+     * every event). They run after Zalo got its 200, are retried on failure, so must be idempotent.
+     */
+    webhookHandlers: WebhookHandlers;
+  }
+}
