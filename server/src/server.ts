@@ -110,6 +110,13 @@ async function main(): Promise<void> {
     releaseDataDir();
     process.exit(0);
   };
+  // A promise nobody awaited that failed (a background job while the database restarts, say) is
+  // logged, not a reason to stop serving everyone else. An uncaught exception still ends the process:
+  // after one, nothing says the process is in a state worth keeping.
+  process.on('unhandledRejection', (reason) => {
+    if (app) app.log.error({ err: reason }, 'unhandled promise rejection');
+    else console.error('[loa-phuong] unhandled promise rejection', reason);
+  });
   process.on('SIGINT', () => void shutdown('SIGINT')); // on, not once: a terminal's Ctrl-C arrives twice (directly and relayed by tsx)
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 

@@ -10,13 +10,13 @@ import {
   ConversationListQuery,
   ConversationMessage,
   ConversationThread,
-  ErrorBody,
   IdParams,
   StaffReplyInput,
 } from '@loa/shared';
 import { Type } from '@sinclair/typebox';
 import { recordAudit } from '../audit/audit.js';
 import { AppError } from '../errors.js';
+import { routeGroup } from '../http/access.js';
 import type { Queryable } from '../plugins/db.js';
 import {
   findConversation,
@@ -31,8 +31,6 @@ import type { ReplySender } from './reply-sender.js';
 import { insideWindow } from './reply-sender.js';
 import { queueReplies } from './sql.js';
 
-const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
-const security = [{ session: [] }];
 const tags = ['conversations'];
 const Done = Type.Object({ ok: Type.Boolean() });
 
@@ -46,19 +44,14 @@ async function lockOrFail(db: Queryable, id: string) {
 }
 
 const inboxRoutes: FastifyPluginAsyncTypebox<{ sender: ReplySender }> = async (app, { sender }) => {
-  const staff = [app.authenticate, app.requireRole('admin', 'staff')];
-
   app.get(
     '/api/conversations',
     {
-      onRequest: staff,
       config: { op: 'conversations.list' },
       schema: {
         tags,
-        summary: 'Hộp thư OA: các cuộc trò chuyện, cuộc chờ cán bộ lên trước, kèm số tin chưa đọc',
-        security,
         querystring: ConversationListQuery,
-        response: { 200: ConversationList, ...errors },
+        response: { 200: ConversationList },
       },
     },
     async (request) => ({
@@ -71,14 +64,11 @@ const inboxRoutes: FastifyPluginAsyncTypebox<{ sender: ReplySender }> = async (a
   app.get(
     '/api/conversations/:id',
     {
-      onRequest: staff,
       config: { op: 'conversations.thread' },
       schema: {
         tags,
-        summary: 'Một cuộc trò chuyện và các tin nhắn của nó',
-        security,
         params: IdParams,
-        response: { 200: ConversationThread, ...errors },
+        response: { 200: ConversationThread },
       },
     },
     async (request) =>
@@ -92,14 +82,11 @@ const inboxRoutes: FastifyPluginAsyncTypebox<{ sender: ReplySender }> = async (a
   app.post(
     '/api/conversations/:id/read',
     {
-      onRequest: staff,
       config: { op: 'conversations.read' },
       schema: {
         tags,
-        summary: 'Đánh dấu cuộc trò chuyện đã đọc',
-        security,
         params: IdParams,
-        response: { 200: Done, ...errors },
+        response: { 200: Done },
       },
     },
     async (request) =>
@@ -113,15 +100,12 @@ const inboxRoutes: FastifyPluginAsyncTypebox<{ sender: ReplySender }> = async (a
   app.post(
     '/api/conversations/:id/replies',
     {
-      onRequest: staff,
       config: { op: 'conversations.reply' },
       schema: {
         tags,
-        summary: 'Cán bộ trả lời (tin tư vấn OA; chỉ trong 7 ngày kể từ tin cuối của người dân)',
-        security,
         params: IdParams,
         body: StaffReplyInput,
-        response: { 201: ConversationMessage, ...errors },
+        response: { 201: ConversationMessage },
       },
     },
     async (request, reply) => {
@@ -153,26 +137,18 @@ const inboxRoutes: FastifyPluginAsyncTypebox<{ sender: ReplySender }> = async (a
     },
   );
 
-  for (const [path, op, summary, resolved] of [
-    ['resolve', 'conversations.resolve', 'Đánh dấu đã xử lý; trợ lý tự động trả lời các tin sau', true],
-    [
-      'hand-back',
-      'conversations.handBack',
-      'Trả cuộc trò chuyện về trợ lý tự động (báo cho người dân)',
-      false,
-    ],
+  for (const [path, op, resolved] of [
+    ['resolve', 'conversations.resolve', true],
+    ['hand-back', 'conversations.handBack', false],
   ] as const) {
     app.post(
       `/api/conversations/:id/${path}`,
       {
-        onRequest: staff,
         config: { op },
         schema: {
           tags,
-          summary,
-          security,
           params: IdParams,
-          response: { 200: ConversationThread, ...errors },
+          response: { 200: ConversationThread },
         },
       },
       async (request) => {
@@ -204,4 +180,5 @@ const inboxRoutes: FastifyPluginAsyncTypebox<{ sender: ReplySender }> = async (a
   }
 };
 
-export default inboxRoutes;
+// Staff only (admins and staff answer the OA); summaries, security and error answers come from the kit.
+export default routeGroup('officeWriters', inboxRoutes);

@@ -16,7 +16,10 @@ export type Access = RoleGroup | 'signedIn' | 'public';
 
 export const SESSION_SECURITY = [{ session: [] }];
 
-export function routeGroup(access: Access, routes: FastifyPluginAsyncTypebox): FastifyPluginAsyncTypebox {
+export function routeGroup<Options extends Record<string, unknown> = Record<never, never>>(
+  access: Access,
+  routes: FastifyPluginAsyncTypebox<Options>,
+): FastifyPluginAsyncTypebox<Options> {
   return async (app, options) => {
     if (access !== 'public') app.addHook('onRequest', app.authenticate);
     if (access !== 'public' && access !== 'signedIn')

@@ -124,18 +124,63 @@ export function createDb(pool: pg.Pool, roleStatement: string): Db {
   };
 }
 
+/** Postgres error codes and socket errors that mean "the database is not there right now". */
+const UNAVAILABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EAI_AGAIN',
+  '57P01', // admin_shutdown: Postgres is stopping
+  '57P02', // crash_shutdown
+  '57P03', // cannot_connect_now: starting up or shutting down
+  '53300', // too_many_connections
+  '08000', // connection_exception
+  '08001',
+  '08003',
+  '08004',
+  '08006',
+]);
+
+/** What pg throws, without a code, for a connection that died or never came. */
+const UNAVAILABLE_MESSAGES =
+  /Connection terminated|not queryable|timeout exceeded when trying to connect|Client was closed|Connection closed/i;
+
+/**
+ * Whether an error means the database is unreachable (a restart, an outage), not that the request was
+ * wrong: such requests answer 503 and may be retried.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  if (!error || typeof error !== 'object') return false;
+  const { code, message } = error as { code?: unknown; message?: unknown };
+  if (typeof code === 'string' && UNAVAILABLE_CODES.has(code)) return true;
+  return typeof message === 'string' && UNAVAILABLE_MESSAGES.test(message);
+}
+
 export default fp(
   async function dbPlugin(app: FastifyInstance, options: { connectionString: string; max?: number }) {
     await app.register(postgres, {
       connectionString: options.connectionString,
       max: options.max ?? 20,
+      // A database that cannot be reached (a host that drops packets) answers 503 after this long,
+      // instead of holding the request until the client gives up.
+      connectionTimeoutMillis: 10_000,
       application_name: 'loa-phuong',
       // Lets `batchInWard` send several statements at once (see the top of this file).
       pipeline: true,
     });
     const pool = app.pg.pool;
-    // An idle client killed by a Postgres restart would otherwise crash the process.
+    // A Postgres restart kills every connection. pg reports it as an 'error' event on the client, and
+    // an unheard 'error' event ends the process: the pool listens only while a client is idle, so a
+    // client checked out at that moment (a request between two statements) needs a listener of its
+    // own. The failed client is then dropped by the pool on release, its request answers 503 (see
+    // isDatabaseUnavailable), and new connections are made once Postgres is back.
     pool.on('error', (error) => app.log.warn({ err: error }, 'idle database client failed'));
+    pool.on('connect', (client) => {
+      client.on('error', (error) => app.log.warn({ err: error }, 'database connection lost'));
+    });
     app.decorate('db', createDb(pool, await applicationRoleStatement(pool)));
   },
   { name: 'db' },

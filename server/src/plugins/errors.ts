@@ -6,6 +6,7 @@ import { type ErrorBody, type ErrorCode, errorCatalogue } from '@loa/shared';
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import fp from 'fastify-plugin';
 import { AppError } from '../errors.js';
+import { isDatabaseUnavailable } from './db.js';
 import { translateValidation } from './validation-messages.js';
 
 function send(reply: FastifyReply, code: ErrorCode, message?: string, details?: ErrorBody['details']) {
@@ -60,8 +61,10 @@ export default fp(
         );
         return send(reply, postgresClientErrors[pgCode]);
       }
-      if (pgCode === 'ECONNREFUSED' || pgCode === '57P01' || pgCode === '53300') {
+      if (isDatabaseUnavailable(error)) {
         request.log.error({ err: error }, 'database unavailable');
+        // The phone's queue and the browser may try again; a restart usually takes seconds.
+        reply.header('retry-after', '5');
         return send(reply, 'DATABASE_UNAVAILABLE');
       }
       if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {

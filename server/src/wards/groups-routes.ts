@@ -9,39 +9,34 @@ import {
   SetupGroup,
   SetupGroupList,
 } from '@loa/shared';
+import { routeGroup } from '../http/access.js';
 import { editGroup, fetchOaGroups, markRegistered, registerGroup } from './groups-service.js';
 import { listGroups } from './groups-sql.js';
-import { errors, security } from './route-common.js';
 
-const groupRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const readers = [app.authenticate, app.requireRole('admin', 'staff', 'leader')];
-  const writers = [app.authenticate, app.requireRole('admin', 'staff')];
-
+/** The ward office reads (admin, staff, leaders). */
+const reads: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/api/ward/groups',
     {
-      onRequest: readers,
       config: { op: 'groups.setup_list' },
       schema: {
         tags: ['wards'],
-        summary: 'Nhóm Zalo của các khu phố, với lần gửi gần nhất',
-        security,
-        response: { 200: SetupGroupList, ...errors },
+        response: { 200: SetupGroupList },
       },
     },
     async (request) => ({ groups: await app.db.withWard(request.session.wardId, (db) => listGroups(db)) }),
   );
+};
 
+/** Admin and staff write. */
+const writes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/api/ward/groups/zalo',
     {
-      onRequest: writers,
       config: { op: 'groups.fetch_oa' },
       schema: {
         tags: ['wards'],
-        summary: 'Lấy các nhóm của OA từ Zalo (getgroupsofoa), đánh dấu nhóm đã đăng ký',
-        security,
-        response: { 200: OaGroupList, 503: ErrorBody, ...errors },
+        response: { 200: OaGroupList, 503: ErrorBody },
       },
     },
     async (request) => {
@@ -53,14 +48,11 @@ const groupRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/api/ward/groups',
     {
-      onRequest: writers,
       config: { op: 'groups.create' },
       schema: {
         tags: ['wards'],
-        summary: 'Đăng ký nhóm: nhóm OA (oa_group) hoặc nhóm khu phố do tổ chia sẻ (team_share)',
-        security,
         body: GroupFields,
-        response: { 201: SetupGroup, 503: ErrorBody, ...errors },
+        response: { 201: SetupGroup, 503: ErrorBody },
       },
     },
     async (request, reply) => {
@@ -78,15 +70,12 @@ const groupRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.patch(
     '/api/ward/groups/:id',
     {
-      onRequest: writers,
       config: { op: 'groups.update' },
       schema: {
         tags: ['wards'],
-        summary: 'Đổi tên, tổ phụ trách hoặc tắt/bật nhóm',
-        security,
         params: IdParams,
         body: GroupPatch,
-        response: { 200: SetupGroup, ...errors },
+        response: { 200: SetupGroup },
       },
     },
     async (request) =>
@@ -94,6 +83,12 @@ const groupRoutes: FastifyPluginAsyncTypebox = async (app) => {
         editGroup(db, request.session, request.params.id, request.body),
       ),
   );
+};
+
+// Summaries, security and error answers come from the route kit (http/).
+const groupRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  await app.register(routeGroup('office', reads));
+  await app.register(routeGroup('officeWriters', writes));
 };
 
 export default groupRoutes;

@@ -4,23 +4,21 @@ import { ErrorBody, IdParams, InviteSignInBody, MemberInviteReply, SignInReply }
 import { recordAudit } from '../audit/audit.js';
 import { findMemberById } from '../auth/service.js';
 import { AppError } from '../errors.js';
+import { routeGroup } from '../http/access.js';
 import { ZaloApiError } from '../zalo/types.js';
 import { createInvite, redeemInvite } from './invites.js';
 import { getMember } from './members-service.js';
-import { errors, security } from './route-common.js';
 
-const inviteRoutes: FastifyPluginAsyncTypebox = async (app) => {
+/** Admin and staff write. */
+const writes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/api/ward/members/:id/invite',
     {
-      onRequest: [app.authenticate, app.requireRole('admin', 'staff')],
       config: { op: 'members.invite' },
       schema: {
         tags: ['wards'],
-        summary: 'Tạo liên kết đăng nhập một lần cho thành viên (hiệu lực 7 ngày)',
-        security,
         params: IdParams,
-        response: { 200: MemberInviteReply, ...errors },
+        response: { 200: MemberInviteReply },
       },
     },
     async (request) =>
@@ -50,14 +48,16 @@ const inviteRoutes: FastifyPluginAsyncTypebox = async (app) => {
         return invite;
       }),
   );
+};
 
+/** No session yet: the route signs one in. */
+const signIn: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/api/auth/invite',
     {
       config: { op: 'auth.invite', rateLimit: { max: 20, timeWindow: '1 minute' } },
       schema: {
         tags: ['auth'],
-        summary: 'Đăng nhập bằng liên kết mời (liên kết Zalo với thành viên)',
         body: InviteSignInBody,
         response: { 200: SignInReply, 400: ErrorBody, 401: ErrorBody, 429: ErrorBody, 503: ErrorBody },
       },
@@ -97,6 +97,12 @@ const inviteRoutes: FastifyPluginAsyncTypebox = async (app) => {
       return { token, member: profile };
     },
   );
+};
+
+// Summaries, security and error answers come from the route kit (http/).
+const inviteRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  await app.register(routeGroup('officeWriters', writes));
+  await app.register(routeGroup('public', signIn));
 };
 
 export default inviteRoutes;

@@ -11,108 +11,31 @@ import {
   MemberList,
   MemberPatch,
 } from '@loa/shared';
+import { routeGroup } from '../http/access.js';
 import { membersCsv, membersWorkbook } from './member-list.js';
 import { addMember, editMember, importMembers } from './members-service.js';
 import { listMembers } from './members-sql.js';
-import { errors, security } from './route-common.js';
 
-const memberRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const readers = [app.authenticate, app.requireRole('admin', 'staff', 'leader')];
-  const writers = [app.authenticate, app.requireRole('admin', 'staff')];
-
+/** The ward office reads (admin, staff, leaders). */
+const reads: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/api/ward/members',
     {
-      onRequest: readers,
       config: { op: 'members.list' },
       schema: {
         tags: ['wards'],
-        summary: 'Thành viên của phường',
-        security,
-        response: { 200: MemberList, ...errors },
+        response: { 200: MemberList },
       },
     },
     async (request) => ({ members: await app.db.withWard(request.session.wardId, (db) => listMembers(db)) }),
   );
 
-  app.post(
-    '/api/ward/members',
-    {
-      onRequest: writers,
-      config: { op: 'members.create' },
-      schema: {
-        tags: ['wards'],
-        summary: 'Thêm thành viên',
-        security,
-        body: MemberFields,
-        response: { 201: Member, ...errors },
-      },
-    },
-    async (request, reply) =>
-      reply
-        .status(201)
-        .send(
-          await app.db.withWard(request.session.wardId, (db) => addMember(db, request.session, request.body)),
-        ),
-  );
-
-  app.patch(
-    '/api/ward/members/:id',
-    {
-      onRequest: writers,
-      config: { op: 'members.update' },
-      schema: {
-        tags: ['wards'],
-        summary: 'Sửa thành viên, hoặc khóa (active: false) — người bị khóa mất quyền truy cập ngay',
-        security,
-        params: IdParams,
-        body: MemberPatch,
-        response: { 200: Member, ...errors },
-      },
-    },
-    async (request) => {
-      const member = await app.db.withWard(request.session.wardId, (db) =>
-        editMember(db, request.session, request.params.id, request.body),
-      );
-      // After the commit: their next request reads the new row (a changed role or team ends the session).
-      app.sessionRechecks.forgetMember(request.params.id);
-      return member;
-    },
-  );
-
-  app.post(
-    '/api/ward/members/import',
-    {
-      onRequest: writers,
-      bodyLimit: 3 * 1024 * 1024,
-      config: { op: 'members.import' },
-      schema: {
-        tags: ['wards'],
-        summary:
-          'Nhập danh sách thành viên từ .xlsx/.csv (Họ tên, Số điện thoại, Vai trò, Tổ/đơn vị): xem trước, rồi lưu khi không còn dòng lỗi',
-        security,
-        body: MemberImportBody,
-        response: { 200: MemberImportReply, 422: ErrorBody, ...errors },
-      },
-    },
-    async (request) => {
-      const reply = await app.db.withWard(request.session.wardId, (db) =>
-        importMembers(db, request.session, request.body),
-      );
-      if (reply.saved) app.sessionRechecks.forgetAll();
-      return reply;
-    },
-  );
-
   app.get(
     '/api/ward/members/export',
     {
-      onRequest: readers,
       config: { op: 'members.export' },
       schema: {
         tags: ['wards'],
-        summary: 'Tải danh sách thành viên (.xlsx hoặc .csv, cùng cột với tệp nhập)',
-        security,
         querystring: MemberExportQuery,
         response: {
           200: Type.Unsafe<Buffer | string>({
@@ -120,7 +43,6 @@ const memberRoutes: FastifyPluginAsyncTypebox = async (app) => {
             format: 'binary',
             description: 'Tệp .xlsx/.csv',
           }),
-          ...errors,
         },
       },
     },
@@ -137,6 +59,74 @@ const memberRoutes: FastifyPluginAsyncTypebox = async (app) => {
         .send(await membersWorkbook(members));
     },
   );
+};
+
+/** Admin and staff write. */
+const writes: FastifyPluginAsyncTypebox = async (app) => {
+  app.post(
+    '/api/ward/members',
+    {
+      config: { op: 'members.create' },
+      schema: {
+        tags: ['wards'],
+        body: MemberFields,
+        response: { 201: Member },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(
+          await app.db.withWard(request.session.wardId, (db) => addMember(db, request.session, request.body)),
+        ),
+  );
+
+  app.patch(
+    '/api/ward/members/:id',
+    {
+      config: { op: 'members.update' },
+      schema: {
+        tags: ['wards'],
+        params: IdParams,
+        body: MemberPatch,
+        response: { 200: Member },
+      },
+    },
+    async (request) => {
+      const member = await app.db.withWard(request.session.wardId, (db) =>
+        editMember(db, request.session, request.params.id, request.body),
+      );
+      // After the commit: their next request reads the new row (a changed role or team ends the session).
+      app.sessionRechecks.forgetMember(request.params.id);
+      return member;
+    },
+  );
+
+  app.post(
+    '/api/ward/members/import',
+    {
+      bodyLimit: 3 * 1024 * 1024,
+      config: { op: 'members.import' },
+      schema: {
+        tags: ['wards'],
+        body: MemberImportBody,
+        response: { 200: MemberImportReply, 422: ErrorBody },
+      },
+    },
+    async (request) => {
+      const reply = await app.db.withWard(request.session.wardId, (db) =>
+        importMembers(db, request.session, request.body),
+      );
+      if (reply.saved) app.sessionRechecks.forgetAll();
+      return reply;
+    },
+  );
+};
+
+// Summaries, security and error answers come from the route kit (http/).
+const memberRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  await app.register(routeGroup('office', reads));
+  await app.register(routeGroup('officeWriters', writes));
 };
 
 export default memberRoutes;
