@@ -9,6 +9,7 @@ import { PageShell } from '../components/page-shell';
 import { QueryGate } from '../components/query-gate';
 import { ErrorNote } from '../components/status-views';
 import { errorText } from '../lib/error-text';
+import { PublishedPiecePicker } from '../residents/published-piece';
 import { assignmentEvidencePath } from '../routes-meta';
 import { assignmentStatusLabels, taskKindLabels } from '../tasks/labels';
 import { photoProgress, photosMissing } from '../tasks/photos';
@@ -152,6 +153,7 @@ function TeamActions({ assignment }: { assignment: Assignment }) {
             errorText="Nhập số nguyên không âm, ví dụ 14"
             onChange={(event) => setNumber(event.target.value.trim())}
           />
+          {assignment.kind === 'article' ? <PublishedPiecePicker onPick={setNote} /> : null}
           <Input.TextArea
             label="Ghi chú"
             aria-label="Ghi chú"
