@@ -20,6 +20,7 @@ const CampaignPage = named(() => import('./pages/campaign'), 'CampaignPage');
 const CampaignEditPage = named(() => import('./pages/campaign-edit'), 'CampaignEditPage');
 const CampaignImportPage = named(() => import('./pages/campaign-import'), 'CampaignImportPage');
 const TaskNewPage = named(() => import('./pages/task-new'), 'TaskNewPage');
+const TaskEditPage = named(() => import('./pages/task-edit'), 'TaskEditPage');
 const BoardPage = named(() => import('./pages/board'), 'BoardPage');
 const ReviewPage = named(() => import('./pages/review'), 'ReviewPage');
 const EvidenceReviewPage = named(() => import('./pages/evidence-review'), 'EvidenceReviewPage');
@@ -50,6 +51,7 @@ export function AppRoutes() {
           <Route path="/campaigns/:id" element={<CampaignPage />} />
           <Route path="/campaigns/:id/edit" element={<CampaignEditPage />} />
           <Route path="/campaigns/:id/tasks/new" element={<TaskNewPage />} />
+          <Route path="/campaigns/:id/tasks/:taskId/edit" element={<TaskEditPage />} />
           <Route path={paths.leaderboard} element={<BoardPage />} />
           <Route path={`${paths.leaderboard}/:id`} element={<BoardPage />} />
           <Route path={paths.review} element={<ReviewPage />} />

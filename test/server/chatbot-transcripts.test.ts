@@ -286,6 +286,9 @@ describe('OA chatbot transcripts', () => {
     await expectReplies(member2, 'okeee', 'không có nhiệm vụ nào đang chờ xác nhận');
     await expectReplies(member2, { image: true }, 'minh chứng cho nhiệm vụ "Treo băng rôn');
     expect((await assignment(member2, 'Treo băng rôn'))?.status).toBe('submitted');
+    // Naming the banner task again, now it is reported, completes nothing else.
+    await expectReplies(member2, 'Đã treo băng rôn!! 😀', 'đã được báo hoàn thành, đang chờ cán bộ');
+    expect((await assignment(member2, 'Chia sẻ bài'))?.status).not.toBe('submitted');
     await expectReplies(member2, 'hoan tanh roi', 'hoàn thành nhiệm vụ "Chia sẻ bài');
     await expectReplies(member2, 'gặp cán bộ', 'chuyển đến cán bộ phường');
     expect((await conversation(member2)).status).toBe('staff');

@@ -23,7 +23,7 @@ const PUBLIC = new Set([
   'POST /webhooks/zalo',
 ]);
 /** Signed in is enough (no role): 401 but never 403. */
-const SIGNED_IN = new Set(['GET /api/me', 'POST /api/auth/sign-out']);
+const SIGNED_IN = new Set(['GET /api/me', 'POST /api/auth/sign-out', 'GET /api/sent-posts']);
 
 interface Operation {
   summary?: string;

@@ -365,6 +365,24 @@ describe('sent posts: public API, ward web pages and Atom feed', () => {
     );
   });
 
+  it("a member reporting an article task gets their own ward's sent posts with their web address", async () => {
+    expect((await get('/api/sent-posts')).statusCode).toBe(401);
+    const mine = await get('/api/sent-posts', teamMemberHeader(t.app, a));
+    expect(mine.statusCode).toBe(200);
+    const body = mine.json();
+    expect(body.ward.slug).toBe(a.slug);
+    expect(body.publicUrl).toMatch(/^http:\/\/localhost:\d+$/);
+    expect(body.posts.map((p: { id: string }) => p.id)).toEqual(
+      expect.arrayContaining([ids.first, ids.second]),
+    );
+    expect(body.posts.map((p: { id: string }) => p.id)).not.toContain(ids.other);
+    // The address it gives is the post's public page.
+    const first = body.posts.find((p: { id: string }) => p.id === ids.first);
+    expect((await get(new URL(body.publicUrl + first.pageUrl).pathname)).statusCode).toBe(200);
+    const theirs = await get('/api/sent-posts', headers(b, 'staff'));
+    expect(theirs.json().posts.map((p: { id: string }) => p.id)).toEqual([ids.other]);
+  });
+
   it('an unknown ward is a 404 in Vietnamese on every public address; a malformed one is a 400 on the API', async () => {
     for (const url of [
       '/w/khong-co',

@@ -53,6 +53,12 @@ const OWNER_FRAGMENTS: Record<string, string> = {
 };
 
 /**
+ * Shared statements that take the table as an argument (the lease heartbeat of every leased send
+ * queue, broadcasts/leases-sql.ts): the write is the caller's, on the table it names.
+ */
+const TABLE_ARGUMENT_WRITES = /\bextendLeases\(\s*\w+,\s*'([a-z_]+)'/g;
+
+/**
  * The demo seed fills an empty database with the fixture ward in one go; it is not a feature, and its
  * rows are the ones the features' own tests start from.
  */
@@ -79,6 +85,7 @@ function writtenTables(source: string): string[] {
     const table = OWNER_FRAGMENTS[target] ?? (target.startsWith('${') ? undefined : target);
     if (table) tables.add(table);
   }
+  for (const match of source.matchAll(TABLE_ARGUMENT_WRITES)) tables.add(match[1]!);
   return [...tables];
 }
 
@@ -94,6 +101,9 @@ describe('one owner per table', () => {
       writtenTables('UPDATE posts SET a = 1 WHERE id IN (SELECT id FROM x FOR UPDATE SKIP LOCKED)'),
     ).toEqual(['posts']);
     expect(writtenTables('INSERT INTO t (a) VALUES (1) ON CONFLICT (a) DO UPDATE SET a = 2')).toEqual(['t']);
+    expect(writtenTables("extendLeases(client, 'notifications', ids, owner, until)")).toEqual([
+      'notifications',
+    ]);
     // biome-ignore lint/suspicious/noTemplateCurlyInString: the source text of a template literal, as the test reads it
     expect(writtenTables('INSERT INTO ${AUDIT_INSERT_COLUMNS} SELECT 1')).toEqual([]);
     const found = new Set(files.flatMap((file) => file.tables));

@@ -31,6 +31,12 @@ export function SessionBar() {
           {member.unitName ? ` · ${member.unitName}` : ''}
         </small>
       </span>
+      {member.role === 'admin' || member.role === 'staff' || member.role === 'leader' ? (
+        // Offices have tasks of their own (the banner at the UBND, the articles): no tab, a button here.
+        <Button size="small" variant="tertiary" onClick={() => navigate('/tasks')}>
+          Việc đơn vị
+        </Button>
+      ) : null}
       {member.role === 'admin' || member.role === 'staff' ? (
         <Button size="small" variant="tertiary" onClick={() => navigate('/setup')}>
           Thiết lập

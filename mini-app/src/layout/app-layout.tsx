@@ -23,7 +23,8 @@ function activeTab(pathname: string, tabs: PageKey[]): PageKey {
   const entry = (Object.entries(paths) as [PageKey, string][]).find(
     ([, path]) => path !== '/' && (pathname === path || pathname.startsWith(`${path}/`)),
   );
-  return entry?.[0] ?? 'home';
+  // Office staff reach their unit's tasks from Trang chủ (no tab of their own).
+  return entry && tabs.includes(entry[0]) ? entry[0] : 'home';
 }
 
 /** The frame around every page: the page (lazy-loaded, hence Suspense, in its own error boundary) and the role-aware tab bar. */

@@ -7,11 +7,13 @@ import { EvidenceCard } from '../evidence/evidence-card';
 import { useAssignmentEvidence } from '../evidence/use-evidence';
 import { type QueueEntry, useUploadQueue } from '../evidence/use-upload-queue';
 import { getLocationToken, getZaloAccessToken, pickPhoto } from '../lib/zalo';
+import { useAssignment } from '../tasks/use-assignments';
 
 /** An assignment's photo proof: take a photo, watch it upload, see what was checked and the review. */
 export function AssignmentEvidencePage() {
   const { id = '' } = useParams();
   const uploaded = useAssignmentEvidence(id);
+  const assignment = useAssignment(id);
   const queue = useUploadQueue(id);
   const [picking, setPicking] = useState(false);
   const [pickError, setPickError] = useState<string>();
@@ -37,6 +39,14 @@ export function AssignmentEvidencePage() {
 
   return (
     <PageShell title="Ảnh minh chứng" showBack>
+      {assignment.data ? (
+        <p className="detail-meta">
+          {assignment.data.title}
+          {assignment.data.photosRequired
+            ? ` · cần ${assignment.data.photosRequired} ảnh${assignment.data.locationRequired ? ', chụp tại địa điểm' : ''}`
+            : ''}
+        </p>
+      ) : null}
       <Button fullWidth size="large" loading={picking} disabled={picking} onClick={() => void capture()}>
         Chụp ảnh minh chứng
       </Button>

@@ -1,6 +1,6 @@
 import { type Assignment, formatDateTimeVi } from '@loa/shared';
 import { useState } from 'react';
-import { useParams } from 'react-router-dom';
+import { useNavigate, useParams } from 'react-router-dom';
 import { Button, Input, useSnackbar } from 'zmp-ui';
 import { useSession } from '../auth/use-session';
 import { useUrge } from '../campaigns/use-campaigns';
@@ -9,15 +9,20 @@ import { PageShell } from '../components/page-shell';
 import { QueryGate } from '../components/query-gate';
 import { ErrorNote } from '../components/status-views';
 import { errorText } from '../lib/error-text';
+import { PublishedPiecePicker } from '../residents/published-piece';
+import { assignmentEvidencePath } from '../routes-meta';
 import { assignmentStatusLabels, taskKindLabels } from '../tasks/labels';
+import { photoProgress, photosMissing } from '../tasks/photos';
 import { useAcknowledge, useAssignment, useMarkDone } from '../tasks/use-assignments';
 
-/** One assignment: the team acknowledges and reports done; staff may urge the team. */
+/**
+ * One assignment: its own unit (a team, or an office such as the UBND's) acknowledges, takes the
+ * photos the task asks for and reports done; staff may urge the unit.
+ */
 export function AssignmentPage() {
   const { id = '' } = useParams();
   const query = useAssignment(id);
   const { session } = useSession();
-  const isTeam = session?.role === 'team_lead' || session?.role === 'team_member';
   const isStaff = session?.role === 'staff' || session?.role === 'admin';
   return (
     <PageShell title="Nhiệm vụ" showBack>
@@ -47,14 +52,49 @@ export function AssignmentPage() {
                 {a.note ?? ''}
               </p>
             ) : null}
-            {isTeam ? <TeamActions assignment={a} /> : null}
-            {isStaff && ['pending', 'acknowledged', 'needs_fix'].includes(a.status) ? (
+            {a.cancelledAt ? (
+              <p role="status" className="form-error">
+                Nhiệm vụ đã bị hủy{a.cancelReason ? `: ${a.cancelReason}` : '.'}
+              </p>
+            ) : null}
+            {a.photosRequired ? <PhotoLink assignment={a} /> : null}
+            {a.unitId === session?.unitId && !a.cancelledAt ? <TeamActions assignment={a} /> : null}
+            {isStaff && !a.cancelledAt && ['pending', 'acknowledged', 'needs_fix'].includes(a.status) ? (
               <UrgeOne assignment={a} />
             ) : null}
           </article>
         )}
       </QueryGate>
     </PageShell>
+  );
+}
+
+/** The task's photos: how many it has of what it asks, and the way to the photo screen. */
+function PhotoLink({ assignment }: { assignment: Assignment }) {
+  const navigate = useNavigate();
+  const missing = photosMissing(assignment);
+  const reportedWithout =
+    missing > 0 && (assignment.status === 'submitted' || assignment.status === 'accepted');
+  return (
+    <section className="actions" aria-label="Ảnh minh chứng">
+      <p className="detail-meta">
+        Ảnh minh chứng: {photoProgress(assignment)} ảnh
+        {assignment.locationRequired ? ' · chụp tại địa điểm của nhiệm vụ' : ''}
+      </p>
+      {reportedWithout ? (
+        <p className="photo-note" data-testid="photos-missing-note">
+          Đã báo hoàn thành khi còn thiếu {missing} ảnh minh chứng.
+        </p>
+      ) : null}
+      <Button
+        fullWidth
+        size="large"
+        variant={missing > 0 ? 'primary' : 'secondary'}
+        onClick={() => navigate(assignmentEvidencePath(assignment.id))}
+      >
+        {missing > 0 ? 'Chụp ảnh minh chứng' : 'Xem ảnh minh chứng'}
+      </Button>
+    </section>
   );
 }
 
@@ -92,7 +132,7 @@ function TeamActions({ assignment }: { assignment: Assignment }) {
             ack.mutate(undefined, {
               onSuccess: () =>
                 openSnackbar({
-                  text: 'Đã xác nhận nhận nhiệm vụ. Văn phòng sẽ thấy tổ đã nhận.',
+                  text: 'Đã xác nhận nhận nhiệm vụ. Văn phòng sẽ thấy đơn vị đã nhận.',
                   type: 'success',
                 }),
             })
@@ -113,6 +153,7 @@ function TeamActions({ assignment }: { assignment: Assignment }) {
             errorText="Nhập số nguyên không âm, ví dụ 14"
             onChange={(event) => setNumber(event.target.value.trim())}
           />
+          {assignment.kind === 'article' ? <PublishedPiecePicker onPick={setNote} /> : null}
           <Input.TextArea
             label="Ghi chú"
             aria-label="Ghi chú"

@@ -182,8 +182,25 @@ function CampaignTasks({ campaign, canWrite }: { campaign: Campaign; canWrite: b
                 <strong>{task.title}</strong>
                 <span className="card-meta">
                   Hạn {formatDateTimeVi(task.dueAt)} · Đã giao {task.assignedCount} đơn vị
+                  {task.evidencePhotoCount ? ` · ${task.evidencePhotoCount} ảnh` : ''}
+                  {task.placeName ? ` · ${task.placeName}` : ''}
                 </span>
-                {canWrite ? (
+                {task.cancelledAt ? (
+                  <span className="card-meta">
+                    <span className="status-chip status-overdue">Đã hủy</span>
+                    {task.cancelReason}
+                  </span>
+                ) : null}
+                {canWrite && !task.cancelledAt && campaign.status !== 'closed' ? (
+                  <Button
+                    size="small"
+                    variant="tertiary"
+                    onClick={() => navigate(`/campaigns/${campaign.id}/tasks/${task.id}/edit`)}
+                  >
+                    Sửa, hủy nhiệm vụ
+                  </Button>
+                ) : null}
+                {canWrite && !task.cancelledAt ? (
                   <ConfirmButton
                     variant="tertiary"
                     title="Giao cho tất cả các tổ?"

@@ -1,14 +1,20 @@
 import { formatDateTimeVi } from '@loa/shared';
 import { useNavigate } from 'react-router-dom';
+import { Button, List } from 'zmp-ui';
 import { useSession } from '../auth/use-session';
-import { Card, CardList } from '../components/card-list';
+import { CardList } from '../components/card-list';
 import { PageShell } from '../components/page-shell';
 import { QueryGate } from '../components/query-gate';
 import { SignInNeeded } from '../components/sign-in-needed';
+import { assignmentEvidencePath } from '../routes-meta';
 import { assignmentStatusLabels, taskKindLabels } from '../tasks/labels';
+import { photoProgress } from '../tasks/photos';
 import { useMyAssignments } from '../tasks/use-assignments';
 
-/** Nhiệm vụ: my team's tasks, unfinished first, with status and due time. */
+/**
+ * Nhiệm vụ: my unit's tasks (a khu phố team's, or an office's such as the UBND's banner), unfinished
+ * first, with status and due time. A task that asks for photos has its photo screen one tap away.
+ */
 export function TasksPage() {
   const { session } = useSession();
   const query = useMyAssignments();
@@ -19,21 +25,42 @@ export function TasksPage() {
       <QueryGate
         query={query}
         isEmpty={(data) => data.assignments.length === 0}
-        empty="Tổ của bạn chưa có nhiệm vụ nào."
+        empty={
+          session.role === 'team_lead' || session.role === 'team_member'
+            ? 'Tổ của bạn chưa có nhiệm vụ nào.'
+            : 'Đơn vị của bạn chưa có nhiệm vụ nào.'
+        }
       >
         {({ assignments }) => (
           <CardList>
             {assignments.map((a) => (
-              <Card key={a.id} onOpen={() => navigate(`/assignments/${a.id}`)}>
-                <span className="card-kicker">{taskKindLabels[a.kind]}</span>
-                <strong>{a.title}</strong>
-                <span className="card-meta">
-                  <span className={`status-chip status-${a.overdue ? 'overdue' : a.status}`}>
-                    {a.overdue ? 'Trễ hạn' : assignmentStatusLabels[a.status]}
+              <List.Item key={a.id}>
+                <button
+                  type="button"
+                  className="card-button"
+                  onClick={() => navigate(`/assignments/${a.id}`)}
+                >
+                  <span className="card-kicker">{taskKindLabels[a.kind]}</span>
+                  <strong>{a.title}</strong>
+                  <span className="card-meta">
+                    <span className={`status-chip status-${a.overdue ? 'overdue' : a.status}`}>
+                      {a.overdue ? 'Trễ hạn' : assignmentStatusLabels[a.status]}
+                    </span>
+                    Hạn {formatDateTimeVi(a.dueAt)}
                   </span>
-                  Hạn {formatDateTimeVi(a.dueAt)}
-                </span>
-              </Card>
+                </button>
+                {a.photosRequired ? (
+                  <div className="card-actions">
+                    <Button
+                      size="small"
+                      variant="secondary"
+                      onClick={() => navigate(assignmentEvidencePath(a.id))}
+                    >
+                      {`Ảnh minh chứng (${photoProgress(a)})`}
+                    </Button>
+                  </div>
+                ) : null}
+              </List.Item>
             ))}
           </CardList>
         )}

@@ -8,6 +8,8 @@ import { MutationError, SelectField, TextField } from '../wards/fields';
 import {
   useAddPlace,
   useAddUnit,
+  useEditPlace,
+  useEditUnit,
   usePlaces,
   useSaveWard,
   useSetupUnits,
@@ -85,7 +87,15 @@ function WardForm({ ward }: { ward: WardSettings }) {
 function UnitsSection() {
   const units = useSetupUnits();
   const add = useAddUnit();
-  const [form, setForm] = useState({ kind: 'digital_team' as UnitKind, name: '', khuPhoName: '' });
+  const edit = useEditUnit();
+  const blank = { kind: 'digital_team' as UnitKind, name: '', khuPhoName: '' };
+  const [form, setForm] = useState(blank);
+  // The unit being edited: the form below fills with it and saves with PATCH instead of adding.
+  const [editing, setEditing] = useState<string>();
+  const done = () => {
+    setEditing(undefined);
+    setForm(blank);
+  };
   return (
     <section className="card">
       <h2>Đơn vị và tổ</h2>
@@ -101,7 +111,26 @@ function UnitsSection() {
                   <li key={u.id}>
                     <strong>{u.name}</strong> · {UNIT_KIND_LABELS[u.kind]}
                     {u.khuPhoName ? ` · ${u.khuPhoName}` : ''} · {u.memberCount} người
-                    {u.active ? '' : ' · đã ngừng'}
+                    {u.active ? '' : ' · đã ngừng'}{' '}
+                    <Button
+                      size="small"
+                      variant="tertiary"
+                      aria-label={`Sửa ${u.name}`}
+                      onClick={() => {
+                        setEditing(u.id);
+                        setForm({ kind: u.kind, name: u.name, khuPhoName: u.khuPhoName ?? '' });
+                      }}
+                    >
+                      Sửa
+                    </Button>
+                    <Button
+                      size="small"
+                      variant="tertiary"
+                      loading={edit.isPending && edit.variables?.id === u.id}
+                      onClick={() => edit.mutate({ id: u.id, patch: { active: !u.active } })}
+                    >
+                      {u.active ? 'Ngừng dùng' : 'Dùng lại'}
+                    </Button>
                   </li>
                 ))}
             </ul>
@@ -128,24 +157,28 @@ function UnitsSection() {
           onChange={(khuPhoName) => setForm((f) => ({ ...f, khuPhoName }))}
         />
       ) : null}
-      <MutationError error={add.error} />
+      <MutationError error={editing ? edit.error : add.error} />
       <Button
         variant="secondary"
-        loading={add.isPending}
+        loading={editing ? edit.isPending : add.isPending}
         disabled={form.name.trim() === ''}
-        onClick={() =>
-          add.mutate(
-            {
-              kind: form.kind,
-              name: form.name.trim(),
-              khuPhoName: form.kind === 'digital_team' ? form.khuPhoName.trim() || null : null,
-            },
-            { onSuccess: () => setForm((f) => ({ ...f, name: '', khuPhoName: '' })) },
-          )
-        }
+        onClick={() => {
+          const fields = {
+            kind: form.kind,
+            name: form.name.trim(),
+            khuPhoName: form.kind === 'digital_team' ? form.khuPhoName.trim() || null : null,
+          };
+          if (editing) edit.mutate({ id: editing, patch: fields }, { onSuccess: done });
+          else add.mutate(fields, { onSuccess: () => setForm((f) => ({ ...f, name: '', khuPhoName: '' })) });
+        }}
       >
-        Thêm đơn vị
+        {editing ? 'Lưu đơn vị' : 'Thêm đơn vị'}
       </Button>
+      {editing ? (
+        <Button variant="tertiary" onClick={done}>
+          Bỏ sửa
+        </Button>
+      ) : null}
     </section>
   );
 }
@@ -153,8 +186,14 @@ function UnitsSection() {
 function PlacesSection() {
   const places = usePlaces();
   const add = useAddPlace();
+  const edit = useEditPlace();
   const empty = { name: '', address: '', lat: '', lng: '', radiusM: '100' };
   const [form, setForm] = useState(empty);
+  const [editing, setEditing] = useState<string>();
+  const done = () => {
+    setEditing(undefined);
+    setForm(empty);
+  };
   const set = (key: keyof typeof form) => (value: string) => setForm((f) => ({ ...f, [key]: value }));
   return (
     <section className="card">
@@ -168,7 +207,32 @@ function PlacesSection() {
               {list.map((p) => (
                 <li key={p.id}>
                   <strong>{p.name}</strong>
-                  {p.address ? ` · ${p.address}` : ''} · bán kính {p.radiusM} m
+                  {p.address ? ` · ${p.address}` : ''} · bán kính {p.radiusM} m{p.active ? '' : ' · đã ngừng'}{' '}
+                  <Button
+                    size="small"
+                    variant="tertiary"
+                    aria-label={`Sửa ${p.name}`}
+                    onClick={() => {
+                      setEditing(p.id);
+                      setForm({
+                        name: p.name,
+                        address: p.address,
+                        lat: String(p.lat),
+                        lng: String(p.lng),
+                        radiusM: String(p.radiusM),
+                      });
+                    }}
+                  >
+                    Sửa
+                  </Button>
+                  <Button
+                    size="small"
+                    variant="tertiary"
+                    loading={edit.isPending && edit.variables?.id === p.id}
+                    onClick={() => edit.mutate({ id: p.id, patch: { active: !p.active } })}
+                  >
+                    {p.active ? 'Ngừng dùng' : 'Dùng lại'}
+                  </Button>
                 </li>
               ))}
             </ul>
@@ -180,26 +244,30 @@ function PlacesSection() {
       <TextField label="Vĩ độ" type="number" value={form.lat} onChange={set('lat')} />
       <TextField label="Kinh độ" type="number" value={form.lng} onChange={set('lng')} />
       <TextField label="Bán kính địa điểm (m)" type="number" value={form.radiusM} onChange={set('radiusM')} />
-      <MutationError error={add.error} />
+      <MutationError error={editing ? edit.error : add.error} />
       <Button
         variant="secondary"
-        loading={add.isPending}
+        loading={editing ? edit.isPending : add.isPending}
         disabled={form.name.trim() === '' || form.lat === '' || form.lng === ''}
-        onClick={() =>
-          add.mutate(
-            {
-              name: form.name.trim(),
-              address: form.address.trim(),
-              lat: Number(form.lat),
-              lng: Number(form.lng),
-              radiusM: Number(form.radiusM) || 100,
-            },
-            { onSuccess: () => setForm(empty) },
-          )
-        }
+        onClick={() => {
+          const fields = {
+            name: form.name.trim(),
+            address: form.address.trim(),
+            lat: Number(form.lat),
+            lng: Number(form.lng),
+            radiusM: Number(form.radiusM) || 100,
+          };
+          if (editing) edit.mutate({ id: editing, patch: fields }, { onSuccess: done });
+          else add.mutate(fields, { onSuccess: () => setForm(empty) });
+        }}
       >
-        Thêm địa điểm
+        {editing ? 'Lưu địa điểm' : 'Thêm địa điểm'}
       </Button>
+      {editing ? (
+        <Button variant="tertiary" onClick={done}>
+          Bỏ sửa
+        </Button>
+      ) : null}
     </section>
   );
 }

@@ -11,11 +11,13 @@ import type {
   Place,
   PlaceFields,
   PlaceList,
+  PlacePatch,
   SetupGroup,
   SetupGroupList,
   SetupUnit,
   SetupUnitFields,
   SetupUnitList,
+  SetupUnitPatch,
   WardSettings,
   WardSettingsPatch,
 } from '@loa/shared';
@@ -76,6 +78,14 @@ export const useSaveWard = () =>
   );
 export const useAddPlace = () =>
   useWardWrite((fields: PlaceFields) => request<Place>('/api/ward/places', { method: 'POST', body: fields }));
+export const useEditPlace = () =>
+  useWardWrite(({ id, patch }: { id: string; patch: PlacePatch }) =>
+    request<Place>(`/api/ward/places/${id}`, { method: 'PATCH', body: patch }),
+  );
+export const useEditUnit = () =>
+  useWardWrite(({ id, patch }: { id: string; patch: SetupUnitPatch }) =>
+    request<SetupUnit>(`/api/ward/units/${id}`, { method: 'PATCH', body: patch }),
+  );
 export const useAddUnit = () =>
   useWardWrite((fields: SetupUnitFields) =>
     request<SetupUnit>('/api/ward/units', { method: 'POST', body: fields }),

@@ -8,12 +8,11 @@ import type { Db } from '../plugins/db.js';
 import { ZaloApiError } from '../zalo/types.js';
 import { RECONCILE_DELAY_MS, verdictFor, withTimeout } from './failures.js';
 import type { ImageAttachments } from './image-attachments.js';
-import { heartbeat, type LeasedSenderOptions } from './leases.js';
+import { extendLeases, heartbeat, type LeasedSenderOptions } from './leases.js';
 import {
   type ClaimedDelivery,
   claimDeliveries,
   type DeliveryOutcome,
-  extendDeliveryLeases,
   finishDeliveries,
   knownMessageIds,
 } from './ledger-sql.js';
@@ -83,7 +82,7 @@ export class DeliverySender {
       async () => {
         if (inFlight.size === 0) return;
         const until = new Date(clock().getTime() + leaseMs);
-        await db.withSystem((client) => extendDeliveryLeases(client, [...inFlight], owner, until));
+        await db.withSystem((client) => extendLeases(client, 'deliveries', [...inFlight], owner, until));
       },
       log,
     );

@@ -8,6 +8,8 @@ import type { Db } from '../plugins/db.js';
 import type { ZaloOaMessenger } from '../zalo/types.js';
 import type { RateLimiter } from './rate-limiter.js';
 
+export { extendLeases, type LeasedTable } from './leases-sql.js';
+
 export interface LeasedSenderOptions {
   db: Db;
   messenger: () => ZaloOaMessenger;

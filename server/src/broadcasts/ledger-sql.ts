@@ -181,19 +181,6 @@ export async function claimDeliveries(
   return rows;
 }
 
-/** Keeps the lease of rows still in flight. */
-export async function extendDeliveryLeases(
-  db: Queryable,
-  ids: string[],
-  owner: string,
-  until: Date,
-): Promise<void> {
-  await db.query(
-    `UPDATE deliveries SET lease_until = $3 WHERE id = ANY($1::uuid[]) AND lease_owner = $2 AND status = 'sending'`,
-    [ids, owner, until],
-  );
-}
-
 /** Message ids already recorded for a group, so a reconciliation never claims one twice. */
 export async function knownMessageIds(db: Queryable, groupId: string, ids: string[]): Promise<Set<string>> {
   const { rows } = await db.query<{ id: string }>(

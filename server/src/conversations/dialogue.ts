@@ -21,6 +21,8 @@ export interface DialogueInput {
   teamMember: ChatMember | undefined;
   state: ConversationState;
   assignments: OpenAssignment[];
+  /** Reported done with their photos: not listed, but a message may still name one. */
+  reported?: OpenAssignment[];
   campaign: CampaignFacts | undefined;
   wardName: string;
   links: Links;
@@ -93,6 +95,16 @@ function actOnTask(input: DialogueInput, action: 'ack' | 'complete', text: strin
     if (action === 'ack' && chosen.status !== 'pending')
       return reply(state, say.alreadyAcknowledged(chosen.title));
     return { replies: [], actions: [act(chosen)], state };
+  }
+  // A message that names a task is about that task, even when it is already done: never fall back to
+  // acting on a different one ("đã treo băng rôn" after the banner photo must not complete the share task).
+  const namedAny = byTitle(text, [...open, ...(input.reported ?? [])]);
+  if (namedAny.length && namedAny.every((a) => !eligible.includes(a))) {
+    const [first] = namedAny as [OpenAssignment];
+    return reply(
+      state,
+      action === 'ack' ? say.alreadyAcknowledged(first.title) : say.alreadyCompleted(first.title),
+    );
   }
   if (!eligible.length) return reply(state, action === 'ack' ? say.nothingToAck : say.nothingToComplete);
   const named = byTitle(text, eligible);

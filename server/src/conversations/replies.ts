@@ -40,6 +40,8 @@ export const say = {
   pickInRange: (count: number) => `Vui lòng trả lời bằng một số từ 1 đến ${count}.`,
   acknowledged: (title: string) => `Đã ghi nhận: tổ đã nhận nhiệm vụ "${title}". Khi làm xong, nhắn "xong".`,
   alreadyAcknowledged: (title: string) => `Nhiệm vụ "${title}" đã được xác nhận từ trước.`,
+  alreadyCompleted: (title: string) =>
+    `Nhiệm vụ "${title}" đã được báo hoàn thành, đang chờ cán bộ phường xem. Nhắn "nhiệm vụ" để xem việc còn lại.`,
   completed: (title: string, numberDone?: number) =>
     `Đã ghi nhận hoàn thành nhiệm vụ "${title}"${numberDone !== undefined ? ` (${numberDone} lần)` : ''}. Cán bộ phường sẽ xem và phản hồi.`,
   nothingToAck: 'Tổ bạn không có nhiệm vụ nào đang chờ xác nhận. Nhắn "nhiệm vụ" để xem danh sách.',

@@ -9,6 +9,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import { verdictFor, withTimeout } from '../broadcasts/failures.js';
 import type { RateLimiter } from '../broadcasts/rate-limiter.js';
 import type { Db } from '../plugins/db.js';
+import { DrainLoop } from '../plugins/drain-loop.js';
 import type { OaExtras } from '../zalo/client.js';
 import { prepareText } from '../zalo/text.js';
 import { ZaloApiError, type ZaloOaMessenger } from '../zalo/types.js';
@@ -39,32 +40,17 @@ export interface ReplySenderOptions {
 }
 
 export class ReplySender {
-  private running: Promise<number> | undefined;
-  private again = false;
-  private closed = false;
+  private readonly loop = new DrainLoop(() => this.drain(), 0);
 
   constructor(private readonly options: ReplySenderOptions) {}
 
   /** Sends what is due now; kicks while a pass runs coalesce into one more pass. */
   kick(): Promise<number> {
-    if (this.closed) return Promise.resolve(0);
-    if (this.running) {
-      this.again = true;
-      return this.running;
-    }
-    this.running = this.drain().finally(() => {
-      this.running = undefined;
-      if (this.again) {
-        this.again = false;
-        void this.kick();
-      }
-    });
-    return this.running;
+    return this.loop.kick();
   }
 
-  async close(): Promise<void> {
-    this.closed = true;
-    await this.running;
+  close(): Promise<void> {
+    return this.loop.close();
   }
 
   /** Passes until nothing is due; answers how many replies were handled. */
@@ -74,7 +60,7 @@ export class ReplySender {
       for (;;) {
         const handled = await this.runOnce();
         total += handled;
-        if (handled === 0 || this.closed) return total;
+        if (handled === 0 || this.loop.isClosed) return total;
       }
     } catch (error) {
       this.options.log.error({ err: error }, 'reply pass failed; the next pass retries');

@@ -139,15 +139,16 @@ export class ChatService {
         return;
       }
       const teamMember = member?.unitId && TEAM_ROLES.has(member.role) ? member : undefined;
-      const assignments = teamMember
+      const { open: assignments, reported } = teamMember
         ? await listOpenAssignments(client, teamMember.unitId as string, chatPhotoEvidenceId(eventId))
-        : [];
+        : { open: [], reported: [] };
       const ward = await findWardInfo(client, wardId);
       const decision = decide({
         message: incoming,
         teamMember,
         state: conversation.state,
         assignments,
+        reported,
         campaign: incoming.kind === 'text' ? await findCampaignFacts(client) : undefined,
         wardName: ward.name,
         links: this.deps.links,

@@ -42,14 +42,15 @@ export interface OpenAssignment {
  * done, or reported but still short of the photos the task asks for.
  */
 /**
- * The team's open assignments. `asIfWithout` is the evidence the message being handled may itself
+ * The team's open assignments, and those already reported done (so a message naming one is understood).
+ * `asIfWithout` is the evidence the message being handled may itself
  * have stored before a crash: it is not counted, so a retry sees the tasks as the first run did.
  */
 export async function listOpenAssignments(
   db: Queryable,
   unitId: string,
   asIfWithout?: string,
-): Promise<OpenAssignment[]> {
+): Promise<{ open: OpenAssignment[]; reported: OpenAssignment[] }> {
   const { rows } = await db.query<OpenAssignment>(
     `SELECT a.id, t.title, t.kind, ${ISO('t.due_at')} AS "dueAt", a.status,
             t.evidence_photo_count AS "photosRequired",
@@ -60,7 +61,14 @@ export async function listOpenAssignments(
       ORDER BY t.due_at, t.sort_order, a.id`,
     [unitId, asIfWithout ?? null],
   );
-  return rows.filter((row) => row.status !== 'submitted' || row.photosSent < row.photosRequired);
+  return splitReported(rows);
+}
+
+/** Reported done with every photo the task asks for: no longer the team's to do, but still nameable. */
+function splitReported(rows: OpenAssignment[]): { open: OpenAssignment[]; reported: OpenAssignment[] } {
+  const isReported = (row: OpenAssignment) =>
+    row.status === 'submitted' && row.photosSent >= row.photosRequired;
+  return { open: rows.filter((row) => !isReported(row)), reported: rows.filter(isReported) };
 }
 
 export interface CampaignFacts {

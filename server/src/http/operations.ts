@@ -13,6 +13,8 @@ export const OPERATIONS = {
   'site.feed': 'Nguồn tin Atom các bài đã gửi, để cổng thông tin phường liên kết hoặc lấy về',
   'site.image': 'Ảnh của một bài đã gửi (JPEG, đã xóa siêu dữ liệu)',
   'site.css': 'Kiểu trình bày của trang web công khai',
+  'sentPosts.mine':
+    'Các bài phường tôi đã gửi, với địa chỉ trang web của từng bài (để báo cáo nhiệm vụ đăng tin)',
   'mini-app.missing': 'Trang của mini app không có',
   'zalo.webhook': 'Sự kiện webhook từ Zalo OA',
 

@@ -4,14 +4,13 @@
  * up afterwards, so an `unknown` notification stays unknown (shown to staff), never resent.
  */
 import { verdictFor, withTimeout } from '../broadcasts/failures.js';
-import { heartbeat, inParallel, type LeasedSenderOptions } from '../broadcasts/leases.js';
+import { extendLeases, heartbeat, inParallel, type LeasedSenderOptions } from '../broadcasts/leases.js';
 import { ZaloApiError } from '../zalo/types.js';
 import { type Channel, channelsFor } from './channels.js';
 import {
   type ClaimedNotification,
   claimNotifications,
   expireNotificationLeases,
-  extendNotificationLeases,
   finishNotification,
   type NotificationOutcome,
 } from './sql.js';
@@ -38,8 +37,9 @@ export class NotificationSender {
       Math.max(200, leaseMs / 3),
       () =>
         db.withSystem((client) =>
-          extendNotificationLeases(
+          extendLeases(
             client,
+            'notifications',
             claimed.map((n) => n.id),
             owner,
             new Date(now.getTime() + performance.now() - started + leaseMs),

@@ -88,19 +88,6 @@ export async function finishNotification(
   return rowCount === 1;
 }
 
-/** Keeps the lease of rows still being sent. */
-export async function extendNotificationLeases(
-  db: Queryable,
-  ids: string[],
-  owner: string,
-  until: Date,
-): Promise<void> {
-  await db.query(
-    `UPDATE notifications SET lease_until = $3 WHERE id = ANY($1::uuid[]) AND lease_owner = $2 AND status = 'sending'`,
-    [ids, owner, until],
-  );
-}
-
 /** Records the rows as queued; the same (ward, dedupe key) twice records one. Returns how many were new. */
 export async function insertNotifications(
   db: Queryable,

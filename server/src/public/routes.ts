@@ -7,6 +7,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import {
   ErrorBody,
+  MySentPostsReply,
   PublicCampaignQuery,
   PublicCampaignReply,
   SentPostReply,
@@ -18,7 +19,7 @@ import {
 import { AppError } from '../errors.js';
 import { routeGroup } from '../http/access.js';
 import { sentPost, sentPostsPage, wardBySlug } from './sent-posts.js';
-import { findCurrentCampaign } from './sql.js';
+import { findCurrentCampaign, findWardById } from './sql.js';
 
 // Residents come back to Trang chủ to see what was just sent: answers are not kept by browsers.
 const NO_STORE = 'no-cache';
@@ -92,6 +93,26 @@ const publicRoutes: FastifyPluginAsyncTypebox<{ defaultWardSlug: string }> = asy
             );
           reply.header('cache-control', NO_STORE);
           return { ward, post };
+        },
+      );
+    }),
+  );
+
+  // A member reporting an article task links the piece the ward published: their own ward's sent posts.
+  await app.register(
+    routeGroup('signedIn', async (app) => {
+      app.get(
+        '/api/sent-posts',
+        {
+          config: { op: 'sentPosts.mine' },
+          schema: { tags: ['public'], response: { 200: MySentPostsReply } },
+        },
+        async (request) => {
+          const ward = (await app.db.withWard(request.session.wardId, (c) =>
+            findWardById(c, request.session.wardId),
+          ))!;
+          const { posts } = await sentPostsPage(app.db, ward);
+          return { ward, posts, publicUrl: app.config.publicUrl };
         },
       );
     }),

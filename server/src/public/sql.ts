@@ -15,6 +15,14 @@ export async function findWardBySlug(db: Queryable, slug: string): Promise<WardR
   return rows[0];
 }
 
+export async function findWardById(db: Queryable, id: string): Promise<WardRow | undefined> {
+  const { rows } = await db.query<WardRow>(
+    'SELECT id, slug, name, created_at AS "createdAt" FROM wards WHERE id = $1',
+    [id],
+  );
+  return rows[0];
+}
+
 export interface PublicCampaignRow {
   id: string;
   number: string | null;

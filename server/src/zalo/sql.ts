@@ -79,32 +79,31 @@ export async function selectDefaultOaId(db: Queryable, wardSlug: string): Promis
 
 // --- webhook events ---
 
-export async function selectWardByOaId(db: Queryable, oaIds: string[]): Promise<string | undefined> {
-  const { rows } = await db.query<{ id: string }>(
-    `SELECT id FROM wards WHERE zalo_oa_id = ANY($1::text[]) LIMIT 1`,
-    [oaIds],
-  );
-  return rows[0]?.id;
-}
-
-/** Stores an event once; returns its id, or undefined when it was already stored (a Zalo retry). */
+/**
+ * Stores an event for the ward whose OA it was sent to, once, in one statement (the intake's only
+ * round trip besides BEGIN and COMMIT). `wardId` is undefined when no ward uses the OA; `id` is
+ * undefined when the event was stored before (a Zalo retry).
+ */
 export async function insertWebhookEvent(
   db: Queryable,
   event: {
-    wardId: string;
+    oaId: string;
     eventKey: string;
     eventName: string;
     senderId: string | null;
     payload: unknown;
     rawBody: string;
   },
-): Promise<string | undefined> {
-  const { rows } = await db.query<{ id: string }>(
-    `INSERT INTO webhook_events (ward_id, event_key, event_name, sender_id, payload, raw_body)
-     VALUES ($1, $2, $3, $4, $5, $6)
-     ON CONFLICT (ward_id, event_key) DO NOTHING RETURNING id`,
+): Promise<{ wardId: string | undefined; id: string | undefined }> {
+  const { rows } = await db.query<{ wardId: string | null; id: string | null }>(
+    `WITH ward AS (SELECT id FROM wards WHERE zalo_oa_id = $1 LIMIT 1),
+          stored AS (
+            INSERT INTO webhook_events (ward_id, event_key, event_name, sender_id, payload, raw_body)
+            SELECT id, $2, $3, $4, $5, $6 FROM ward
+            ON CONFLICT (ward_id, event_key) DO NOTHING RETURNING id)
+     SELECT (SELECT id FROM ward) AS "wardId", (SELECT id FROM stored) AS id`,
     [
-      event.wardId,
+      event.oaId,
       event.eventKey,
       event.eventName,
       event.senderId,
@@ -112,7 +111,7 @@ export async function insertWebhookEvent(
       event.rawBody,
     ],
   );
-  return rows[0]?.id;
+  return { wardId: rows[0]?.wardId ?? undefined, id: rows[0]?.id ?? undefined };
 }
 
 /** Deletes events received before the retention period (a batch at a time, so locks stay short). */

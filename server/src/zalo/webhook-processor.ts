@@ -7,6 +7,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '../plugins/db.js';
+import { DrainLoop } from '../plugins/drain-loop.js';
 import { touchOaInteraction } from '../wards/identity.js';
 import { parseZaloJson } from './json.js';
 import { type ClaimedEvent, claimWebhookEvents, failWebhookEvent, finishWebhookEvent } from './sql.js';
@@ -42,8 +43,7 @@ export class WebhookHandlers {
 const MEDIA_DIR = 'webhook-media';
 
 export class WebhookProcessor {
-  private running: Promise<void> | undefined;
-  private again = false;
+  private readonly loop = new DrainLoop(() => this.drain(), undefined);
 
   constructor(
     private readonly db: Db,
@@ -58,23 +58,12 @@ export class WebhookProcessor {
 
   /** Process what is due now; concurrent kicks coalesce into one more pass. */
   kick(): Promise<void> {
-    if (this.running) {
-      this.again = true;
-      return this.running;
-    }
-    this.running = this.drain().finally(() => {
-      this.running = undefined;
-      if (this.again) {
-        this.again = false;
-        void this.kick();
-      }
-    });
-    return this.running;
+    return this.loop.kick();
   }
 
   /** Waits for the pass in flight (on close). */
-  async stop(): Promise<void> {
-    await this.running;
+  stop(): Promise<void> {
+    return this.loop.settled();
   }
 
   private async drain(): Promise<void> {

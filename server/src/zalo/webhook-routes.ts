@@ -8,7 +8,7 @@ import type { FastifyInstance } from 'fastify';
 import { AppError } from '../errors.js';
 import { routeGroup } from '../http/access.js';
 import { parseZaloJson } from './json.js';
-import { insertWebhookEvent, selectWardByOaId } from './sql.js';
+import { insertWebhookEvent } from './sql.js';
 import {
   actingUserId,
   agreesWith,
@@ -70,15 +70,9 @@ export default async function webhookRoutes(
             throw new AppError('VALIDATION_FAILED', 'Thiếu event_name.');
           if (!agreesWith(event, signed, options.signature)) throw new AppError('ZALO_SIGNATURE_INVALID');
           const oaId = oaIdOf(event);
-          const wardId = await app.db.withSystem((client) => selectWardByOaId(client, [oaId]));
-          if (!wardId) {
-            // Still 200: another OA's event is not a delivery failure Zalo should retry.
-            request.log.warn({ oaId, event: event.event_name }, 'webhook for an OA no ward uses');
-            return { ok: true, stored: false };
-          }
-          const id = await app.db.withSystem((client) =>
+          const { wardId, id } = await app.db.withSystem((client) =>
             insertWebhookEvent(client, {
-              wardId,
+              oaId,
               eventKey: eventKey(event, rawBody),
               eventName: event.event_name,
               senderId: actingUserId(event) ?? event.sender?.id ?? null,
@@ -86,6 +80,11 @@ export default async function webhookRoutes(
               rawBody,
             }),
           );
+          if (!wardId) {
+            // Still 200: another OA's event is not a delivery failure Zalo should retry.
+            request.log.warn({ oaId, event: event.event_name }, 'webhook for an OA no ward uses');
+            return { ok: true, stored: false };
+          }
           if (id) void options.processor.kick();
           return { ok: true, stored: Boolean(id) };
         },

@@ -85,3 +85,12 @@ export type SentPostsReply = Static<typeof SentPostsReply>;
 
 export const SentPostReply = Type.Object({ ward: PublicWard, post: SentPost });
 export type SentPostReply = Static<typeof SentPostReply>;
+
+/** A signed-in member's own ward's sent posts, with the server's public address (for links to them). */
+export const MySentPostsReply = Type.Object({
+  ward: PublicWard,
+  posts: Type.Array(SentPost, { maxItems: PUBLIC_POSTS_LIMIT }),
+  /** PUBLIC_URL: `publicUrl + post.pageUrl` is the post's page on the web. */
+  publicUrl: Type.String(),
+});
+export type MySentPostsReply = Static<typeof MySentPostsReply>;
