@@ -98,14 +98,30 @@ describe('compose, approve, schedule, send, share', () => {
     await tab(staff, 'Bài đăng');
     await staff.getByRole('button', { name: 'Soạn bài mới' }).click();
     const text = staff.getByLabel('Nội dung bài đăng');
+    // The preview is the saved post exactly: the text, then the "Xem chi tiết" line with its link, and
+    // the count is of all of it.
+    const preview = staff.locator('.compose-form .group-preview-text');
+    const count = staff.locator('.char-count');
+    const counted = async () =>
+      `${(await preview.textContent())?.length}/${POST_MAX_CHARS} ký tự (gồm dòng “Xem chi tiết”)`;
     await text.fill('Hưởng ứng');
-    expect(await staff.locator('.char-count').textContent()).toBe(`9/${POST_MAX_CHARS} ký tự`);
+    await expect
+      .poll(() => preview.textContent())
+      .toMatch(/^Hưởng ứng\n\nXem chi tiết: \S+post=[0-9a-f-]{36}$/);
+    await expect.poll(() => count.textContent()).toBe(await counted());
     await text.fill(body);
-    expect(await staff.locator('.char-count').textContent()).toBe(`${body.length}/${POST_MAX_CHARS} ký tự`);
-    expect(await staff.locator('.compose-form .group-preview-text').textContent()).toBe(body);
+    await expect
+      .poll(() => preview.textContent())
+      .toMatch(new RegExp(`^${body.slice(0, 40)}[^]*\n\nXem chi tiết: \\S+post=[0-9a-f-]{36}$`));
+    await expect.poll(async () => (await count.textContent()) === (await counted())).toBe(true);
+    const shown = await preview.textContent();
     await staff.getByRole('button', { name: 'Lưu và gửi lãnh đạo duyệt' }).click();
     const staffCard = staff.locator('.post-card', { hasText: body.slice(0, 60) });
     await expect.poll(() => staffCard.locator('.post-status').textContent()).toBe('Chờ duyệt');
+    // What was previewed is what the server saved.
+    if (!(await staffCard.locator('.post-detail').isVisible()))
+      await staffCard.locator('.post-summary').click();
+    expect(await staffCard.locator('.post-detail .group-preview-text').textContent()).toBe(shown);
 
     // The leader finds it in Duyệt, reads it as the groups will, and approves after confirming.
     const leader = await open(people.leader);

@@ -32,6 +32,10 @@ describe('development sign-in and the Zalo simulator page', () => {
     await person.click();
     await expect.poll(() => page.locator('.session-name').textContent(), { timeout: 15_000 }).toBe(name);
     expect(await page.textContent('.session-bar')).toContain('Tổ Công nghệ số cộng đồng Khu phố 2');
+    // Greeted by the name they are called by: the last word of the full name.
+    expect(await page.textContent('.session-greeting')).toBe(
+      `Chào anh/chị ${name.trim().split(/\s+/).at(-1)}`,
+    );
     // The session survives a reload (stored), and signing out returns to the sign-in button.
     await page.reload();
     await expect.poll(() => page.locator('.session-name').textContent(), { timeout: 15_000 }).toBe(name);
@@ -47,6 +51,37 @@ describe('development sign-in and the Zalo simulator page', () => {
     });
     expect(afterSignOut.status).toBe(401);
     expect(errors).toEqual([]);
+  });
+
+  it('the long dev-login list is searched without marks, and a resident is greeted by their Zalo name', async () => {
+    const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
+    await page.goto(server.url);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    const search = page.getByLabel('Tìm theo tên, đơn vị hoặc vai trò');
+    await search.waitFor({ timeout: 15_000 });
+    const everyone = await page.locator('.dev-person').count();
+    expect(everyone).toBeGreaterThan(40);
+    await search.fill('pham van nam');
+    await expect.poll(() => page.locator('.dev-person').count()).toBe(1);
+    expect(await page.locator('.dev-person span').textContent()).toBe('Phạm Văn Nam');
+    expect(await page.getByRole('heading', { name: 'Cư dân Khu phố 2' }).count()).toBe(1);
+    expect(await page.getByRole('status').textContent()).toBe('1 người khớp');
+    // A role finds everyone with it; nonsense finds no one and says so.
+    await search.fill('nguoi dan');
+    await expect.poll(() => page.locator('.dev-person').count()).toBe(3);
+    await search.fill('khong ai co ten nay');
+    await expect.poll(() => page.getByRole('status').textContent()).toContain('Không có ai khớp');
+    expect(await page.locator('.dev-person').count()).toBe(0);
+    await search.fill('Phạm Văn Nam');
+    await page.locator('.dev-person').click();
+    await expect
+      .poll(() => page.locator('.session-greeting').textContent(), { timeout: 15_000 })
+      .toBe('Chào Phạm Văn Nam');
+    // After a reload the server's profile has no Zalo name; the greeting keeps it.
+    await page.reload();
+    await expect
+      .poll(() => page.locator('.session-greeting').textContent(), { timeout: 15_000 })
+      .toBe('Chào Phạm Văn Nam');
   });
 
   it('the simulator page lists the 17 khu phố groups and shows what a resident writes', async () => {

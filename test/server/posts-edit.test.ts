@@ -134,6 +134,31 @@ describe('editing posts, sending back, images, schedules and the loudspeaker', (
     expect(preview.max).toBe(2000);
   });
 
+  it('a new post linking to its own page is saved with the id and text its preview showed', async () => {
+    const preview = async (payload: object) =>
+      (await t.app.inject({ method: 'POST', url: '/api/posts/preview', headers: staff, payload })).json();
+    const first = await preview({ body: 'Bài có trang riêng' });
+    expect(first.postId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(first.text).toContain(`post=${first.postId}`);
+    const again = await preview({ body: 'Bài có trang riêng', id: first.postId });
+    expect(again.text).toBe(first.text);
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/posts',
+      headers: staff,
+      payload: { campaignId: ward.campaignId, body: 'Bài có trang riêng', id: first.postId },
+    });
+    expect(res.statusCode).toBe(201);
+    expect(res.json()).toMatchObject({ id: first.postId, preview: first.text });
+    const reused = await t.app.inject({
+      method: 'POST',
+      url: '/api/posts',
+      headers: staff,
+      payload: { campaignId: ward.campaignId, body: 'Bài khác', id: first.postId },
+    });
+    expect(reused.statusCode).toBe(409);
+  });
+
   it('an edit after approval returns the post to draft, needs approval again, and is audited', async () => {
     const post = await createPost({ body: 'Bài đã duyệt' });
     const approved = await approve(post.id, post.version);

@@ -2,6 +2,7 @@ import { ROLE_NAMES_VI, type Role } from '@loa/shared';
 import { useNavigate } from 'react-router-dom';
 import { Button } from 'zmp-ui';
 import { ConfirmButton } from '../components/confirm-button';
+import { greeting } from './greeting';
 import { useMe, useSession, useSignOut } from './use-session';
 
 /** Who is signed in (from GET /api/me), or the way to sign in. */
@@ -20,14 +21,17 @@ export function SessionBar() {
       </div>
     );
   }
-  const member = me.data?.member ?? session.member;
+  const fresh = me.data?.member ?? session.member;
+  // A resident's name is Zalo's profile name, which only the sign-in reply carries.
+  const member = fresh.role === 'resident' ? { ...fresh, fullName: session.member.fullName } : fresh;
   return (
     <div className="session-bar">
       <span>
-        Xin chào, <strong className="session-name">{member.fullName}</strong>
+        <strong className="session-greeting">{greeting(member)}</strong>
         <br />
         <small>
-          {ROLE_NAMES_VI[member.role as Role]}
+          <span className="session-name">{member.fullName}</span>
+          {` · ${ROLE_NAMES_VI[member.role as Role]}`}
           {member.unitName ? ` · ${member.unitName}` : ''}
         </small>
       </span>

@@ -176,6 +176,15 @@ export function upload<T>(path: string, options: UploadOptions): Promise<T> {
   });
 }
 
+/** A file sent as the request body itself (its bytes, its own type), answered with JSON. */
+export async function uploadRaw<T>(path: string, file: Blob): Promise<T> {
+  const { headers, bearer } = authHeaders(undefined, {
+    'content-type': file.type || 'application/octet-stream',
+  });
+  const response = await send(path, { method: 'POST', headers, body: file }, undefined);
+  return settle<T>(response.status, await response.text(), Boolean(bearer));
+}
+
 /** Reads an answer's body the same way for fetch and XHR: the JSON, or the `ApiError` it stands for. */
 function settle<T>(status: number, text: string, hadSession: boolean): T {
   const payload = parseJson(text);

@@ -100,12 +100,24 @@ export async function pickPhoto(): Promise<File | null> {
   return pickFileInBrowser();
 }
 
-function pickFileInBrowser(): Promise<File | null> {
+/** An image for a post, from the album (or the camera). Resolves null when the person cancels. */
+export async function pickAlbumImage(): Promise<File | null> {
+  if (isInsideZalo()) {
+    const { filePaths } = await chooseImage({ sourceType: ['album', 'camera'], count: 1 });
+    const path = filePaths[0];
+    if (!path) return null;
+    const blob = await (await fetch(path)).blob();
+    return new File([blob], 'anh-bai-dang.jpg', { type: blob.type || 'image/jpeg' });
+  }
+  return pickFileInBrowser(false);
+}
+
+function pickFileInBrowser(camera = true): Promise<File | null> {
   return new Promise((resolve) => {
     const input = document.createElement('input');
     input.type = 'file';
     input.accept = 'image/jpeg,image/png,image/webp,image/heic';
-    input.capture = 'environment';
+    if (camera) input.capture = 'environment';
     input.addEventListener('change', () => resolve(input.files?.[0] ?? null), { once: true });
     input.addEventListener('cancel', () => resolve(null), { once: true });
     input.click();

@@ -1,17 +1,79 @@
-import { formatDateTimeVi } from '@loa/shared';
+import { formatDateTimeVi, type Post, readingSeconds, readingTimeLabel } from '@loa/shared';
 import { useState } from 'react';
 import { Button } from 'zmp-ui';
+import { useSession } from '../auth/use-session';
 import { usePublicCampaign } from '../campaigns/use-public-campaign';
 import { PageShell } from '../components/page-shell';
 import { QueryGate } from '../components/query-gate';
-import { ApprovePost } from '../posts/approve-post';
+import { ApprovePost, SendBack } from '../posts/approve-post';
 import { ComposeForm } from '../posts/compose-form';
 import { DeliveryLedger } from '../posts/delivery-ledger';
 import { GroupPreview } from '../posts/group-preview';
 import { NotificationIssues } from '../posts/notification-issues';
+import { PostForm } from '../posts/post-form';
+import { usePostImage } from '../posts/post-image';
 import { ScheduleForm } from '../posts/schedule-form';
+import { ScheduleList } from '../posts/schedule-list';
 import { excerpt, postStatusLabels } from '../posts/text';
 import { usePosts } from '../posts/use-posts';
+
+/**
+ * One post opened: why it was sent back, its preview with the image, editing (an approved post goes
+ * back to the leader), approval or send-back, its schedules and the delivery ledger.
+ */
+function PostDetail({ post, campaignId }: { post: Post; campaignId: string }) {
+  const [editing, setEditing] = useState(false);
+  const imageUrl = usePostImage(post);
+  if (editing)
+    return (
+      <div className="post-detail">
+        <PostForm
+          campaignId={campaignId}
+          post={post}
+          onSaved={() => setEditing(false)}
+          onCancel={() => setEditing(false)}
+        />
+      </div>
+    );
+  return (
+    <div className="post-detail">
+      {post.sentBackReason ? (
+        <div className="sent-back-note" role="note">
+          <strong>Lãnh đạo trả lại{post.sentBackByName ? ` (${post.sentBackByName})` : ''}:</strong>{' '}
+          {post.sentBackReason}
+          {post.sentBackAt ? (
+            <span className="detail-meta"> · {formatDateTimeVi(post.sentBackAt)}</span>
+          ) : null}
+        </div>
+      ) : null}
+      <GroupPreview text={post.preview} imageUrl={imageUrl} />
+      {post.loudspeakerScript ? (
+        <p className="loudspeaker-script">
+          <strong>Bài đọc trên loa ({readingTimeLabel(readingSeconds(post.loudspeakerScript))}):</strong>{' '}
+          {post.loudspeakerScript}
+        </p>
+      ) : null}
+      {post.status !== 'archived' ? (
+        <Button size="medium" variant="secondary" onClick={() => setEditing(true)}>
+          Sửa bài
+        </Button>
+      ) : null}
+      {post.status === 'draft' ? <ApprovePost post={post} /> : null}
+      {post.status === 'approved' ? <SendBackForLeader post={post} /> : null}
+      {post.status === 'approved' ? <ScheduleForm postId={post.id} /> : null}
+      <h3>Lịch gửi</h3>
+      <ScheduleList postId={post.id} />
+      <h3>Nhật ký gửi</h3>
+      <DeliveryLedger postId={post.id} />
+    </div>
+  );
+}
+
+/** An approved post may still be sent back by a leader (its approval is then withdrawn). */
+function SendBackForLeader({ post }: { post: Post }) {
+  const { session } = useSession();
+  return session?.role === 'leader' ? <SendBack post={post} /> : null;
+}
 
 /** Bài đăng: list, compose, approve, schedule, and each post's delivery ledger. */
 export default function PostsPage() {
@@ -53,20 +115,18 @@ export default function PostsPage() {
                   className="post-summary"
                   onClick={() => setOpenId(openId === post.id ? null : post.id)}
                 >
-                  <span className="post-status">{postStatusLabels[post.status]}</span>
+                  <span className="post-status">
+                    {post.status === 'draft' && post.sentBackReason
+                      ? 'Bị trả lại'
+                      : postStatusLabels[post.status]}
+                  </span>
                   <span className="post-excerpt">{excerpt(post.body, 120)}</span>
                   <span className="post-meta">
                     {post.createdByName ?? ''} · {formatDateTimeVi(post.updatedAt)}
                   </span>
                 </button>
                 {openId === post.id ? (
-                  <div className="post-detail">
-                    <GroupPreview text={post.preview} />
-                    {post.status === 'draft' ? <ApprovePost post={post} /> : null}
-                    {post.status === 'approved' ? <ScheduleForm postId={post.id} /> : null}
-                    <h3>Nhật ký gửi</h3>
-                    <DeliveryLedger postId={post.id} />
-                  </div>
+                  <PostDetail post={post} campaignId={campaignId ?? post.campaignId} />
                 ) : null}
               </li>
             ))}

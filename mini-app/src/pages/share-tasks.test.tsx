@@ -1,7 +1,7 @@
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ComposeForm } from '../posts/compose-form';
-import { jsonResponse, renderPage, stubFetch } from '../test-utils';
+import { jsonResponse, renderPage, stubFetch, stubFetchByUrl, testId } from '../test-utils';
 import ShareTasksPage from './share-tasks';
 
 const task = {
@@ -75,14 +75,24 @@ describe('share tasks', () => {
 });
 
 describe('compose', () => {
-  it('counts characters after NFC and blocks a post over 2,000', () => {
+  it('shows the count and preview the server answers (link line included) and blocks a post over 2,000', async () => {
+    const link = '\n\nXem chi tiết: https://zalo.me/s/loa-phuong/';
+    // The server's preview: NFC, trimmed, with the link line, counted as Zalo counts.
+    stubFetchByUrl((url, init) => {
+      if (url !== '/api/posts/preview') return jsonResponse({});
+      const text = `${JSON.parse(String(init?.body)).body.normalize('NFC').trim()}${link}`;
+      return jsonResponse({ text, length: text.length, max: 2000, postId: testId(5), loudspeaker: null });
+    });
     renderPage(<ComposeForm campaignId="c" onCreated={() => undefined} />);
     const box = screen.getByLabelText('Nội dung bài đăng');
     fireEvent.change(box, { target: { value: 'ế'.normalize('NFD').repeat(3) } });
-    expect(screen.getByText('3/2000 ký tự')).toBeTruthy();
-    expect(screen.getAllByText('ếếế'.normalize('NFD')).length).toBeGreaterThan(0);
-    fireEvent.change(box, { target: { value: 'a'.repeat(2003) } });
-    expect(screen.getByText('2003/2000 ký tự: rút gọn 3 ký tự')).toBeTruthy();
+    const withLink = 3 + link.length;
+    expect(await screen.findByText(`${withLink}/2000 ký tự (gồm dòng “Xem chi tiết”)`)).toBeTruthy();
+    expect(document.querySelector('.group-preview-text')?.textContent).toBe(`ếếế${link}`);
+    fireEvent.change(box, { target: { value: 'a'.repeat(2003 - link.length) } });
+    expect(
+      await screen.findByText('2003/2000 ký tự: rút gọn 3 ký tự (gồm dòng “Xem chi tiết”)'),
+    ).toBeTruthy();
     expect(
       (screen.getByText('Lưu và gửi lãnh đạo duyệt').closest('button') as HTMLButtonElement).disabled,
     ).toBe(true);

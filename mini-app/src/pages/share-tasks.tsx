@@ -1,6 +1,6 @@
-import { formatDateTimeVi, type ShareTask } from '@loa/shared';
+import { formatDateTimeVi, readingSeconds, readingTimeLabel, type ShareTask } from '@loa/shared';
 import { useState } from 'react';
-import { Button } from 'zmp-ui';
+import { Button, useSnackbar } from 'zmp-ui';
 import { ConfirmButton } from '../components/confirm-button';
 import { PageShell } from '../components/page-shell';
 import { QueryGate } from '../components/query-gate';
@@ -8,7 +8,7 @@ import { ErrorNote } from '../components/status-views';
 import { openShareSheet } from '../lib/zalo';
 import { GroupPreview } from '../posts/group-preview';
 import { deliveryStatusLabels } from '../posts/text';
-import { useConfirmShared, useReportBroadcast, useShareTasks } from '../posts/use-posts';
+import { useConfirmShared, useReportPlay, useShareTasks } from '../posts/use-posts';
 
 /** A team member's share and loudspeaker tasks: share into the group, then confirm. */
 export default function ShareTasksPage() {
@@ -34,11 +34,9 @@ export default function ShareTasksPage() {
 
 function ShareTaskCard({ task }: { task: ShareTask }) {
   const confirm = useConfirmShared();
-  const report = useReportBroadcast();
   const [note, setNote] = useState('');
-  const [count, setCount] = useState(1);
   const waiting = task.status === 'waiting';
-  const error = confirm.error ?? report.error;
+  const error = confirm.error;
   return (
     <li className="share-task">
       <strong>{task.targetName}</strong>
@@ -76,27 +74,8 @@ function ShareTaskCard({ task }: { task: ShareTask }) {
           </ConfirmButton>
         </>
       ) : null}
-      {waiting && task.targetKind === 'loudspeaker' ? (
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            report.mutate({ id: task.id, broadcastCount: count });
-          }}
-        >
-          <label>
-            Số lần đã phát trên loa{' '}
-            <input
-              type="number"
-              min={1}
-              max={500}
-              value={count}
-              onChange={(e) => setCount(Number(e.target.value))}
-            />
-          </label>
-          <Button htmlType="submit" size="large" fullWidth loading={report.isPending}>
-            Báo đã phát loa
-          </Button>
-        </form>
+      {task.targetKind === 'loudspeaker' && (waiting || task.status === 'done') ? (
+        <LoudspeakerPlays task={task} />
       ) : null}
       {task.sharedAt ? (
         <span>
@@ -106,5 +85,35 @@ function ShareTaskCard({ task }: { task: ShareTask }) {
       {note ? <p role="status">{note}</p> : null}
       <ErrorNote error={error} />
     </li>
+  );
+}
+
+/**
+ * A loudspeaker task: the script to read (with its reading time) and one tap per play, so the office
+ * sees when each play happened; the report counts the plays.
+ */
+function LoudspeakerPlays({ task }: { task: ShareTask }) {
+  const report = useReportPlay();
+  const { openSnackbar } = useSnackbar();
+  const plays = task.broadcastCount ?? 0;
+  return (
+    <div className="loudspeaker-plays">
+      <p className="reading-time">Thời lượng đọc: {readingTimeLabel(readingSeconds(task.body))}</p>
+      <p>{plays > 0 ? `Tổ đã báo phát ${plays} lần.` : 'Chưa báo lần phát nào.'}</p>
+      <Button
+        size="large"
+        fullWidth
+        loading={report.isPending}
+        onClick={() =>
+          report.mutate(task.id, {
+            onSuccess: ({ total }) =>
+              openSnackbar({ text: `Đã ghi lần phát thứ ${total}.`, type: 'success' }),
+          })
+        }
+      >
+        {plays > 0 ? 'Báo thêm một lần phát' : 'Báo đã phát một lần'}
+      </Button>
+      <ErrorNote error={report.error} />
+    </div>
   );
 }

@@ -8,6 +8,7 @@ import { PageShell } from '../components/page-shell';
 import { ErrorView, LoadingView } from '../components/status-views';
 import { errorText } from '../lib/error-text';
 import { request } from '../lib/request';
+import { matchesSearch } from '../lib/search-text';
 import { getZaloAccessToken, getZaloPhoneToken, isInsideZalo } from '../lib/zalo';
 
 interface SimPeople {
@@ -78,6 +79,7 @@ export default function SignInPage() {
 
 /** Development only: the server answers /sim/api/people only when ZALO_MODE=simulator. */
 function DevPicker({ busy, onPick }: { busy: boolean; onPick: (personId: string) => void }) {
+  const [search, setSearch] = useState('');
   const people = useQuery({
     queryKey: ['sim-people'],
     queryFn: ({ signal }) => request<SimPeople>('/sim/api/people', { signal }),
@@ -92,10 +94,39 @@ function DevPicker({ busy, onPick }: { busy: boolean; onPick: (personId: string)
       />
     );
   }
+  const roleName = (role: string) => ROLE_NAMES_VI[role as Role] ?? role;
+  // Some 3,500 px of names: a search by name, unit or role, with or without marks.
+  const units = people.data.units
+    .map((unit) => ({
+      ...unit,
+      people: unit.people.filter((person) =>
+        matchesSearch(search, [person.name, unit.unitName, roleName(person.role)]),
+      ),
+    }))
+    .filter((unit) => unit.people.length > 0);
+  const found = units.reduce((sum, unit) => sum + unit.people.length, 0);
   return (
     <div className="dev-picker">
       <p>Chế độ thử nghiệm: chọn một người để đăng nhập thay họ.</p>
-      {people.data.units.map((unit) => (
+      <div className="dev-search">
+        <label htmlFor="dev-search">Tìm theo tên, đơn vị hoặc vai trò</label>
+        <input
+          id="dev-search"
+          type="search"
+          placeholder="Ví dụ: Nhi, khu phố 2, cán bộ"
+          autoComplete="off"
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
+        />
+        <small role="status">
+          {search.trim()
+            ? found
+              ? `${found} người khớp`
+              : `Không có ai khớp “${search.trim()}”. Thử tên không dấu hoặc chỉ một từ.`
+            : ''}
+        </small>
+      </div>
+      {units.map((unit) => (
         <section key={unit.unitName}>
           <h2>{unit.unitName}</h2>
           {unit.people.map((person) => (
@@ -107,7 +138,7 @@ function DevPicker({ busy, onPick }: { busy: boolean; onPick: (personId: string)
               onClick={() => onPick(person.memberId ?? person.oaUserId)}
             >
               <span>{person.name}</span>
-              <small>{ROLE_NAMES_VI[person.role as Role] ?? person.role}</small>
+              <small>{roleName(person.role)}</small>
             </button>
           ))}
         </section>

@@ -4,7 +4,7 @@ import { Button } from 'zmp-ui';
 import { ErrorNote } from '../components/status-views';
 import { WardDayField, WardTimeField, wardToday } from '../components/ward-date-fields';
 import { TargetPicker } from './target-picker';
-import { useSchedulePost } from './use-posts';
+import { useLoudspeakerSlots, useSchedulePost } from './use-posts';
 
 /** The next whole hour in the ward, as the first suggestion for a one-off send. */
 function nextHour(): string {
@@ -70,6 +70,11 @@ export function ScheduleForm({ postId }: { postId: string }) {
         loudspeaker={loudspeaker}
         onLoudspeaker={setLoudspeaker}
       />
+      {loudspeaker ? (
+        <LoudspeakerSlotsHint
+          onUse={(slots) => (kind === 'daily' ? setTimes(slots) : setTime(slots[0] ?? time))}
+        />
+      ) : null}
       <ErrorNote error={schedule.error} />
       {schedule.isSuccess ? <p role="status">Đã lên lịch.</p> : null}
       <Button
@@ -118,5 +123,19 @@ function DailyTimes({ times, onChange }: { times: string[]; onChange: (times: st
         Thêm {next}
       </Button>
     </fieldset>
+  );
+}
+
+/** The times the ward's loudspeakers broadcast, offered when the loudspeaker is a target. */
+function LoudspeakerSlotsHint({ onUse }: { onUse: (slots: string[]) => void }) {
+  const slots = useLoudspeakerSlots();
+  if (!slots.data) return null;
+  return (
+    <p className="field-hint loudspeaker-slots">
+      Khung giờ phát loa của phường: {slots.data.timesOfDay.join(', ')}.{' '}
+      <button type="button" className="link-button" onClick={() => onUse(slots.data.timesOfDay)}>
+        Dùng khung giờ loa
+      </button>
+    </p>
   );
 }

@@ -1,14 +1,19 @@
 import type {
   Delivery,
   GroupOptionList,
+  OccurrenceUpdate,
   Post,
+  PostImage,
   PostInput,
+  PostPreview,
+  PostPreviewInput,
+  PostUpdate,
   ScheduleInput,
   ScheduleList,
   ShareTask,
 } from '@loa/shared';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { request } from '../lib/request';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { request, uploadRaw } from '../lib/request';
 
 const call = <T>(path: string, options: Parameters<typeof request>[1] = {}) => request<T>(path, options);
 
@@ -89,3 +94,51 @@ export const useReportBroadcast = () =>
       body: { broadcastCount: input.broadcastCount },
     }),
   );
+
+/** Exactly what the server would save and send for this text (link line and count included). */
+export function usePostPreview(input: PostPreviewInput, enabled = true) {
+  return useQuery({
+    queryKey: ['post-preview', input],
+    queryFn: ({ signal }) => call<PostPreview>('/api/posts/preview', { method: 'POST', body: input, signal }),
+    enabled,
+    placeholderData: keepPreviousData, // the count does not flash empty between keystrokes
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+}
+
+export const useUpdatePost = () =>
+  useWrite(({ id, ...change }: PostUpdate & { id: string }) =>
+    call<Post>(`/api/posts/${id}`, { method: 'PATCH', body: change }),
+  );
+export const useSendBack = () =>
+  useWrite((input: { id: string; version: number; reason: string }) =>
+    call<Post>(`/api/posts/${input.id}/send-back`, {
+      method: 'POST',
+      body: { version: input.version, reason: input.reason },
+    }),
+  );
+export const useSetScheduleStatus = () =>
+  useWrite((input: { id: string; status: 'active' | 'paused' | 'cancelled' }) =>
+    call<{ ok: boolean }>(`/api/schedules/${input.id}`, { method: 'PATCH', body: { status: input.status } }),
+  );
+export const useEditOccurrence = () =>
+  useWrite(({ id, ...change }: OccurrenceUpdate & { id: string }) =>
+    call<{ ok: boolean }>(`/api/occurrences/${id}`, { method: 'PATCH', body: change }),
+  );
+export const useReportPlay = () =>
+  useWrite((id: string) =>
+    call<{ total: number }>(`/api/deliveries/${id}/plays`, { method: 'POST', body: {} }),
+  );
+
+export function useLoudspeakerSlots() {
+  return useQuery({
+    queryKey: ['loudspeaker-slots'],
+    queryFn: ({ signal }) => call<{ timesOfDay: string[] }>('/api/loudspeaker/slots', { signal }),
+    staleTime: 5 * 60_000,
+  });
+}
+
+/** The image file itself is the request body; the server decodes it and answers with its hash. */
+export function useUploadPostImage() {
+  return useMutation({ mutationFn: (file: Blob) => uploadRaw<PostImage>('/api/post-images', file) });
+}

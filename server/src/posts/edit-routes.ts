@@ -33,7 +33,10 @@ const postEditRoutes: FastifyPluginAsyncTypebox = async (app) => {
           config: { op: 'posts.preview' },
           schema: { tags, body: PostPreviewInput, response: { 200: PostPreview } },
         },
-        async (request) => service.previewOf(request.body, linkBase),
+        async (request) =>
+          app.db.withWard(request.session.wardId, (db) =>
+            service.previewOf(db, request.session.wardId, request.body, linkBase),
+          ),
       );
 
       app.get(

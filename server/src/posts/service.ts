@@ -72,16 +72,27 @@ export function checkedScript(script: string | null | undefined): string | null 
 
 /**
  * Exactly what the server would keep and send for this text, without saving anything: the mini app's
- * preview and count are this, so the compose screen shows the saved post (link line included).
+ * preview and count are this, so the compose screen shows the saved post (link line included). A new
+ * post without a link of its own links to its own page, which names its id: the preview picks the id
+ * (or keeps the one the form already has) and the form creates the post with it, so the saved text is
+ * the previewed one to the character.
  */
-export function previewOf(input: PostPreviewInput, linkBase: string): PostPreview {
+export async function previewOf(
+  db: Queryable,
+  wardId: string,
+  input: PostPreviewInput,
+  linkBase: string,
+): Promise<PostPreview> {
   const body = input.body.normalize('NFC').trim();
-  const text = composePostText(body, input.linkPath ?? null, linkBase);
+  const postId = input.linkPath === undefined ? (input.id ?? randomUUID()) : null;
+  const linkPath = postId ? ownPagePath(await sql.wardSlug(db, wardId), postId) : (input.linkPath ?? null);
+  const text = composePostText(body, linkPath, linkBase);
   const script = (input.loudspeakerScript ?? '').normalize('NFC').trim();
   return {
     text,
     length: zaloTextLength(text),
     max: POST_MAX_CHARS,
+    postId,
     loudspeaker: script
       ? {
           spoken: spokenVietnamese(script),
@@ -142,7 +153,9 @@ export async function createPost(
 ): Promise<Post> {
   // Without a link of its own, a post links to its own page in the mini app, in its ward: "Xem chi
   // tiết" in the group (and the same text shared on) opens this post, not the default ward's home.
-  const id = randomUUID();
+  // The id the preview showed in the link, when the form sends it back (a reused id is a conflict).
+  const id = input.id ?? randomUUID();
+  if (input.id && (await sql.findPost(db, input.id))) throw new AppError('CONFLICT');
   const linkPath =
     input.linkPath === undefined ? ownPagePath(await sql.wardSlug(db, session.wardId), id) : input.linkPath;
   const body = checkedBody(input.body, linkPath, linkBase);

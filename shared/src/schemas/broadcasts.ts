@@ -16,6 +16,8 @@ export const PostStatus = Type.Union([
 
 export const PostInput = Type.Object(
   {
+    /** The id the compose preview picked (its link names it), so the saved text is the previewed one. */
+    id: Type.Optional(Uuid),
     campaignId: Uuid,
     body: Type.String({ minLength: 1, maxLength: 4000, description: 'Nội dung (tối đa 2.000 ký tự)' }),
     imageSha256: Type.Optional(Nullable(Type.String({ pattern: '^[0-9a-f]{64}$' }))),

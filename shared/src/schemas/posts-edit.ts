@@ -19,7 +19,9 @@ export type SendBackInput = Static<typeof SendBackInput>;
 export const PostPreviewInput = Type.Object(
   {
     body: Type.String({ maxLength: 4000 }),
+    /** Absent: a new post's own page, as POST /api/posts gives it (with `id`, the id it will have). */
     linkPath: Type.Optional(Nullable(Type.String({ pattern: '^/[A-Za-z0-9/_?=&.-]{0,200}$' }))),
+    id: Type.Optional(Type.String({ format: 'uuid' })),
     loudspeakerScript: Type.Optional(Nullable(Type.String({ maxLength: 5000 }))),
   },
   { additionalProperties: false },
@@ -37,6 +39,8 @@ export const PostPreview = Type.Object({
   text: Type.String(),
   length: Type.Integer(),
   max: Type.Integer(),
+  /** The id the new post will have if created with it (its link names it); null when a link was given. */
+  postId: Type.Union([Type.String(), Type.Null()]),
   loudspeaker: Type.Union([
     Type.Object({
       spoken: Type.String(),

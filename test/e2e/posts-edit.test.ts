@@ -1,0 +1,175 @@
+/**
+ * Editing a post and its schedules at 360 px (issue 12 item 4): staff edit an approved post, are told
+ * first that it goes back to the leader, and it does; the leader sends it back with a reason the author
+ * then reads; staff pause and resume its schedule, each after a confirmation, and the server agrees.
+ */
+import { wardDayOf } from '@loa/shared';
+import pg from 'pg';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TEST_SESSION_SECRET } from '../helpers/app.js';
+import { signInWithDevPicker, tab } from '../helpers/dev-login.js';
+import { type Product, startProduct } from '../helpers/e2e-product.js';
+import { signTestSession } from '../helpers/session-token.js';
+
+interface Person {
+  memberId: string;
+  wardId: string;
+  role: string;
+  unitId: string | null;
+  fullName: string;
+  unitName: string;
+}
+
+describe('editing a post and its schedule at 360 px', () => {
+  let product: Product;
+  const people: Record<'leader' | 'staff', Person> = {} as never;
+  let campaignId: string;
+  const contexts: BrowserContext[] = [];
+
+  async function phone(who: Person): Promise<{ page: Page; problems: string[] }> {
+    const context = await product.browser.newContext({ viewport: { width: 360, height: 740 } });
+    contexts.push(context);
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on('pageerror', (error) => problems.push(error.message));
+    await signInWithDevPicker(page, product.server.url, who);
+    return { page, problems };
+  }
+
+  const api = async (who: Person, method: string, path: string, body?: unknown) => {
+    const response = await fetch(`${product.server.url}${path}`, {
+      method,
+      headers: {
+        authorization: `Bearer ${signTestSession(TEST_SESSION_SECRET, who)}`,
+        ...(body ? { 'content-type': 'application/json' } : {}),
+      },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    return { status: response.status, json: await response.json() };
+  };
+  const confirmModal = (page: Page, action: string) =>
+    page.locator('.zaui-modal-content').getByText(action, { exact: true }).click();
+  const noOverflow = (page: Page) =>
+    page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+
+  beforeAll(async () => {
+    product = await startProduct({ SESSION_SECRET: TEST_SESSION_SECRET });
+    const client = new pg.Client({ connectionString: product.databaseUrl });
+    await client.connect();
+    try {
+      const person = async (name: string) =>
+        (
+          await client.query<Person>(
+            `SELECT id AS "memberId", ward_id AS "wardId", role, unit_id AS "unitId", full_name AS "fullName",
+                    (SELECT name FROM units WHERE units.id = members.unit_id) AS "unitName"
+               FROM members WHERE full_name = $1`,
+            [name],
+          )
+        ).rows[0]!;
+      people.leader = await person('Bùi Văn Điệp');
+      people.staff = await person('Nguyễn Thị Nhi');
+      campaignId = (await client.query(`SELECT id FROM campaigns WHERE status = 'active'`)).rows[0].id;
+    } finally {
+      await client.end();
+    }
+  });
+  afterAll(async () => {
+    for (const context of contexts) await context.close().catch(() => undefined);
+    await product?.stop();
+  });
+
+  it('edits an approved post back to the leader, sends it back with a reason, pauses and resumes its schedule', {
+    timeout: 240_000,
+  }, async () => {
+    // An approved post with a daily schedule over the next two days, made through the API.
+    const body = 'Mời bà con đến nhà văn hóa khu phố học cài đặt VNeID mức 2.';
+    const created = await api(people.staff, 'POST', '/api/posts', { campaignId, body, linkPath: '/' });
+    expect(created.status).toBe(201);
+    const approved = await api(people.leader, 'POST', `/api/posts/${created.json.id}/approve`, {
+      version: created.json.version,
+    });
+    expect(approved.status).toBe(200);
+    const groups = (await api(people.staff, 'GET', '/api/zalo-groups')).json.groups as {
+      id: string;
+      name: string;
+    }[];
+    const kp2 = groups.find((g) => g.name === 'Nhóm Zalo Khu phố 2')!;
+    const day = (offset: number) => wardDayOf(new Date(Date.now() + offset * 86_400_000));
+    const scheduled = await api(people.staff, 'POST', `/api/posts/${created.json.id}/schedules`, {
+      kind: 'daily',
+      timesOfDay: ['08:00', '17:00'],
+      startsOn: day(1),
+      endsOn: day(2),
+      targets: { groupIds: [kp2.id] },
+    });
+    expect(scheduled.status, JSON.stringify(scheduled.json)).toBe(201);
+
+    // Staff edit it: the form says first that an approved post goes back to the leader.
+    const staff = await phone(people.staff);
+    await tab(staff.page, 'Bài đăng');
+    const card = staff.page.locator('.post-card', { hasText: 'học cài đặt VNeID' });
+    await card.locator('.post-summary').click();
+    await card.getByRole('button', { name: 'Sửa bài' }).click();
+    await card
+      .getByText('Bài này đã được duyệt. Lưu thay đổi sẽ đưa bài về “Chờ duyệt”', { exact: false })
+      .waitFor();
+    const edited = `${body} Mang theo căn cước công dân.`;
+    await card.getByLabel('Nội dung bài đăng').fill(edited);
+    await expect
+      .poll(() => card.locator('.compose-form .group-preview-text').textContent())
+      .toContain('Mang theo căn cước công dân.\n\nXem chi tiết: ');
+    await card.getByRole('button', { name: 'Lưu thay đổi' }).click();
+    await confirmModal(staff.page, 'Lưu và gửi duyệt lại');
+    await expect
+      .poll(() => card.locator('.post-status').textContent(), { timeout: 15_000 })
+      .toBe('Chờ duyệt');
+    const afterEdit = (await api(people.staff, 'GET', `/api/posts/${created.json.id}`)).json;
+    expect(afterEdit).toMatchObject({ status: 'draft', approvedBy: null, body: edited });
+
+    // The leader sends it back with a reason.
+    const leader = await phone(people.leader);
+    await tab(leader.page, 'Bài đăng');
+    const leaderCard = leader.page.locator('.post-card', { hasText: 'học cài đặt VNeID' });
+    await leaderCard.locator('.post-summary').click();
+    await leaderCard.getByRole('button', { name: 'Trả lại cho người soạn…' }).click();
+    const reason = 'Ghi rõ giờ mở cửa của nhà văn hóa.';
+    await leaderCard.getByLabel('Lý do trả lại (người soạn sẽ thấy)').fill(reason);
+    await leaderCard.getByRole('button', { name: 'Trả lại bài' }).click();
+    await confirmModal(leader.page, 'Trả lại');
+    await expect
+      .poll(() => leaderCard.locator('.post-status').textContent(), { timeout: 15_000 })
+      .toBe('Bị trả lại');
+
+    // The author reads why, then pauses and resumes the schedule, each after a confirmation.
+    await tab(staff.page, 'Trang chủ');
+    await tab(staff.page, 'Bài đăng');
+    await expect
+      .poll(() => card.locator('.post-status').textContent(), { timeout: 15_000 })
+      .toBe('Bị trả lại');
+    if (!(await card.locator('.post-detail').isVisible())) await card.locator('.post-summary').click();
+    expect(await card.locator('.sent-back-note').textContent()).toContain(reason);
+    const schedule = card.locator('.schedule-card');
+    expect(await schedule.locator('.schedule-status').textContent()).toBe('Đang chạy');
+    expect(await schedule.locator('.occurrence-row').count()).toBe(4);
+    await schedule.getByRole('button', { name: 'Tạm dừng' }).first().click();
+    await confirmModal(staff.page, 'Tạm dừng');
+    await expect
+      .poll(() => schedule.locator('.schedule-status').textContent(), { timeout: 15_000 })
+      .toBe('Tạm dừng');
+    const status = async () =>
+      (await api(people.staff, 'GET', `/api/posts/${created.json.id}/schedules`)).json.schedules[0].status;
+    expect(await status()).toBe('paused');
+    await schedule.getByRole('button', { name: 'Tiếp tục' }).first().click();
+    await confirmModal(staff.page, 'Tiếp tục');
+    await expect
+      .poll(() => schedule.locator('.schedule-status').textContent(), { timeout: 15_000 })
+      .toBe('Đang chạy');
+    expect(await status()).toBe('active');
+    // Future sends are still all there, each still changeable.
+    expect(await schedule.getByRole('button', { name: 'Sửa lượt này' }).count()).toBe(4);
+
+    for (const { page } of [staff, leader]) expect(await noOverflow(page)).toBeLessThanOrEqual(0);
+    expect([...staff.problems, ...leader.problems]).toEqual([]);
+  });
+});
