@@ -51,7 +51,8 @@ export function useUploadQueue(assignmentId: string) {
         } catch (error) {
           // Anything that is not the server's answer (a dropped connection, a bug) is worth a retry.
           const status = error instanceof ApiError ? error.status : 0;
-          const retryable = status === 0 || status >= 500 || status === 429;
+          // 408: the network was too slow to finish in time; 429: too many photos at once.
+          const retryable = status === 0 || status >= 500 || status === 429 || status === 408;
           const updated = { ...photo, attempts: photo.attempts + 1 };
           if (!retryable) updated.refusedMessage = errorText(error);
           await putQueued(updated);

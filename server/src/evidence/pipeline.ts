@@ -34,7 +34,8 @@ export async function receivePhoto(
   source: NodeJS.ReadableStream & { truncated?: boolean },
   maxBytes: number,
   into: Buffer,
-  onProgress: () => void = () => undefined,
+  /** Told of each chunk; a promise it returns pauses reading until it settles (see UploadMemory.open). */
+  onProgress: (bytes: number) => Promise<void> | undefined | void = () => undefined,
 ): Promise<ReceivedPhoto> {
   let target = into;
   let bytes = 0;
@@ -51,7 +52,8 @@ export async function receivePhoto(
       }
       chunk.copy(target, bytes);
       bytes += chunk.length;
-      onProgress();
+      const paused = onProgress(chunk.length);
+      if (paused) await paused;
     }
   } catch (error) {
     if (error instanceof AppError) throw error;

@@ -22,15 +22,15 @@ import type { DisplayCopies } from './display-copies.js';
 import { type ReceiveTurn, ReceiveTurns } from './receive-turns.js';
 import { findPhotoAccess, findUploadTarget, listEvidence, type UploadTarget } from './sql.js';
 import type { PhotoStorage } from './storage.js';
-import { UploadMemory } from './upload-memory.js';
+import { UploadGuard } from './upload-guard.js';
+import { type ArrivingLease, UploadMemory } from './upload-memory.js';
 import { uploadPhoto } from './upload-service.js';
 
 /**
- * Upload bodies held in memory at once: about a hundred phone photos, or eight at the 15 MB limit;
- * with the decoders' working memory this keeps the server well under 512 MB while uploads pour in.
+ * Upload bodies held in memory at once (UPLOAD_MEMORY_MB, 128 by default): about a hundred phone photos,
+ * or eight at the 15 MB limit; with the decoders' working memory this keeps the server well under
+ * 512 MB while uploads pour in. Counted as the bytes arrive (upload-memory.ts says why).
  */
-const UPLOAD_MEMORY_BYTES = 128 * 1024 * 1024;
-
 /**
  * Bodies read at full speed at once (receive-turns.ts says why). Measured with `npm run bench:photos`
  * (50 uploads at once): 2 turns → event-loop delay p99 26–31 ms; 4 → 42–53 ms; unlimited → 48–61 ms,
@@ -50,7 +50,10 @@ const evidenceRoutes: FastifyPluginAsyncTypebox<{
   displayCopies: DisplayCopies;
 }> = async (app, { storage, displayCopies }) => {
   const { photoMaxBytes, photoMaxPixels, photoDuplicateDistance } = app.config;
-  const uploadMemory = new UploadMemory(Math.max(UPLOAD_MEMORY_BYTES, photoMaxBytes));
+  const { upload: uploadLimits } = app.config;
+  const uploadMemory = new UploadMemory(Math.max(uploadLimits.memoryBytes, photoMaxBytes));
+  /** Uploads being received per member: one person's phone cannot take every slot. */
+  const inFlight = new Map<string, number>();
   const receiveTurns = new ReceiveTurns(RECEIVE_TURNS);
   await app.register(multipart, {
     limits: { fileSize: photoMaxBytes, files: 1, fields: 10, fieldSize: 8 * 1024, parts: 12 },
@@ -62,11 +65,21 @@ const evidenceRoutes: FastifyPluginAsyncTypebox<{
   const receiveAndStore = async (
     request: FastifyRequest,
     target: UploadTarget,
-    memory: Buffer,
+    memory: ArrivingLease,
     turn: ReceiveTurn,
+    guard: UploadGuard,
   ) => {
-    const part = await request.file();
+    // The part's headers may trickle too: the guard's deadline covers waiting for them.
+    const part = await Promise.race([
+      request.file(),
+      new Promise<never>((_, reject) => {
+        if (guard.signal.aborted) reject(guard.signal.reason);
+        guard.signal.addEventListener('abort', () => reject(guard.signal.reason), { once: true });
+      }),
+    ]);
     if (part?.fieldname !== 'photo') throw new AppError('PHOTO_MISSING');
+    // Too slow: the read of the body fails with the guard's 408 at once.
+    guard.signal.addEventListener('abort', () => part.file.destroy(guard.signal.reason), { once: true });
     const field = (name: string) => {
       const value = part.fields[name];
       return value && !Array.isArray(value) && value.type === 'field' ? String(value.value) : undefined;
@@ -87,9 +100,16 @@ const evidenceRoutes: FastifyPluginAsyncTypebox<{
         memberId: request.session.memberId,
         target,
         stream: part.file,
-        memory,
-        onProgress: turn.progress,
-        onReceived: turn.done,
+        memory: memory.buffer,
+        onProgress: (bytes) => {
+          turn.progress(bytes);
+          guard.arrived(bytes);
+          return memory.arrived(bytes, guard.signal);
+        },
+        onReceived: () => {
+          guard.stop();
+          turn.done();
+        },
         zaloAccessToken: header('x-zalo-access-token') ?? field('accessToken'),
         locationToken: header('x-zalo-location-token') ?? field('locationToken'),
       },
@@ -111,7 +131,14 @@ const evidenceRoutes: FastifyPluginAsyncTypebox<{
             description:
               'Tùy chọn: header x-zalo-access-token và x-zalo-location-token (token của getLocation) để máy chủ lấy vị trí từ Zalo; nếu không có thì dùng GPS trong EXIF.',
             params: IdParams,
-            response: { 201: EvidenceUploadReply, 413: ErrorBody, 415: ErrorBody, 422: ErrorBody },
+            response: {
+              201: EvidenceUploadReply,
+              408: ErrorBody,
+              413: ErrorBody,
+              415: ErrorBody,
+              422: ErrorBody,
+              429: ErrorBody,
+            },
           },
         },
         async (request, reply) => {
@@ -121,15 +148,34 @@ const evidenceRoutes: FastifyPluginAsyncTypebox<{
           );
           if (!target) throw new AppError('ASSIGNMENT_NOT_FOUND');
           if (!request.isMultipart()) throw new AppError('PHOTO_MISSING');
-          const lease = await uploadMemory.reserve(
+          const sender = request.session.memberId ?? request.ip;
+          const sending = inFlight.get(sender) ?? 0;
+          if (sending >= uploadLimits.perMember) {
+            reply.header('connection', 'close'); // its body is not read
+            throw new AppError('UPLOADS_IN_PROGRESS');
+          }
+          inFlight.set(sender, sending + 1);
+          const guard = new UploadGuard(uploadLimits);
+          const lease = uploadMemory.open(
             Math.min(Number(request.headers['content-length']) || photoMaxBytes, photoMaxBytes),
           );
-          const turn = await receiveTurns.take();
           try {
-            return reply.status(201).send(await receiveAndStore(request, target, lease.buffer, turn));
+            const turn = await receiveTurns.take();
+            try {
+              return reply.status(201).send(await receiveAndStore(request, target, lease, turn, guard));
+            } finally {
+              turn.done();
+            }
+          } catch (error) {
+            // The rest of a too-slow body is not worth reading: answer, then close the connection.
+            if (guard.signal.aborted) reply.header('connection', 'close');
+            throw error;
           } finally {
-            turn.done();
+            guard.stop();
             lease.release();
+            const left = (inFlight.get(sender) ?? 1) - 1;
+            if (left > 0) inFlight.set(sender, left);
+            else inFlight.delete(sender);
           }
         },
       );

@@ -57,4 +57,31 @@ describe('UploadMemory', () => {
     expect(await settled(memory.reserve(1))).toBe(false);
     a.release();
   });
+
+  it('counts opened uploads as their bytes arrive: slow ones announcing large photos block nobody', async () => {
+    const memory = new UploadMemory(10 * MB);
+    // Three announced 9 MB photos that have sent little so far.
+    const slow = [memory.open(9 * MB), memory.open(9 * MB), memory.open(9 * MB)];
+    for (const lease of slow) expect(lease.arrived(64 * 1024)).toBeUndefined();
+    const normal = memory.open(1 * MB);
+    expect(normal.arrived(1 * MB)).toBeUndefined(); // no wait: only what arrived counts
+    normal.release();
+  });
+
+  it('pauses all but the oldest upload once the arrived bytes pass the budget, until memory frees', async () => {
+    const memory = new UploadMemory(10 * MB);
+    const oldest = memory.open(6 * MB);
+    const younger = memory.open(6 * MB);
+    expect(oldest.arrived(5 * MB)).toBeUndefined();
+    const paused = younger.arrived(6 * MB) as Promise<void>;
+    expect(await settled(paused)).toBe(false);
+    expect(oldest.arrived(1 * MB)).toBeUndefined(); // the oldest always goes on: no deadlock
+    oldest.release();
+    expect(await settled(paused)).toBe(true);
+    const aborted = new AbortController();
+    const third = memory.open(9 * MB);
+    const waiting = third.arrived(9 * MB, aborted.signal) as Promise<void>;
+    aborted.abort(new Error('too slow'));
+    await expect(waiting).rejects.toThrow('too slow');
+  });
 });

@@ -46,7 +46,7 @@ export interface UploadInput {
   /** Where the body is received; lent by `UploadMemory` and reused once the upload returns. */
   memory: Buffer;
   /** Told as body data arrives, and once the body is complete (see ReceiveTurns). */
-  onProgress?: () => void;
+  onProgress?: (bytes: number) => Promise<void> | undefined | void;
   onReceived?: () => void;
   zaloAccessToken: string | undefined;
   locationToken: string | undefined;
