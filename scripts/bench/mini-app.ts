@@ -34,7 +34,7 @@ function firstScreenJsGzipBytes(): number {
 async function startServer(): Promise<{ url: string; child: ChildProcess; dataDir: string }> {
   const dataDir = mkdtempSync(join(root, '.data', 'tmp-bench-mini-app-'));
   const port = await freePort();
-  const child = spawn('node', ['--import', 'tsx', 'server/src/server.ts'], {
+  const child = spawn('node', ['--import', 'tsx', 'server/src/server.ts', '--demo'], {
     cwd: root,
     env: {
       ...process.env,
