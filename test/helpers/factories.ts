@@ -31,6 +31,42 @@ export interface WardRows extends WardFixture {
   conversationId: string;
 }
 
+/** Which fixture row a path parameter names: by its name, or for `{id}` by the segment before it. */
+const ROW_OF_PARAM: Record<string, keyof WardRows> = {
+  campaigns: 'campaignId',
+  campaignId: 'campaignId',
+  tasks: 'taskId',
+  taskId: 'taskId',
+  assignments: 'assignmentId',
+  assignmentId: 'assignmentId',
+  units: 'teamId',
+  unitId: 'teamId',
+  members: 'teamMemberId',
+  memberId: 'teamMemberId',
+  evidence: 'evidenceId',
+  evidenceId: 'evidenceId',
+  posts: 'postId',
+  postId: 'postId',
+  slug: 'slug',
+  schedules: 'scheduleId',
+  occurrences: 'occurrenceId',
+  deliveries: 'deliveryId',
+  groups: 'groupId',
+  places: 'placeId',
+  conversations: 'conversationId',
+};
+
+/** The WardRows field that fills `{param}` of an OpenAPI path, or undefined for a kind not known here. */
+export function wardRowOf(path: string, param: string): keyof WardRows | undefined {
+  const segment =
+    path
+      .slice(0, path.indexOf(`{${param}}`))
+      .split('/')
+      .filter(Boolean)
+      .at(-1) ?? '';
+  return ROW_OF_PARAM[param] ?? (param === 'id' ? ROW_OF_PARAM[segment] : undefined);
+}
+
 /** A small ward: one department, one digital team, staff, a leader, a team member, a campaign with one task. */
 export async function createWard(db: Db, name = `Phường Thử ${unique()}`): Promise<WardFixture> {
   return db.withSystem(async (client) => {

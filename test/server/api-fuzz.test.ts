@@ -13,7 +13,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fuzzCases, type Operation, operationsOf, sample } from '../helpers/api-fuzz.js';
 import { buildTestApp, type TestApp } from '../helpers/app.js';
-import { createWardWithEveryRow, type WardRows } from '../helpers/factories.js';
+import { createWardWithEveryRow, type WardRows, wardRowOf } from '../helpers/factories.js';
 import { authHeader } from '../helpers/sessions.js';
 
 const LONG = process.env.npm_lifecycle_event === 'fuzz';
@@ -22,31 +22,6 @@ const RUNS = Number(process.env.FUZZ_RUNS ?? (LONG ? 60 : 4));
 
 /** A Vietnamese sentence: it has at least one letter only Vietnamese writes. */
 const VIETNAMESE = /[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹáàãéèíìóòõúùýĂÂĐÊÔƠƯ]/;
-
-/** Which fixture row a path parameter names: by its name, or for {id} by the segment before it. */
-const ID_KINDS: Record<string, keyof WardRows> = {
-  campaigns: 'campaignId',
-  campaignId: 'campaignId',
-  tasks: 'taskId',
-  taskId: 'taskId',
-  assignments: 'assignmentId',
-  assignmentId: 'assignmentId',
-  units: 'teamId',
-  unitId: 'teamId',
-  members: 'teamMemberId',
-  memberId: 'teamMemberId',
-  evidence: 'evidenceId',
-  evidenceId: 'evidenceId',
-  posts: 'postId',
-  postId: 'postId',
-  slug: 'slug',
-  schedules: 'scheduleId',
-  occurrences: 'occurrenceId',
-  deliveries: 'deliveryId',
-  groups: 'groupId',
-  places: 'placeId',
-  conversations: 'conversationId',
-};
 
 describe('fuzzing every operation of /docs', () => {
   let t: TestApp;
@@ -102,13 +77,7 @@ describe('fuzzing every operation of /docs', () => {
     });
   };
   const idFor = (op: Operation, param: string, ward: 'own' | 'other') => {
-    const segment =
-      op.path
-        .slice(0, op.path.indexOf(`{${param}}`))
-        .split('/')
-        .filter(Boolean)
-        .at(-1) ?? '';
-    const kind = ID_KINDS[param] ?? (param === 'id' ? ID_KINDS[segment] : undefined);
+    const kind = wardRowOf(op.path, param);
     // An id kind this test does not know: a well-formed id of nothing (the route must still refuse).
     if (!kind)
       return ward === 'own' ? '3f0c1a52-7a1b-4e43-9d0e-6b2f8c9a1d11' : '5e2d8b47-1c3a-4f6e-8b9d-0a7c6e5f4b22';

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../server/src/plugins/auth.js';
 import { buildTestApp, type TestApp } from '../helpers/app.js';
-import { createWardWithEveryRow, type WardRows } from '../helpers/factories.js';
+import { createWardWithEveryRow, type WardRows, wardRowOf } from '../helpers/factories.js';
 import { authHeader } from '../helpers/sessions.js';
 
 type JsonSchema = {
@@ -20,29 +20,6 @@ type JsonSchema = {
   const?: unknown;
   minimum?: number;
   minLength?: number;
-};
-
-/** Which fixture id a path parameter stands for: by its name, or for `:id` by the segment before it. */
-const idKinds: Record<string, keyof WardRows> = {
-  campaigns: 'campaignId',
-  campaignId: 'campaignId',
-  tasks: 'taskId',
-  taskId: 'taskId',
-  assignments: 'assignmentId',
-  assignmentId: 'assignmentId',
-  units: 'teamId',
-  unitId: 'teamId',
-  members: 'teamMemberId',
-  memberId: 'teamMemberId',
-  evidence: 'evidenceId',
-  evidenceId: 'evidenceId',
-  posts: 'postId',
-  schedules: 'scheduleId',
-  occurrences: 'occurrenceId',
-  deliveries: 'deliveryId',
-  groups: 'groupId',
-  places: 'placeId',
-  conversations: 'conversationId',
 };
 
 /** A body that passes validation, so the request reaches the ward check (all properties filled). */
@@ -162,12 +139,13 @@ describe('ward isolation on every route with an id', () => {
 
     const unreached: string[] = [];
     for (const { path, method, op } of routes) {
-      const url = path.replace(/\{(\w+)\}/g, (_match, name: string, offset: number) => {
+      const url = path.replace(/\{(\w+)\}/g, (_match, name: string) => {
         if (name === 'slug') return a.slug;
-        const segment = path.slice(0, offset).split('/').filter(Boolean).at(-1)!;
-        const kind = idKinds[name] ?? (name === 'id' ? idKinds[segment] : undefined);
+        const kind = wardRowOf(path, name);
         if (!kind)
-          throw new Error(`${method.toUpperCase()} ${path}: add the id kind of {${name}} to idKinds`);
+          throw new Error(
+            `${method.toUpperCase()} ${path}: add the id kind of {${name}} to wardRowOf (factories)`,
+          );
         return String(b[kind]);
       });
       const payload = sample(op.requestBody?.content['application/json']?.schema) as object | undefined;
