@@ -4,17 +4,13 @@
  * task asks for are missing (with the message saying what to do), takes the photos from the task's
  * card, and then completes it; the leader sees the office's cell done on the board.
  */
-import { mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT } from '../../server/src/config.js';
-import { launchChromium } from '../helpers/browser.js';
-import { createTestDatabase } from '../helpers/database.js';
 import { signInWithDevPicker } from '../helpers/dev-login.js';
+import { type Product, startProduct } from '../helpers/e2e-product.js';
 import { PHOTOS } from '../helpers/evidence.js';
-import { freePort, type ServerProcess, startServer } from '../helpers/server-process.js';
 
 interface BannerTask {
   assignmentId: string;
@@ -50,33 +46,23 @@ async function findBannerTask(databaseUrl: string): Promise<BannerTask> {
 }
 
 describe('an office completes its banner task with photos', () => {
-  let server: ServerProcess;
-  let browser: Browser;
+  let product: Product;
   let banner: BannerTask;
 
   beforeAll(async () => {
-    const databaseUrl = await createTestDatabase();
-    [server, browser] = await Promise.all([
-      startServer({
-        DATABASE_URL: databaseUrl,
-        PORT: String(await freePort()),
-        DATA_DIR: mkdtempSync(join(REPO_ROOT, '.data', 'e2e-')),
-      }),
-      launchChromium(),
-    ]);
-    banner = await findBannerTask(databaseUrl);
+    product = await startProduct();
+    banner = await findBannerTask(product.databaseUrl);
   });
   afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+    await product?.stop();
   });
 
   async function pageAs(who: { unitName: string; fullName: string }) {
-    const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    const context = await product.browser.newContext({ viewport: { width: 360, height: 740 } });
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
-    await signInWithDevPicker(page, server.url, who);
+    await signInWithDevPicker(page, product.server.url, who);
     return { page, errors };
   }
 
