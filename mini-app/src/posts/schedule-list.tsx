@@ -79,6 +79,23 @@ function ScheduleCard({ schedule }: { schedule: Schedule }) {
   const done = schedule.occurrences.length - ahead.length;
   const shown = showAll ? schedule.occurrences : ahead.slice(0, 5);
   const change = (status: 'active' | 'paused' | 'cancelled') => setStatus.mutate({ id: schedule.id, status });
+  // A running schedule offers a pause, a paused one its resumption: one button, two texts.
+  const pauseOrResume =
+    schedule.status === 'active'
+      ? {
+          next: 'paused' as const,
+          label: 'Tạm dừng',
+          title: 'Tạm dừng lịch gửi này?',
+          description:
+            'Trong lúc tạm dừng không lượt nào được gửi. Khi tiếp tục, các lượt đã qua giờ sẽ bị bỏ qua, không gửi bù.',
+        }
+      : {
+          next: 'active' as const,
+          label: 'Tiếp tục',
+          title: 'Tiếp tục lịch gửi này?',
+          description:
+            'Các lượt sắp tới sẽ được gửi đúng giờ. Các lượt đã qua giờ trong lúc tạm dừng không được gửi bù.',
+        };
   return (
     <li className="schedule-card" data-status={schedule.status}>
       <p>
@@ -90,31 +107,17 @@ function ScheduleCard({ schedule }: { schedule: Schedule }) {
       </p>
       {schedule.status !== 'cancelled' ? (
         <div className="schedule-actions">
-          {schedule.status === 'active' ? (
-            <ConfirmButton
-              variant="secondary"
-              size="medium"
-              title="Tạm dừng lịch gửi này?"
-              description="Trong lúc tạm dừng không lượt nào được gửi. Khi tiếp tục, các lượt đã qua giờ sẽ bị bỏ qua, không gửi bù."
-              confirmText="Tạm dừng"
-              loading={setStatus.isPending}
-              onConfirm={() => change('paused')}
-            >
-              Tạm dừng
-            </ConfirmButton>
-          ) : (
-            <ConfirmButton
-              variant="secondary"
-              size="medium"
-              title="Tiếp tục lịch gửi này?"
-              description="Các lượt sắp tới sẽ được gửi đúng giờ. Các lượt đã qua giờ trong lúc tạm dừng không được gửi bù."
-              confirmText="Tiếp tục"
-              loading={setStatus.isPending}
-              onConfirm={() => change('active')}
-            >
-              Tiếp tục
-            </ConfirmButton>
-          )}
+          <ConfirmButton
+            variant="secondary"
+            size="medium"
+            title={pauseOrResume.title}
+            description={pauseOrResume.description}
+            confirmText={pauseOrResume.label}
+            loading={setStatus.isPending}
+            onConfirm={() => change(pauseOrResume.next)}
+          >
+            {pauseOrResume.label}
+          </ConfirmButton>
           <ConfirmButton
             variant="tertiary"
             size="medium"
