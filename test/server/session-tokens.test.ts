@@ -6,8 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, TEST_SESSION_SECRET, type TestApp } from '../helpers/app.js';
 import { createWard, type WardFixture } from '../helpers/factories.js';
-import { teamMemberHeader } from '../helpers/sessions.js';
 import { signTestSession } from '../helpers/session-token.js';
+import { teamMemberHeader } from '../helpers/sessions.js';
 
 describe('session tokens', () => {
   let t: TestApp;
