@@ -44,8 +44,6 @@ import taskRoutes from './tasks/task-routes.js';
 import wardRoutes from './wards/routes.js';
 import zaloPlugin from './zalo/plugin.js';
 
-export type { AppConfig } from './config.js';
-
 declare module 'fastify' {
   interface FastifyContextConfig {
     /** Operation name for the request log line, e.g. "campaigns.create" (the catalogue: http/operations.ts). */

@@ -12,8 +12,9 @@ import jwt from '@fastify/jwt';
 import type { Role } from '@loa/shared';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import type { MemberGrant } from '../auth/service.js';
 import { AppError } from '../errors.js';
-import { type MemberGrant, SessionRechecks } from './session-rechecks.js';
+import { SessionRechecks } from './session-rechecks.js';
 
 export type { Role };
 

@@ -8,7 +8,7 @@ import { recordAudit } from '../audit/audit.js';
 import { AppError } from '../errors.js';
 import type { Session } from '../plugins/auth.js';
 import type { Queryable } from '../plugins/db.js';
-import { ZaloApiError } from '../zalo/types.js';
+import { ZaloApiError } from '../zalo/errors.js';
 import { findGroup, insertGroup, registeredZaloGroups, updateGroup } from './groups-sql.js';
 import { nameTaken } from './service.js';
 import { findSetupUnit } from './sql.js';
