@@ -84,12 +84,12 @@ const CLIENT = `
 const { readFile } = require('node:fs/promises');
 const http = require('node:http');
 const readline = require('node:readline');
-const { url, concurrency, token } = JSON.parse(process.argv[1]);
+const { targets, concurrency } = JSON.parse(process.argv[1]);
 const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
 const boundary = '----loa-bench-' + Date.now();
 const head = Buffer.from('--' + boundary + '\\r\\nContent-Disposition: form-data; name="photo"; filename="photo.jpg"\\r\\nContent-Type: image/jpeg\\r\\n\\r\\n');
 const tail = Buffer.from('\\r\\n--' + boundary + '--\\r\\n');
-const post = (bytes) => new Promise((resolve, reject) => {
+const post = ({ url, token }, bytes) => new Promise((resolve, reject) => {
   const request = http.request(url, {
     method: 'POST',
     agent,
@@ -113,9 +113,10 @@ async function send() {
   let next = 0;
   let failures = 0;
   const started = performance.now();
-  async function lane() {
+  async function lane(_, index) {
+    const target = targets[index % targets.length];
     while (next < photos.length) {
-      const { status, body } = await post(photos[next++]);
+      const { status, body } = await post(target, photos[next++]);
       if (status !== 201) { failures += 1; if (failures < 3) console.error(status, body); }
     }
   }
@@ -135,8 +136,12 @@ lines.on('line', async (line) => {
 lines.on('close', () => agent.destroy());
 `;
 
-/** The client process, started once: `load(files)` then `send()` runs one round and resolves with its time. */
-export function startClient(args: { url: string; concurrency: number; token: string }) {
+/**
+ * The client process, started once: `load(files)` then `send()` runs one round and resolves with its time.
+ * Lane i of the `concurrency` lanes sends one photo at a time to `targets[i % targets.length]` (a phone:
+ * its upload address and session token).
+ */
+export function startClient(args: { concurrency: number; targets: { url: string; token: string }[] }) {
   const child = spawn(process.execPath, ['-e', CLIENT, JSON.stringify(args)], {
     stdio: ['pipe', 'pipe', 'inherit'],
   });

@@ -46,9 +46,8 @@ async function main(): Promise<void> {
   await app.listen({ port, host: '127.0.0.1' });
 
   const client = startClient({
-    url: `http://127.0.0.1:${port}/upload`,
     concurrency: CONCURRENCY,
-    token: 'none',
+    targets: [{ url: `http://127.0.0.1:${port}/upload`, token: 'none' }],
   });
   const figures = await measureRounds({
     client,

@@ -1,6 +1,7 @@
 /**
  * npm run bench:photos: 200 generated 12 MP JPEGs with EXIF through POST /api/assignments/:id/evidence
- * (50 uploads in flight, over real HTTP, into the real pipeline and database), against raw sharp
+ * (50 phones, each a team member of its own uploading one photo at a time, over real HTTP, into the
+ * real pipeline and database), against raw sharp
  * thumbnailing of the same files in the same run (same concurrency). Prints one JSON line.
  *
  * The server runs in this process so its event-loop delay and RSS are what we measure; the client,
@@ -15,6 +16,7 @@ import { buildApp } from '../../server/src/app.js';
 import { loadConfig } from '../../server/src/config.js';
 import { ensureDatabase, startEmbeddedPostgres } from '../../server/src/db/embedded-postgres.js';
 import { migrate } from '../../server/src/db/migrate.js';
+import type { Db } from '../../server/src/plugins/db.js';
 import { seedDemoWardIfEmpty } from '../../server/src/seed/demo-ward.js';
 import { freePort } from './free-port.js';
 import { generatePhotos, measureRounds, startClient } from './photo-rounds.js';
@@ -47,26 +49,25 @@ async function main(): Promise<void> {
     { logger: false },
   );
   await seedDemoWardIfEmpty(app.db);
-  const who = await app.db.withSystem(async (client) => {
-    const { rows } = await client.query<{
-      memberId: string;
-      wardId: string;
-      unitId: string;
-      assignmentId: string;
-    }>(
-      `SELECT m.id AS "memberId", m.ward_id AS "wardId", m.unit_id AS "unitId", a.id AS "assignmentId"
-         FROM members m JOIN assignments a ON a.unit_id = m.unit_id
-        WHERE m.role IN ('team_member', 'team_lead') LIMIT 1`,
-    );
-    return rows[0];
-  });
-  if (!who) throw new Error('the demo ward has no team assignment');
+  const phones = await seedPhones(app.db, CONCURRENCY);
   const port = await freePort();
   await app.listen({ port, host: '127.0.0.1' });
-  const token = app.issueSession({ ...who, role: 'team_member', zaloUserId: undefined });
 
-  const url = `http://127.0.0.1:${port}/api/assignments/${who.assignmentId}/evidence`;
-  const client = startClient({ url, concurrency: CONCURRENCY, token });
+  // Each connection is one phone: its own member's session and its own assignment, as 50 team members
+  // uploading at once would be (the per-member limits apply to each, as in real use).
+  const client = startClient({
+    concurrency: CONCURRENCY,
+    targets: phones.map((phone) => ({
+      url: `http://127.0.0.1:${port}/api/assignments/${phone.assignmentId}/evidence`,
+      token: app.issueSession({
+        memberId: phone.memberId,
+        wardId: phone.wardId,
+        role: 'team_member',
+        unitId: phone.unitId,
+        zaloUserId: undefined,
+      }),
+    })),
+  });
   const figures = await measureRounds({
     client,
     warmUp: files.slice(COUNT),
@@ -78,6 +79,52 @@ async function main(): Promise<void> {
   await app.close();
   await postgres.stop();
   rmSync(work, { recursive: true, force: true });
+}
+
+interface Phone {
+  memberId: string;
+  wardId: string;
+  unitId: string;
+  assignmentId: string;
+}
+
+/**
+ * `count` phones for the bench: the demo ward has about 40 team members and fewer team assignments
+ * than that, so each phone gets a bench team of its own in the ward, one member in it, and that team's
+ * assignment of one of the demo campaign's team tasks. Plain SQL on columns that exist since the first
+ * migration, so this script also runs unchanged on older commits (before/after figures).
+ */
+async function seedPhones(db: Db, count: number): Promise<Phone[]> {
+  return db.withSystem(async (client) => {
+    const { rows: tasks } = await client.query<{ taskId: string; wardId: string }>(
+      `SELECT t.id AS "taskId", t.ward_id AS "wardId"
+         FROM tasks t JOIN assignments a ON a.task_id = t.id JOIN units u ON u.id = a.unit_id
+        WHERE u.kind = 'digital_team' AND NOT t.evidence_location_required
+        ORDER BY t.sort_order, t.id LIMIT 1`,
+    );
+    const task = tasks[0];
+    if (!task) throw new Error('the demo ward has no team task to upload photos for');
+    const { rows } = await client.query<Phone>(
+      `WITH numbers AS (SELECT n FROM generate_series(1, $3::int) AS n),
+            teams AS (
+              INSERT INTO units (ward_id, kind, name, short_name, sort_order)
+              SELECT $1, 'digital_team', 'Tổ đo tải ' || n, 'Tổ đo ' || n, 900 + n FROM numbers
+              RETURNING id, sort_order),
+            people AS (
+              INSERT INTO members (ward_id, unit_id, role, full_name, title)
+              SELECT $1, id, 'team_member', 'Điện thoại đo tải ' || (sort_order - 900), 'Thành viên'
+                FROM teams
+              RETURNING id, unit_id),
+            work AS (
+              INSERT INTO assignments (ward_id, task_id, unit_id)
+              SELECT $1, $2, id FROM teams
+              RETURNING id, unit_id)
+       SELECT p.id AS "memberId", $1::uuid AS "wardId", p.unit_id AS "unitId", w.id AS "assignmentId"
+         FROM people p JOIN work w USING (unit_id)`,
+      [task.wardId, task.taskId, count],
+    );
+    return rows;
+  });
 }
 
 await main();

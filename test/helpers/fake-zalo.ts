@@ -3,12 +3,8 @@
  * with an id, lists a group's recent messages, and can be told to fail the next calls in any way Zalo
  * fails, including "accepted, then the answer was lost" and a rate limit that answers -32.
  */
-import {
-  ZaloApiError,
-  type ZaloFailureKind,
-  type ZaloOaMessenger,
-  type ZaloSent,
-} from '../../server/src/zalo/types.js';
+import { ZaloApiError, type ZaloFailureKind } from '../../server/src/zalo/errors.js';
+import type { ZaloOaMessenger, ZaloSent } from '../../server/src/zalo/types.js';
 
 export interface Accepted {
   messageId: string;

@@ -85,7 +85,7 @@ describe('delivery ledger: failures and crashes', () => {
     await engine.runOnce(at(0));
     const listing = zalo.listRecentGroupMessages.bind(zalo);
     zalo.listRecentGroupMessages = async () => {
-      throw new (await import('../../server/src/zalo/types.js')).ZaloApiError(
+      throw new (await import('../../server/src/zalo/errors.js')).ZaloApiError(
         'retryable',
         502,
         'Zalo lỗi 502.',

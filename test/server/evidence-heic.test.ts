@@ -41,6 +41,16 @@ async function uploadTo(
   });
 }
 
+/** Evidence and photo file rows of the ward, counted. */
+async function photoRows(t: EvidenceTestApp, ward: WardFixture) {
+  const { rows } = await t.app.db.withWard(ward.wardId, (c) =>
+    c.query(
+      `SELECT (SELECT count(*) FROM evidence)::int AS evidence, (SELECT count(*) FROM photo_files)::int AS files`,
+    ),
+  );
+  return rows[0];
+}
+
 describe('HEIC photo evidence', () => {
   let t: EvidenceTestApp;
   let ward: WardFixture;
@@ -109,6 +119,37 @@ describe('HEIC photo evidence', () => {
     expect(evidence.flags.location_missing).toBeUndefined();
     expect(evidence.flags.outside_ward).toBeUndefined();
   }, 60_000);
+
+  // libheif decodes a cut HEIC without complaint, filling the missing tiles with grey: a photo cut off
+  // in transfer or by a share sheet would be kept as evidence. Cut in the header, in the middle of the
+  // tiles and one byte short; and once with the tiles' box sized "to the end of the file", so only the
+  // item locations (iloc) can tell.
+  it('refuses a HEIC cut short, wherever it is cut, storing nothing', async () => {
+    const tilesAt = 3749; // the fixture's mdat box
+    const toEnd = Buffer.from(HEIC);
+    toEnd.writeUInt32BE(0, tilesAt);
+    expect(toEnd.toString('latin1', tilesAt + 4, tilesAt + 8)).toBe('mdat');
+    const cuts: [string, Buffer][] = [
+      ['inside the header boxes', HEIC.subarray(0, 3_000)],
+      ['right after the header', HEIC.subarray(0, tilesAt + 8)],
+      ['at a quarter', HEIC.subarray(0, Math.floor(HEIC.length / 4))],
+      ['in half', HEIC.subarray(0, Math.floor(HEIC.length / 2))],
+      ['one byte short', HEIC.subarray(0, HEIC.length - 1)],
+      ['in half, tiles sized to the end of the file', toEnd.subarray(0, Math.floor(HEIC.length / 2))],
+    ];
+    const rowsBefore = await photoRows(t, ward);
+    for (const [where, bytes] of cuts) {
+      const response = await uploadTo(t, ward, bytes);
+      expect(response.statusCode, `${where}: ${response.body}`).toBe(422);
+      expect(response.json().message, where).toMatch(/HEIC bị hỏng: tệp chưa trọn vẹn.*chọn lại ảnh gốc/);
+      const sha = createHash('sha256').update(bytes).digest('hex');
+      expect(
+        storedFiles(t.dataDir).filter((file) => file.includes(sha)),
+        where,
+      ).toEqual([]);
+    }
+    expect(await photoRows(t, ward)).toEqual(rowsBefore);
+  }, 120_000);
 
   it('refuses a HEIC over the pixel limit before decoding it, storing nothing', async () => {
     const small = await buildEvidenceApp({ env: { PHOTO_MAX_PIXELS: '10000000' } });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ZaloClient } from '../../server/src/zalo/client.js';
+import { ZaloApiError } from '../../server/src/zalo/errors.js';
 import { fetchTransport } from '../../server/src/zalo/transport.js';
-import { ZaloApiError } from '../../server/src/zalo/types.js';
 import { buildTestApp, type TestApp } from '../helpers/app.js';
 import { KP1_GROUP, personWhere, seededSim, setFaults, simTokens } from '../helpers/zalo.js';
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ZaloApiError } from '../../server/src/zalo/types.js';
+import { ZaloApiError } from '../../server/src/zalo/errors.js';
 import { buildTestApp, type TestApp } from '../helpers/app.js';
 import { KP1_GROUP, seededSim, setFaults } from '../helpers/zalo.js';
 

@@ -9,7 +9,8 @@ import { recordAudit } from '../audit/audit.js';
 import { AppError } from '../errors.js';
 import { routeGroup } from '../http/access.js';
 import { bumpSessionVersion, linkZaloIds } from '../wards/identity.js';
-import { ZaloApiError, type ZaloUser } from '../zalo/types.js';
+import { ZaloApiError } from '../zalo/errors.js';
+import type { ZaloUser } from '../zalo/types.js';
 import {
   findMemberById,
   findMemberByPhone,

@@ -1,4 +1,8 @@
-/** Queries of sign-in: find the member behind a Zalo identity, link ids on first sign-in. */
+/**
+ * Queries of sign-in: find the member behind a Zalo identity, link ids on first sign-in, and re-check
+ * what a session token still grants.
+ */
+import type { Role } from '@loa/shared';
 import type { Queryable } from '../plugins/db.js';
 
 export interface ProfileRow {
@@ -77,4 +81,39 @@ export async function revokeToken(
     ),
     db.query(`DELETE FROM revoked_sessions WHERE expires_at < now()`),
   ]);
+}
+
+/** What a session token may still do (plugins/session-rechecks.ts caches it per token). */
+export interface MemberGrant {
+  /** False when the member is gone or deactivated. */
+  active: boolean;
+  role: Role;
+  unitId: string | null;
+  sessionVersion: number;
+  /** This token was signed out. */
+  revoked: boolean;
+}
+
+/**
+ * The member's current row and the token's revocation, or undefined when the member is gone. A
+ * resident (no member id) has only the revocation to check.
+ */
+export async function readMemberGrant(
+  db: Queryable,
+  memberId: string | undefined,
+  tokenId: string | undefined,
+): Promise<MemberGrant | undefined> {
+  const { rows } = memberId
+    ? await db.query<MemberGrant>(
+        `SELECT m.active, m.role, m.unit_id AS "unitId", m.session_version AS "sessionVersion",
+                EXISTS (SELECT 1 FROM revoked_sessions r WHERE r.token_id = $2) AS revoked
+           FROM members m WHERE m.id = $1`,
+        [memberId, tokenId ?? null],
+      )
+    : await db.query<MemberGrant>(
+        `SELECT true AS active, 'resident' AS role, NULL AS "unitId", 0 AS "sessionVersion",
+                EXISTS (SELECT 1 FROM revoked_sessions r WHERE r.token_id = $1) AS revoked`,
+        [tokenId],
+      );
+  return rows[0];
 }

@@ -5,7 +5,7 @@
  */
 import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '../plugins/db.js';
-import { ZaloApiError } from '../zalo/types.js';
+import { ZaloApiError } from '../zalo/errors.js';
 import { RECONCILE_DELAY_MS, verdictFor, withTimeout } from './failures.js';
 import type { ImageAttachments } from './image-attachments.js';
 import { extendLeases, heartbeat, type LeasedSenderOptions } from './leases.js';

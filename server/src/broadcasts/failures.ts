@@ -1,7 +1,7 @@
 /**
  * How a Zalo failure maps onto the ledger: when to retry, when a person must act, when to reconcile.
  */
-import { ZaloApiError } from '../zalo/types.js';
+import { ZaloApiError } from '../zalo/errors.js';
 import { backoffMs } from './rate-limiter.js';
 
 export type Verdict =

@@ -4,7 +4,8 @@
  * database for 6 days (Zalo keeps assets 7), and deliveries sending at once share the same upload.
  */
 import type { Db } from '../plugins/db.js';
-import { ZaloApiError, type ZaloOaMessenger } from '../zalo/types.js';
+import { ZaloApiError } from '../zalo/errors.js';
+import type { ZaloOaMessenger } from '../zalo/types.js';
 import { findAttachment, saveAttachment } from './image-attachments-sql.js';
 
 const KEEP_MS = 6 * 24 * 3_600_000;

@@ -11,8 +11,9 @@ import type { RateLimiter } from '../broadcasts/rate-limiter.js';
 import type { Db } from '../plugins/db.js';
 import { DrainLoop } from '../plugins/drain-loop.js';
 import type { OaExtras } from '../zalo/client.js';
+import { ZaloApiError } from '../zalo/errors.js';
 import { prepareText } from '../zalo/text.js';
-import { ZaloApiError, type ZaloOaMessenger } from '../zalo/types.js';
+import type { ZaloOaMessenger } from '../zalo/types.js';
 import {
   type ClaimedReply,
   claimReplies,

@@ -4,15 +4,22 @@
  * sharp then thumbnails like any other photo. The upload itself is stored unchanged, so its EXIF time
  * and GPS stay readable (exifr reads HEIC) and the original is the evidence.
  *
+ * A file shorter than its own boxes declare is refused before decoding: libheif would fill the missing
+ * tiles with grey and call it a photo (see heif-boxes.ts).
+ *
  * Limits: the pipeline's byte limit applies before this; the pixel limit is checked on the HEIF
  * header before decoding; a decode that runs past HEIF_DECODE_TIMEOUT_MS is stopped (the worker is
  * terminated) and answered as a photo we cannot open.
  */
 import { Worker } from 'node:worker_threads';
 import { AppError } from '../errors.js';
+import { heifCompleteness } from './heif-boxes.js';
 
 /** A 12 MP iPhone photo takes 1–5 s on a loaded 2-core server; four times that is not a photo. */
 export const HEIF_DECODE_TIMEOUT_MS = 30_000;
+
+const CUT_SHORT =
+  'Ảnh HEIC bị hỏng: tệp chưa trọn vẹn (bị cắt, thiếu một phần dữ liệu) nên không dùng làm minh chứng được. Hãy chọn lại ảnh gốc trong thư viện rồi gửi lại.';
 
 const HEIF_BRANDS = new Set(['heic', 'heix', 'hevc', 'hevx', 'heim', 'heis', 'mif1', 'msf1']);
 
@@ -42,6 +49,8 @@ export function decodeHeif(
   limits: { maxPixels: number; timeoutMs?: number },
   onPixelLimit: () => AppError,
 ): Promise<DecodedPixels> {
+  const completeness = heifCompleteness(photo);
+  if (!completeness.complete) return Promise.reject(new AppError('PHOTO_DAMAGED', CUT_SHORT));
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./heif-worker.mjs', import.meta.url));
     let settled = false;

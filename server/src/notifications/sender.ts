@@ -5,7 +5,7 @@
  */
 import { verdictFor, withTimeout } from '../broadcasts/failures.js';
 import { extendLeases, heartbeat, inParallel, type LeasedSenderOptions } from '../broadcasts/leases.js';
-import { ZaloApiError } from '../zalo/types.js';
+import { ZaloApiError } from '../zalo/errors.js';
 import { type Channel, channelsFor } from './channels.js';
 import {
   type ClaimedNotification,

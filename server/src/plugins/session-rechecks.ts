@@ -9,18 +9,8 @@
  * answers at once (`forgetMember`, `forgetToken`); anything else (another instance, a manual UPDATE)
  * takes effect within `ttlMs`.
  */
-import type { Role } from '@loa/shared';
+import { type MemberGrant, readMemberGrant } from '../auth/service.js';
 import type { Db } from './db.js';
-
-export interface MemberGrant {
-  /** False when the member is gone or deactivated. */
-  active: boolean;
-  role: Role;
-  unitId: string | null;
-  sessionVersion: number;
-  /** This token was signed out. */
-  revoked: boolean;
-}
 
 export interface TokenIdentity {
   wardId: string;
@@ -43,21 +33,10 @@ const MISSING: MemberGrant = {
 };
 
 async function readGrant(db: Db, who: TokenIdentity): Promise<MemberGrant> {
-  const { rows } = await db.batchInWard(who.wardId, (client) =>
-    who.memberId
-      ? client.query<MemberGrant>(
-          `SELECT m.active, m.role, m.unit_id AS "unitId", m.session_version AS "sessionVersion",
-                  EXISTS (SELECT 1 FROM revoked_sessions r WHERE r.token_id = $2) AS revoked
-             FROM members m WHERE m.id = $1`,
-          [who.memberId, who.tokenId ?? null],
-        )
-      : client.query<MemberGrant>(
-          `SELECT true AS active, 'resident' AS role, NULL AS "unitId", 0 AS "sessionVersion",
-                  EXISTS (SELECT 1 FROM revoked_sessions r WHERE r.token_id = $1) AS revoked`,
-          [who.tokenId],
-        ),
+  const grant = await db.batchInWard(who.wardId, (client) =>
+    readMemberGrant(client, who.memberId, who.tokenId),
   );
-  return rows[0] ?? MISSING;
+  return grant ?? MISSING;
 }
 
 export class SessionRechecks {

@@ -5,7 +5,7 @@ import { recordAudit } from '../audit/audit.js';
 import { findMemberById } from '../auth/service.js';
 import { AppError } from '../errors.js';
 import { routeGroup } from '../http/access.js';
-import { ZaloApiError } from '../zalo/types.js';
+import { ZaloApiError } from '../zalo/errors.js';
 import { createInvite, redeemInvite } from './invites.js';
 import { getMember } from './members-service.js';
 

@@ -1,4 +1,3 @@
-export { ZaloApiError, type ZaloFailureKind } from './errors.js';
 export type { ZaloWebhookEvent } from './webhook-events.js';
 export type { WebhookContext, WebhookHandler } from './webhook-processor.js';
 
