@@ -29,6 +29,7 @@ const ShareTasksPage = lazy(() => import('./pages/share-tasks'));
 const WardSetupPage = named(() => import('./pages/ward-setup'), 'WardSetupPage');
 const WardMembersPage = named(() => import('./pages/ward-members'), 'WardMembersPage');
 const WardGroupsPage = named(() => import('./pages/ward-groups'), 'WardGroupsPage');
+const LoudspeakerSlotsPage = named(() => import('./pages/loudspeaker-slots'), 'LoudspeakerSlotsPage');
 const InboxPage = named(() => import('./pages/inbox'), 'InboxPage');
 const InboxThreadPage = named(() => import('./pages/inbox-thread'), 'InboxThreadPage');
 const AuditPage = named(() => import('./pages/audit'), 'AuditPage');
@@ -61,6 +62,7 @@ export function AppRoutes() {
           <Route path="/setup" element={<WardSetupPage />} />
           <Route path="/setup/members" element={<WardMembersPage />} />
           <Route path="/setup/groups" element={<WardGroupsPage />} />
+          <Route path="/setup/loudspeaker" element={<LoudspeakerSlotsPage />} />
           <Route path="/audit" element={<AuditPage />} />
           <Route path={paths.inbox} element={<InboxPage />} />
           <Route path={`${paths.inbox}/:id`} element={<InboxThreadPage />} />

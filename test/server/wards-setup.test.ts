@@ -315,6 +315,57 @@ describe('ward set-up', () => {
     });
   });
 
+  it('edits a group: name, khu phố, team and on/off, audited; a wrong khu phố or a team group without its team is refused', async () => {
+    const units = (await api('GET', '/api/ward/units')).json().units as { id: string; name: string }[];
+    const unit = (name: string) => units.find((u) => u.name === name)!.id;
+    const groups = (await api('GET', '/api/ward/groups')).json().groups as { id: string; name: string }[];
+    const group = groups.find((g) => g.name === 'Khu phố 3 - Xuân Thọ')!;
+    const audits = () =>
+      count(`SELECT count(*)::int AS n FROM audit_log WHERE ward_id = $1 AND action = 'groups.update'`);
+    const auditsBefore = await audits();
+
+    const notKhuPho = await api('PATCH', `/api/ward/groups/${group.id}`, {
+      khuPhoUnitId: unit('Tổ CNS Khu phố 3'),
+    });
+    expect(notKhuPho.statusCode).toBe(400);
+    expect(notKhuPho.json().message).toMatch(/Khu phố được chọn không có trong phường/);
+    const noTeam = await api('PATCH', `/api/ward/groups/${group.id}`, { responsibleUnitId: null });
+    expect(noTeam.statusCode).toBe(400);
+    expect(noTeam.json().message).toMatch(/tổ phụ trách/);
+    expect(await audits()).toBe(auditsBefore);
+
+    const edited = await api('PATCH', `/api/ward/groups/${group.id}`, {
+      name: 'Khu phố 4 - Xuân Thọ',
+      khuPhoUnitId: unit('Khu phố 4'),
+      responsibleUnitId: unit('Tổ CNS Khu phố 4'),
+      status: 'disabled',
+    });
+    expect(edited.statusCode).toBe(200);
+    expect(edited.json()).toMatchObject({
+      name: 'Khu phố 4 - Xuân Thọ',
+      khuPhoName: 'Khu phố 4',
+      responsibleUnitName: 'Tổ CNS Khu phố 4',
+      status: 'disabled',
+    });
+    const listed = (await api('GET', '/api/ward/groups'))
+      .json()
+      .groups.find((g: { id: string }) => g.id === group.id);
+    expect(listed).toMatchObject({ khuPhoName: 'Khu phố 4', status: 'disabled' });
+    expect(await audits()).toBe(auditsBefore + 1);
+    const team = await api(
+      'PATCH',
+      `/api/ward/groups/${group.id}`,
+      { status: 'active' },
+      authHeader(t.app, {
+        memberId: w.teamMemberId,
+        wardId: w.wardId,
+        role: 'team_member',
+        unitId: w.teamId,
+      }),
+    );
+    expect(team.statusCode).toBe(403);
+  });
+
   it('shows the audit log filtered by person and by campaign; team members cannot read it', async () => {
     const mine = await api('GET', `/api/audit?memberId=${adminId}`);
     expect(mine.statusCode).toBe(200);

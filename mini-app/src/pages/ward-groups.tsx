@@ -4,6 +4,7 @@ import { Button } from 'zmp-ui';
 import { PageShell } from '../components/page-shell';
 import { QueryGate } from '../components/query-gate';
 import { MutationError, SelectField, TextField } from '../wards/fields';
+import { GroupEditForm } from '../wards/group-edit-form';
 import { useAddGroup, useGroups, useOaGroups, useSetupUnits } from '../wards/use-ward-setup';
 
 const deliveryLabels: Record<string, string> = {
@@ -20,6 +21,10 @@ const deliveryLabels: Record<string, string> = {
 /** Nhóm Zalo: the OA's own groups (from Zalo) and the khu phố groups teams share into. */
 export function WardGroupsPage() {
   const groups = useGroups();
+  const units = useSetupUnits();
+  // The group whose edit form shows (under the list), if any.
+  const [editing, setEditing] = useState<string>();
+  const editedGroup = groups.data?.groups.find((g) => g.id === editing);
   return (
     <PageShell title="Nhóm Zalo" showBack>
       <QueryGate query={groups}>
@@ -29,7 +34,7 @@ export function WardGroupsPage() {
           ) : (
             <ul className="setup-list" data-testid="group-list">
               {list.map((g) => (
-                <li key={g.id}>
+                <li key={g.id} data-group={g.name}>
                   <strong>{g.name}</strong> · {g.khuPhoName} ·{' '}
                   {g.deliveryMode === 'oa_group'
                     ? 'OA gửi trực tiếp'
@@ -40,13 +45,29 @@ export function WardGroupsPage() {
                     {g.lastDelivery
                       ? `Lần gửi gần nhất: ${deliveryLabels[g.lastDelivery.status] ?? g.lastDelivery.status}, ${formatDateTimeVi(g.lastDelivery.at)}`
                       : 'Chưa gửi lần nào'}
-                  </small>
+                  </small>{' '}
+                  <Button
+                    size="small"
+                    variant="tertiary"
+                    aria-label={`Sửa nhóm ${g.name}`}
+                    onClick={() => setEditing(g.id)}
+                  >
+                    Sửa
+                  </Button>
                 </li>
               ))}
             </ul>
           )
         }
       </QueryGate>
+      {editedGroup ? (
+        <GroupEditForm
+          key={editedGroup.id}
+          group={editedGroup}
+          units={units.data?.units ?? []}
+          onDone={() => setEditing(undefined)}
+        />
+      ) : null}
       <RegisterGroup />
     </PageShell>
   );

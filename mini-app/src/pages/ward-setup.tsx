@@ -28,6 +28,9 @@ export function WardSetupPage() {
         <Link className="card-button" to="/setup/groups">
           Nhóm Zalo các khu phố
         </Link>
+        <Link className="card-button" to="/setup/loudspeaker">
+          Khung giờ phát loa
+        </Link>
         <Link className="card-button" to="/audit">
           Nhật ký thao tác
         </Link>

@@ -1,10 +1,12 @@
 import { type ScheduleInput, wardInstant } from '@loa/shared';
 import { useState } from 'react';
+import { Link } from 'react-router-dom';
 import { Button } from 'zmp-ui';
 import { ErrorNote } from '../components/status-views';
 import { WardDayField, WardTimeField, wardToday } from '../components/ward-date-fields';
+import { useLoudspeakerSlots } from '../loudspeaker/slots';
 import { TargetPicker } from './target-picker';
-import { useLoudspeakerSlots, useSchedulePost } from './use-posts';
+import { useSchedulePost } from './use-posts';
 
 /** The next whole hour in the ward, as the first suggestion for a one-off send. */
 function nextHour(): string {
@@ -135,7 +137,8 @@ function LoudspeakerSlotsHint({ onUse }: { onUse: (slots: string[]) => void }) {
       Khung giờ phát loa của phường: {slots.data.timesOfDay.join(', ')}.{' '}
       <button type="button" className="link-button" onClick={() => onUse(slots.data.timesOfDay)}>
         Dùng khung giờ loa
-      </button>
+      </button>{' '}
+      <Link to="/setup/loudspeaker">Xem, sửa khung giờ</Link>
     </p>
   );
 }

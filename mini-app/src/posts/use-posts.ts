@@ -130,14 +130,6 @@ export const useReportPlay = () =>
     call<{ total: number }>(`/api/deliveries/${id}/plays`, { method: 'POST', body: {} }),
   );
 
-export function useLoudspeakerSlots() {
-  return useQuery({
-    queryKey: ['loudspeaker-slots'],
-    queryFn: ({ signal }) => call<{ timesOfDay: string[] }>('/api/loudspeaker/slots', { signal }),
-    staleTime: 5 * 60_000,
-  });
-}
-
 /** The image file itself is the request body; the server decodes it and answers with its hash. */
 export function useUploadPostImage() {
   return useMutation({ mutationFn: (file: Blob) => uploadRaw<PostImage>('/api/post-images', file) });

@@ -2,6 +2,7 @@
 import type {
   AuditList,
   GroupFields,
+  GroupPatch,
   MemberFields,
   MemberImportReply,
   MemberInviteReply,
@@ -108,4 +109,8 @@ export const useImportMembers = () =>
 export const useAddGroup = () =>
   useWardWrite((fields: GroupFields) =>
     request<SetupGroup>('/api/ward/groups', { method: 'POST', body: fields }),
+  );
+export const useEditGroup = () =>
+  useWardWrite(({ id, patch }: { id: string; patch: GroupPatch }) =>
+    request<SetupGroup>(`/api/ward/groups/${id}`, { method: 'PATCH', body: patch }),
   );

@@ -50,6 +50,8 @@ function describe(error: AjvError): string {
       return `phải có ít nhất ${p.limit} mục`;
     case 'maxItems':
       return `không được quá ${p.limit} mục`;
+    case 'uniqueItems':
+      return `có hai mục trùng nhau (mục ${Number(p.j) + 1} và ${Number(p.i) + 1}), hãy bỏ một mục`;
     case 'format':
       return `phải là ${formatNames[String(p.format)] ?? String(p.format)}`;
     case 'pattern':

@@ -121,12 +121,17 @@ export async function editGroup(
   patch: GroupPatch,
 ): Promise<SetupGroup> {
   const before = await getGroup(db, id);
+  if (patch.khuPhoUnitId !== undefined && patch.khuPhoUnitId !== before.khuPhoUnitId) {
+    const khuPho = await findSetupUnit(db, patch.khuPhoUnitId);
+    if (khuPho?.kind !== 'khu_pho') throw new AppError('KHU_PHO_UNKNOWN');
+  }
   await checkTeam(db, patch.responsibleUnitId);
   const responsibleUnitId =
     patch.responsibleUnitId === undefined ? before.responsibleUnitId : patch.responsibleUnitId;
   if (before.deliveryMode === 'team_share' && !responsibleUnitId) throw new AppError('GROUP_NEEDS_TEAM');
   await updateGroup(db, id, {
     name: patch.name?.trim() ?? before.name,
+    khuPhoUnitId: patch.khuPhoUnitId ?? before.khuPhoUnitId,
     responsibleUnitId,
     status: patch.status ?? before.status,
   }).catch(nameTaken('GROUP_NAME_TAKEN'));

@@ -54,12 +54,10 @@ export async function insertGroup(
 export async function updateGroup(
   db: Queryable,
   id: string,
-  group: { name: string; responsibleUnitId: string | null; status: string },
+  group: { name: string; khuPhoUnitId: string; responsibleUnitId: string | null; status: string },
 ): Promise<void> {
-  await db.query(`UPDATE zalo_groups SET name = $2, responsible_unit_id = $3, status = $4 WHERE id = $1`, [
-    id,
-    group.name,
-    group.responsibleUnitId,
-    group.status,
-  ]);
+  await db.query(
+    `UPDATE zalo_groups SET name = $2, khu_pho_unit_id = $3, responsible_unit_id = $4, status = $5 WHERE id = $1`,
+    [id, group.name, group.khuPhoUnitId, group.responsibleUnitId, group.status],
+  );
 }

@@ -205,6 +205,7 @@ export type GroupFields = Static<typeof GroupFields>;
 export const GroupPatch = Type.Object(
   {
     name: Type.Optional(Name('Tên nhóm Zalo')),
+    khuPhoUnitId: Type.Optional(Uuid),
     responsibleUnitId: Type.Optional(Type.Union([Uuid, Type.Null()])),
     status: Type.Optional(Type.Union([Type.Literal('active'), Type.Literal('disabled')])),
   },
