@@ -4,7 +4,6 @@
  * first, then one encapsulated plugin per feature.
  */
 import cors from '@fastify/cors';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -34,6 +33,7 @@ import errorsPlugin, { frameworkErrors } from './plugins/errors.js';
 import inputTextPlugin from './plugins/input-text.js';
 import miniAppPlugin from './plugins/mini-app.js';
 import schedulerPlugin from './plugins/scheduler.js';
+import securityHeadersPlugin from './plugins/security-headers.js';
 import postEditRoutes from './posts/edit-routes.js';
 import postRoutes from './posts/routes.js';
 import publicRoutes from './public/routes.js';
@@ -104,7 +104,7 @@ export async function buildApp(
   await app.register(inputTextPlugin);
   // Everything the app loads comes from this server: the icon font and styles are built into the
   // mini app (no CDN). blob: is the photos the app itself fetched with the session and shows.
-  await app.register(helmet, {
+  await app.register(securityHeadersPlugin, {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],

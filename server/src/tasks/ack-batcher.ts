@@ -29,7 +29,8 @@ export interface AckBatchOptions {
   maxInFlight?: number;
 }
 
-interface Waiting extends AckRequest {
+interface Waiting {
+  request: AckRequest;
   resolve(result: AckResult | undefined): void;
   reject(error: unknown): void;
 }
@@ -55,10 +56,10 @@ export function createAckBatcher(pool: pg.Pool, roleStatement: string, options: 
   const prepared = new WeakSet<pg.PoolClient>();
   const wards = new Map<string, WardQueue>();
 
-  async function run(wardId: string, batch: AckRequest[]): Promise<(AckResult | undefined)[]> {
+  async function run(wardId: string, batch: Waiting[]): Promise<(AckResult | undefined)[]> {
     const statement = `BEGIN; ${roleStatement} SET LOCAL app.ward_id = '${wardId}';
-      EXECUTE ${PREPARED_NAME}(${uuidArray(batch.map((a) => a.id))}, ${uuidArray(batch.map((a) => a.memberId))},
-        ${uuidArray(batch.map((a) => a.unitId))}, '${wardId}');
+      EXECUTE ${PREPARED_NAME}(${uuidArray(batch.map((a) => a.request.id))}, ${uuidArray(batch.map((a) => a.request.memberId))},
+        ${uuidArray(batch.map((a) => a.request.unitId))}, '${wardId}');
       COMMIT;`;
     const client = await pool.connect();
     try {
@@ -118,7 +119,7 @@ export function createAckBatcher(pool: pg.Pool, roleStatement: string, options: 
     }
     const ward = queue;
     const answer = new Promise<AckResult | undefined>((resolve, reject) => {
-      ward.waiting.push({ ...request, resolve, reject });
+      ward.waiting.push({ request, resolve, reject });
     });
     if (ward.inFlight < maxInFlight) {
       if (ward.waiting.length >= maxBatch) flush(request.wardId, ward);
