@@ -2,6 +2,7 @@
  * Once per `npm test`: a real PostgreSQL (embedded in .data/test, or TEST_DATABASE_URL's server), with a
  * migrated template database `loa_template`. Test files clone it (see database.ts).
  */
+import { spawnSync } from 'node:child_process';
 import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -26,6 +27,12 @@ function withDatabase(url: string, name: string): string {
 let embedded: RunningPostgres | undefined;
 
 export async function setup(project: TestProject): Promise<void> {
+  // The browser tests serve mini-app/dist: after a pull or a merge it can be older than the sources,
+  // and the tests would then check yesterday's app. Rebuilt only when a source is newer.
+  const build = spawnSync('node', [join(REPO_ROOT, 'scripts', 'build-mini-app-if-stale.mjs')], {
+    stdio: 'inherit',
+  });
+  if (build.status !== 0) throw new Error('the mini app did not build (see above)');
   const external = process.env.TEST_DATABASE_URL;
   if (external) {
     project.provide('pgAdminUrl', external);
