@@ -1,9 +1,11 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
 import zaloMiniApp from 'zmp-vite-plugin';
 import appConfig from './app-config.json';
 import { localZauiIcons, localZauiIconsForEsbuild } from './icons-plugin';
+import { precompress } from './precompress-plugin';
 
 // Anchored to this file so `vite build mini-app` from the repo root and `npm run build -w mini-app`
 // produce the same output.
@@ -22,6 +24,23 @@ export default defineConfig({
     zaloMiniApp(appConfig as ZaloMiniAppOptions),
     localZauiIcons(),
     react(),
+    // In a browser, the app is "installed" the way Zalo installs a mini app's package: a service
+    // worker keeps the page and every hashed file, so opening it again loads no code over the network
+    // (src/lib/offline-app.ts registers it). Only the app's own page is answered from the cache:
+    // /api, /sim, /docs and the ward's web pages (/w/...) always go to the server.
+    VitePWA({
+      injectRegister: false,
+      manifest: false,
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,svg}'],
+        navigateFallback: 'index.html',
+        navigateFallbackAllowlist: [/^\/(?:index\.html)?(?:\?.*)?$/],
+        // A new build takes over at once; an open page keeps its files until it reloads.
+        skipWaiting: true,
+        clientsClaim: false,
+      },
+    }),
+    precompress(),
   ],
   optimizeDeps: { esbuildOptions: { jsx: 'automatic', plugins: [localZauiIconsForEsbuild()] } },
   build: {

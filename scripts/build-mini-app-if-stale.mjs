@@ -12,6 +12,7 @@ const sources = [
   join(appDir, 'index.html'),
   join(appDir, 'vite.config.ts'),
   join(appDir, 'icons-plugin.ts'),
+  join(appDir, 'precompress-plugin.ts'),
   join(appDir, 'public'),
   join(appDir, 'app-config.json'),
   join(root, 'shared', 'src'),

@@ -22,6 +22,7 @@ import evidencePlugin from './evidence/plugin.js';
 import healthRoutes from './health/routes.js';
 import { pingDatabase } from './health/sql.js';
 import type { Operation } from './http/operations.js';
+import { moveRequestBodies } from './http/request-bodies.js';
 import importRoutes from './imports/routes.js';
 import { loggerOptions } from './logger.js';
 import notifierPlugin from './notifications/queue.js';
@@ -134,6 +135,8 @@ export async function buildApp(
       },
       components: { securitySchemes: { session: { type: 'http', scheme: 'bearer' } } },
     },
+    transformObject: (document) =>
+      moveRequestBodies('openapiObject' in document ? document.openapiObject : document.swaggerObject),
   });
   await app.register(swaggerUi, {
     routePrefix: '/docs',

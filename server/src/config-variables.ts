@@ -143,6 +143,12 @@ export const variables = {
     description: 'Xóa sự kiện webhook đã nhận sau số ngày này',
     parse: positiveInt,
   },
+  ZALO_WEBHOOK_LEASE_SECONDS: {
+    default: '10',
+    description:
+      'Sự kiện webhook đang xử lý dở khi máy chủ dừng đột ngột được xử lý lại sau số giây này (nhịp giữ chỗ mỗi 1/3 khoảng đó)',
+    parse: positiveInt,
+  },
   ZALO_OPENAPI_URL: { description: 'Gốc openapi.zalo.me (mặc định theo ZALO_MODE)', parse: text },
   ZALO_GRAPH_URL: { description: 'Gốc graph.zalo.me (mặc định theo ZALO_MODE)', parse: text },
   ZALO_OAUTH_URL: { description: 'Gốc oauth.zaloapp.com (mặc định theo ZALO_MODE)', parse: text },

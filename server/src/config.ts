@@ -90,6 +90,8 @@ export interface ZaloConfig {
   /** Signed events older than this are refused (a replay of a captured request). */
   webhookMaxAgeSeconds: number;
   webhookRetentionDays: number;
+  /** An event being processed by an instance that died is taken again after this (zalo/webhook-processor.ts). */
+  webhookLeaseSeconds: number;
   /** Base URL per Zalo host; in simulator mode, this server's /sim/<host> prefixes. */
   urls: { openapi: string; graph: string; oauth: string; business: string };
   recentGroupMessagesPath: string;
@@ -247,6 +249,7 @@ function zaloConfig(read: ReadVariable, port: number): ZaloConfig {
     webhookIdTerm: read('ZALO_WEBHOOK_ID_TERM') ?? 'either',
     webhookMaxAgeSeconds: read('ZALO_WEBHOOK_MAX_AGE_SECONDS') ?? 10800,
     webhookRetentionDays: read('ZALO_WEBHOOK_RETENTION_DAYS') ?? 30,
+    webhookLeaseSeconds: read('ZALO_WEBHOOK_LEASE_SECONDS') ?? 10,
     urls: {
       openapi: (read('ZALO_OPENAPI_URL') ?? base('openapi', 'https://openapi.zalo.me')).replace(/\/$/, ''),
       graph: (read('ZALO_GRAPH_URL') ?? base('graph', 'https://graph.zalo.me')).replace(/\/$/, ''),

@@ -52,6 +52,11 @@ export const errorCatalogue = {
     status: 400,
     message: 'Chưa có ảnh trong yêu cầu. Chọn hoặc chụp một ảnh rồi gửi lại (trường "photo").',
   },
+  UPLOAD_MALFORMED: {
+    status: 400,
+    message:
+      'Dữ liệu ảnh gửi lên không đúng định dạng (multipart/form-data bị lỗi hoặc bị cắt giữa chừng). Hãy gửi lại ảnh từ ứng dụng.',
+  },
   PHOTO_NOT_IMAGE: {
     status: 415,
     message: 'Tệp gửi lên không phải ảnh. Hãy gửi ảnh JPEG, PNG, WebP hoặc HEIC.',

@@ -20,6 +20,8 @@ interface People {
   teamName: string;
   staffName: string;
   staffUnitName: string;
+  leaderName: string;
+  leaderUnitName: string;
 }
 
 async function findPeople(databaseUrl: string): Promise<People> {
@@ -28,13 +30,16 @@ async function findPeople(databaseUrl: string): Promise<People> {
   try {
     const { rows } = await client.query<People>(
       `SELECT a.id AS "assignmentId", m.full_name AS "memberName", team.name AS "teamName",
-              s.full_name AS "staffName", su.name AS "staffUnitName"
+              s.full_name AS "staffName", su.name AS "staffUnitName",
+              l.full_name AS "leaderName", lu.name AS "leaderUnitName"
          FROM assignments a
          JOIN tasks t ON t.id = a.task_id AND t.place_lat IS NULL
          JOIN units team ON team.id = a.unit_id
          JOIN members m ON m.unit_id = a.unit_id AND m.role = 'team_member'
          JOIN members s ON s.ward_id = a.ward_id AND s.role = 'staff'
          JOIN units su ON su.id = s.unit_id
+         JOIN members l ON l.ward_id = a.ward_id AND l.role = 'leader'
+         JOIN units lu ON lu.id = l.unit_id
         ORDER BY a.id LIMIT 1`,
     );
     if (!rows[0]) throw new Error('the demo ward has no team assignment without a place');
@@ -138,5 +143,43 @@ describe('photo evidence in the mini app', () => {
       expect(overflow).toBeLessThanOrEqual(0);
     }
     expect([...member.errors, ...staff.errors]).toEqual([]);
+  });
+
+  // Staff may send photos for a team, but nobody reviews their own (the server answers 403): the
+  // review screen says so instead of offering buttons that would fail; a leader still gets them.
+  it('shows the sender of a photo why they cannot review it, and the leader the buttons', async () => {
+    const staff = await pageAs({ unitName: people.staffUnitName, fullName: people.staffName });
+    await staff.page.goto(`${server.url}/#/assignments/${people.assignmentId}/evidence`);
+    const [chooser] = await Promise.all([
+      staff.page.waitForEvent('filechooser'),
+      staff.page.getByRole('button', { name: 'Chụp ảnh minh chứng' }).click(),
+    ]);
+    await chooser.setFiles(join(PHOTOS, 'gps-nikon-dscn0012.jpg'));
+    // Its card, pending (the member's photo above, if any, is accepted already).
+    await staff.page
+      .locator('.evidence-card[data-evidence-id]', { hasText: 'Chờ duyệt' })
+      .waitFor({ timeout: 15_000 });
+
+    await staff.page.goto(`${server.url}/#/evidence`);
+    const own = staff.page.locator('.evidence-card[data-evidence-id]');
+    await own.first().waitFor({ timeout: 15_000 });
+    expect(await own.count()).toBe(1);
+    await own.getByText('Ảnh do anh/chị gửi — cần một cán bộ hoặc lãnh đạo khác duyệt.').waitFor();
+    expect(await own.getByRole('button', { name: 'Duyệt', exact: true }).count()).toBe(0);
+    expect(await own.getByRole('button', { name: 'Trả lại', exact: true }).count()).toBe(0);
+
+    const leader = await pageAs({ unitName: people.leaderUnitName, fullName: people.leaderName });
+    await leader.page.goto(`${server.url}/#/evidence`);
+    const queued = leader.page.locator('.evidence-card[data-evidence-id]');
+    await queued.first().waitFor({ timeout: 15_000 });
+    await queued.getByRole('button', { name: 'Duyệt', exact: true }).waitFor();
+    expect(await queued.getByRole('button', { name: 'Trả lại', exact: true }).count()).toBe(1);
+    expect(await queued.getByText(/Ảnh do anh\/chị gửi/).count()).toBe(0);
+
+    for (const { page } of [staff, leader]) {
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+    }
+    expect([...staff.errors, ...leader.errors]).toEqual([]);
   });
 });

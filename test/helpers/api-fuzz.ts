@@ -34,6 +34,12 @@ export interface Operation {
   path: string;
   name: string;
   public: boolean;
+  /** Who may call it (the route kit's `x-roles`); undefined for a public operation. */
+  roles: string[] | undefined;
+  /** A multipart upload's form (requestBody multipart/form-data). */
+  form: JsonSchema | undefined;
+  /** The body is the file's bytes themselves (requestBody application/octet-stream). */
+  raw: boolean;
   pathParams: string[];
   query: { name: string; required: boolean; schema: JsonSchema }[];
   body: JsonSchema | undefined;
@@ -45,9 +51,13 @@ export interface FuzzRequest {
   url: string;
   role: string;
   headers: Record<string, string>;
-  payload?: string;
+  payload?: string | Buffer;
   /** Why the server must refuse it; empty when a valid answer is allowed. */
   mustRefuse: string[];
+  /** The role is not among the operation's `x-roles`: the answer must be 403. */
+  roleRefused: boolean;
+  /** An allowed role, every path id its own ward's: the role check must not refuse it. */
+  allowedOnOwnData: boolean;
   /** What was done, for the failure report. */
   what: string[];
 }
@@ -59,6 +69,7 @@ interface OpenApi {
       string,
       {
         security?: unknown[];
+        'x-roles'?: string[];
         parameters?: { in: string; name: string; required?: boolean; schema?: JsonSchema }[];
         requestBody?: { content?: Record<string, { schema?: JsonSchema }> };
       }
@@ -78,6 +89,9 @@ export function operationsOf(docs: OpenApi): Operation[] {
           path,
           name: `${method.toUpperCase()} ${path}`,
           public: !op.security?.length,
+          roles: op['x-roles'],
+          form: content['multipart/form-data']?.schema,
+          raw: 'application/octet-stream' in content,
           pathParams: parameters.filter((p) => p.in === 'path').map((p) => p.name),
           query: parameters
             .filter((p) => p.in === 'query')
@@ -123,7 +137,8 @@ export const EDGE_STRINGS: string[] = [
 
 const HUGE = 'x'.repeat(200_000);
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const ROLES = ['admin', 'staff', 'leader', 'team_lead', 'team_member'] as const;
+/** The roles a session can carry (a resident signs in too: the public side of the mini app). */
+export const ROLES = ['admin', 'staff', 'leader', 'team_lead', 'team_member', 'resident'] as const;
 
 const types = (schema: JsonSchema): string[] => [schema.type ?? []].flat();
 
@@ -225,10 +240,156 @@ type PathChoice = 'own' | 'other' | 'missing' | 'junk';
 const pathArb = fc.constantFrom<PathChoice>('own', 'own', 'other', 'missing', 'junk');
 const roleArb = fc.constantFrom<string>(...ROLES, ...ROLES, 'anonymous', 'forged');
 
+/**
+ * Broken multipart uploads, each the way a client, a proxy or an attacker gets it wrong. Every one but
+ * those in MAY_BE_TAKEN must be refused (4xx), and none that is refused may store anything.
+ */
+export const MULTIPART_BREAKS = [
+  'valid',
+  'no boundary',
+  'wrong boundary',
+  'cut inside the photo',
+  'cut inside the part headers',
+  'part with no name',
+  'photo field twice',
+  'huge part header',
+  'wrong field name',
+  'empty photo',
+  'not an image',
+  'fields only, no file',
+  'empty body',
+  'too many parts',
+  'bare LF line ends',
+] as const;
+/**
+ * Uploads the server may take: the valid one; a photo field sent twice (the parser keeps the first
+ * file and reads no further: `files: 1`); a 200 KB part header after the part's name (the parser keeps
+ * 80 KB of headers and drops the rest, so memory stays bounded and the photo is intact).
+ */
+export const MAY_BE_TAKEN: ReadonlySet<UploadBreak> = new Set<UploadBreak>([
+  'valid',
+  'photo field twice',
+  'huge part header',
+]);
+/** Broken raw uploads (the body is the file itself). */
+export const RAW_BREAKS = ['valid', 'empty body', 'not an image', 'cut inside the photo'] as const;
+export type UploadBreak = (typeof MULTIPART_BREAKS)[number] | (typeof RAW_BREAKS)[number];
+
+export function uploadBreaksOf(op: Operation): readonly UploadBreak[] {
+  if (op.form) return MULTIPART_BREAKS;
+  if (op.raw) return RAW_BREAKS;
+  return [];
+}
+
+/** The name of the form's file field (`format: binary`), and its text fields. */
+function formFields(form: JsonSchema | undefined) {
+  const entries = Object.entries(form?.properties ?? {});
+  const file = entries.find(([, schema]) => schema.format === 'binary')?.[0] ?? 'file';
+  const texts = entries.filter(([name]) => name !== file).map(([name]) => name);
+  return { file, texts };
+}
+
+/** One broken (or valid) upload for an upload operation, with its content-type header. */
+export function uploadBody(
+  op: Operation,
+  kind: UploadBreak,
+  photo: Buffer,
+): { headers: Record<string, string>; payload: Buffer } {
+  if (!op.form) {
+    const bytes =
+      kind === 'valid'
+        ? photo
+        : kind === 'not an image'
+          ? Buffer.from('Đây không phải ảnh, chỉ là chữ.')
+          : kind === 'cut inside the photo'
+            ? photo.subarray(0, Math.floor(photo.length / 2))
+            : Buffer.alloc(0);
+    return { headers: { 'content-type': 'application/octet-stream' }, payload: bytes };
+  }
+  const { file, texts } = formFields(op.form);
+  const boundary = '----loaFuzzBoundary7MA4YWxkTrZu0gW';
+  const CRLF = kind === 'bare LF line ends' ? '\n' : '\r\n';
+  const part = (headers: string[], body: Buffer | string) =>
+    Buffer.concat([
+      Buffer.from(`--${boundary}${CRLF}${headers.join(CRLF)}${CRLF}${CRLF}`),
+      Buffer.from(body),
+      Buffer.from(CRLF),
+    ]);
+  const filePart = (name: string | undefined, bytes: Buffer, extra: string[] = []) =>
+    part(
+      [
+        `Content-Disposition: form-data${name === undefined ? '' : `; name="${name}"`}; filename="anh.jpg"`,
+        'Content-Type: image/jpeg',
+        ...extra,
+      ],
+      bytes,
+    );
+  const fieldPart = (name: string, value: string) =>
+    part([`Content-Disposition: form-data; name="${name}"`], value);
+  const end = Buffer.from(`--${boundary}--${CRLF}`);
+  const fields = texts.map((name) => fieldPart(name, 'tok-khong-co'));
+  let body: Buffer;
+  switch (kind) {
+    case 'part with no name':
+      body = Buffer.concat([...fields, filePart(undefined, photo), end]);
+      break;
+    case 'photo field twice':
+      body = Buffer.concat([...fields, filePart(file, photo), filePart(file, photo), end]);
+      break;
+    case 'huge part header':
+      body = Buffer.concat([...fields, filePart(file, photo, [`X-Dem: ${'a'.repeat(200_000)}`]), end]);
+      break;
+    case 'wrong field name':
+      body = Buffer.concat([...fields, filePart(`${file}Sai`, photo), end]);
+      break;
+    case 'empty photo':
+      body = Buffer.concat([...fields, filePart(file, Buffer.alloc(0)), end]);
+      break;
+    case 'not an image':
+      body = Buffer.concat([...fields, filePart(file, Buffer.from('Đây không phải ảnh, chỉ là chữ.')), end]);
+      break;
+    case 'fields only, no file':
+      body = Buffer.concat([...fields, fieldPart('ghiChu', 'Không có ảnh'), end]);
+      break;
+    case 'empty body':
+      body = Buffer.alloc(0);
+      break;
+    case 'too many parts':
+      body = Buffer.concat([
+        ...Array.from({ length: 40 }, (_, i) => fieldPart(`thua${i}`, 'x')),
+        filePart(file, photo),
+        end,
+      ]);
+      break;
+    case 'cut inside the photo': {
+      const whole = Buffer.concat([...fields, filePart(file, photo), end]);
+      body = whole.subarray(0, whole.length - end.length - Math.floor(photo.length / 2));
+      break;
+    }
+    case 'cut inside the part headers': {
+      const whole = Buffer.concat([...fields, filePart(file, photo), end]);
+      const at = whole.indexOf('Content-Type: image/jpeg');
+      body = whole.subarray(0, at + 10);
+      break;
+    }
+    default:
+      body = Buffer.concat([...fields, filePart(file, photo), end]);
+  }
+  const contentType =
+    kind === 'no boundary'
+      ? 'multipart/form-data'
+      : kind === 'wrong boundary'
+        ? 'multipart/form-data; boundary=----ranhGioiKhac'
+        : `multipart/form-data; boundary=${boundary}`;
+  return { headers: { 'content-type': contentType }, payload: body };
+}
+
 export interface FuzzContext {
   /** The id of the path parameter's kind in the caller's ward (own) and in another ward (other). */
   idFor(op: Operation, param: string, ward: 'own' | 'other'): string;
   headersFor(role: string): Record<string, string>;
+  /** A small real photo, for the valid upload among the broken ones. */
+  photo: Buffer;
 }
 
 /** Fields of the body schema, each with its schema and whether the body requires it. */
@@ -361,18 +522,26 @@ export function fuzzCases(op: Operation, ctx: FuzzContext, seed: number, runs: n
   const queryArb = fc.array(fc.tuple(fc.nat(), fc.oneof(textArb, fc.constant(HUGE.slice(0, 5000)))), {
     maxLength: 2,
   });
+  const uploads = uploadBreaksOf(op);
   const arb = fc.record({
     role: roleArb,
     paths: fc.array(pathArb, { minLength: op.pathParams.length, maxLength: op.pathParams.length }),
     junk: textArb,
     query: queryArb,
     body: mutationArb,
+    // Upload routes get broken uploads instead of JSON bodies (most of the time: JSON too, now and then).
+    upload: uploads.length
+      ? fc.option(fc.constantFrom(...uploads), { freq: 5, nil: undefined })
+      : fc.constant(undefined),
   });
   return fc.sample(arb, { seed: opSeed, numRuns: runs }).map((c) => {
     const what: string[] = [`as ${c.role}`];
     const mustRefuse: string[] = [];
     if (!op.public && (c.role === 'anonymous' || c.role === 'forged'))
       mustRefuse.push(`no valid session (${c.role})`);
+    const signedIn = (ROLES as readonly string[]).includes(c.role);
+    const roleRefused = signedIn && op.roles !== undefined && !op.roles.includes(c.role);
+    if (roleRefused) mustRefuse.push(`${c.role} is not among the roles /docs allows`);
     let url = op.path;
     op.pathParams.forEach((param, index) => {
       const choice = c.paths[index]!;
@@ -408,11 +577,32 @@ export function fuzzCases(op: Operation, ctx: FuzzContext, seed: number, runs: n
     if (qs) url += `?${qs}`;
     const headers: Record<string, string> = { ...ctx.headersFor(c.role) };
     const sendsBody = op.method !== 'GET' && op.method !== 'HEAD';
-    const payload = sendsBody ? applyBody(op, c.body, what, mustRefuse) : undefined;
-    if (payload !== undefined) {
-      headers['content-type'] = c.body.kind === 'wrongContentType' ? 'text/plain' : 'application/json';
-      if (c.body.kind === 'wrongContentType' && op.body) mustRefuse.push('body sent as text/plain');
+    let payload: string | Buffer | undefined;
+    if (sendsBody && c.upload !== undefined) {
+      const upload = uploadBody(op, c.upload, ctx.photo);
+      Object.assign(headers, upload.headers);
+      payload = upload.payload;
+      what.push(`upload: ${c.upload}`);
+      if (!MAY_BE_TAKEN.has(c.upload)) mustRefuse.push(`upload ${c.upload}`);
+    } else {
+      payload = sendsBody ? applyBody(op, c.body, what, mustRefuse) : undefined;
+      if (payload !== undefined) {
+        headers['content-type'] = c.body.kind === 'wrongContentType' ? 'text/plain' : 'application/json';
+        if (c.body.kind === 'wrongContentType' && op.body) mustRefuse.push('body sent as text/plain');
+      }
     }
-    return { method: op.method, url, role: c.role, headers, payload, mustRefuse, what };
+    const allowedOnOwnData =
+      signedIn && !roleRefused && c.paths.every((choice) => choice === 'own') && c.query.length === 0;
+    return {
+      method: op.method,
+      url,
+      role: c.role,
+      headers,
+      payload,
+      mustRefuse,
+      roleRefused,
+      allowedOnOwnData,
+      what,
+    };
   });
 }

@@ -3,6 +3,8 @@
  * who may call it and which errors it answers. The route kit (server/src/http) fills these in for a
  * route group; this test catches a route registered outside it that forgot them.
  */
+
+import { ROLE_NAMES_VI, ROLES } from '@loa/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OPERATIONS } from '../../server/src/http/operations.js';
 import { buildTestApp, type TestApp } from '../helpers/app.js';
@@ -27,9 +29,11 @@ const SIGNED_IN = new Set(['GET /api/me', 'POST /api/auth/sign-out', 'GET /api/s
 
 interface Operation {
   summary?: string;
+  description?: string;
+  'x-roles'?: string[];
   security?: unknown[];
   parameters?: { in: string }[];
-  requestBody?: unknown;
+  requestBody?: { content: Record<string, { schema?: { required?: string[]; properties?: object } }> };
   responses: Record<string, unknown>;
 }
 
@@ -83,6 +87,46 @@ describe('the OpenAPI document', () => {
       if (!SIGNED_IN.has(name) && !codes.includes('403')) wrong.push(`${name}: no 403`);
     }
     expect(wrong).toEqual([]);
+  });
+
+  // The route kit knows who may call each group of routes; /docs says it, for programs (x-roles, which
+  // the fuzz test checks against the server) and in words for a person.
+  it('says which roles may call every operation but the public ones', () => {
+    const wrong: string[] = [];
+    for (const [name, op] of operations) {
+      const roles = op['x-roles'];
+      if (PUBLIC.has(name)) {
+        if (roles) wrong.push(`${name}: public but lists roles`);
+        continue;
+      }
+      if (!roles?.length || roles.some((role) => !(ROLES as readonly string[]).includes(role))) {
+        wrong.push(`${name}: x-roles ${JSON.stringify(roles)}`);
+        continue;
+      }
+      if (SIGNED_IN.has(name) && roles.length !== ROLES.length)
+        wrong.push(`${name}: any session, not all roles`);
+      if (!SIGNED_IN.has(name) && roles.includes('resident')) wrong.push(`${name}: open to residents`);
+      const words = `Vai trò được gọi: ${roles.map((role) => ROLE_NAMES_VI[role as 'admin']).join(', ')}.`;
+      if (!op.description?.includes(words)) wrong.push(`${name}: description does not say "${words}"`);
+    }
+    expect(wrong).toEqual([]);
+    const roles = Object.fromEntries(operations.map(([name, op]) => [name, op['x-roles']]));
+    expect(roles['POST /api/posts/{id}/approve']).toEqual(['leader']);
+    expect(roles['POST /api/assignments/{id}/evidence']).toEqual([
+      'team_lead',
+      'team_member',
+      'staff',
+      'admin',
+    ]);
+    expect(roles['PUT /api/campaigns/{id}/reminder-rules']).toEqual(['admin', 'staff']);
+  });
+
+  it('states the upload bodies: the evidence photo as a multipart form, a post image as its bytes', () => {
+    const body = (name: string) => operations.find(([n]) => n === name)?.[1].requestBody?.content;
+    const form = body('POST /api/assignments/{id}/evidence')?.['multipart/form-data']?.schema;
+    expect(form?.required).toEqual(['photo']);
+    expect(form?.properties).toHaveProperty('photo', expect.objectContaining({ format: 'binary' }));
+    expect(Object.keys(body('POST /api/post-images') ?? {})).toEqual(['application/octet-stream']);
   });
 
   it('documents 400 where input is read and 404 where a record is named', () => {

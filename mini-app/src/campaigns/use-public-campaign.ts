@@ -18,10 +18,12 @@ export function publicCampaignPath(ward?: string): string {
   return ward ? `/api/public/campaign?ward=${encodeURIComponent(ward)}` : '/api/public/campaign';
 }
 
+export const publicCampaignKey = (ward: string | undefined) => ['public-campaign', ward ?? null] as const;
+
 /** The ward and its current campaign (null when none is running), as anyone may read them. */
 export function usePublicCampaign(ward: string | undefined = wardFromLocation()) {
   return useQuery({
-    queryKey: ['public-campaign', ward ?? null],
+    queryKey: publicCampaignKey(ward),
     queryFn: ({ signal }) => request<PublicCampaignReply>(publicCampaignPath(ward), { signal }),
     staleTime: 0, // a post approved a moment ago shows on the next visit to Trang chủ
   });

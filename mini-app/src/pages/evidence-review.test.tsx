@@ -1,6 +1,6 @@
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { jsonResponse, renderPage, stubFetchByUrl } from '../test-utils';
+import { jsonResponse, renderPage, signInAs, stubFetchByUrl } from '../test-utils';
 import { EvidenceReviewPage } from './evidence-review';
 
 const item = {
@@ -12,6 +12,7 @@ const item = {
   teamName: 'Tổ Công nghệ số cộng đồng Khu phố 3',
   campaignId: '5b8e2a1c-4444-4c1f-8d1e-4b7b1f9f2a01',
   uploadedByName: 'Lê Văn Ba',
+  uploadedBy: '5b8e2a1c-5555-4c1f-8d1e-4b7b1f9f2a01',
   createdAt: '2026-05-19T02:00:00.000Z',
   takenAt: '2008-10-22T09:28:39.000Z',
   lat: 43.46745,
@@ -91,5 +92,27 @@ describe('accepting a flagged photo', () => {
     await waitFor(() => expect(calls.some((call) => call.url.endsWith('/review'))).toBe(true));
     const review = calls.find((call) => call.url.endsWith('/review'));
     expect(JSON.parse(String(review?.init?.body))).toEqual({ decision: 'accept' });
+  });
+});
+
+describe('a photo the reviewer sent', () => {
+  it('offers no Duyệt or Trả lại and says someone else must review it', async () => {
+    signInAs('staff', item.uploadedBy);
+    stubApi();
+    renderPage(<EvidenceReviewPage />);
+    expect(
+      await screen.findByText('Ảnh do anh/chị gửi — cần một cán bộ hoặc lãnh đạo khác duyệt.'),
+    ).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Duyệt' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Trả lại' })).toBeNull();
+  });
+
+  it("still offers both on another member's photo", async () => {
+    signInAs('staff');
+    stubApi();
+    renderPage(<EvidenceReviewPage />);
+    expect(await screen.findByRole('button', { name: 'Duyệt' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Trả lại' })).toBeTruthy();
+    expect(screen.queryByText(/Ảnh do anh\/chị gửi/)).toBeNull();
   });
 });

@@ -8,6 +8,7 @@ import {
 } from '@loa/shared';
 import { useState } from 'react';
 import { Button, Modal } from 'zmp-ui';
+import { useSession } from '../auth/use-session';
 import { ConfirmButton } from '../components/confirm-button';
 import { PageShell } from '../components/page-shell';
 import { QueryGate } from '../components/query-gate';
@@ -83,7 +84,22 @@ export function EvidenceReviewPage() {
   );
 }
 
+/**
+ * Accept or send back. Staff may also upload for a team; the server refuses anyone reviewing their
+ * own photo (403 EVIDENCE_OWN_PHOTO), so on those the buttons give way to why, and who can act.
+ */
 function ReviewActions({ item }: { item: EvidenceItem }) {
+  const { session } = useSession();
+  if (item.uploadedBy && item.uploadedBy === session?.memberId)
+    return (
+      <p className="detail-meta evidence-own-photo">
+        Ảnh do anh/chị gửi — cần một cán bộ hoặc lãnh đạo khác duyệt.
+      </p>
+    );
+  return <ReviewButtons item={item} />;
+}
+
+function ReviewButtons({ item }: { item: EvidenceItem }) {
   const review = useReviewEvidence();
   const [sendingBack, setSendingBack] = useState(false);
   const [reason, setReason] = useState('');

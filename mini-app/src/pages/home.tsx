@@ -17,7 +17,7 @@ export function HomePage() {
   return (
     <PageShell title="Loa Phường">
       <SessionBar />
-      <QueryGate query={query}>
+      <QueryGate query={query} lastKnown>
         {({ ward, campaign, posts }) => (
           <>
             <h1 className="ward-name">{ward.name}</h1>

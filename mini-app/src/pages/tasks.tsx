@@ -24,6 +24,7 @@ export function TasksPage() {
     <PageShell title="Nhiệm vụ">
       <QueryGate
         query={query}
+        lastKnown
         isEmpty={(data) => data.assignments.length === 0}
         empty={
           session.role === 'team_lead' || session.role === 'team_member'

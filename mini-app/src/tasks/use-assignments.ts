@@ -7,12 +7,16 @@ export const assignmentKeys = {
   one: (id: string) => ['assignments', id] as const,
 };
 
+/** Nhiệm vụ's list, also asked at start-up when the app opens on it (lib/first-screen-prefetch.ts). */
+export const myAssignmentsQuery = {
+  queryKey: assignmentKeys.mine,
+  queryFn: ({ signal }: { signal: AbortSignal }) =>
+    request<AssignmentList>('/api/me/assignments', { signal }),
+  staleTime: 10_000,
+};
+
 export function useMyAssignments() {
-  return useQuery({
-    queryKey: assignmentKeys.mine,
-    queryFn: ({ signal }) => request<AssignmentList>('/api/me/assignments', { signal }),
-    staleTime: 10_000,
-  });
+  return useQuery(myAssignmentsQuery);
 }
 
 export function useAssignment(id: string | undefined) {

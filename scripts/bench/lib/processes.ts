@@ -6,9 +6,17 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../../../server/src/config.js';
 
-/** Starts scripts/bench/<script>; answers the process and the first message it sends its parent. */
-export function startChild<T>(script: string, env: Record<string, string>): Promise<[ChildProcess, T]> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'scripts/bench', script)], {
+/**
+ * Starts scripts/bench/<script>; answers the process and the first message it sends its parent.
+ * `nodeOptions` go to node before the script (e.g. --cpu-prof to profile the server under test).
+ */
+export function startChild<T>(
+  script: string,
+  env: Record<string, string>,
+  nodeOptions: string[] = [],
+): Promise<[ChildProcess, T]> {
+  const args = [...nodeOptions, '--import', 'tsx', join(REPO_ROOT, 'scripts/bench', script)];
+  const child = spawn(process.execPath, args, {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });

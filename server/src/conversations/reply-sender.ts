@@ -114,7 +114,7 @@ export class ReplySender {
     } catch (error) {
       outcome = this.verdict(error, row);
     }
-    const recorded = await db.withSystem((client) => finishReply(client, row.id, owner, outcome));
+    const recorded = await db.batchAsSystem((client) => finishReply(client, row.id, owner, outcome));
     if (!recorded) log.warn({ replyId: row.id }, 'reply lease lost before its outcome was recorded');
   }
 

@@ -17,6 +17,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyRequest } from 'fastify';
 import { AppError } from '../errors.js';
 import { routeGroup } from '../http/access.js';
+import { REQUEST_BODY } from '../http/request-bodies.js';
 import type { Session } from '../plugins/auth.js';
 import type { DisplayCopies } from './display-copies.js';
 import { type ReceiveTurn, ReceiveTurns } from './receive-turns.js';
@@ -38,11 +39,36 @@ import { uploadPhoto } from './upload-service.js';
  */
 const RECEIVE_TURNS = 2;
 
+/** The upload's form as /docs states it (the route reads the parts itself, see receiveAndStore). */
+const EVIDENCE_UPLOAD_FORM = {
+  type: 'object',
+  required: ['photo'],
+  properties: {
+    accessToken: { type: 'string', description: 'Token Zalo của người dùng (thay cho header), trước ảnh' },
+    locationToken: {
+      type: 'string',
+      description: 'Token vị trí của getLocation (thay cho header), trước ảnh',
+    },
+    photo: { type: 'string', format: 'binary', description: 'Một ảnh JPEG, PNG, WebP hoặc HEIC/HEIF' },
+  },
+};
+
 /** A team member sees their own team's assignments only; staff see the ward's (RLS does the ward). */
 export function teamScope(session: Session): string | null {
   if (!isTeamRole(session.role)) return null;
   if (!session.unitId) throw new AppError('FORBIDDEN');
   return session.unitId;
+}
+
+/**
+ * The multipart parser's own refusals of a broken form (no boundary, a boundary the body does not use,
+ * part headers cut off or not in CRLF lines) are plain errors: answered as a 400 that says to send
+ * again, not a 500. Its limits (too many parts, too large) carry a 4xx of their own and pass.
+ */
+function malformedForm(error: unknown): never {
+  const status = (error as { statusCode?: number }).statusCode;
+  if (error instanceof AppError || (status !== undefined && status < 500)) throw error;
+  throw new AppError('UPLOAD_MALFORMED');
 }
 
 const evidenceRoutes: FastifyPluginAsyncTypebox<{
@@ -71,7 +97,7 @@ const evidenceRoutes: FastifyPluginAsyncTypebox<{
   ) => {
     // The part's headers may trickle too: the guard's deadline covers waiting for them.
     const part = await Promise.race([
-      request.file(),
+      request.file().catch(malformedForm),
       new Promise<never>((_, reject) => {
         if (guard.signal.aborted) reject(guard.signal.reason);
         guard.signal.addEventListener('abort', () => reject(guard.signal.reason), { once: true });
@@ -130,6 +156,7 @@ const evidenceRoutes: FastifyPluginAsyncTypebox<{
             tags: ['evidence'],
             description:
               'Tùy chọn: header x-zalo-access-token và x-zalo-location-token (token của getLocation) để máy chủ lấy vị trí từ Zalo; nếu không có thì dùng GPS trong EXIF.',
+            [REQUEST_BODY]: { 'multipart/form-data': { schema: EVIDENCE_UPLOAD_FORM } },
             params: IdParams,
             response: {
               201: EvidenceUploadReply,

@@ -178,6 +178,7 @@ const SELECT_EVIDENCE = `
   SELECT e.id, e.assignment_id AS "assignmentId", t.title AS "taskTitle", t.place_name AS "placeName",
          a.unit_id AS "teamId",
          u.name AS "teamName", t.campaign_id AS "campaignId", m.full_name AS "uploadedByName",
+         e.uploaded_by AS "uploadedBy",
          ${iso('e.created_at')} AS "createdAt", ${iso('e.taken_at')} AS "takenAt",
          e.lat, e.lng, e.location_source AS "locationSource", f.width, f.height, e.flags,
          e.review_status AS "reviewStatus", e.review_reason AS "reviewReason",

@@ -16,6 +16,7 @@ export const OPERATIONS = {
   'sentPosts.mine':
     'Các bài phường tôi đã gửi, với địa chỉ trang web của từng bài (để báo cáo nhiệm vụ đăng tin)',
   'mini-app.missing': 'Trang của mini app không có',
+  'mini-app.page': 'Trang của mini app, kèm dữ liệu màn hình đầu (Trang chủ) của phường trong liên kết',
   'zalo.webhook': 'Sự kiện webhook từ Zalo OA',
 
   'auth.zalo': 'Đăng nhập bằng tài khoản Zalo',

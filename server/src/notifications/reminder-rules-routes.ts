@@ -1,27 +1,19 @@
 /** A campaign's reminder rules: shown and edited on the campaign screen (staff), read by leaders. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { ErrorBody, IdParams, ReminderRuleList, ReminderRulesBody } from '@loa/shared';
+import { IdParams, ReminderRuleList, ReminderRulesBody } from '@loa/shared';
 import { recordAudit } from '../audit/audit.js';
 import { getCampaign } from '../campaigns/service.js';
 import { AppError } from '../errors.js';
+import { routeGroup } from '../http/access.js';
 import { listReminderRules, replaceReminderRules } from './reminder-rules.js';
 
-const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody };
-const security = [{ session: [] }];
-
-const reminderRuleRoutes: FastifyPluginAsyncTypebox = async (app) => {
+// The route kit states the session, the roles and the error answers in /docs (server/src/http).
+const reads: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/api/campaigns/:id/reminder-rules',
     {
-      onRequest: [app.authenticate, app.requireRole('admin', 'staff', 'leader')],
       config: { op: 'reminder_rules.list' },
-      schema: {
-        tags: ['notifications'],
-        summary: 'Quy tắc nhắc việc và báo cáo chậm tiến độ của kế hoạch',
-        security,
-        params: IdParams,
-        response: { 200: ReminderRuleList, ...errors },
-      },
+      schema: { tags: ['notifications'], params: IdParams, response: { 200: ReminderRuleList } },
     },
     async (request) =>
       app.db.withWard(request.session.wardId, async (db) => {
@@ -29,19 +21,18 @@ const reminderRuleRoutes: FastifyPluginAsyncTypebox = async (app) => {
         return { rules: await listReminderRules(db, request.params.id) };
       }),
   );
+};
 
+const writes: FastifyPluginAsyncTypebox = async (app) => {
   app.put(
     '/api/campaigns/:id/reminder-rules',
     {
-      onRequest: [app.authenticate, app.requireRole('admin', 'staff')],
       config: { op: 'reminder_rules.replace' },
       schema: {
         tags: ['notifications'],
-        summary: 'Sửa quy tắc nhắc việc của kế hoạch',
-        security,
         params: IdParams,
         body: ReminderRulesBody,
-        response: { 200: ReminderRuleList, ...errors },
+        response: { 200: ReminderRuleList },
       },
     },
     async (request) =>
@@ -76,6 +67,11 @@ const reminderRuleRoutes: FastifyPluginAsyncTypebox = async (app) => {
         return { rules };
       }),
   );
+};
+
+const reminderRuleRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  await app.register(routeGroup('office', reads));
+  await app.register(routeGroup('officeWriters', writes));
 };
 
 export default reminderRuleRoutes;

@@ -2,7 +2,7 @@
  * Reminder rules → notifications. A rule fires at slots (a time every day of the campaign, or relative
  * to each task's due time); each slot reminds the members of every unit (a team, or an office such as
  * the UBND's) whose assignment is not done, and of every team whose share task still waits,
- * and an escalating rule sends staff and leaders a digest of the late teams. Dedupe keys make a replayed
+ * and an escalating rule sends staff and leaders a digest of the late units (tasks and share tasks). Dedupe keys make a replayed
  * or caught-up tick harmless; slots older than the catch-up window are skipped (a stale nudge helps no one).
  */
 import { WARD_TIME_ZONE } from '@loa/shared';
@@ -75,41 +75,48 @@ export async function enqueueReminders(db: Queryable, now: Date, catchUpMs: numb
  * waits, and `overdue_daily_at` each morning once it has waited a whole day. A share task has no due
  * time, so the due-relative rules do not apply. While a delivery waits, its `updated_at` is the moment
  * it opened (nothing else writes a waiting row; confirming it moves it out of `waiting`).
+ * The CTEs (no WITH: they follow SLOTS in the digest) end in `share_due`, one row per slot due now.
  */
+const SHARE_SLOTS = `
+  share_waiting AS (
+    SELECT d.id AS delivery_id, d.ward_id, d.target_kind, d.responsible_unit_id AS unit_id,
+           d.updated_at AS opened_at, g.name AS group_name, p.campaign_id,
+           CASE WHEN char_length(p.body) > 40 THEN left(p.body, 40) || '…' ELSE p.body END AS excerpt
+      FROM deliveries d
+      JOIN occurrences o ON o.id = d.occurrence_id
+      JOIN posts p ON p.id = o.post_id
+      JOIN campaigns c ON c.id = p.campaign_id AND c.status = 'active'
+      LEFT JOIN zalo_groups g ON g.id = d.group_id
+     WHERE d.status = 'waiting' AND d.target_kind IN ('team_share', 'loudspeaker')
+       AND d.responsible_unit_id IS NOT NULL
+  ), share_slots AS (
+    SELECT r.id AS rule_id, r.kind, r.escalate, w.delivery_id, w.ward_id, w.target_kind, w.unit_id,
+           w.opened_at, w.group_name, w.excerpt,
+           w.opened_at + make_interval(mins => COALESCE(r.offset_minutes, 0)) AS slot
+      FROM share_waiting w JOIN reminder_rules r ON r.campaign_id = w.campaign_id
+     WHERE r.active AND r.kind = 'after_assigned'
+    UNION ALL
+    SELECT r.id, r.kind, r.escalate, w.delivery_id, w.ward_id, w.target_kind, w.unit_id, w.opened_at,
+           w.group_name, w.excerpt, (day::date + r.time_of_day::time) AT TIME ZONE '${WARD_TIME_ZONE}'
+      FROM share_waiting w JOIN reminder_rules r ON r.campaign_id = w.campaign_id
+     CROSS JOIN LATERAL generate_series(
+       (($1::timestamptz - $2 * interval '1 millisecond') AT TIME ZONE '${WARD_TIME_ZONE}')::date,
+       ($1::timestamptz AT TIME ZONE '${WARD_TIME_ZONE}')::date, interval '1 day') day
+     WHERE r.active AND r.kind IN ('daily_at', 'overdue_daily_at') AND r.time_of_day IS NOT NULL
+  ), share_due AS (
+    SELECT * FROM share_slots
+     WHERE slot <= $1 AND slot > $1::timestamptz - $2 * interval '1 millisecond' AND slot > opened_at
+       AND (kind <> 'overdue_daily_at' OR opened_at <= slot - interval '1 day')
+  )`;
+
+/** Reminders to the members of teams whose share task waits. Returns how many were queued. */
 export async function enqueueShareTaskReminders(
   db: Queryable,
   now: Date,
   catchUpMs: number,
 ): Promise<number> {
   const { rowCount } = await db.query(
-    `WITH waiting AS (
-       SELECT d.id AS delivery_id, d.ward_id, d.target_kind, d.responsible_unit_id AS unit_id,
-              d.updated_at AS opened_at, g.name AS group_name, p.campaign_id
-         FROM deliveries d
-         JOIN occurrences o ON o.id = d.occurrence_id
-         JOIN posts p ON p.id = o.post_id
-         JOIN campaigns c ON c.id = p.campaign_id AND c.status = 'active'
-         LEFT JOIN zalo_groups g ON g.id = d.group_id
-        WHERE d.status = 'waiting' AND d.target_kind IN ('team_share', 'loudspeaker')
-          AND d.responsible_unit_id IS NOT NULL
-     ), slots AS (
-       SELECT r.id AS rule_id, r.kind, w.delivery_id, w.ward_id, w.target_kind, w.unit_id, w.opened_at,
-              w.group_name, w.opened_at + make_interval(mins => COALESCE(r.offset_minutes, 0)) AS slot
-         FROM waiting w JOIN reminder_rules r ON r.campaign_id = w.campaign_id
-        WHERE r.active AND r.kind = 'after_assigned'
-       UNION ALL
-       SELECT r.id, r.kind, w.delivery_id, w.ward_id, w.target_kind, w.unit_id, w.opened_at, w.group_name,
-              (day::date + r.time_of_day::time) AT TIME ZONE '${WARD_TIME_ZONE}'
-         FROM waiting w JOIN reminder_rules r ON r.campaign_id = w.campaign_id
-        CROSS JOIN LATERAL generate_series(
-          (($1::timestamptz - $2 * interval '1 millisecond') AT TIME ZONE '${WARD_TIME_ZONE}')::date,
-          ($1::timestamptz AT TIME ZONE '${WARD_TIME_ZONE}')::date, interval '1 day') day
-        WHERE r.active AND r.kind IN ('daily_at', 'overdue_daily_at') AND r.time_of_day IS NOT NULL
-     ), due AS (
-       SELECT * FROM slots
-        WHERE slot <= $1 AND slot > $1::timestamptz - $2 * interval '1 millisecond' AND slot > opened_at
-          AND (kind <> 'overdue_daily_at' OR opened_at <= slot - interval '1 day')
-     )
+    `WITH ${SHARE_SLOTS}
      INSERT INTO notifications (ward_id, kind, member_id, delivery_id, rule_id, dedupe_key, body, next_attempt_at)
      SELECT due.ward_id, 'reminder', m.id, due.delivery_id, due.rule_id,
             'share-reminder:' || due.rule_id || ':' || extract(epoch FROM due.slot)::bigint || ':'
@@ -121,7 +128,7 @@ export async function enqueueShareTaskReminders(
                 || '. Mở Loa Phường để xem nội dung và báo số lần đã phát.'
             END,
             $1
-       FROM due
+       FROM share_due due
        JOIN units u ON u.id = due.unit_id
        JOIN members m ON m.unit_id = due.unit_id AND m.active AND m.role <> 'resident'
      ON CONFLICT (ward_id, dedupe_key) DO NOTHING`,
@@ -130,20 +137,32 @@ export async function enqueueShareTaskReminders(
   return rowCount ?? 0;
 }
 
-/** One digest per escalating rule slot to each staff member and leader, naming the late teams. */
+/**
+ * One digest per escalating rule slot to each staff member and leader, naming the late units: their
+ * tasks not done and their share tasks still waiting (a post not shared into a group, or not read on the
+ * loudspeaker), in one message per slot.
+ */
 export async function enqueueEscalations(db: Queryable, now: Date, catchUpMs: number): Promise<number> {
   const { rowCount } = await db.query(
-    `${SLOTS}, digest AS (
-       SELECT due.ward_id, due.rule_id, due.slot,
-              string_agg(DISTINCT u.name || ': ' || due.title, '; ') AS late, count(DISTINCT due.unit_id) AS teams
-         FROM due JOIN units u ON u.id = due.unit_id
-        WHERE due.escalate
-        GROUP BY due.ward_id, due.rule_id, due.slot
+    `${SLOTS}, ${SHARE_SLOTS}, late AS (
+       SELECT ward_id, rule_id, slot, unit_id, title AS what FROM due WHERE escalate
+       UNION ALL
+       SELECT ward_id, rule_id, slot, unit_id,
+              CASE target_kind
+                WHEN 'team_share' THEN 'chia sẻ bài “' || excerpt || '” vào ' || COALESCE(group_name, 'nhóm Zalo')
+                ELSE 'đọc bài “' || excerpt || '” trên loa'
+              END
+         FROM share_due WHERE escalate
+     ), digest AS (
+       SELECT late.ward_id, late.rule_id, late.slot,
+              string_agg(DISTINCT u.name || ': ' || late.what, '; ') AS late, count(DISTINCT late.unit_id) AS teams
+         FROM late JOIN units u ON u.id = late.unit_id
+        GROUP BY late.ward_id, late.rule_id, late.slot
      )
      INSERT INTO notifications (ward_id, kind, member_id, rule_id, dedupe_key, body, next_attempt_at)
      SELECT d.ward_id, 'escalation', m.id, d.rule_id,
             'escalation:' || d.rule_id || ':' || extract(epoch FROM d.slot)::bigint || ':' || m.id,
-            'Tổng hợp chậm tiến độ: ' || d.teams || ' tổ chưa hoàn thành — ' || d.late || '. Mở Loa Phường để nhắc các tổ.',
+            'Tổng hợp chậm tiến độ: ' || d.teams || ' đơn vị chưa xong việc — ' || d.late || '. Mở Loa Phường để nhắc các đơn vị.',
             $1
        FROM digest d
        JOIN members m ON m.ward_id = d.ward_id AND m.active AND m.role IN ('staff', 'leader')

@@ -5,6 +5,7 @@
  * - `withSystem(fn)`: one transaction that may see every ward, for the server's own jobs only.
  * - `batchInWard(wardId, fn)`: like `withWard` for statements that do not depend on each other's
  *   results: BEGIN, the statements and COMMIT travel in one write and come back in one read.
+ *   `batchAsSystem(fn)` is the same across wards (the webhook intake).
  *
  * Why batches: every round trip wakes Postgres and then the server again, and on the VMs we run on
  * a wakeup is costly (a bare `SELECT $1` round trip costs the server ~0.12 ms of CPU, measured over
@@ -31,6 +32,8 @@ export interface Db {
    * so that a failed statement rejects the batch rather than going unhandled.
    */
   batchInWard<T>(wardId: string, statements: (db: Queryable) => Promise<T>): Promise<T>;
+  /** `batchInWard` for the server's own work across wards (like `withSystem`): one round trip. */
+  batchAsSystem<T>(statements: (db: Queryable) => Promise<T>): Promise<T>;
 }
 
 declare module 'fastify' {
@@ -120,6 +123,9 @@ export function createDb(pool: pg.Pool, roleStatement: string): Db {
     },
     withSystem(work) {
       return inTransaction('all', work);
+    },
+    batchAsSystem(statements) {
+      return inOneTrip('all', statements);
     },
   };
 }

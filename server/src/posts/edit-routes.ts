@@ -16,6 +16,7 @@ import { Type } from '@sinclair/typebox';
 import { recordAudit } from '../audit/audit.js';
 import { AppError } from '../errors.js';
 import { routeGroup } from '../http/access.js';
+import { REQUEST_BODY } from '../http/request-bodies.js';
 import { POST_IMAGE_MAX_UPLOAD_BYTES, postImageKey, savePostImage } from './images.js';
 import { findPostImage } from './images-sql.js';
 import * as slots from './loudspeaker-slots-sql.js';
@@ -89,7 +90,12 @@ const postEditRoutes: FastifyPluginAsyncTypebox = async (app) => {
         {
           config: { op: 'posts.imageUpload' },
           bodyLimit: POST_IMAGE_MAX_UPLOAD_BYTES * 2,
-          schema: { tags, response: { 201: PostImage } },
+          schema: {
+            tags,
+            // Any declared type: the bytes decide (see the parser above).
+            [REQUEST_BODY]: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } },
+            response: { 201: PostImage },
+          },
         },
         async (request, reply) => {
           const body = request.body;

@@ -11,6 +11,7 @@ import simulatorPlugin, { createSimulatorState } from './simulator/index.js';
 import { deleteOldWebhookEvents, selectDefaultOaId } from './sql.js';
 import { OaTokenKeeper } from './token-keeper.js';
 import { fetchTransport, injectTransport } from './transport.js';
+import { WebhookIntake } from './webhook-intake.js';
 import { WebhookHandlers, WebhookProcessor } from './webhook-processor.js';
 import webhookRoutes from './webhook-routes.js';
 
@@ -62,15 +63,19 @@ export default fp(
 
     const handlers = new WebhookHandlers();
     app.decorate('webhookHandlers', handlers);
+    const intake = new WebhookIntake(app.db);
     const processor = new WebhookProcessor(app.db, handlers, {
       dataDir: config.dataDir,
       transport,
       timeoutMs: zalo.timeoutMs,
+      leaseMs: zalo.webhookLeaseSeconds * 1000,
+      intakeQuiet: () => intake.quiet(),
       log: app.log.child({ component: 'zalo-webhook' }),
     });
     await app.register(webhookRoutes, {
       signature: { appId: zalo.appId, secret: zalo.webhookSecret, idTerm: zalo.webhookIdTerm },
       maxAgeMs: zalo.webhookMaxAgeSeconds * 1000,
+      intake,
       processor,
     });
     if (simState) {

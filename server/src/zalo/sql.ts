@@ -79,39 +79,56 @@ export async function selectDefaultOaId(db: Queryable, wardSlug: string): Promis
 
 // --- webhook events ---
 
+export interface IncomingWebhookEvent {
+  oaId: string;
+  eventKey: string;
+  eventName: string;
+  senderId: string | null;
+  /** The parsed event, as JSON text (ids beyond 2^53 kept as strings). */
+  payload: string;
+  rawBody: string;
+}
+
+export interface StoredWebhookEvent {
+  /** Undefined when no ward uses the event's OA. */
+  wardId: string | undefined;
+  /** Undefined when the event was stored before (a Zalo retry). */
+  id: string | undefined;
+}
+
 /**
- * Stores an event for the ward whose OA it was sent to, once, in one statement (the intake's only
- * round trip besides BEGIN and COMMIT). `wardId` is undefined when no ward uses the OA; `id` is
- * undefined when the event was stored before (a Zalo retry).
+ * Stores events, each for the ward whose OA it was sent to, once, in one statement: the intake's
+ * group commit (webhook-intake.ts) sends the events that arrived together as one batch. Answers in the
+ * order given. The keys must be distinct within a batch (the caller folds repeats).
  */
-export async function insertWebhookEvent(
+export async function insertWebhookEvents(
   db: Queryable,
-  event: {
-    oaId: string;
-    eventKey: string;
-    eventName: string;
-    senderId: string | null;
-    payload: unknown;
-    rawBody: string;
-  },
-): Promise<{ wardId: string | undefined; id: string | undefined }> {
+  events: IncomingWebhookEvent[],
+): Promise<StoredWebhookEvent[]> {
+  const column = <K extends keyof IncomingWebhookEvent>(key: K) => events.map((event) => event[key]);
   const { rows } = await db.query<{ wardId: string | null; id: string | null }>(
-    `WITH ward AS (SELECT id FROM wards WHERE zalo_oa_id = $1 LIMIT 1),
-          stored AS (
-            INSERT INTO webhook_events (ward_id, event_key, event_name, sender_id, payload, raw_body)
-            SELECT id, $2, $3, $4, $5, $6 FROM ward
-            ON CONFLICT (ward_id, event_key) DO NOTHING RETURNING id)
-     SELECT (SELECT id FROM ward) AS "wardId", (SELECT id FROM stored) AS id`,
+    `WITH input AS (
+       SELECT i.*, (SELECT id FROM wards WHERE zalo_oa_id = i.oa_id LIMIT 1) AS ward_id
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[])
+              WITH ORDINALITY AS i(oa_id, event_key, event_name, sender_id, payload, raw_body, n)
+     ), stored AS (
+       INSERT INTO webhook_events (ward_id, event_key, event_name, sender_id, payload, raw_body)
+       SELECT ward_id, event_key, event_name, sender_id, payload::jsonb, raw_body
+         FROM input WHERE ward_id IS NOT NULL ORDER BY n
+       ON CONFLICT (ward_id, event_key) DO NOTHING RETURNING id, ward_id, event_key)
+     SELECT input.ward_id AS "wardId", stored.id
+       FROM input LEFT JOIN stored ON stored.ward_id = input.ward_id AND stored.event_key = input.event_key
+      ORDER BY input.n`,
     [
-      event.oaId,
-      event.eventKey,
-      event.eventName,
-      event.senderId,
-      JSON.stringify(event.payload),
-      event.rawBody,
+      column('oaId'),
+      column('eventKey'),
+      column('eventName'),
+      column('senderId'),
+      column('payload'),
+      column('rawBody'),
     ],
   );
-  return { wardId: rows[0]?.wardId ?? undefined, id: rows[0]?.id ?? undefined };
+  return rows.map((row) => ({ wardId: row.wardId ?? undefined, id: row.id ?? undefined }));
 }
 
 /** Deletes events received before the retention period (a batch at a time, so locks stay short). */
@@ -138,18 +155,40 @@ export interface ClaimedEvent {
   attempts: number;
 }
 
-/** Claims due events for this instance (others skip them), with a lease in case this one dies. */
-export async function claimWebhookEvents(db: Queryable, limit: number): Promise<ClaimedEvent[]> {
+/**
+ * Claims due events for this instance (others skip them) under a lease of `leaseMs`, which the
+ * processor's heartbeat keeps alive while it works on them; an event whose instance died is due again
+ * when its lease runs out. `attempts` tells one claim from the next (the heartbeat's fence).
+ */
+export async function claimWebhookEvents(
+  db: Queryable,
+  limit: number,
+  leaseMs: number,
+): Promise<ClaimedEvent[]> {
   const { rows } = await db.query<ClaimedEvent>(
     `UPDATE webhook_events e SET status = 'processing', attempts = attempts + 1,
-            next_attempt_at = now() + interval '5 minutes'
+            next_attempt_at = now() + make_interval(secs => $2::double precision / 1000)
       WHERE id IN (SELECT id FROM webhook_events
-                    WHERE (status IN ('received', 'failed') OR status = 'processing') AND next_attempt_at <= now()
+                    WHERE status <> 'processed' AND next_attempt_at <= now()
                     ORDER BY received_at LIMIT $1 FOR UPDATE SKIP LOCKED)
      RETURNING id, ward_id AS "wardId", event_name AS "eventName", raw_body AS "rawBody", attempts`,
-    [limit],
+    [limit, leaseMs],
   );
   return rows;
+}
+
+/** Keeps the lease of events this instance still works on (the claim it made, not a later one). */
+export async function extendWebhookLeases(
+  db: Queryable,
+  claims: { id: string; attempts: number }[],
+  leaseMs: number,
+): Promise<void> {
+  await db.query(
+    `UPDATE webhook_events e SET next_attempt_at = now() + make_interval(secs => $3::double precision / 1000)
+       FROM unnest($1::uuid[], $2::int[]) AS c(id, attempts)
+      WHERE e.id = c.id AND e.attempts = c.attempts AND e.status = 'processing'`,
+    [claims.map((c) => c.id), claims.map((c) => c.attempts), leaseMs],
+  );
 }
 
 export async function finishWebhookEvent(db: Queryable, id: string, mediaPaths: string[]): Promise<void> {

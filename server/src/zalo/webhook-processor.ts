@@ -1,7 +1,9 @@
 /**
  * Stored webhook events are processed after Zalo got its 200: image attachments downloaded at once
  * (their URLs expire), the member's OA interaction time updated, then every registered handler run.
- * A failure is retried with backoff; handlers must therefore be idempotent per event id.
+ * A failure is retried with backoff; handlers must therefore be idempotent per event id. Events are
+ * claimed under a short lease, kept alive by a heartbeat while they are worked on, so an event whose
+ * instance died (a kill, a crash) is taken again by the next pass of any instance within seconds.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -10,7 +12,13 @@ import type { Db } from '../plugins/db.js';
 import { DrainLoop } from '../plugins/drain-loop.js';
 import { touchOaInteraction } from '../wards/identity.js';
 import { parseZaloJson } from './json.js';
-import { type ClaimedEvent, claimWebhookEvents, failWebhookEvent, finishWebhookEvent } from './sql.js';
+import {
+  type ClaimedEvent,
+  claimWebhookEvents,
+  extendWebhookLeases,
+  failWebhookEvent,
+  finishWebhookEvent,
+} from './sql.js';
 import type { Transport } from './transport.js';
 import { actingUserId, imageUrls, isInteraction, type ZaloWebhookEvent } from './webhook-events.js';
 
@@ -52,6 +60,16 @@ export class WebhookProcessor {
       dataDir: string;
       transport: Transport;
       timeoutMs: number;
+      /**
+       * How long a claimed event stays this instance's without a heartbeat: an event in flight when the
+       * instance died is taken again this long after its last heartbeat (beats come every third of it).
+       */
+      leaseMs: number;
+      /**
+       * Resolves when the webhook intake has a moment (webhook-intake.ts `quiet`): a pass waits for it
+       * before each claim, so under a burst answering Zalo comes first and the events wait their turn.
+       */
+      intakeQuiet?: () => Promise<void>;
       log: FastifyBaseLogger;
     },
   ) {}
@@ -69,9 +87,26 @@ export class WebhookProcessor {
   private async drain(): Promise<void> {
     try {
       for (;;) {
-        const batch = await this.db.withSystem((client) => claimWebhookEvents(client, 20));
+        const { leaseMs } = this.options;
+        await this.options.intakeQuiet?.();
+        const batch = await this.db.withSystem((client) => claimWebhookEvents(client, 20, leaseMs));
         if (!batch.length) return;
-        await Promise.all(batch.map((event) => this.process(event)));
+        const inFlight = new Set(batch);
+        const heartbeat = setInterval(() => {
+          this.db
+            .withSystem((client) => extendWebhookLeases(client, [...inFlight], leaseMs))
+            .catch((error) => this.options.log.warn({ err: error }, 'webhook lease heartbeat failed'));
+        }, leaseMs / 3);
+        try {
+          await Promise.all(
+            batch.map(async (event) => {
+              await this.process(event);
+              inFlight.delete(event);
+            }),
+          );
+        } finally {
+          clearInterval(heartbeat);
+        }
       }
     } catch (error) {
       this.options.log.error({ err: error }, 'webhook processing pass failed; the next pass retries');
@@ -86,7 +121,7 @@ export class WebhookProcessor {
       const userId = actingUserId(event);
       if (userId && isInteraction(event)) {
         const at = new Date(Number(event.timestamp) || Date.now());
-        await this.db.withWard(claimed.wardId, (client) =>
+        await this.db.batchInWard(claimed.wardId, (client) =>
           touchOaInteraction(client, claimed.wardId, userId, at),
         );
       }
@@ -98,7 +133,7 @@ export class WebhookProcessor {
         log,
       };
       for (const handler of this.handlers.for(event.event_name)) await handler(event, context);
-      await this.db.withSystem((client) => finishWebhookEvent(client, claimed.id, mediaPaths));
+      await this.db.batchAsSystem((client) => finishWebhookEvent(client, claimed.id, mediaPaths));
     } catch (error) {
       const retryIn = Math.min(3600, 10 * 2 ** (claimed.attempts - 1));
       log.warn({ err: error, attempts: claimed.attempts, retryIn }, 'webhook event failed; will retry');

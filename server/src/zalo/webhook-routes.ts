@@ -1,14 +1,14 @@
 /**
  * POST /webhooks/zalo: verify the signature on the raw body before anything else (an unsigned request
- * costs one linear scan and a hash), refuse stale events, then parse (linear), store the event once,
- * answer 200 at once (Zalo wants it within 2 s and retries otherwise), and let the processor do the work.
+ * costs one linear scan and a hash), refuse stale events, then parse (linear), store the event once
+ * (with the events that arrived alongside it: webhook-intake.ts), answer 200 at once after the commit
+ * (Zalo wants it within 2 s and retries otherwise), and let the processor do the work.
  */
 import { Type as T } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '../errors.js';
 import { routeGroup } from '../http/access.js';
 import { parseZaloJson } from './json.js';
-import { insertWebhookEvent } from './sql.js';
 import {
   actingUserId,
   agreesWith,
@@ -19,6 +19,7 @@ import {
   verifySignedBody,
   type ZaloWebhookEvent,
 } from './webhook-events.js';
+import type { WebhookIntake } from './webhook-intake.js';
 import type { WebhookProcessor } from './webhook-processor.js';
 
 // Zalo's events are a few KB (a text message is at most 2,000 characters); anything larger is not Zalo.
@@ -28,7 +29,12 @@ const Reply = T.Object({ ok: T.Boolean(), stored: T.Boolean() });
 
 export default async function webhookRoutes(
   app: FastifyInstance,
-  options: { signature: SignatureSettings; maxAgeMs: number; processor: WebhookProcessor },
+  options: {
+    signature: SignatureSettings;
+    maxAgeMs: number;
+    intake: WebhookIntake;
+    processor: WebhookProcessor;
+  },
 ) {
   // The signature covers the exact bytes Zalo sent, so keep them as a string.
   app.removeContentTypeParser('application/json');
@@ -70,16 +76,14 @@ export default async function webhookRoutes(
             throw new AppError('VALIDATION_FAILED', 'Thiếu event_name.');
           if (!agreesWith(event, signed, options.signature)) throw new AppError('ZALO_SIGNATURE_INVALID');
           const oaId = oaIdOf(event);
-          const { wardId, id } = await app.db.withSystem((client) =>
-            insertWebhookEvent(client, {
-              oaId,
-              eventKey: eventKey(event, rawBody),
-              eventName: event.event_name,
-              senderId: actingUserId(event) ?? event.sender?.id ?? null,
-              payload: event,
-              rawBody,
-            }),
-          );
+          const { wardId, id } = await options.intake.store({
+            oaId,
+            eventKey: eventKey(event, rawBody),
+            eventName: event.event_name,
+            senderId: actingUserId(event) ?? event.sender?.id ?? null,
+            payload: JSON.stringify(event),
+            rawBody,
+          });
           if (!wardId) {
             // Still 200: another OA's event is not a delivery failure Zalo should retry.
             request.log.warn({ oaId, event: event.event_name }, 'webhook for an OA no ward uses');

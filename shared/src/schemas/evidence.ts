@@ -75,6 +75,8 @@ export const EvidenceItem = Type.Object({
   teamName: Type.String(),
   campaignId: Uuid,
   uploadedByName: Nullable(Type.String()),
+  /** The member who sent it: nobody reviews their own photo, so the app offers them no buttons. */
+  uploadedBy: Nullable(Uuid),
   createdAt: Type.String({ description: 'Thời điểm nộp (ISO 8601)' }),
   takenAt: Nullable(Type.String()),
   lat: Nullable(Type.Number()),
