@@ -169,6 +169,25 @@ describe('editing a post and its schedule at 360 px', () => {
     // Future sends are still all there, each still changeable.
     expect(await schedule.getByRole('button', { name: 'Sửa lượt này' }).count()).toBe(4);
 
+    // One send gets its own text (after a confirmation), then goes back to the post's own.
+    const occurrences = async () =>
+      (await api(people.staff, 'GET', `/api/posts/${created.json.id}/schedules`)).json.schedules[0]
+        .occurrences as { bodyOverride: string | null }[];
+    const firstSend = schedule.locator('.occurrence-row').first();
+    await firstSend.getByRole('button', { name: 'Sửa lượt này' }).click();
+    const ownText = 'Tối nay nhà văn hóa mở cửa đến 21 giờ.';
+    await firstSend.getByLabel('Nội dung riêng cho lượt này').fill(ownText);
+    await firstSend.getByRole('button', { name: 'Lưu nội dung riêng' }).click();
+    await staff.page
+      .locator('.zaui-modal-content', { hasText: 'Lưu nội dung riêng cho lượt này?' })
+      .getByText('Lưu nội dung', { exact: true })
+      .click();
+    await expect.poll(() => firstSend.textContent(), { timeout: 15_000 }).toContain('nội dung riêng');
+    expect((await occurrences())[0]!.bodyOverride).toBe(ownText);
+    expect((await occurrences())[1]!.bodyOverride).toBeNull();
+    await firstSend.getByRole('button', { name: 'Dùng lại nội dung chung' }).click();
+    await expect.poll(async () => (await occurrences())[0]!.bodyOverride, { timeout: 15_000 }).toBeNull();
+
     for (const { page } of [staff, leader]) expect(await noOverflow(page)).toBeLessThanOrEqual(0);
     expect([...staff.problems, ...leader.problems]).toEqual([]);
   });

@@ -348,6 +348,15 @@ describe('editing posts, sending back, images, schedules and the loudspeaker', (
       payload: { dueAt: `${year}-05-21T09:00:00+07:00` },
     });
     expect(pastEdit.statusCode).toBe(409);
+    const pastText = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/occurrences/${first.id}`,
+      headers: staff,
+      payload: { bodyOverride: 'Bản sửa sau khi đã gửi' },
+    });
+    expect(pastText.statusCode).toBe(409);
+    expect(pastText.json().message).toMatch(/đã gửi hoặc đã hủy/);
+    expect((await list()).occurrences[0].bodyOverride).toBeNull();
 
     const paused = await t.app.inject({
       method: 'PATCH',

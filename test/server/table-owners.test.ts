@@ -59,10 +59,10 @@ const OWNER_FRAGMENTS: Record<string, string> = {
 const TABLE_ARGUMENT_WRITES = /\bextendLeases\(\s*\w+,\s*'([a-z_]+)'/g;
 
 /**
- * The demo seed fills an empty database with the fixture ward in one go; it is not a feature, and its
- * rows are the ones the features' own tests start from.
+ * Backup's restore loads every table's rows back as they were, by design: it is not a feature. (The
+ * demo seed is not exempt: it writes through the features' services.)
  */
-const NOT_FEATURES = new Set(['seed', 'backup']); // restore loads every table's rows back, by design
+const NOT_FEATURES = new Set(['backup']);
 
 const SERVER_SRC = join(import.meta.dirname, '../../server/src');
 const MIGRATIONS = join(import.meta.dirname, '../../migrations');

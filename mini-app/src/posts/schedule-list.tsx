@@ -5,6 +5,7 @@ import { ConfirmButton } from '../components/confirm-button';
 import { QueryGate } from '../components/query-gate';
 import { ErrorNote } from '../components/status-views';
 import { WardDayField, WardTimeField } from '../components/ward-date-fields';
+import { OccurrenceText } from './occurrence-text';
 import { useEditOccurrence, useSchedules, useSetScheduleStatus } from './use-posts';
 
 type Occurrence = Schedule['occurrences'][number];
@@ -33,7 +34,7 @@ function occurrenceLabel(occurrence: Occurrence, now: number): string {
 
 /**
  * Lịch gửi of a post: each schedule with pause, resume and cancel (each asked first), and its sends;
- * a send still ahead can be moved or cancelled, a send that went out or whose time has passed is
+ * a send still ahead can be moved, cancelled or given its own text, a send that went out or whose time has passed is
  * read-only. The server enforces the same rules and audits each change.
  */
 export function ScheduleList({ postId }: { postId: string }) {
@@ -193,6 +194,7 @@ function OccurrenceRow({
           >
             Lưu giờ mới
           </Button>
+          <OccurrenceText id={occurrence.id} bodyOverride={occurrence.bodyOverride} />
           <ConfirmButton
             variant="tertiary"
             size="medium"

@@ -3,117 +3,128 @@
  * the Science, Technology and Innovation Day campaign the way staff would: the plan importer reads the
  * ward's plan and the import's save creates the campaign and its tasks. Idempotent: a ward that
  * already exists is left alone.
+ *
+ * Every row goes through the owning feature's service, as the set-up screens would write it, so the
+ * seed's rows get the same rules and the same audit entries. What no person did is done by SYSTEM (no
+ * member: the audit log shows "Hệ thống"); the plan is saved, approved and started by the ward's staff
+ * and leader, as in real use.
  */
-import type pg from 'pg';
+import type { MemberRole } from '@loa/shared';
+import { recordAudit } from '../audit/audit.js';
 import { transitionCampaign } from '../campaigns/service.js';
 import { savePlan } from '../imports/service.js';
 import type { Session } from '../plugins/auth.js';
-import type { Db } from '../plugins/db.js';
+import type { Db, Queryable } from '../plugins/db.js';
+import { createWard, wardSlugTaken } from '../wards/create-ward.js';
+import { registerGroup } from '../wards/groups-service.js';
+import { linkZaloIds, touchOaInteraction } from '../wards/identity.js';
+import { addMember } from '../wards/members-service.js';
+import { createUnit, editWard } from '../wards/service.js';
 import { DEMO_PLAN } from './demo-plan.js';
 import { DEMO_UNITS, DEMO_WARD, demoPersonName, demoZaloIds, KHU_PHO_COUNT } from './demo-ward-data.js';
 import { placeCampaignAround } from './place-demo.js';
+import { confineToWard, lockSeeding } from './sql.js';
 
 /** Khu phố whose group the OA created (GMF); the others are ordinary groups the teams share into. */
 const OA_GROUP_KHU_PHO = new Set([1, 2, 3]);
+const oaGroupId = (n: number) => `70011223344556${String(n).padStart(4, '0')}`;
+const DAY_MS = 86_400_000;
 
 interface MemberSeed {
-  unitId: string | null;
-  role: string;
+  unitId: string;
+  role: MemberRole;
   fullName: string;
   title: string;
   index: number;
   interactedDaysAgo: number | null;
 }
 
-async function insertUnit(
-  client: pg.PoolClient,
-  wardId: string,
-  unit: {
-    kind: string;
-    name: string;
-    shortName?: string | null;
-    khuPhoUnitId?: string | null;
-    sortOrder: number;
-  },
-): Promise<string> {
-  const { rows } = await client.query<{ id: string }>(
-    `INSERT INTO units (ward_id, kind, name, short_name, khu_pho_unit_id, sort_order)
-     VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-    [wardId, unit.kind, unit.name, unit.shortName ?? null, unit.khuPhoUnitId ?? null, unit.sortOrder],
-  );
-  return rows[0]!.id;
+/** The seed acting on the new ward: an admin that is no member (audit entries name no person). */
+function systemIn(wardId: string): Session {
+  return { memberId: undefined, wardId, role: 'admin', unitId: undefined, zaloUserId: undefined };
 }
 
-async function insertMembers(
-  client: pg.PoolClient,
-  wardId: string,
-  members: MemberSeed[],
-): Promise<string[]> {
-  const ids = members.map((member) => demoZaloIds(member.index));
-  const { rows } = await client.query<{ id: string }>(
-    `INSERT INTO members (ward_id, unit_id, role, full_name, title, phone, zalo_app_user_id, zalo_oa_user_id, last_oa_interaction_at)
-     SELECT $1, unit_id, role, full_name, title, phone, app_id, oa_id,
-            CASE WHEN days IS NULL THEN NULL ELSE now() - make_interval(days => days) END
-       FROM unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::int[])
-            WITH ORDINALITY AS m(unit_id, role, full_name, title, phone, app_id, oa_id, days, n)
-      ORDER BY n
-     RETURNING id`,
-    [
-      wardId,
-      members.map((m) => m.unitId),
-      members.map((m) => m.role),
-      members.map((m) => m.fullName),
-      members.map((m) => m.title),
-      ids.map((i) => i.phone),
-      ids.map((i) => i.appUserId),
-      ids.map((i) => i.oaUserId),
-      members.map((m) => m.interactedDaysAgo),
-    ],
-  );
-  return rows.map((row) => row.id);
+/** A member as the set-up screen adds them, then their Zalo ids and last OA contact as sign-in would. */
+async function addDemoMember(db: Queryable, system: Session, member: MemberSeed): Promise<string> {
+  const ids = demoZaloIds(member.index);
+  const { id } = await addMember(db, system, {
+    fullName: member.fullName,
+    phone: ids.phone,
+    role: member.role,
+    unitId: member.unitId,
+    title: member.title,
+  });
+  await linkZaloIds(db, id, ids.appUserId, ids.oaUserId);
+  if (member.interactedDaysAgo !== null)
+    await touchOaInteraction(
+      db,
+      system.wardId,
+      ids.oaUserId,
+      new Date(Date.now() - member.interactedDaysAgo * DAY_MS),
+    );
+  return id;
 }
 
-async function seedWard(client: pg.PoolClient, placeAround: string | undefined): Promise<void> {
-  const { rows: wardRows } = await client.query<{ id: string }>(
-    `INSERT INTO wards (slug, name, place_name, level, province, center_lat, center_lng, radius_m, zalo_oa_id)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
-    [
-      DEMO_WARD.slug,
-      DEMO_WARD.name,
-      DEMO_WARD.placeName,
-      DEMO_WARD.level,
-      DEMO_WARD.province,
-      DEMO_WARD.centerLat,
-      DEMO_WARD.centerLng,
-      DEMO_WARD.radiusM,
-      DEMO_WARD.zaloOaId,
-    ],
-  );
-  const wardId = wardRows[0]!.id;
+async function seedWard(db: Queryable, placeAround: string | undefined): Promise<void> {
+  const ward = await createWard(db, {
+    slug: DEMO_WARD.slug,
+    name: DEMO_WARD.name,
+    placeName: DEMO_WARD.placeName,
+    level: DEMO_WARD.level,
+    province: DEMO_WARD.province,
+  });
+  const wardId = ward.id;
+  // From here on the services run confined to the new ward, as a request would be.
+  await confineToWard(db, wardId);
+  const system = systemIn(wardId);
+  await recordAudit(db, {
+    wardId,
+    actorMemberId: undefined,
+    action: 'wards.create',
+    entity: 'ward',
+    entityId: wardId,
+    after: ward,
+  });
+  await editWard(db, system, {
+    zaloOaId: DEMO_WARD.zaloOaId,
+    centerLat: DEMO_WARD.centerLat,
+    centerLng: DEMO_WARD.centerLng,
+    radiusM: DEMO_WARD.radiusM,
+  });
 
+  // Sort orders as the ward lists them: offices first, then the khu phố, then their teams.
   const unitIds = new Map<string, string>();
   for (const [order, unit] of DEMO_UNITS.entries()) {
-    unitIds.set(unit.key, await insertUnit(client, wardId, { ...unit, sortOrder: order }));
+    const created = await createUnit(
+      db,
+      system,
+      { kind: unit.kind, name: unit.name, shortName: unit.shortName },
+      order,
+    );
+    unitIds.set(unit.key, created.id);
   }
   const teamIds: string[] = [];
   const khuPhoIds: string[] = [];
   for (let n = 1; n <= KHU_PHO_COUNT; n++) {
-    const khuPhoId = await insertUnit(client, wardId, {
-      kind: 'khu_pho',
-      name: `Khu phố ${n}`,
-      shortName: `KP${n}`,
-      sortOrder: 100 + n,
-    });
-    khuPhoIds.push(khuPhoId);
-    teamIds.push(
-      await insertUnit(client, wardId, {
+    const khuPho = await createUnit(
+      db,
+      system,
+      { kind: 'khu_pho', name: `Khu phố ${n}`, shortName: `KP${n}` },
+      100 + n,
+    );
+    khuPhoIds.push(khuPho.id);
+    const team = await createUnit(
+      db,
+      system,
+      {
         kind: 'digital_team',
         name: `Tổ Công nghệ số cộng đồng Khu phố ${n}`,
         shortName: `Tổ CNS KP${n}`,
-        khuPhoUnitId: khuPhoId,
-        sortOrder: 200 + n,
-      }),
+        khuPhoName: khuPho.name,
+      },
+      200 + n,
     );
+    teamIds.push(team.id);
   }
 
   // People: the signer of the plan, the office staff, an admin, and 2–3 members per team.
@@ -168,27 +179,29 @@ async function seedWard(client: pg.PoolClient, placeAround: string | undefined):
       });
     }
   });
-  const [leaderId, staffId] = await insertMembers(client, wardId, office);
-  await insertMembers(client, wardId, teamMembers);
+  const officeIds: string[] = [];
+  for (const member of office) officeIds.push(await addDemoMember(db, system, member));
+  for (const member of teamMembers) await addDemoMember(db, system, member);
+  const [leaderId, staffId] = officeIds;
 
+  // The OA's own groups are the ones Zalo lists for it (the simulator serves the same ids).
+  const oaGroups = new Set([...OA_GROUP_KHU_PHO].map(oaGroupId));
   for (let n = 1; n <= KHU_PHO_COUNT; n++) {
     const oaGroup = OA_GROUP_KHU_PHO.has(n);
-    await client.query(
-      `INSERT INTO zalo_groups (ward_id, khu_pho_unit_id, responsible_unit_id, name, delivery_mode, zalo_group_id)
-       VALUES ($1, $2, $3, $4, $5, $6)`,
-      [
-        wardId,
-        khuPhoIds[n - 1],
-        teamIds[n - 1],
-        `Nhóm Zalo Khu phố ${n}`,
-        oaGroup ? 'oa_group' : 'team_share',
-        oaGroup ? `70011223344556${String(n).padStart(4, '0')}` : null,
-      ],
+    await registerGroup(
+      db,
+      system,
+      {
+        name: `Nhóm Zalo Khu phố ${n}`,
+        deliveryMode: oaGroup ? 'oa_group' : 'team_share',
+        zaloGroupId: oaGroup ? oaGroupId(n) : null,
+        khuPhoUnitId: khuPhoIds[n - 1]!,
+        responsibleUnitId: teamIds[n - 1]!,
+      },
+      oaGroups,
     );
   }
 
-  // From here on the ward's own services run, confined to the new ward as a request would be.
-  await client.query(`SET LOCAL app.ward_id = '${wardId}'`);
   const plan = placeAround
     ? placeCampaignAround(placeAround, DEMO_PLAN.campaign, DEMO_PLAN.tasks)
     : DEMO_PLAN;
@@ -200,19 +213,22 @@ async function seedWard(client: pg.PoolClient, placeAround: string | undefined):
     zaloUserId: undefined,
   };
   const leader: Session = { ...staff, memberId: leaderId, role: 'leader', unitId: unitIds.get('leadership') };
-  const { campaignId } = await savePlan(client, staff, {
+  const { campaignId } = await savePlan(db, staff, {
     ...DEMO_PLAN,
     campaign: plan.campaign,
     tasks: plan.tasks,
   });
   // The demo runs: the leader approved the plan and staff started it.
-  await transitionCampaign(client, leader, campaignId, 'approve');
-  await transitionCampaign(client, staff, campaignId, 'activate');
-  await client.query(
-    `INSERT INTO audit_log (ward_id, actor_member_id, action, entity, entity_id, after)
-     VALUES ($1, NULL, 'seed.demo_ward', 'ward', $2, $3)`,
-    [wardId, wardId, { slug: DEMO_WARD.slug, campaignId }],
-  );
+  await transitionCampaign(db, leader, campaignId, 'approve');
+  await transitionCampaign(db, staff, campaignId, 'activate');
+  await recordAudit(db, {
+    wardId,
+    actorMemberId: undefined,
+    action: 'seed.demo_ward',
+    entity: 'ward',
+    entityId: wardId,
+    after: { slug: DEMO_WARD.slug, campaignId },
+  });
 }
 
 /**
@@ -222,10 +238,8 @@ async function seedWard(client: pg.PoolClient, placeAround: string | undefined):
  */
 export async function seedDemoWardIfEmpty(db: Db, options: { placeAround?: string } = {}): Promise<boolean> {
   return db.withSystem(async (client) => {
-    // Serialise concurrent seeders (two instances starting together).
-    await client.query('SELECT pg_advisory_xact_lock(727002)');
-    const { rowCount } = await client.query('SELECT 1 FROM wards WHERE slug = $1', [DEMO_WARD.slug]);
-    if (rowCount) return false;
+    await lockSeeding(client);
+    if (await wardSlugTaken(client, DEMO_WARD.slug)) return false;
     await seedWard(client, options.placeAround);
     return true;
   });

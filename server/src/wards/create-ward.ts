@@ -2,12 +2,14 @@
  * A new ward from nothing: the ward row, its office (Văn phòng HĐND và UBND) and its first admin, who
  * gets a sign-in link. Everything else (units, members, groups) is then set up in the app.
  */
+
+import type { WardSettings } from '@loa/shared';
 import { recordAudit } from '../audit/audit.js';
-import type { Db } from '../plugins/db.js';
+import type { Db, Queryable } from '../plugins/db.js';
 import { createInvite } from './invites.js';
 import { normaliseMobile } from './member-list.js';
 import { insertMember } from './members-sql.js';
-import { insertUnit, insertWard } from './sql.js';
+import { insertUnit, insertWard, wardSlugTaken } from './sql.js';
 
 export interface NewWard {
   name: string;
@@ -15,6 +17,21 @@ export interface NewWard {
   province: string;
   adminName: string;
   adminPhone: string | undefined;
+}
+
+export { wardSlugTaken };
+
+/**
+ * The ward row alone, on a connection that sees every ward (no ward exists to confine it to yet). The
+ * caller records the "wards.create" audit entry with whatever else it set up.
+ */
+export async function createWard(
+  db: Queryable,
+  ward: { slug: string; name: string; placeName: string; level: string; province: string },
+): Promise<WardSettings> {
+  if (await wardSlugTaken(db, ward.slug))
+    throw new Error(`Đã có phường với mã "${ward.slug}". Chọn mã khác.`);
+  return insertWard(db, ward);
 }
 
 export async function createWardWithAdmin(
@@ -30,9 +47,7 @@ export async function createWardWithAdmin(
   const level = /^xã\b/i.test(ward.name) ? 'xa' : /đặc khu/i.test(ward.name) ? 'dac_khu' : 'phuong';
   const placeName = ward.name.replace(/^(phường|xã|đặc khu)\s+/i, '').trim() || ward.name;
   return db.withSystem(async (client) => {
-    const exists = await client.query('SELECT 1 FROM wards WHERE slug = $1', [ward.slug]);
-    if (exists.rows.length > 0) throw new Error(`Đã có phường với mã "${ward.slug}". Chọn mã khác.`);
-    const created = await insertWard(client, {
+    const created = await createWard(client, {
       slug: ward.slug,
       name: ward.name,
       placeName,

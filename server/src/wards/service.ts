@@ -126,10 +126,15 @@ export async function getSetupUnit(db: Queryable, id: string): Promise<SetupUnit
 /** The ward's units, inactive ones included (with `active`), for features that match names against them. */
 export { listSetupUnits };
 
+/**
+ * `sortOrder` places the unit in the ward's lists (the demo seed keeps its layout); by default it goes
+ * after the units of its kind, as the set-up screen adds them.
+ */
 export async function createUnit(
   db: Queryable,
   session: Session,
   fields: SetupUnitFields,
+  sortOrder?: number,
 ): Promise<SetupUnit> {
   const name = fields.name.trim();
   if (await unitNameTaken(db, name, null)) throw new AppError('UNIT_NAME_TAKEN');
@@ -139,6 +144,7 @@ export async function createUnit(
     name,
     shortName: fields.shortName?.trim() || null,
     khuPhoUnitId,
+    ...(sortOrder === undefined ? {} : { sortOrder }),
   });
   const unit = await getSetupUnit(db, id);
   await audit(db, session, 'units.create', 'unit', id, undefined, unit);

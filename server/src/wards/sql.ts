@@ -29,6 +29,11 @@ export async function updateWard(db: Queryable, ward: WardSettings): Promise<War
   return rows[0]!;
 }
 
+export async function wardSlugTaken(db: Queryable, slug: string): Promise<boolean> {
+  const { rows } = await db.query('SELECT 1 FROM wards WHERE slug = $1', [slug]);
+  return rows.length > 0;
+}
+
 export async function insertWard(
   db: Queryable,
   ward: { slug: string; name: string; placeName: string; level: string; province: string },
@@ -117,15 +122,22 @@ export async function findOrCreateKhuPho(db: Queryable, wardId: string, name: st
   return rows[0]!.id;
 }
 
+/** A unit goes after the ward's units of its kind, unless `sortOrder` places it. */
 export async function insertUnit(
   db: Queryable,
   wardId: string,
-  unit: { kind: UnitKind; name: string; shortName: string | null; khuPhoUnitId: string | null },
+  unit: {
+    kind: UnitKind;
+    name: string;
+    shortName: string | null;
+    khuPhoUnitId: string | null;
+    sortOrder?: number;
+  },
 ): Promise<string> {
   const { rows } = await db.query<{ id: string }>(
     `INSERT INTO units (ward_id, kind, name, short_name, khu_pho_unit_id, sort_order)
-     VALUES ($1, $2, $3, $4, $5, (SELECT count(*) FROM units WHERE kind = $2)) RETURNING id`,
-    [wardId, unit.kind, unit.name, unit.shortName, unit.khuPhoUnitId],
+     VALUES ($1, $2, $3, $4, $5, COALESCE($6, (SELECT count(*) FROM units WHERE kind = $2))) RETURNING id`,
+    [wardId, unit.kind, unit.name, unit.shortName, unit.khuPhoUnitId, unit.sortOrder ?? null],
   );
   return rows[0]!.id;
 }
