@@ -45,6 +45,33 @@ async function freshDatabase(): Promise<string> {
   return url.toString();
 }
 
+/**
+ * A database owned by a new login role that is not a superuser (nor may it create roles or
+ * databases), as on a managed server: the URL signs in as that owner.
+ */
+async function databaseOwnedByPlainRole(): Promise<{ ownerUrl: string; adminUrl: string; role: string }> {
+  const admin = new pg.Client({ connectionString: inject('pgAdminUrl') });
+  await admin.connect();
+  const suffix = `${Date.now()}_${Math.floor(Math.random() * 1e6)}`;
+  const role = `loa_owner_${suffix}`;
+  const name = `loa_restore_owned_${suffix}`;
+  const password = `pw-${suffix}`;
+  try {
+    await admin.query(
+      `CREATE ROLE ${role} LOGIN PASSWORD '${password}' NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS`,
+    );
+    await admin.query(`CREATE DATABASE ${name} OWNER ${role}`);
+  } finally {
+    await admin.end();
+  }
+  const adminUrl = new URL(inject('pgAdminUrl'));
+  adminUrl.pathname = `/${name}`;
+  const ownerUrl = new URL(adminUrl);
+  ownerUrl.username = role;
+  ownerUrl.password = password;
+  return { ownerUrl: ownerUrl.toString(), adminUrl: adminUrl.toString(), role };
+}
+
 /** Row count and a checksum of every row's text, per table (schema_migrations by name). */
 async function tableFingerprints(url: string): Promise<Record<string, { rows: number; md5: string }>> {
   const client = new pg.Client({ connectionString: url });
@@ -107,6 +134,26 @@ describe('npm run backup / npm run restore', () => {
       });
       expect(response.statusCode).toBe(201);
     }
+    // A neighbourhood whose 1,100 teams lie before it in the table (it was edited after they were
+    // added): loaded in batches of 1,000 in that order, the first batch would name a unit not yet in.
+    await t.app.db.withSystem(async (client) => {
+      const { rows } = await client.query<{ id: string }>(
+        `INSERT INTO units (ward_id, kind, name) VALUES ($1, 'khu_pho', 'Khu phố Mới') RETURNING id`,
+        [ward.wardId],
+      );
+      await client.query(
+        `INSERT INTO units (ward_id, kind, name, khu_pho_unit_id)
+         SELECT $1, 'digital_team', 'Tổ ' || n, $2 FROM generate_series(1, 1100) n`,
+        [ward.wardId, rows[0]!.id],
+      );
+      await client.query(`UPDATE units SET short_name = 'KP Mới' WHERE id = $1`, [rows[0]!.id]);
+      const { rows: before } = await client.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM units WHERE khu_pho_unit_id = $1
+            AND ctid < (SELECT ctid FROM units WHERE id = $1)`,
+        [rows[0]!.id],
+      );
+      expect(before[0]!.n).toBeGreaterThan(1_000);
+    });
     // The app's background jobs write (job_runs): stopped, so the source stays what the backup saw.
     await t.close();
     const out = mkdtempSync(join(tmpdir(), 'loa-backups-'));
@@ -172,6 +219,49 @@ describe('npm run backup / npm run restore', () => {
     expect(photoHashes(targetDir)).toEqual(photoHashes(t.dataDir));
     await client.end();
   }, 120_000);
+
+  // On a managed server the app's database belongs to a role that is no superuser: restore cannot
+  // switch triggers off wholesale (session_replication_role) nor bypass row-level security.
+  it('restores as a role that owns the new database but is not a superuser', async () => {
+    const target = await databaseOwnedByPlainRole();
+    const targetDir = mkdtempSync(join(tmpdir(), 'loa-restored-'));
+    const restore = run('restore', [backupDir], { DATABASE_URL: target.ownerUrl, DATA_DIR: targetDir });
+    expect(restore.err).toBe('');
+    expect(restore.code).toBe(0);
+    // Compared as the superuser, who sees every ward's rows whatever the policies say.
+    expect(await tableFingerprints(target.adminUrl)).toEqual(await tableFingerprints(sourceUrl));
+    expect(photoHashes(targetDir)).toEqual(photoHashes(t.dataDir));
+
+    // The owner's app works on it: reads its ward through the policies, writes with the sequences and
+    // the triggers back on (a member's role change moves their session version on).
+    const client = new pg.Client({ connectionString: target.ownerUrl });
+    await client.connect();
+    try {
+      const { rows: owners } = await client.query<{ owner: string; superuser: boolean }>(
+        `SELECT tableowner AS owner, (SELECT rolsuper FROM pg_roles WHERE rolname = current_user) AS superuser
+           FROM pg_tables WHERE schemaname = 'public' AND tablename = 'members'`,
+      );
+      expect(owners[0]).toEqual({ owner: target.role, superuser: false });
+      await client.query('BEGIN');
+      await client.query(`SELECT set_config('app.ward_id', 'all', true)`);
+      const { rows } = await client.query<{ id: string; version: number }>(
+        `SELECT id, session_version AS version FROM members WHERE role = 'team_member' ORDER BY id LIMIT 1`,
+      );
+      const member = rows[0]!;
+      await client.query(`UPDATE members SET role = 'team_lead' WHERE id = $1`, [member.id]);
+      const { rows: after } = await client.query<{ version: number }>(
+        `SELECT session_version AS version FROM members WHERE id = $1`,
+        [member.id],
+      );
+      expect(after[0]!.version).toBe(member.version + 1);
+      await client.query('ROLLBACK');
+      // Without the ward setting, the policies hide every row (FORCE applies to the owner too).
+      const { rows: hidden } = await client.query<{ n: number }>('SELECT count(*)::int AS n FROM members');
+      expect(hidden[0]!.n).toBe(0);
+    } finally {
+      await client.end();
+    }
+  }, 180_000);
 
   it('refuses a damaged backup before touching the target', async () => {
     const manifest = JSON.parse(readFileSync(join(backupDir, 'manifest.json'), 'utf8'));

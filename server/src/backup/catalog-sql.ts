@@ -55,6 +55,16 @@ export async function tablesInForeignKeyOrder(client: pg.ClientBase, tables: str
   return ordered;
 }
 
+/** Tables with a foreign key to themselves (a unit's neighbourhood is a unit). */
+export async function tablesReferringToThemselves(client: pg.ClientBase): Promise<string[]> {
+  const { rows } = await client.query<{ name: string }>(
+    `SELECT DISTINCT c.conrelid::regclass::text AS name
+       FROM pg_constraint c JOIN pg_namespace n ON n.oid = c.connamespace
+      WHERE c.contype = 'f' AND n.nspname = 'public' AND c.conrelid = c.confrelid`,
+  );
+  return rows.map((row) => row.name.replace(/"/g, ''));
+}
+
 export async function countRows(client: pg.ClientBase, table: string): Promise<number> {
   const { rows } = await client.query<{ n: string }>(`SELECT count(*) AS n FROM ONLY public.${ident(table)}`);
   return Number(rows[0]!.n);

@@ -12,7 +12,13 @@ import { createInterface } from 'node:readline';
 import { createGunzip } from 'node:zlib';
 import pg from 'pg';
 import { migrate, readMigrations } from '../db/migrate.js';
-import { countRows, ident, listTables, tablesInForeignKeyOrder } from './catalog-sql.js';
+import {
+  countRows,
+  ident,
+  listTables,
+  tablesInForeignKeyOrder,
+  tablesReferringToThemselves,
+} from './catalog-sql.js';
 import { BackupError, type BackupManifest, type TableEntry } from './manifest.js';
 
 const INSERT_ROWS = 1_000;
@@ -90,13 +96,19 @@ export async function loadDatabase(url: string, dir: string, manifest: BackupMan
     await client.query('BEGIN');
     await client.query(`SELECT set_config('app.ward_id', 'all', true)`);
     // Foreign keys are checked by triggers; as superuser we switch them off for the load (the rows
-    // were consistent when taken). Without the right, tables go in foreign-key order instead.
+    // were consistent when taken). Without the right (a managed server's owner role), tables go in
+    // foreign-key order, the owner switches off its own triggers (DISABLE TRIGGER USER: the rows are
+    // loaded as they were, not changed again), and a table referring to itself is loaded in one
+    // statement, whose checks run once all its rows are in.
     await client.query('SAVEPOINT replica');
+    let replica = true;
     try {
       await client.query('SET LOCAL session_replication_role = replica');
     } catch {
       await client.query('ROLLBACK TO SAVEPOINT replica');
+      replica = false;
     }
+    const selfReferring = replica ? new Set<string>() : new Set(await tablesReferringToThemselves(client));
     const present = new Set(await listTables(client));
     const byName = new Map(manifest.tables.map((table) => [table.name, table]));
     for (const name of await tablesInForeignKeyOrder(
@@ -107,11 +119,21 @@ export async function loadDatabase(url: string, dir: string, manifest: BackupMan
       if (!present.has(name)) throw new BackupError(`Bảng ${name} của bản sao lưu không có trong lược đồ.`);
       const list = entry.columns.map(ident).join(', ');
       const target = `public.${ident(name)}`;
-      const insert = `INSERT INTO ${target} (${list}) OVERRIDING SYSTEM VALUE
+      if (!replica) await client.query(`ALTER TABLE ${target} DISABLE TRIGGER USER`);
+      // A table that refers to itself is staged first, then moved in one statement.
+      const staged = selfReferring.has(name);
+      const into = staged ? ident(`restore_${name}`) : target;
+      if (staged) await client.query(`CREATE TEMP TABLE ${into} (LIKE ${target}) ON COMMIT DROP`);
+      const insert = `INSERT INTO ${into} (${list}) ${staged ? '' : 'OVERRIDING SYSTEM VALUE'}
         SELECT ${list} FROM json_populate_recordset(NULL::${target}, $1::json)`;
       for await (const batch of rowBatches(join(dir, 'database', entry.file), entry)) {
         await client.query(insert, [`[${batch.join(',')}]`]);
       }
+      if (staged)
+        await client.query(
+          `INSERT INTO ${target} (${list}) OVERRIDING SYSTEM VALUE SELECT ${list} FROM ${into}`,
+        );
+      if (!replica) await client.query(`ALTER TABLE ${target} ENABLE TRIGGER USER`);
     }
     for (const sequence of manifest.sequences) {
       await client.query(

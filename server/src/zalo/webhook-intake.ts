@@ -51,19 +51,20 @@ export class WebhookIntake {
   }
 
   /**
-   * Resolves once no event has arrived for `quietMs`, or after `maxWaitMs` at most. The processor waits
-   * for it before each batch of work: while Zalo is posting events back to back, answering them within
-   * its 2 s comes first (a late answer makes Zalo send again, which only adds load), and the events are
-   * processed in the gaps, or once the burst is over; `maxWaitMs` keeps the processing going even then.
-   * At an everyday rate (a few events a second) this delays processing by `quietMs` at most.
+   * Resolves once no event has arrived for `quietMs` (true), or after `maxWaitMs` at most (false: the
+   * intake is still busy). The processor waits for it before each batch of work: while Zalo is posting
+   * events back to back, answering them within its 2 s comes first (a late answer makes Zalo send
+   * again, which only adds load), and the events are processed in the gaps, or once the burst is over,
+   * with a small batch every `maxWaitMs` meanwhile so that none waits without end. At an everyday rate
+   * (a few events a second) this delays processing by `quietMs` at most.
    */
-  async quiet(quietMs = 25, maxWaitMs = 500): Promise<void> {
+  async quiet(quietMs = 25, maxWaitMs = 500): Promise<boolean> {
     const until = performance.now() + maxWaitMs;
     for (;;) {
       const now = performance.now();
-      const quietAt = Math.min(this.lastArrival + quietMs, until);
-      if (quietAt <= now) return;
-      await new Promise((resolve) => setTimeout(resolve, quietAt - now));
+      if (this.lastArrival + quietMs <= now) return true;
+      if (until <= now) return false;
+      await new Promise((resolve) => setTimeout(resolve, Math.min(this.lastArrival + quietMs, until) - now));
     }
   }
 

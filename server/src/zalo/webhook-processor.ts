@@ -49,6 +49,9 @@ export class WebhookHandlers {
 }
 
 const MEDIA_DIR = 'webhook-media';
+const BATCH = 20;
+/** Events taken at a time while the intake is answering a burst (see intakeQuiet). */
+const BATCH_IN_BURST = 5;
 
 export class WebhookProcessor {
   private readonly loop = new DrainLoop(() => this.drain(), undefined);
@@ -66,10 +69,11 @@ export class WebhookProcessor {
        */
       leaseMs: number;
       /**
-       * Resolves when the webhook intake has a moment (webhook-intake.ts `quiet`): a pass waits for it
-       * before each claim, so under a burst answering Zalo comes first and the events wait their turn.
+       * Resolves when the webhook intake has a moment, true, or has been busy for a while, false
+       * (webhook-intake.ts `quiet`). A pass waits for it before each claim, so under a burst answering
+       * Zalo comes first; it then takes a few events at a time until the burst is over.
        */
-      intakeQuiet?: () => Promise<void>;
+      intakeQuiet?: () => Promise<boolean>;
       log: FastifyBaseLogger;
     },
   ) {}
@@ -88,8 +92,10 @@ export class WebhookProcessor {
     try {
       for (;;) {
         const { leaseMs } = this.options;
-        await this.options.intakeQuiet?.();
-        const batch = await this.db.withSystem((client) => claimWebhookEvents(client, 20, leaseMs));
+        const calm = (await this.options.intakeQuiet?.()) ?? true;
+        const batch = await this.db.withSystem((client) =>
+          claimWebhookEvents(client, calm ? BATCH : BATCH_IN_BURST, leaseMs),
+        );
         if (!batch.length) return;
         const inFlight = new Set(batch);
         const heartbeat = setInterval(() => {
