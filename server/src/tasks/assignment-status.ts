@@ -4,7 +4,7 @@
  * never write `assignments` themselves.
  */
 import type { Queryable } from '../plugins/db.js';
-import * as sql from './sql.js';
+import * as sql from './status-sql.js';
 
 /** A new photo puts the assignment back in the reviewers' hands (also after a send-back). */
 export function submitForReview(db: Queryable, assignmentId: string, memberId: string | undefined) {

@@ -9,15 +9,8 @@ import { recordAudit } from '../audit/audit.js';
 import { AppError } from '../errors.js';
 import type { Session } from '../plugins/auth.js';
 import type { Queryable } from '../plugins/db.js';
-import {
-  deleteTaskRow,
-  dueInsideCampaign,
-  findTask,
-  lockTask,
-  markTaskCancelled,
-  type TaskColumns,
-  updateTask,
-} from './sql.js';
+import { deleteTaskRow, lockTask, markTaskCancelled, type TaskColumns, updateTask } from './edit-sql.js';
+import { dueInsideCampaign, findTask } from './sql.js';
 
 const notFound = () => new AppError('NOT_FOUND', 'Không tìm thấy nhiệm vụ này. Có thể nó đã bị xóa.');
 

@@ -2,7 +2,8 @@ import { type AckReply, type Assignment, type Task, type TaskInput, WARD_TIME_ZO
 import { AUDIT_INSERT_COLUMNS } from '../audit/audit.js';
 import type { Queryable } from '../plugins/db.js';
 
-const ISO = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+export const ISO = (column: string) =>
+  `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
 /** Overdue is derived, never stored: past the due time and not yet reported done. */
 export const OVERDUE = `(t.due_at < now() AND a.status IN ('pending', 'acknowledged', 'needs_fix'))`;
@@ -57,7 +58,7 @@ export async function insertTask(
  * Work exists once any unit acknowledged, reported (a note or a number) or sent evidence: from then on
  * the task is kept (cancelled, not deleted), so nobody's work or its history disappears.
  */
-const TASK_HAS_WORK = (taskId: string) => `EXISTS (
+export const TASK_HAS_WORK = (taskId: string) => `EXISTS (
     SELECT FROM assignments w WHERE w.task_id = ${taskId}
        AND (w.status <> 'pending' OR w.acknowledged_at IS NOT NULL OR w.note IS NOT NULL OR w.number_done IS NOT NULL
             OR EXISTS (SELECT FROM evidence e WHERE e.assignment_id = w.id)))`;
@@ -265,139 +266,4 @@ export async function urgeTargets(
     ['assignmentId' in scope ? scope.assignmentId : scope.campaignId],
   );
   return rows;
-}
-
-/** A new photo puts the assignment back in the reviewers' hands (also after a send-back). */
-export const MARK_ASSIGNMENT_SUBMITTED = {
-  name: 'tasks.mark-assignment-submitted', // prepared once per connection, like the upload's other statements
-  text: `UPDATE assignments SET status = 'submitted', submitted_at = now(), submitted_by = $2, updated_at = now()
-      WHERE id = $1 AND status IN ('pending', 'acknowledged', 'needs_fix', 'submitted')`,
-};
-
-export async function markAssignmentSubmitted(
-  db: Queryable,
-  assignmentId: string,
-  memberId: string | undefined,
-): Promise<void> {
-  await db.query({ ...MARK_ASSIGNMENT_SUBMITTED, values: [assignmentId, memberId ?? null] });
-}
-
-/** A send-back puts the whole assignment in needs_fix with the reason, so the team sees it on the task. */
-export async function markAssignmentNeedsFix(
-  db: Queryable,
-  assignmentId: string,
-  reviewerId: string | null,
-  reason: string,
-): Promise<void> {
-  await db.query(
-    `UPDATE assignments SET status = 'needs_fix', reviewed_at = now(), reviewed_by = $2, review_reason = $3,
-            updated_at = now()
-      WHERE id = $1`,
-    [assignmentId, reviewerId, reason],
-  );
-}
-
-/** The assignment is accepted once none of its photos is still pending or sent back. */
-export async function markAssignmentAcceptedIfComplete(
-  db: Queryable,
-  assignmentId: string,
-  reviewerId: string | null,
-): Promise<boolean> {
-  const { rowCount } = await db.query(
-    `UPDATE assignments SET status = 'accepted', reviewed_at = now(), reviewed_by = $2, review_reason = NULL,
-            updated_at = now()
-      WHERE id = $1
-        AND NOT EXISTS (SELECT FROM evidence
-                         WHERE assignment_id = $1 AND kind = 'photo' AND review_status <> 'accepted')`,
-    [assignmentId, reviewerId],
-  );
-  return (rowCount ?? 0) > 0;
-}
-
-/** The task's own columns as stored (an edit's "before" and what the form fills in). */
-export async function lockTask(db: Queryable, id: string) {
-  const { rows } = await db.query<{
-    id: string;
-    campaignId: string;
-    campaignStatus: string;
-    kind: string;
-    title: string;
-    description: string;
-    dueAt: string;
-    evidencePhotoCount: number;
-    evidenceLocationRequired: boolean;
-    evidenceNumberLabel: string | null;
-    place: { name: string; lat: number | null; lng: number | null; radiusM: number | null } | null;
-    allowDoneWithoutPhotos: boolean;
-    cancelledAt: string | null;
-    hasWork: boolean;
-  }>(
-    `SELECT t.id, t.campaign_id AS "campaignId", c.status AS "campaignStatus", t.kind, t.title, t.description,
-            ${ISO('t.due_at')} AS "dueAt", t.evidence_photo_count AS "evidencePhotoCount",
-            t.evidence_location_required AS "evidenceLocationRequired",
-            t.evidence_number_label AS "evidenceNumberLabel",
-            CASE WHEN t.place_name IS NULL THEN NULL
-                 ELSE json_build_object('name', t.place_name, 'lat', t.place_lat, 'lng', t.place_lng,
-                                        'radiusM', t.place_radius_m) END AS place,
-            t.allow_done_without_photos AS "allowDoneWithoutPhotos", ${ISO('t.cancelled_at')} AS "cancelledAt",
-            ${TASK_HAS_WORK('t.id')} AS "hasWork"
-       FROM tasks t JOIN campaigns c ON c.id = t.campaign_id
-      WHERE t.id = $1 FOR UPDATE OF t`,
-    [id],
-  );
-  return rows[0];
-}
-
-export interface TaskColumns {
-  kind: string;
-  title: string;
-  description: string;
-  dueAt: string;
-  evidencePhotoCount: number;
-  evidenceLocationRequired: boolean;
-  evidenceNumberLabel: string | null;
-  place: { name: string; lat?: number | null; lng?: number | null; radiusM?: number | null } | null;
-  allowDoneWithoutPhotos: boolean;
-}
-
-/** Writes every editable column (the service merged the edit into the stored task). */
-export async function updateTask(db: Queryable, id: string, task: TaskColumns): Promise<void> {
-  await db.query(
-    `UPDATE tasks SET kind = $2, title = $3, description = $4, due_at = $5, evidence_photo_count = $6,
-            evidence_location_required = $7, evidence_number_label = $8, place_name = $9, place_lat = $10,
-            place_lng = $11, place_radius_m = $12, allow_done_without_photos = $13
-      WHERE id = $1`,
-    [
-      id,
-      task.kind,
-      task.title,
-      task.description,
-      task.dueAt,
-      task.evidencePhotoCount,
-      task.evidenceLocationRequired,
-      task.evidenceNumberLabel,
-      task.place?.name ?? null,
-      task.place?.lat ?? null,
-      task.place?.lng ?? null,
-      task.place?.radiusM ?? null,
-      task.allowDoneWithoutPhotos,
-    ],
-  );
-}
-
-export async function markTaskCancelled(
-  db: Queryable,
-  id: string,
-  memberId: string | undefined,
-  reason: string,
-): Promise<void> {
-  await db.query(
-    `UPDATE tasks SET cancelled_at = now(), cancelled_by = $2, cancel_reason = $3 WHERE id = $1`,
-    [id, memberId ?? null, reason],
-  );
-}
-
-/** Deletes a task with no work (its assignments and their queued reminders go with it, by cascade). */
-export async function deleteTaskRow(db: Queryable, id: string): Promise<void> {
-  await db.query('DELETE FROM tasks WHERE id = $1', [id]);
 }
