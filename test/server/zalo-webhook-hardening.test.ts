@@ -91,6 +91,20 @@ describe('POST /webhooks/zalo against outsiders', () => {
     expect(rows[0]).toEqual({ sender_id: person.oaUserId, id: person.oaUserId });
   });
 
+  it('stores a signed event whose text holds a NUL (PostgreSQL refuses \\u0000 in jsonb) instead of failing it for ever', async () => {
+    // Zalo resends an event until it gets a 200: a 5xx here would be resent without end.
+    const at = Date.now();
+    const raw = JSON.stringify(textEvent('nul-text', at, '1')).replace('nhiệm vụ', 'nhiệm\\u0000vụ');
+    expect(raw).toContain('\\u0000');
+    const response = await post(raw, sign(raw, String(at)));
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toMatchObject({ ok: true, stored: true });
+    const { rows } = await t.app.db.pool.query(
+      `SELECT payload->'message'->>'text' AS text, raw_body FROM webhook_events WHERE event_key LIKE '%nul-text%'`,
+    );
+    expect(rows).toEqual([{ text: 'nhiệm\uFFFDvụ', raw_body: raw }]);
+  });
+
   it('purges events older than the retention period and keeps the recent ones', async () => {
     const at = Date.now();
     for (const id of ['keep-me', 'purge-me']) {

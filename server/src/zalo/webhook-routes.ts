@@ -8,7 +8,7 @@ import { Type as T } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '../errors.js';
 import { routeGroup } from '../http/access.js';
-import { parseZaloJson } from './json.js';
+import { jsonForPostgres, parseZaloJson } from './json.js';
 import {
   actingUserId,
   agreesWith,
@@ -81,7 +81,7 @@ export default async function webhookRoutes(
             eventKey: eventKey(event, rawBody),
             eventName: event.event_name,
             senderId: actingUserId(event) ?? event.sender?.id ?? null,
-            payload: JSON.stringify(event),
+            payload: jsonForPostgres(JSON.stringify(event)),
             rawBody,
           });
           if (!wardId) {
