@@ -43,7 +43,7 @@ export function saveRequestFromDraft(draft: PlanDraft, sourceText = draft.lines.
       evidencePhotoCount: task.evidencePhotoCount,
       evidenceLocationRequired: task.evidenceLocationRequired,
       evidenceNumberLabel: task.evidenceNumberLabel,
-      place: task.placeName ? { name: task.placeName } : null,
+      place: task.savedPlace ?? (task.placeName ? { name: task.placeName } : null),
       assignTo: task.assignTo,
     })),
   };

@@ -262,4 +262,63 @@ describe('plan import API', () => {
       await t.app.db.withSystem((db) => db.query(`UPDATE units SET active = true WHERE name = 'Công an xã'`));
     }
   });
+
+  it('matches proposed banner places to the ward’s saved places; an unmatched name stays as written, flagged', async () => {
+    const addPlace = (payload: object) =>
+      t.app.inject({ method: 'POST', url: '/api/ward/places', headers: staff, payload });
+    const ubnd = await addPlace({
+      name: 'Trụ sở UBND phường Dầu Giây',
+      lat: 10.9431,
+      lng: 107.1402,
+      radiusM: 60,
+    });
+    expect(ubnd.statusCode).toBe(201);
+    // A place switched off is not matched: the photos would be checked against a place no longer used.
+    const center = await addPlace({ name: 'Trung tâm Phục vụ Hành chính công', lat: 10.944, lng: 107.141 });
+    await t.app.inject({
+      method: 'PATCH',
+      url: `/api/ward/places/${center.json().id}`,
+      headers: staff,
+      payload: { active: false },
+    });
+
+    const text = fixture('plan-dau-giay-khcn-2026.txt');
+    const draft = (await importPlan({ text })).json() as PlanDraft;
+    const banners = draft.proposedTasks.filter((task) => task.kind === 'hang_banner');
+    expect(banners.map((task) => [task.placeName, task.savedPlace])).toEqual([
+      [
+        'Trụ sở UBND phường',
+        { name: 'Trụ sở UBND phường Dầu Giây', lat: 10.9431, lng: 107.1402, radiusM: 60 },
+      ],
+      ['Trung tâm Phục vụ Hành chính công', null],
+      ['Phòng Văn hoá – Xã hội', null],
+      [null, undefined],
+    ]);
+
+    const body = saveRequestFromDraft(draft, text);
+    body.campaign.title = 'Kế hoạch thử ghép địa điểm';
+    // Staff typed the saved place's name (another case, no accents) on the "khu vực phù hợp" task.
+    const typed = body.tasks.find((task) => task.kind === 'hang_banner' && !task.place)!;
+    typed.place = { name: 'tru so ubnd phuong dau giay' };
+    const saved = await save(body);
+    expect(saved.statusCode).toBe(201);
+    const tasks = (
+      await t.app.inject({ url: `/api/campaigns/${saved.json().campaignId}/tasks`, headers: staff })
+    ).json().tasks as {
+      title: string;
+      place: { name: string; lat: number | null; radiusM: number | null } | null;
+    }[];
+    const placeOf = (title: string) => tasks.find((task) => task.title === title)?.place;
+    expect(placeOf('Treo băng rôn tại Trụ sở UBND phường')).toEqual({
+      name: 'Trụ sở UBND phường Dầu Giây',
+      lat: 10.9431,
+      lng: 107.1402,
+      radiusM: 60,
+    });
+    expect(placeOf(typed.title)).toMatchObject({ name: 'Trụ sở UBND phường Dầu Giây', lat: 10.9431 });
+    expect(placeOf('Treo băng rôn tại Trung tâm Phục vụ Hành chính công')).toMatchObject({
+      name: 'Trung tâm Phục vụ Hành chính công',
+      lat: null,
+    });
+  });
 });

@@ -97,6 +97,7 @@ export function TaskEditor({ edit, setEdit, onShow }: TaskEditorProps) {
               />
             )}
           </FieldBox>
+          <PlaceMatch place={task.place} typed={task.placeName} />
           <label className="check">
             <input
               type="checkbox"
@@ -141,5 +142,22 @@ export function TaskEditor({ edit, setEdit, onShow }: TaskEditorProps) {
         </li>
       ))}
     </ol>
+  );
+}
+
+/**
+ * Whether the place is one of the ward's saved places (the server matched it when reading the plan):
+ * then photos are checked within its circle; otherwise the name is kept as written.
+ */
+function PlaceMatch({ place, typed }: { place: TaskEdit['place']; typed: string }) {
+  const name = typed.trim();
+  if (!name) return null;
+  const saved = place && place.name === name && place.lat !== undefined;
+  return (
+    <p className="field-hint" data-place-match={saved ? 'saved' : 'typed'}>
+      {saved
+        ? `Địa điểm đã lưu của phường: ảnh được kiểm tra trong bán kính ${place.radiusM ?? 100} m.`
+        : 'Chưa khớp địa điểm đã lưu nào của phường: giữ tên như đã ghi (khi lưu, tên trùng một địa điểm đã lưu sẽ dùng tọa độ của địa điểm đó).'}
+    </p>
   );
 }

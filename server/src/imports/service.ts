@@ -3,6 +3,7 @@
  * save the corrected draft through the campaigns, units and tasks features, in one transaction.
  */
 import type {
+  Place,
   PlanDraft,
   PlanImportRequest,
   PlanImportSave,
@@ -16,10 +17,11 @@ import { AppError } from '../errors.js';
 import type { Session } from '../plugins/auth.js';
 import type { Queryable } from '../plugins/db.js';
 import { createTask } from '../tasks/service.js';
-import { createUnit, listSetupUnits } from '../wards/service.js';
+import { createUnit, listPlaces, listSetupUnits } from '../wards/service.js';
 import { localityOf } from './parser/header.js';
 import { parsePlan } from './parser/plan.js';
 import { fold } from './parser/text.js';
+import { matchPlace, taskPlaceOf } from './place-match.js';
 import { proposeTasks } from './proposals.js';
 import { docxText, type PlanFormat, pdfText, sniffFormat } from './read-document.js';
 import { memberIdByName, wardPlace } from './sql.js';
@@ -65,6 +67,7 @@ export async function draftPlan(
   const draft = draftFromText(text, format);
   const existing = new Map((await activeUnits(db)).map((unit) => [unitKey(unit.name), unit.id]));
   for (const unit of draft.units) unit.existingUnitId = existing.get(unitKey(unit.name)) ?? null;
+  matchSavedPlaces(draft, await listPlaces(db));
   const ward = await wardPlace(db, session.wardId);
   const issuer = draft.issuingBody.value ? localityOf(draft.issuingBody.value) : undefined;
   if (ward && issuer && fold(issuer.name) !== fold(ward.placeName))
@@ -72,6 +75,19 @@ export async function draftPlan(
       `Kế hoạch này do ${draft.issuingBody.value} ban hành, không phải ${ward.name}. Kiểm tra lại trước khi lưu: đơn vị, địa điểm và người ký có thể không khớp.`,
     );
   return draft;
+}
+
+/**
+ * Each proposed place is looked up among the ward's saved places: a match brings its coordinates (the
+ * photo check then uses the place's own circle); a name that matches none stays as written, marked
+ * `savedPlace: null` so the preview flags it and staff add the place or correct the name before saving.
+ */
+function matchSavedPlaces(draft: PlanDraft, places: Place[]): void {
+  for (const task of draft.proposedTasks) {
+    if (!task.placeName) continue;
+    const place = matchPlace(task.placeName, places);
+    task.savedPlace = place ? taskPlaceOf(place) : null;
+  }
 }
 
 function unknownUnit(name: string): AppError {
@@ -131,9 +147,15 @@ export async function savePlan(
     leadUnitId: leadUnitName ? unitId(leadUnitName) : null,
     signerMemberId: signerName ? ((await memberIdByName(db, signerName)) ?? null) : null,
   });
+  const places = await listPlaces(db);
   for (const { assignTo, ...task } of body.tasks) {
     const unitIds = [...new Set(assignTo.unitNames.map(unitId))];
     const input: TaskInput = { ...task };
+    // A place named without coordinates (typed or corrected by staff) that is one of the ward's saved
+    // places gets that place's circle; any other name is saved as written.
+    const saved =
+      task.place && task.place.lat === undefined ? matchPlace(task.place.name, places) : undefined;
+    if (saved) input.place = taskPlaceOf(saved);
     if (unitIds.length || assignTo.allTeams) input.assign = { unitIds, allTeams: assignTo.allTeams };
     await createTask(db, session, campaign.id, input);
   }

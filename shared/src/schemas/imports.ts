@@ -86,6 +86,16 @@ export const ProposedTask = Type.Object({
   evidenceLocationRequired: Type.Boolean(),
   evidenceNumberLabel: Type.Union([Type.String(), Type.Null()]),
   placeName: Type.Union([Type.String(), Type.Null()]),
+  /**
+   * The ward's saved place the name matched (its coordinates check the photos); null when the name is
+   * not one of the ward's places, and then it is kept as written. Absent: not compared with a ward.
+   */
+  savedPlace: Type.Optional(
+    Type.Union([
+      Type.Object({ name: Type.String(), lat: Type.Number(), lng: Type.Number(), radiusM: Type.Integer() }),
+      Type.Null(),
+    ]),
+  ),
   assignTo: ImportAssignTo,
   line: Type.Integer(),
 });
