@@ -4,7 +4,8 @@
  * 100 connections each, pool of 20 each. A warm-up round for both is not counted; the measured rounds
  * alternate which side goes first, so background load on a shared machine hits both alike. The baseline
  * writes one row shaped like an audit row into a table with audit_log's columns and indexes. Prints one
- * JSON line; the ratio is ack ÷ baseline requests per second (median over rounds).
+ * JSON line; the ratio is ack ÷ baseline requests per second (median over rounds). cpu_us_per_* is this
+ * process's CPU time (load generator included, the same for both sides) per answered request.
  */
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -72,6 +73,16 @@ async function seed(url: string) {
   } finally {
     await client.end();
   }
+}
+
+/** This process's CPU time per answered request in µs (load generator and both servers share it). */
+const cpuPerRequest = (cpu: NodeJS.CpuUsage, result: autocannon.Result) =>
+  (cpu.user + cpu.system) / Math.max(1, result['2xx']);
+
+async function measured(run: () => Promise<autocannon.Result>) {
+  const started = process.cpuUsage();
+  const result = await run();
+  return Object.assign(result, { cpuUs: cpuPerRequest(process.cpuUsage(started), result) });
 }
 
 function load(
@@ -158,15 +169,18 @@ try {
   const slice = Math.floor(ackPaths.length / (ROUNDS + 1));
   await load(bareUrl, basePaths, 0, WARM_UP_SECONDS);
   const warmUp = await load(appUrl, ackPaths, 0, WARM_UP_SECONDS);
-  const rounds: { ack: autocannon.Result; baseline: autocannon.Result }[] = [];
+  type Measured = autocannon.Result & { cpuUs: number };
+  const rounds: { ack: Measured; baseline: Measured }[] = [];
+  const ackRound = (offset: number) => measured(() => load(appUrl, ackPaths, offset));
+  const baselineRound = (offset: number) => measured(() => load(bareUrl, basePaths, offset));
   for (let round = 0; round < ROUNDS; round++) {
     const offset = (round + 1) * slice;
     if (round % 2 === 0) {
-      const baseline = await load(bareUrl, basePaths, offset);
-      rounds.push({ baseline, ack: await load(appUrl, ackPaths, offset) });
+      const baseline = await baselineRound(offset);
+      rounds.push({ baseline, ack: await ackRound(offset) });
     } else {
-      const ack = await load(appUrl, ackPaths, offset);
-      rounds.push({ ack, baseline: await load(bareUrl, basePaths, offset) });
+      const ack = await ackRound(offset);
+      rounds.push({ ack, baseline: await baselineRound(offset) });
     }
   }
   const median = (values: number[]) => values.sort((x, y) => x - y)[Math.floor(values.length / 2)]!;
@@ -198,6 +212,9 @@ try {
       ),
       ack_rps: Math.round(mean(rounds.map((r) => r.ack.requests.average))),
       baseline_rps: Math.round(mean(rounds.map((r) => r.baseline.requests.average))),
+      // On a shared machine the requests per second swing with the neighbours; CPU per request less so.
+      cpu_us_per_ack: Math.round(median(rounds.map((r) => r.ack.cpuUs))),
+      cpu_us_per_baseline: Math.round(median(rounds.map((r) => r.baseline.cpuUs))),
       p99_ms: Math.max(...rounds.map((r) => r.ack.latency.p99)),
       baseline_p99_ms: Math.max(...rounds.map((r) => r.baseline.latency.p99)),
       connections: CONNECTIONS,

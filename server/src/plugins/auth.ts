@@ -15,6 +15,7 @@ import fp from 'fastify-plugin';
 import type { MemberGrant } from '../auth/service.js';
 import { AppError } from '../errors.js';
 import { SessionRechecks } from './session-rechecks.js';
+import { VerifiedTokens } from './verified-tokens.js';
 
 export type { Role };
 
@@ -67,8 +68,6 @@ declare module 'fastify' {
   }
 }
 
-/** How many verified tokens are remembered (least recently used go first); a miss only costs a full check. */
-const VERIFIED_TOKENS_CACHED = 10_000;
 /** fast-jwt's code for a token past its `exp`. */
 const EXPIRED = 'FAST_JWT_EXPIRED';
 
@@ -99,15 +98,9 @@ export default fp(
     app: FastifyInstance,
     options: { secret: string; ttlMinutes: number; recheckSeconds?: number },
   ) {
-    await app.register(jwt, {
-      secret: options.secret,
-      sign: { expiresIn: `${options.ttlMinutes}m` },
-      // A phone sends the same token with every request, and checking it in full (two base64 and JSON
-      // decodes and an HMAC, twice over through request.jwtVerify) was a seventh of the busiest route's
-      // CPU (`npm run bench:ack`). fast-jwt remembers a verified token under a SHA-256 of the whole token,
-      // signature included, so only those exact bytes hit, and never past the token's `exp`.
-      verify: { cache: VERIFIED_TOKENS_CACHED },
-    });
+    await app.register(jwt, { secret: options.secret, sign: { expiresIn: `${options.ttlMinutes}m` } });
+    // Verified once per token (request.jwtVerify decoded every token twice and checked its HMAC).
+    const verified = new VerifiedTokens((token) => app.jwt.verify<SessionClaims>(token));
     app.decorateRequest('session', null as unknown as Session);
     // Signing alone (a test's token helper) needs no database.
     const rechecks = app.hasDecorator('db')
@@ -132,7 +125,7 @@ export default fp(
       if (!token) throw new AppError('UNAUTHENTICATED');
       let claims: SessionClaims;
       try {
-        claims = app.jwt.verify<SessionClaims>(token);
+        claims = verified.claims(token);
       } catch (error) {
         throw new AppError(
           (error as { code?: string }).code === EXPIRED ? 'SESSION_EXPIRED' : 'UNAUTHENTICATED',
