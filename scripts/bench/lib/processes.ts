@@ -6,6 +6,14 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../../../server/src/config.js';
 
+// A benchmark that throws exits with its children still running (servers working off their backlog
+// would then load the next measured run): whatever is still up goes with it.
+const started = new Set<ChildProcess>();
+process.on('exit', () => {
+  for (const child of started)
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+});
+
 /**
  * Starts scripts/bench/<script>; answers the process and the first message it sends its parent.
  * `nodeOptions` go to node before the script (e.g. --cpu-prof to profile the server under test).
@@ -20,6 +28,8 @@ export function startChild<T>(
     env: { ...process.env, ...env },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
+  started.add(child);
+  child.once('exit', () => started.delete(child));
   return new Promise((resolve, reject) => {
     const early = (code: number | null) => reject(new Error(`${script} exited early (${code})`));
     child.once('exit', early);
