@@ -10,7 +10,7 @@ import { Button, useSnackbar } from 'zmp-ui';
 import { ConfirmButton } from '../components/confirm-button';
 import { PageShell } from '../components/page-shell';
 import { QueryGate } from '../components/query-gate';
-import { downloadFile, fileBase64, MutationError, SelectField, TextField } from '../wards/fields';
+import { downloadFile, fileBase64, MutationError, SelectField, TextField, UnitSelect } from '../wards/fields';
 import {
   useAddMember,
   useEditMember,
@@ -155,16 +155,13 @@ function AddMemberSection() {
           </option>
         ))}
       </SelectField>
-      <SelectField label="Tổ/đơn vị" value={form.unitId} onChange={set('unitId')}>
-        <option value="">(không thuộc đơn vị)</option>
-        {(units.data?.units ?? [])
-          .filter((u) => u.kind !== 'khu_pho' && u.active)
-          .map((u) => (
-            <option key={u.id} value={u.id}>
-              {u.name}
-            </option>
-          ))}
-      </SelectField>
+      <UnitSelect
+        label="Tổ/đơn vị"
+        value={form.unitId}
+        onChange={set('unitId')}
+        units={(units.data?.units ?? []).filter((u) => u.kind !== 'khu_pho' && u.active)}
+        none="(không thuộc đơn vị)"
+      />
       <MutationError error={add.error} />
       <Button
         variant="secondary"
