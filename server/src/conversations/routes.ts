@@ -14,7 +14,7 @@ import {
   StaffReplyInput,
 } from '@loa/shared';
 import { Type } from '@sinclair/typebox';
-import { recordAudit } from '../audit/audit.js';
+import { recordAuditBy } from '../audit/audit.js';
 import { AppError } from '../errors.js';
 import { routeGroup } from '../http/access.js';
 import type { Queryable } from '../plugins/db.js';
@@ -121,9 +121,7 @@ const inboxRoutes: FastifyPluginAsyncTypebox<{ sender: ReplySender }> = async (a
           { dedupeKey, text, author: 'staff', authorMemberId: session.memberId },
         ]);
         await takeOver(db, conversation.id);
-        await recordAudit(db, {
-          wardId: session.wardId,
-          actorMemberId: session.memberId,
+        await recordAuditBy(db, session, {
           action: 'conversations.reply',
           entity: 'conversation',
           entityId: conversation.id,
@@ -161,9 +159,7 @@ const inboxRoutes: FastifyPluginAsyncTypebox<{ sender: ReplySender }> = async (a
             await queueReplies(db, session.wardId, conversation.id, conversation.zaloUserId, [
               { dedupeKey: `handback:${randomUUID()}`, text: HAND_BACK_TEXT, author: 'bot' },
             ]);
-          await recordAudit(db, {
-            wardId: session.wardId,
-            actorMemberId: session.memberId,
+          await recordAuditBy(db, session, {
             action: op,
             entity: 'conversation',
             entityId: conversation.id,
