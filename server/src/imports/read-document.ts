@@ -3,9 +3,8 @@
  * so that every format reaches the parser in the same shape. A scanned PDF has no text to read: it is
  * refused with a message saying so, rather than parsed into an empty draft.
  */
-import mammoth from 'mammoth';
-import { getDocumentProxy } from 'unpdf';
 import { AppError } from '../errors.js';
+import { loadMammoth, loadUnpdf } from '../lazy-libraries.js';
 
 export type PlanFormat = 'text' | 'docx' | 'pdf';
 
@@ -19,6 +18,7 @@ export function sniffFormat(bytes: Buffer): 'docx' | 'pdf' | undefined {
 export async function docxText(bytes: Buffer): Promise<string> {
   try {
     // Raw text keeps every paragraph, table cells included (row by row, cell by cell), in reading order.
+    const mammoth = await loadMammoth();
     const { value } = await mammoth.extractRawText({ buffer: bytes });
     return value;
   } catch {
@@ -108,6 +108,7 @@ export async function pdfText(bytes: Buffer): Promise<string> {
   let pages: Run[][];
   let tooLong = false;
   try {
+    const { getDocumentProxy } = await loadUnpdf();
     const pdf = await getDocumentProxy(new Uint8Array(bytes), { verbosity: 0 });
     // A ward plan runs to a few pages; reading hundreds would hold the server for nothing.
     if (pdf.numPages > MAX_PDF_PAGES) tooLong = true;

@@ -7,7 +7,7 @@
  * them all, and the first bytes leave at once.
  */
 import { strFromU8 } from 'fflate';
-import { ANNEX_PLACEHOLDER_PREFIX } from './report-document.js';
+import { ANNEX_PLACEHOLDER_PREFIX } from './report-wording.js';
 import type { ZipWriter } from './zip-writer.js';
 
 /** A grey 4×3 JPEG, for a photo whose file cannot be read: the report still opens, with its caption. */

@@ -40,41 +40,19 @@ import {
 import { issuerOf } from './issuer.js';
 import { campaignStatusLabels, channelLabels } from './labels.js';
 import type { ReportData } from './report-data.js';
+import {
+  ANNEX_PLACEHOLDER_PREFIX,
+  BLANK,
+  committeeName,
+  planReference,
+  planSubject,
+  reportTitleLine,
+  TO_COMPLETE,
+} from './report-wording.js';
 import type { AnnexPhotoRow, ReportHeaderRow } from './sql.js';
-
-export const ANNEX_PLACEHOLDER_PREFIX = 'loa-annex-photo:';
-export const BLANK = '…';
-/** Where staff must write: visible in the file, easy to search for. */
-export const TO_COMPLETE = '(Cán bộ bổ sung nội dung)';
 
 /** The annex photo's box on the page: 14 × 9.5 cm, at the 96 px per inch docx measures images in. */
 const PHOTO_BOX_PX = { width: Math.round((14 / 2.54) * 96), height: Math.round((9.5 / 2.54) * 96) };
-
-/** The plan's issuing body as a sentence names it (the ward's People's Committee when the plan does not say). */
-export function committeeName(header: ReportHeaderRow): string {
-  return issuerOf(header).name;
-}
-
-/** "Kế hoạch số 12/KH-UBND ngày 05/05/2026": the plan as the report cites it, blanks where unknown. */
-export function planReference(header: ReportHeaderRow): string {
-  const number = header.number?.trim() || `${BLANK}/KH-${issuerOf(header).code}`;
-  const date = header.issuedOn ? ` ngày ${formatIsoDayVi(header.issuedOn)}` : '';
-  return `Kế hoạch số ${number}${date}`;
-}
-
-/** The plan's subject after "về": its title without a leading "Kế hoạch" or "về". */
-export function planSubject(title: string): string {
-  const subject = title
-    .trim()
-    .replace(/^kế hoạch\s+/i, '')
-    .replace(/^về\s+/i, '');
-  // "Hưởng ứng ngày…" reads "về hưởng ứng ngày…"; an acronym ("UBND…") keeps its capitals.
-  return /^\p{Lu}\p{Ll}/u.test(subject) ? subject[0]!.toLocaleLowerCase('vi') + subject.slice(1) : subject;
-}
-
-export function reportTitleLine(header: ReportHeaderRow): string {
-  return `Kết quả thực hiện ${planReference(header)} về ${planSubject(header.title)}`;
-}
 
 function headerBlock(data: ReportData): (Paragraph | Table)[] {
   const { header } = data;

@@ -5,9 +5,9 @@
  */
 import type { Writable } from 'node:stream';
 import { formatDateTimeVi } from '@loa/shared';
-import ExcelJS from 'exceljs';
+import { loadExcelJs } from '../lazy-libraries.js';
 import { assignmentStatusLabels, taskKindLabels } from './labels.js';
-import { planReference, planSubject } from './report-document.js';
+import { planReference, planSubject } from './report-wording.js';
 import type { AssignmentRow, ReportHeaderRow } from './sql.js';
 
 /** Vietnam has kept UTC+7 without daylight saving since 1975. */
@@ -47,6 +47,7 @@ export async function writeXlsx(
   header: ReportHeaderRow,
   rows: AssignmentRow[],
 ): Promise<void> {
+  const ExcelJS = await loadExcelJs();
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
     stream: out,
     useStyles: true,

@@ -5,8 +5,8 @@
  */
 import { MEMBER_ROLES, type MemberImportRow, type MemberRole, ROLE_NAMES_VI } from '@loa/shared';
 import { parse as parseCsv } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
 import { AppError } from '../errors.js';
+import { loadExcelJs } from '../lazy-libraries.js';
 import type { MemberRow } from './members-sql.js';
 
 export const MAX_IMPORT_ROWS = 2000;
@@ -69,6 +69,7 @@ export const displayPhone = (stored: string) => `0${stored.slice(2)}`;
 /** Cell values of every non-empty row, as text, with their line numbers. */
 async function readCells(fileName: string, content: Buffer): Promise<{ line: number; cells: string[] }[]> {
   if (fileName.toLowerCase().endsWith('.xlsx')) {
+    const ExcelJS = await loadExcelJs();
     const workbook = new ExcelJS.Workbook();
     try {
       await workbook.xlsx.load(content as unknown as ArrayBuffer);
@@ -240,6 +241,7 @@ const exportCells = (m: ExportMember) => [
 
 /** The same list back, in the columns the import reads (so an export can be edited and imported again). */
 export async function membersWorkbook(members: ExportMember[]): Promise<Buffer> {
+  const ExcelJS = await loadExcelJs();
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('Thành viên');
   sheet.addRow(EXPORT_HEADER).font = { bold: true };
