@@ -25,7 +25,8 @@ module.exports = {
     {
       name: 'no-feature-sql-at-top',
       severity: 'error',
-      comment: "app.ts and the other top-level files wire features together: they call a feature's service or plugin, never its SQL.",
+      comment:
+        "app.ts and the other top-level files wire features together: they call a feature's service or plugin, never its SQL.",
       from: { path: '^server/src/[^/]+[.]ts$' },
       to: { path: '^server/src/[^/]+/.*sql[.]ts$' },
     },
