@@ -10,6 +10,7 @@ import { Button, useSnackbar } from 'zmp-ui';
 import { ConfirmButton } from '../components/confirm-button';
 import { PageShell } from '../components/page-shell';
 import { QueryGate } from '../components/query-gate';
+import { ChoicesStatus } from '../components/status-views';
 import { downloadFile, fileBase64, MutationError, SelectField, TextField, UnitSelect } from '../wards/fields';
 import {
   useAddMember,
@@ -162,6 +163,7 @@ function AddMemberSection() {
         units={(units.data?.units ?? []).filter((u) => u.kind !== 'khu_pho' && u.active)}
         none="(không thuộc đơn vị)"
       />
+      <ChoicesStatus query={units} what="danh sách tổ/đơn vị" />
       <MutationError error={add.error} />
       <Button
         variant="secondary"
