@@ -4,7 +4,7 @@
  * the phone number Zalo gives for a `getPhoneNumber` token; then we issue our own session token.
  */
 import { type FastifyPluginAsyncTypebox, Type } from '@fastify/type-provider-typebox';
-import { ErrorBody, type MemberProfile, MeReply, SignInReply, ZaloSignInBody } from '@loa/shared';
+import { ErrorBody, type MemberProfile, MeReply, ZaloSignInBody } from '@loa/shared';
 import { AppError } from '../errors.js';
 import { routeGroup } from '../http/access.js';
 import { linkZaloIds } from '../wards/identity.js';
