@@ -31,6 +31,7 @@ const toProfile = (row: ProfileRow): MemberProfile => ({
   unitName: row.unitName,
   wardId: row.wardId,
   wardName: row.wardName,
+  wardSlug: row.wardSlug,
 });
 
 /** Zalo's answer as a 4xx/5xx a person can act on. */
@@ -90,6 +91,7 @@ const authRoutes: FastifyPluginAsyncTypebox<{ defaultWardSlug: string }> = async
               unitName: null,
               wardId: ward.id,
               wardName: ward.name,
+              wardSlug: ward.slug,
             };
           }
           const token = app.issueSession({
@@ -168,6 +170,7 @@ const authRoutes: FastifyPluginAsyncTypebox<{ defaultWardSlug: string }> = async
               unitName: null,
               wardId,
               wardName: ward.name,
+              wardSlug: ward.slug,
             },
           };
         },
