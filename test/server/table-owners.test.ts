@@ -1,14 +1,19 @@
 /**
- * One owner per table: each table is written (INSERT, UPDATE, DELETE) from exactly one folder of
- * server/src; every other folder goes through that folder's service. This reads the SQL in the
- * server's source and fails naming the file that writes a table it does not own.
+ * The server's architecture, read from its source:
+ * - One owner per table: each table is written (INSERT, UPDATE, DELETE) from exactly one folder of
+ *   server/src; every other folder goes through that folder's service. This reads the SQL in the
+ *   server's source and fails naming the file that writes a table it does not own.
+ * - SQL only in sql files: a SQL statement in the server's source stands in a `sql.ts` or `*-sql.ts`
+ *   file (or a migration), so a reader finds a feature's statements in one place; the few exemptions
+ *   are listed below with their reason.
  *
  * Adding a table (a new migration)? Add one line below: `table: 'folder'`, the feature folder under
  * server/src that writes it. A new feature folder owns the tables of its own migration; to change
  * another folder's table, call that folder's service instead of writing SQL.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { basename, join, relative, sep } from 'node:path';
+import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
 const OWNERS: Record<string, string> = {
@@ -149,5 +154,73 @@ describe('one owner per table', () => {
           .map((table) => `${file.path} writes ${table}, owned by ${OWNERS[table]}/`),
       );
     expect(trespass).toEqual([]);
+  });
+});
+
+/**
+ * Where SQL may stand outside sql files, and why. Each is the database's own machinery, not a feature's
+ * data, and is the one place of what it does:
+ * - `db/`: the migration runner (its schema_migrations table, the advisory lock, each migration's text
+ *   in a transaction) and the embedded PostgreSQL for development (CREATE DATABASE);
+ * - `plugins/db.ts`: the transaction plumbing every feature runs in (BEGIN as the application role with
+ *   the ward setting, COMMIT, ROLLBACK, savepoints) and the probe for that role.
+ * Everything else, backup included, keeps its statements in its folder's sql files.
+ */
+const SQL_ANYWHERE = ['db/', 'plugins/db.ts'];
+
+/**
+ * The start of a SQL statement: a query, a write, transaction control, a cursor, or DDL (a bare
+ * 'SELECT' is pg's name of a result's command, not a statement).
+ */
+const STATEMENT =
+  /^[\s\0]*(?:SELECT\s+\S|INSERT\s+INTO|UPDATE\s+[a-z_.]+(?:\s+[a-z_]+)?\s+SET|DELETE\s+FROM|WITH\s+(?:RECURSIVE\s+)?[a-z_]+(?:\s*\([^)]*\))?\s+AS\s+(?:NOT\s+)?(?:MATERIALIZED\s+)?\(|BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE\s+SAVEPOINT|PREPARE|EXECUTE|DEALLOCATE|SET\s+(?:LOCAL|SESSION|ROLE|CONSTRAINTS)|CREATE|ALTER|DROP|TRUNCATE|LOCK\s+TABLE|DECLARE|FETCH|CLOSE|COPY|LISTEN|NOTIFY|UNLISTEN|VACUUM|ANALYZE|REFRESH)\b/;
+
+/** The statements among a source file's string literals (a template's `${…}` parts read as `\0`). */
+function sqlStatements(path: string, source: string): { line: number; text: string }[] {
+  const file = ts.createSourceFile(path, source, ts.ScriptTarget.Latest, true);
+  const found: { line: number; text: string }[] = [];
+  const visit = (node: ts.Node): void => {
+    let text: string | undefined;
+    if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) text = node.text;
+    else if (ts.isTemplateExpression(node))
+      text = node.head.text + node.templateSpans.map((span) => `\0${span.literal.text}`).join('');
+    if (text !== undefined && STATEMENT.test(text)) {
+      const line = file.getLineAndCharacterOfPosition(node.getStart(file)).line + 1;
+      found.push({ line, text: text.replaceAll('\0', '‹…›').trim().split('\n')[0]!.slice(0, 60) });
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(file);
+  return found;
+}
+
+describe('SQL only in sql files', () => {
+  const isSqlFile = (path: string) => basename(path) === 'sql.ts' || basename(path).endsWith('-sql.ts');
+  const files = sourceFiles(SERVER_SRC).map((path) => ({
+    path: relative(SERVER_SRC, path).split(sep).join('/'),
+    statements: sqlStatements(path, readFileSync(path, 'utf8')),
+  }));
+
+  it('reads statements in string literals, not words in messages or comments', () => {
+    const read = (source: string) => sqlStatements('x.ts', source).map((found) => found.text);
+    expect(read("db.query('SELECT 1'); // SELECT in a comment")).toEqual(['SELECT 1']);
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: the source text of a template literal, as the test reads it
+    expect(read('const s = `${begin} EXECUTE p(1); COMMIT;`;')).toHaveLength(1);
+    expect(
+      read("q('SAVEPOINT a'); q(`UPDATE members m SET x = 1`); q('WITH t AS (SELECT 1) SELECT * FROM t')"),
+    ).toHaveLength(3);
+    expect(
+      read("throw new AppError('Chọn đơn vị'); const c = `id, kind AS \"k\"`; log('Select a ward')"),
+    ).toEqual([]);
+    // The detector finds the statements of the sql files, so an empty list below means something.
+    const inSqlFiles = files.filter((file) => isSqlFile(file.path)).flatMap((file) => file.statements);
+    expect(inSqlFiles.length).toBeGreaterThan(100);
+  });
+
+  it('has no statement outside sql files but the listed machinery', () => {
+    const outside = files
+      .filter((file) => !isSqlFile(file.path) && !SQL_ANYWHERE.some((place) => file.path.startsWith(place)))
+      .flatMap((file) => file.statements.map((found) => `${file.path}:${found.line} ${found.text}`));
+    expect(outside).toEqual([]);
   });
 });

@@ -12,32 +12,14 @@ import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
 import pg from 'pg';
-import { ident, insertableColumns, listSequences, listTables } from './catalog-sql.js';
+import { insertableColumns, listSequences, listTables } from './catalog-sql.js';
+import { closeSnapshot, hasSchema, listMigrations, openSnapshot, tableLines } from './dump-sql.js';
 import { BackupError, type SequenceEntry, type TableEntry } from './manifest.js';
-
-const FETCH_ROWS = 2_000;
 
 export interface DatabaseDump {
   migrations: { id: number; name: string; checksum: string }[];
   tables: TableEntry[];
   sequences: SequenceEntry[];
-}
-
-async function* tableLines(client: pg.ClientBase, table: string, columns: string[]): AsyncGenerator<string> {
-  const list = columns.map(ident).join(', ');
-  await client.query(
-    `DECLARE backup_rows NO SCROLL CURSOR FOR
-       SELECT row_to_json(r)::text AS line FROM (SELECT ${list} FROM ONLY public.${ident(table)} t) r`,
-  );
-  try {
-    for (;;) {
-      const { rows } = await client.query<{ line: string }>(`FETCH ${FETCH_ROWS} FROM backup_rows`);
-      if (!rows.length) return;
-      for (const row of rows) yield `${row.line}\n`;
-    }
-  } finally {
-    await client.query('CLOSE backup_rows');
-  }
 }
 
 export async function dumpDatabase(url: string, dir: string): Promise<DatabaseDump> {
@@ -46,19 +28,13 @@ export async function dumpDatabase(url: string, dir: string): Promise<DatabaseDu
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-    // Every ward's rows: the row-level security policies let 'all' through (the owner is subject to
-    // them through FORCE; a superuser bypasses them anyway).
-    await client.query(`SELECT set_config('app.ward_id', 'all', true)`);
-    const { rows: created } = await client.query(`SELECT to_regclass('public.schema_migrations') AS t`);
-    if (!created[0].t) {
+    await openSnapshot(client);
+    if (!(await hasSchema(client))) {
       throw new BackupError(
         'Cơ sở dữ liệu này chưa được tạo (chưa chạy npm start hay npm run migrate): không có gì để sao lưu.',
       );
     }
-    const { rows: migrations } = await client.query<{ id: number; name: string; checksum: string }>(
-      'SELECT id, name, checksum FROM schema_migrations ORDER BY id',
-    );
+    const migrations = await listMigrations(client);
     const tables: TableEntry[] = [];
     for (const name of await listTables(client)) {
       const columns = await insertableColumns(client, name);
@@ -80,7 +56,7 @@ export async function dumpDatabase(url: string, dir: string): Promise<DatabaseDu
       tables.push({ name, file, rows, sha256: hash.digest('hex'), columns });
     }
     const sequences = await listSequences(client);
-    await client.query('COMMIT');
+    await closeSnapshot(client);
     return { migrations, tables, sequences };
   } finally {
     await client.end();

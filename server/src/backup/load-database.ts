@@ -14,11 +14,23 @@ import pg from 'pg';
 import { migrate, readMigrations } from '../db/migrate.js';
 import {
   countRows,
-  ident,
   listTables,
   tablesInForeignKeyOrder,
   tablesReferringToThemselves,
 } from './catalog-sql.js';
+import {
+  beginLoad,
+  commitLoad,
+  dropPublicSchema,
+  insertRows,
+  loadTarget,
+  moveStagedRows,
+  rollbackLoad,
+  seeEveryWard,
+  setSequence,
+  setUserTriggers,
+  tryReplicaMode,
+} from './load-sql.js';
 import { BackupError, type BackupManifest, type TableEntry } from './manifest.js';
 
 const INSERT_ROWS = 1_000;
@@ -28,7 +40,7 @@ export async function rowsInTarget(url: string): Promise<{ table: string; rows: 
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    await client.query(`SELECT set_config('app.ward_id', 'all', false)`);
+    await seeEveryWard(client);
     const found: { table: string; rows: number }[] = [];
     for (const table of await listTables(client)) {
       const rows = await countRows(client, table);
@@ -88,26 +100,14 @@ export async function loadDatabase(url: string, dir: string, manifest: BackupMan
   await client.connect();
   const schema = await backupSchemaFolder(manifest);
   try {
-    // A clean public schema: the caller has checked it holds no rows, or the operator said --force.
-    await client.query('DROP SCHEMA IF EXISTS public CASCADE');
-    await client.query('CREATE SCHEMA public');
+    await dropPublicSchema(client);
     await migrate(url, schema);
 
-    await client.query('BEGIN');
-    await client.query(`SELECT set_config('app.ward_id', 'all', true)`);
-    // Foreign keys are checked by triggers; as superuser we switch them off for the load (the rows
-    // were consistent when taken). Without the right (a managed server's owner role), tables go in
-    // foreign-key order, the owner switches off its own triggers (DISABLE TRIGGER USER: the rows are
-    // loaded as they were, not changed again), and a table referring to itself is loaded in one
-    // statement, whose checks run once all its rows are in.
-    await client.query('SAVEPOINT replica');
-    let replica = true;
-    try {
-      await client.query('SET LOCAL session_replication_role = replica');
-    } catch {
-      await client.query('ROLLBACK TO SAVEPOINT replica');
-      replica = false;
-    }
+    await beginLoad(client);
+    // As superuser, triggers (and so foreign-key checks) are off for the load. Without the right,
+    // tables go in foreign-key order with their user triggers off, and a table referring to itself
+    // is staged and moved in one statement.
+    const replica = await tryReplicaMode(client);
     const selfReferring = replica ? new Set<string>() : new Set(await tablesReferringToThemselves(client));
     const present = new Set(await listTables(client));
     const byName = new Map(manifest.tables.map((table) => [table.name, table]));
@@ -117,34 +117,19 @@ export async function loadDatabase(url: string, dir: string, manifest: BackupMan
     )) {
       const entry = byName.get(name)!;
       if (!present.has(name)) throw new BackupError(`Bảng ${name} của bản sao lưu không có trong lược đồ.`);
-      const list = entry.columns.map(ident).join(', ');
-      const target = `public.${ident(name)}`;
-      if (!replica) await client.query(`ALTER TABLE ${target} DISABLE TRIGGER USER`);
-      // A table that refers to itself is staged first, then moved in one statement.
+      if (!replica) await setUserTriggers(client, name, false);
       const staged = selfReferring.has(name);
-      const into = staged ? ident(`restore_${name}`) : target;
-      if (staged) await client.query(`CREATE TEMP TABLE ${into} (LIKE ${target}) ON COMMIT DROP`);
-      const insert = `INSERT INTO ${into} (${list}) ${staged ? '' : 'OVERRIDING SYSTEM VALUE'}
-        SELECT ${list} FROM json_populate_recordset(NULL::${target}, $1::json)`;
+      const into = await loadTarget(client, name, staged);
       for await (const batch of rowBatches(join(dir, 'database', entry.file), entry)) {
-        await client.query(insert, [`[${batch.join(',')}]`]);
+        await insertRows(client, name, into, entry.columns, batch);
       }
-      if (staged)
-        await client.query(
-          `INSERT INTO ${target} (${list}) OVERRIDING SYSTEM VALUE SELECT ${list} FROM ${into}`,
-        );
-      if (!replica) await client.query(`ALTER TABLE ${target} ENABLE TRIGGER USER`);
+      if (staged) await moveStagedRows(client, name, into, entry.columns);
+      if (!replica) await setUserTriggers(client, name, true);
     }
-    for (const sequence of manifest.sequences) {
-      await client.query(
-        sequence.lastValue === null
-          ? `SELECT setval(${literal(`public.${ident(sequence.name)}`)}, 1, false)`
-          : `SELECT setval(${literal(`public.${ident(sequence.name)}`)}, ${BigInt(sequence.lastValue)}, true)`,
-      );
-    }
-    await client.query('COMMIT');
+    for (const sequence of manifest.sequences) await setSequence(client, sequence.name, sequence.lastValue);
+    await commitLoad(client);
   } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
+    await rollbackLoad(client);
     throw error;
   } finally {
     await client.end();
@@ -152,8 +137,4 @@ export async function loadDatabase(url: string, dir: string, manifest: BackupMan
   }
   // Migrations newer than the backup (their data changes run over the restored rows).
   await migrate(url);
-}
-
-function literal(text: string): string {
-  return `'${text.replace(/'/g, "''")}'`;
 }

@@ -13,7 +13,7 @@ import type { ChatEvidence } from '../evidence/chat-evidence.js';
 import { describeFlags } from '../evidence/chat-evidence.js';
 import type { Notifier } from '../notifications/queue.js';
 import type { Session } from '../plugins/auth.js';
-import type { Db } from '../plugins/db.js';
+import { type Db, underSavepoint } from '../plugins/db.js';
 import { acknowledgeAssignment, completeAssignment } from '../tasks/service.js';
 import type { ZaloWebhookEvent } from '../zalo/webhook-events.js';
 import type { WebhookContext } from '../zalo/webhook-processor.js';
@@ -81,19 +81,6 @@ export function chatPhotoEvidenceId(eventId: string): string {
   bytes[8] = ((bytes[8] as number) & 0x3f) | 0x80;
   const hex = bytes.toString('hex');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-}
-
-/** Runs `work` under a savepoint, so a refusal from another feature leaves the transaction usable. */
-async function guarded<T>(client: pg.PoolClient, work: () => Promise<T>): Promise<T> {
-  await client.query('SAVEPOINT chat_action');
-  try {
-    const result = await work();
-    await client.query('RELEASE SAVEPOINT chat_action');
-    return result;
-  } catch (error) {
-    await client.query('ROLLBACK TO SAVEPOINT chat_action');
-    throw error;
-  }
 }
 
 export class ChatService {
@@ -207,7 +194,7 @@ export class ChatService {
     try {
       switch (action.type) {
         case 'ack': {
-          const result = await guarded(client, () =>
+          const result = await underSavepoint(client, () =>
             acknowledgeAssignment(client, session, action.assignment.id),
           );
           return result.status === 'acknowledged' && action.assignment.status === 'pending'
@@ -215,7 +202,7 @@ export class ChatService {
             : say.alreadyAcknowledged(action.assignment.title);
         }
         case 'complete':
-          await guarded(client, () =>
+          await underSavepoint(client, () =>
             completeAssignment(client, session, action.assignment.id, {
               ...(action.numberDone !== undefined ? { numberDone: action.numberDone } : {}),
             }),
@@ -241,7 +228,7 @@ export class ChatService {
           );
           return say.photoNoTask;
         case 'location': {
-          const attached = await guarded(client, () =>
+          const attached = await underSavepoint(client, () =>
             this.deps.evidence().attachLocation(client, {
               wardId: who.wardId,
               memberId: member.id,

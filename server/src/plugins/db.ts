@@ -53,6 +53,43 @@ export async function applicationRoleStatement(pool: pg.Pool): Promise<string> {
   return rows[0]?.usable ? 'SET LOCAL ROLE loa_app;' : '';
 }
 
+/** Opens a ward's transaction: the setting is a validated UUID or 'all', never user text. */
+function beginStatement(roleStatement: string, wardSetting: string): string {
+  return `BEGIN; ${roleStatement} SET LOCAL app.ward_id = '${wardSetting}';`;
+}
+
+/**
+ * One statement as a whole ward transaction in one message (one round trip): BEGIN as in `withWard`,
+ * the statement, COMMIT. For a hot path that prepares its statement (the acknowledgement batcher): its
+ * values are inlined, so the caller must have checked every one (UUIDs), like the ward id here.
+ */
+export function wardTransactionText(roleStatement: string, wardId: string, statement: string): string {
+  if (!UUID.test(wardId))
+    throw new Error(`wardTransactionText needs a ward UUID, got ${JSON.stringify(wardId)}`);
+  return `${beginStatement(roleStatement, wardId)} ${statement}; COMMIT;`;
+}
+
+/** Ends a failed transaction on this connection; the error that failed it is the one that matters. */
+export async function rollbackQuietly(client: Queryable): Promise<void> {
+  await client.query('ROLLBACK').catch(() => undefined);
+}
+
+/**
+ * Runs `work` under a savepoint of the caller's transaction: when it throws, what it wrote is undone
+ * and the transaction stays usable (a refusal from another feature inside a larger piece of work).
+ */
+export async function underSavepoint<T>(client: Queryable, work: () => Promise<T>): Promise<T> {
+  await client.query('SAVEPOINT loa_guarded');
+  try {
+    const result = await work();
+    await client.query('RELEASE SAVEPOINT loa_guarded');
+    return result;
+  } catch (error) {
+    await client.query('ROLLBACK TO SAVEPOINT loa_guarded');
+    throw error;
+  }
+}
+
 export function createDb(pool: pg.Pool, roleStatement: string): Db {
   async function inTransaction<T>(
     wardSetting: string,
@@ -60,13 +97,12 @@ export function createDb(pool: pg.Pool, roleStatement: string): Db {
   ): Promise<T> {
     const client = await pool.connect();
     try {
-      // One round trip: the setting is a validated UUID or 'all', never user text.
-      await client.query(`BEGIN; ${roleStatement} SET LOCAL app.ward_id = '${wardSetting}';`);
+      await client.query(beginStatement(roleStatement, wardSetting)); // one round trip
       const result = await work(client);
       await client.query('COMMIT');
       return result;
     } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
+      await rollbackQuietly(client);
       throw error;
     } finally {
       client.release();
@@ -93,7 +129,7 @@ export function createDb(pool: pg.Pool, roleStatement: string): Db {
     let work: Promise<T>;
     let committed: Promise<unknown>;
     try {
-      begun = client.query(`BEGIN; ${roleStatement} SET LOCAL app.ward_id = '${wardSetting}';`);
+      begun = client.query(beginStatement(roleStatement, wardSetting));
       try {
         work = statements(batch);
       } catch (error) {

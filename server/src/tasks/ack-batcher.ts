@@ -8,10 +8,10 @@
  * strict UUID check, the way `withWard` inlines the ward id, so the whole transaction is one message.
  */
 import type pg from 'pg';
-import { ACK_BATCH_SQL, type AckResult } from './sql.js';
+import { rollbackQuietly, wardTransactionText } from '../plugins/db.js';
+import { type AckResult, executeAckBatch, PREPARE_ACK_BATCH } from './sql.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const PREPARED_NAME = 'loa_assignment_ack_batch';
 
 export interface AckRequest {
   wardId: string;
@@ -46,25 +46,24 @@ function checkUuid(value: string | undefined, what: string): void {
     throw new Error(`acknowledge needs UUIDs, got ${what} ${JSON.stringify(value)}`);
 }
 
-/** A Postgres array literal of checked UUIDs; NULL stands for a session without member or unit. */
-function uuidArray(values: (string | undefined)[]): string {
-  return `'{${values.map((value) => value ?? 'NULL').join(',')}}'`;
-}
-
 export function createAckBatcher(pool: pg.Pool, roleStatement: string, options: AckBatchOptions = {}) {
   const { windowMs = 1, maxBatch = 200, maxInFlight = 4 } = options;
   const prepared = new WeakSet<pg.PoolClient>();
   const wards = new Map<string, WardQueue>();
 
   async function run(wardId: string, batch: Waiting[]): Promise<(AckResult | undefined)[]> {
-    const statement = `BEGIN; ${roleStatement} SET LOCAL app.ward_id = '${wardId}';
-      EXECUTE ${PREPARED_NAME}(${uuidArray(batch.map((a) => a.request.id))}, ${uuidArray(batch.map((a) => a.request.memberId))},
-        ${uuidArray(batch.map((a) => a.request.unitId))}, '${wardId}');
-      COMMIT;`;
+    const statement = wardTransactionText(
+      roleStatement,
+      wardId,
+      executeAckBatch(
+        batch.map((waiting) => waiting.request),
+        wardId,
+      ),
+    );
     const client = await pool.connect();
     try {
       if (!prepared.has(client)) {
-        await client.query(`PREPARE ${PREPARED_NAME}(uuid[], uuid[], uuid[], uuid) AS ${ACK_BATCH_SQL}`);
+        await client.query(PREPARE_ACK_BATCH);
         prepared.add(client);
       }
       const results = (await client.query(statement)) as unknown as pg.QueryResult<
@@ -75,7 +74,7 @@ export function createAckBatcher(pool: pg.Pool, roleStatement: string, options: 
         answers[n - 1] = row;
       return answers;
     } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined); // the original error is what matters
+      await rollbackQuietly(client);
       throw error;
     } finally {
       client.release();

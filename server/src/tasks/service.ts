@@ -11,8 +11,8 @@ import type { Notifier } from '../notifications/queue.js';
 import type { Session } from '../plugins/auth.js';
 import type { Queryable } from '../plugins/db.js';
 import {
-  ACK_BATCH_SQL,
   type AckResult,
+  acknowledgeInTransaction,
   countPhotos,
   digitalTeamIds,
   dueInsideCampaign,
@@ -102,13 +102,9 @@ async function lockOwnAssignment(db: Queryable, session: Session, id: string) {
  * rule as the batched route: only the assignment's own team moves it from pending, audited once.
  */
 export async function acknowledgeAssignment(db: Queryable, session: Session, id: string): Promise<AckResult> {
-  const { rows } = await db.query<AckResult>(ACK_BATCH_SQL, [
-    [id],
-    [session.memberId ?? null],
-    [session.unitId ?? null],
-    session.wardId,
+  const [row] = await acknowledgeInTransaction(db, session.wardId, [
+    { id, memberId: session.memberId ?? null, unitId: session.unitId ?? null },
   ]);
-  const row = rows[0];
   if (!row) throw notFound();
   if (row.unitId !== session.unitId) throw new AppError('ASSIGNMENT_OTHER_TEAM');
   if (row.cancelled) throw new AppError('TASK_CANCELLED');

@@ -183,6 +183,44 @@ export const ACK_BATCH_SQL = `WITH input AS (
             ${ISO('COALESCE(c.acknowledged_at, t.acknowledged_at)')} AS "acknowledgedAt"
        FROM input i JOIN target t ON t.id = i.id LEFT JOIN changed c ON c.id = t.id`;
 
+/** The acknowledgements of one request, in the caller's ward transaction (the OA chat). */
+export async function acknowledgeInTransaction(
+  db: Queryable,
+  wardId: string,
+  requests: { id: string; memberId: string | null; unitId: string | null }[],
+): Promise<AckResult[]> {
+  const { rows } = await db.query<AckResult>(ACK_BATCH_SQL, [
+    requests.map((request) => request.id),
+    requests.map((request) => request.memberId),
+    requests.map((request) => request.unitId),
+    wardId,
+  ]);
+  return rows;
+}
+
+const ACK_PREPARED = 'loa_assignment_ack_batch';
+
+/** Prepares the batch statement on a connection, once: the batcher then sends only its EXECUTE. */
+export const PREPARE_ACK_BATCH = `PREPARE ${ACK_PREPARED}(uuid[], uuid[], uuid[], uuid) AS ${ACK_BATCH_SQL}`;
+
+/** A Postgres array literal of checked UUIDs; NULL stands for a session without member or unit. */
+function uuidArray(values: (string | undefined)[]): string {
+  return `'{${values.map((value) => value ?? 'NULL').join(',')}}'`;
+}
+
+/**
+ * The prepared batch statement with its values inlined, so BEGIN, it and COMMIT travel as one message
+ * (one round trip per batch). Every value must already be a checked UUID (the batcher checks them),
+ * the way `withWard` inlines the ward id; the answer has a column `n`, the request's place in the batch.
+ */
+export function executeAckBatch(
+  requests: { id: string; memberId: string | undefined; unitId: string | undefined }[],
+  wardId: string,
+): string {
+  return `EXECUTE ${ACK_PREPARED}(${uuidArray(requests.map((r) => r.id))}, ${uuidArray(requests.map((r) => r.memberId))},
+        ${uuidArray(requests.map((r) => r.unitId))}, '${wardId}')`;
+}
+
 export async function lockAssignment(
   db: Queryable,
   id: string,
