@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useCampaigns } from '../campaigns/use-campaigns';
 import { PageShell } from '../components/page-shell';
 import { QueryGate } from '../components/query-gate';
+import { ChoicesStatus } from '../components/status-views';
 import { SelectField } from '../wards/fields';
 import { useAudit, useMembers } from '../wards/use-ward-setup';
 
@@ -51,6 +52,7 @@ export function AuditPage() {
           </option>
         ))}
       </SelectField>
+      <ChoicesStatus query={campaigns} what="danh sách kế hoạch" />
       <SelectField label="Người thực hiện" value={memberId} onChange={setMemberId}>
         <option value="">Tất cả</option>
         {(members.data?.members ?? []).map((m) => (
@@ -59,6 +61,7 @@ export function AuditPage() {
           </option>
         ))}
       </SelectField>
+      <ChoicesStatus query={members} what="danh sách người thực hiện" />
       <QueryGate query={audit}>
         {({ entries }) =>
           entries.length === 0 ? (
