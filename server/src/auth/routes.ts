@@ -72,6 +72,7 @@ const authRoutes: FastifyPluginAsyncTypebox<{ defaultWardSlug: string }> = async
               unitName: null,
               wardId: ward.id,
               wardName: ward.name,
+              wardSlug: ward.slug,
             };
           }
           return signInReply(app.issueSession, profile, user.id, member?.sessionVersion);
@@ -131,6 +132,7 @@ const authRoutes: FastifyPluginAsyncTypebox<{ defaultWardSlug: string }> = async
               unitName: null,
               wardId,
               wardName: ward.name,
+              wardSlug: ward.slug,
             },
           };
         },

@@ -54,6 +54,7 @@ export const toProfile = (row: ProfileRow): MemberProfile => ({
   unitName: row.unitName,
   wardId: row.wardId,
   wardName: row.wardName,
+  wardSlug: row.wardSlug,
 });
 
 /** The answer of a sign-in: our own session token for this profile, and the profile. */
