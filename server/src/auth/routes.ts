@@ -126,7 +126,7 @@ const authRoutes: FastifyPluginAsyncTypebox<{ defaultWardSlug: string }> = async
               await recordAudit(db, {
                 wardId,
                 actorMemberId: memberId,
-                action: 'auth.sign_out',
+                action: 'auth.signOut',
                 entity: 'member',
                 entityId: memberId,
               });
