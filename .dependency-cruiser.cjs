@@ -23,6 +23,14 @@ module.exports = {
       to: { path: '^server/src/[^/]+/.*sql[.]ts$', pathNot: '^server/src/$1/' },
     },
     {
+      name: 'no-feature-sql-at-top',
+      severity: 'error',
+      comment:
+        "app.ts and the other top-level files wire features together: they call a feature's service or plugin, never its SQL.",
+      from: { path: '^server/src/[^/]+[.]ts$' },
+      to: { path: '^server/src/[^/]+/.*sql[.]ts$' },
+    },
+    {
       name: 'mini-app-not-server',
       severity: 'error',
       comment: 'The mini app ships to phones: it shares types and rules through shared/, never server code.',

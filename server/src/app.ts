@@ -20,7 +20,6 @@ import type { AppConfig, Config } from './config.js';
 import conversationsPlugin from './conversations/plugin.js';
 import evidencePlugin from './evidence/plugin.js';
 import healthRoutes from './health/routes.js';
-import { pingDatabase } from './health/sql.js';
 import type { Operation } from './http/operations.js';
 import { moveRequestBodies } from './http/request-bodies.js';
 import importRoutes from './imports/routes.js';
@@ -160,11 +159,6 @@ export async function buildApp(
   });
   // Messages to people are recorded as queued notifications (notifications/); its sender delivers them.
   await app.register(notifierPlugin, {});
-
-  app.healthChecks.set('database', async () => {
-    await pingDatabase(app.db.pool);
-    return { ok: true };
-  });
 
   // Everything that speaks Zalo: app.zalo, the OA token keeper, /webhooks/zalo, the simulator at /sim.
   await app.register(zaloPlugin, { config });

@@ -47,6 +47,14 @@ const list: Parser<string[]> = (raw) =>
     .map((item) => item.trim())
     .filter(Boolean);
 
+/** Field names of a Zalo JSON row (letters, digits, `_`), at least one. */
+const fieldNames: Parser<string[]> = (raw) => {
+  const names = list(raw) as string[];
+  return names.length && names.every((name) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(name))
+    ? names
+    : { error: 'phải là tên trường cách nhau bởi dấu phẩy, ví dụ message,description' };
+};
+
 /** Off, a hop count, or the proxies' addresses: never `true`, which lets any client pick its own address. */
 const trustProxy: Parser<false | number | string[]> = (raw) => {
   if (['false', '0', 'no', 'off'].includes(raw)) return false;
@@ -158,6 +166,12 @@ export const variables = {
     description: 'Đường dẫn liệt kê tin gần đây trong nhóm OA (CHƯA XÁC NHẬN trong tài liệu Zalo)',
     parse: text,
   },
+  ZALO_GROUP_MESSAGE_TEXT_FIELDS: {
+    default: 'message,description',
+    description:
+      'Các trường của một tin trong danh sách tin nhóm có thể chứa nội dung tin hoặc chú thích ảnh, dùng để đối chiếu tin mất câu trả lời (CHƯA XÁC NHẬN: có SDK ngoài để chú thích ảnh ở description)',
+    parse: fieldNames,
+  },
   ZALO_TIMEOUT_MS: {
     default: '10000',
     description: 'Thời gian chờ mỗi lần gọi Zalo (ms)',
@@ -183,6 +197,12 @@ export const variables = {
     default: '100000',
     description: 'Số tin gần nhất mà trình giả lập Zalo giữ lại (tin cũ hơn bị quên)',
     parse: positiveInt,
+  },
+  SIM_GROUP_IMAGE_CAPTION_FIELD: {
+    default: 'description',
+    description:
+      'Trình giả lập Zalo liệt kê chú thích của tin ảnh trong nhóm ở trường này: message | description (Zalo chưa xác nhận trường nào)',
+    parse: oneOf('message', 'description'),
   },
   PHOTO_MAX_BYTES: {
     default: String(15 * 1024 * 1024),

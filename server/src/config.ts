@@ -95,10 +95,17 @@ export interface ZaloConfig {
   /** Base URL per Zalo host; in simulator mode, this server's /sim/<host> prefixes. */
   urls: { openapi: string; graph: string; oauth: string; business: string };
   recentGroupMessagesPath: string;
+  /**
+   * Fields of a listed group message that may hold our text or an image's caption (UNCONFIRMED which:
+   * the reconcile accepts a match in any of them).
+   */
+  groupMessageTextFields: string[];
   timeoutMs: number;
   tokenRefreshHours: number;
   simRateLimitPerMin: number;
   simMessageLimit: number;
+  /** Where the simulator lists an image message's caption (either way Zalo may do it). */
+  simGroupImageCaptionField: 'message' | 'description';
 }
 
 /** Development credentials the simulator accepts; never valid at Zalo. */
@@ -260,10 +267,12 @@ function zaloConfig(read: ReadVariable, port: number): ZaloConfig {
       ),
     },
     recentGroupMessagesPath: read('ZALO_RECENT_GROUP_MESSAGES_PATH') ?? '/v3.0/oa/group/conversation',
+    groupMessageTextFields: read('ZALO_GROUP_MESSAGE_TEXT_FIELDS') ?? ['message', 'description'],
     timeoutMs: read('ZALO_TIMEOUT_MS') ?? 10000,
     tokenRefreshHours: read('ZALO_TOKEN_REFRESH_HOURS') ?? 12,
     simRateLimitPerMin: read('SIM_RATE_LIMIT_PER_MIN') ?? 4000,
     simMessageLimit: read('SIM_MESSAGE_LIMIT') ?? 100_000,
+    simGroupImageCaptionField: read('SIM_GROUP_IMAGE_CAPTION_FIELD') ?? 'description',
   };
 }
 

@@ -1,6 +1,8 @@
 /**
  * Staff import the ward's plan in the mini app at 360 px: upload it as a Word file, see the draft beside
  * the source with the theme's line highlighted, correct the title, save, and land on the new campaign.
+ * The preview tells, under each task's place, whether it is one of the ward's saved places (photos are
+ * then checked within its radius) or a name kept as typed.
  */
 import { readFileSync } from 'node:fs';
 import pg from 'pg';
@@ -120,6 +122,77 @@ describe('importing the plan in the mini app', () => {
     expect(banner).toEqual({ kind: 'hang_banner', place_name: 'Chợ Dầu Giây', photos: 1, located: true });
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
+    expect(errors).toEqual([]);
+  });
+  it('shows under each imported place whether it is a saved place of the ward or kept as typed, on a phone', async () => {
+    const [staff] = await query(`SELECT ward_id FROM members WHERE full_name = 'Nguyễn Thị Nhi'`);
+    // The ward has saved its UBND office (with a 60 m photo radius); the public service centre is not saved.
+    await query(
+      `INSERT INTO places (ward_id, name, address, lat, lng, radius_m)
+       VALUES ($1, 'Trụ sở UBND phường Dầu Giây', 'Quốc lộ 1A', 10.9431, 107.1402, 60)`,
+      [staff.ward_id],
+    );
+    const page = await openSignedIn(browser, server.url, {
+      unitName: 'Phòng Văn hóa - Xã hội',
+      fullName: 'Nguyễn Thị Nhi',
+    });
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await tab(page, 'Kế hoạch');
+    await page.getByRole('button', { name: 'Nhập từ văn bản kế hoạch' }).click();
+    await page.getByLabel('Hoặc chọn tệp .docx / .pdf').setInputFiles({
+      name: 'ke-hoach-khcn-2026.docx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      buffer: await planDocx(PLAN),
+    });
+    await page.getByRole('button', { name: 'Đọc kế hoạch' }).click();
+
+    const proposed = draftFromText(PLAN, 'text').proposedTasks;
+    const numberOf = (place: string) =>
+      proposed.findIndex((task) => task.kind === 'hang_banner' && task.placeName === place) + 1;
+    const ubnd = numberOf('Trụ sở UBND phường');
+    const centre = numberOf('Trung tâm Phục vụ Hành chính công');
+    expect([ubnd > 0, centre > 0]).toEqual([true, true]);
+    const placeBox = (n: number) => page.getByLabel(`Địa điểm, nhiệm vụ ${n}`, { exact: true });
+    const hint = (n: number) =>
+      page
+        .locator('ol.import-tasks > li')
+        .nth(n - 1)
+        .locator('[data-place-match]');
+
+    // The UBND banner's place became the saved place, named as saved, with its radius.
+    await expect
+      .poll(() => placeBox(ubnd).inputValue(), { timeout: 20_000 })
+      .toBe('Trụ sở UBND phường Dầu Giây');
+    expect(await hint(ubnd).textContent()).toBe(
+      'Địa điểm đã lưu của phường: ảnh được kiểm tra trong bán kính 60 m.',
+    );
+    // The centre is not a saved place: its name stays as the plan wrote it, and the hint says so.
+    expect(await placeBox(centre).inputValue()).toBe('Trung tâm Phục vụ Hành chính công');
+    expect(await hint(centre).textContent()).toMatch(
+      /^Chưa khớp địa điểm đã lưu nào của phường: giữ tên như đã ghi/,
+    );
+
+    // Changing the saved place's name makes it a name as typed; typing the saved name back restores it.
+    await placeBox(ubnd).fill('Trụ sở UBND phường (cổng sau)');
+    await expect.poll(() => hint(ubnd).getAttribute('data-place-match')).toBe('typed');
+    expect(await hint(ubnd).textContent()).toMatch(/giữ tên như đã ghi/);
+    await placeBox(ubnd).fill('Trụ sở UBND phường Dầu Giây');
+    await expect.poll(() => hint(ubnd).getAttribute('data-place-match')).toBe('saved');
+    // An emptied place box shows no hint at all.
+    await placeBox(centre).fill('');
+    await expect.poll(() => hint(centre).count()).toBe(0);
+
+    // On the 360 px phone the hint is read in full: on screen, wrapped within the width, nothing scrolls sideways.
+    await hint(ubnd).scrollIntoViewIfNeeded();
+    const box = await hint(ubnd).boundingBox();
+    expect(box).not.toBeNull();
+    expect(box!.x).toBeGreaterThanOrEqual(0);
+    expect(box!.x + box!.width).toBeLessThanOrEqual(360);
+    expect(await hint(ubnd).isVisible()).toBe(true);
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+    ).toBeLessThanOrEqual(0);
     expect(errors).toEqual([]);
   });
 });

@@ -91,6 +91,6 @@ export class FakeZalo implements ZaloOaMessenger {
       .filter((m) => m.method === 'group' && m.to === groupId)
       .reverse()
       .slice(0, limit)
-      .map(({ messageId, text, sentAt }) => ({ messageId, text, sentAt }));
+      .map(({ messageId, text, sentAt }) => ({ messageId, texts: [text], sentAt }));
   }
 }

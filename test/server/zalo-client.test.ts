@@ -118,9 +118,9 @@ describe('Zalo client against the simulator', () => {
     const a = await t.app.zalo.oa.sendGroupText(KP1_GROUP, 'Tin A');
     const b = await t.app.zalo.oa.sendGroupText(KP1_GROUP, 'Tin B');
     const list = await t.app.zalo.oa.listRecentGroupMessages(KP1_GROUP, 2);
-    expect(list.map((m) => [m.messageId, m.text])).toEqual([
-      [b.messageId, 'Tin B'],
-      [a.messageId, 'Tin A'],
+    expect(list.map((m) => [m.messageId, m.texts])).toEqual([
+      [b.messageId, ['Tin B']],
+      [a.messageId, ['Tin A']],
     ]);
   });
 

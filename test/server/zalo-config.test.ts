@@ -34,6 +34,25 @@ describe('Zalo configuration', () => {
     expect(() => loadConfig({ ZALO_WEBHOOK_ID_TERM: 'user_id' })).toThrow(/ZALO_WEBHOOK_ID_TERM/);
   });
 
+  it('searches a listed group message’s `message` and `description` for our text unless told otherwise', () => {
+    expect(loadConfig({ ZALO_MODE: 'simulator' }).zalo.groupMessageTextFields).toEqual([
+      'message',
+      'description',
+    ]);
+    const only = loadConfig({
+      ZALO_MODE: 'simulator',
+      ZALO_GROUP_MESSAGE_TEXT_FIELDS: ' caption , message ',
+    });
+    expect(only.zalo.groupMessageTextFields).toEqual(['caption', 'message']);
+    expect(() => loadConfig({ ZALO_GROUP_MESSAGE_TEXT_FIELDS: 'message,data.text' })).toThrow(
+      /ZALO_GROUP_MESSAGE_TEXT_FIELDS.*tên trường/,
+    );
+    expect(loadConfig({ ZALO_MODE: 'simulator' }).zalo.simGroupImageCaptionField).toBe('description');
+    expect(() => loadConfig({ SIM_GROUP_IMAGE_CAPTION_FIELD: 'caption' })).toThrow(
+      /SIM_GROUP_IMAGE_CAPTION_FIELD/,
+    );
+  });
+
   it('does not open the simulator (which signs anyone in) in production unless asked to', () => {
     const secret = 'x'.repeat(32);
     expect(() => loadConfig({ NODE_ENV: 'production', SESSION_SECRET: secret })).toThrow(

@@ -2,6 +2,7 @@
  * Sends the ledger's OA-group deliveries. Each claimed row is either reconciled (it was `unknown`: look
  * for our text among the group's recent OA messages before anything is resent) or sent, and its
  * outcome recorded under the lease. A crash leaves `sending` rows whose lease expires into `unknown`.
+ * An image goes out with the text as its caption, so the same text finds it.
  */
 import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '../plugins/db.js';
@@ -211,7 +212,10 @@ export class DeliverySender {
     return messenger.sendGroupImage(groupId, row.body, attachmentId);
   }
 
-  /** The message id of our text in the group since this attempt began, unless another row owns it. */
+  /**
+   * The message id of our text (or our image's caption) in the group since this attempt began, unless
+   * another row owns it.
+   */
   private async reconcile(row: ClaimedDelivery, slot: () => Promise<void>): Promise<string | undefined> {
     const groupId = row.zaloGroupId as string;
     await slot(); // a lookup counts against the OA's limit like a send
@@ -220,9 +224,13 @@ export class DeliverySender {
       Math.max(100, this.options.leaseMs / 2),
     );
     const since = (row.attemptStartedAt?.getTime() ?? 0) - RECONCILE_DELAY_MS;
+    // The client sends the body NFC-normalised and trimmed (zalo/text.ts); an image's caption may be
+    // listed in another field than a text's, so any of the message's texts may match.
+    const ours = row.body.normalize('NFC').trim();
     const matches = recent.filter(
       (message) =>
-        message.text.normalize('NFC') === row.body.normalize('NFC') && message.sentAt.getTime() >= since,
+        message.sentAt.getTime() >= since &&
+        message.texts.some((text) => text.normalize('NFC').trim() === ours),
     );
     if (matches.length === 0) return undefined;
     const taken = await this.options.db.withSystem((client) =>

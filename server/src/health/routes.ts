@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { HealthReply } from '@loa/shared';
 import { routeGroup } from '../http/access.js';
+import { pingDatabase } from './sql.js';
 
 export interface HealthCheckResult {
   ok: boolean;
@@ -18,6 +19,15 @@ declare module 'fastify' {
 }
 
 const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  // The database first (the map is shared with the features that add their checks): when it is down,
+  // nothing else works, and the status page should say so first.
+  const others = [...app.healthChecks];
+  app.healthChecks.clear();
+  app.healthChecks.set('database', async () => {
+    await pingDatabase(app.db.pool);
+    return { ok: true };
+  });
+  for (const [name, check] of others) app.healthChecks.set(name, check);
   await app.register(
     routeGroup('public', async (app) => {
       app.get(

@@ -34,7 +34,7 @@ export interface Session {
   expiresAt?: number;
 }
 
-interface SessionClaims {
+export interface SessionClaims {
   sub?: string;
   ward: string;
   role: Role;
@@ -93,6 +93,19 @@ function refusal(
   return undefined;
 }
 
+/** What a session token says, in the short claim names the token carries; a new token id each time. */
+export function sessionClaims(session: Session): SessionClaims {
+  return {
+    ward: session.wardId,
+    role: session.role,
+    ...(session.memberId ? { sub: session.memberId } : {}),
+    ...(session.unitId ? { unit: session.unitId } : {}),
+    ...(session.zaloUserId ? { zid: session.zaloUserId } : {}),
+    ...(session.sessionVersion !== undefined ? { ver: session.sessionVersion } : {}),
+    jti: randomUUID(),
+  };
+}
+
 export default fp(
   async function authPlugin(
     app: FastifyInstance,
@@ -102,23 +115,10 @@ export default fp(
     // Verified once per token (request.jwtVerify decoded every token twice and checked its HMAC).
     const verified = new VerifiedTokens((token) => app.jwt.verify<SessionClaims>(token));
     app.decorateRequest('session', null as unknown as Session);
-    // Signing alone (a test's token helper) needs no database.
-    const rechecks = app.hasDecorator('db')
-      ? new SessionRechecks(app.db, (options.recheckSeconds ?? 5) * 1000)
-      : undefined;
-    app.decorate('sessionRechecks', rechecks as SessionRechecks);
+    const rechecks = new SessionRechecks(app.db, (options.recheckSeconds ?? 5) * 1000);
+    app.decorate('sessionRechecks', rechecks);
 
-    app.decorate('issueSession', (session: Session) =>
-      app.jwt.sign({
-        ward: session.wardId,
-        role: session.role,
-        ...(session.memberId ? { sub: session.memberId } : {}),
-        ...(session.unitId ? { unit: session.unitId } : {}),
-        ...(session.zaloUserId ? { zid: session.zaloUserId } : {}),
-        ...(session.sessionVersion !== undefined ? { ver: session.sessionVersion } : {}),
-        jti: randomUUID(),
-      }),
-    );
+    app.decorate('issueSession', (session: Session) => app.jwt.sign(sessionClaims(session)));
 
     app.decorate('authenticate', async (request: FastifyRequest) => {
       const token = bearerToken(request.headers.authorization);
@@ -133,7 +133,7 @@ export default fp(
       }
       // A deactivated, moved or signed-out member loses access at once, not when the token expires.
       // A resident's token from before token ids has nothing to re-check.
-      if (rechecks && (claims.sub || claims.jti)) {
+      if (claims.sub || claims.jti) {
         const grant = await rechecks.grant({
           wardId: claims.ward,
           memberId: claims.sub,
@@ -159,5 +159,5 @@ export default fp(
       if (!roles.includes(request.session.role)) throw new AppError('FORBIDDEN');
     });
   },
-  { name: 'auth' },
+  { name: 'auth', dependencies: ['db'] },
 );

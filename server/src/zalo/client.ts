@@ -51,6 +51,11 @@ export class ZaloClient {
     this.oa = new OaMessenger(this);
   }
 
+  /** Fields of a listed group message that may hold its text or caption (configuration). */
+  get textFields(): readonly string[] {
+    return this.config.groupMessageTextFields;
+  }
+
   /** One call: URL from configuration, timeout, JSON parsed with ids kept as strings, failures classified. */
   async call(name: EndpointName, options: CallOptions = {}): Promise<Json> {
     const endpoint = contract[name];
@@ -245,9 +250,12 @@ class OaMessenger implements ZaloOaMessenger, OaExtras {
       query: { group_id: groupId, offset: '0', count: String(limit) },
     });
     const rows = (answer.data ?? []) as Json[];
+    // An image's caption may be listed in `message` or in `description` (unconfirmed): read every
+    // configured field, so a lost image send is found whichever Zalo uses.
+    const fields = this.client.textFields;
     return rows.map((row) => ({
       messageId: String(row.message_id),
-      text: String(row.message ?? ''),
+      texts: fields.map((field) => row[field]).filter((v): v is string => typeof v === 'string' && v !== ''),
       sentAt: new Date(Number(row.time)),
     }));
   }

@@ -277,7 +277,16 @@ export const contract = {
     response: T.Object({
       ...Ok,
       data: T.Array(
-        T.Object({ message_id: T.String(), message: T.String(), time: T.Integer(), src: T.Integer() }),
+        T.Object({
+          message_id: T.String(),
+          message: T.String(),
+          time: T.Integer(),
+          src: T.Integer(),
+          type: T.Optional(T.String()),
+          // UNCONFIRMED: a photo's caption may be here rather than in `message` (a third-party SDK
+          // reads it from here); ZALO_GROUP_MESSAGE_TEXT_FIELDS names the fields searched.
+          description: T.Optional(T.String()),
+        }),
       ),
     }),
   },

@@ -51,10 +51,11 @@ export interface ZaloOaMessenger {
   ): Promise<ZaloSent>;
   /**
    * Recent messages the OA sent into a group, newest first, to reconcile a send whose answer was lost.
-   * Each carries the text so a caller can match it.
+   * Each carries its texts (every non-empty field that may hold the text or an image's caption: which
+   * field Zalo uses for a photo is unconfirmed) so a caller can match it.
    */
   listRecentGroupMessages(
     groupId: string,
     limit: number,
-  ): Promise<{ messageId: string; text: string; sentAt: Date }[]>;
+  ): Promise<{ messageId: string; texts: string[]; sentAt: Date }[]>;
 }

@@ -20,7 +20,9 @@ export interface SimulatorOptions {
 }
 
 export function createSimulatorState(zalo: ZaloConfig): SimState {
-  return new SimState(zalo.simRateLimitPerMin, zalo.simMessageLimit);
+  const state = new SimState(zalo.simRateLimitPerMin, zalo.simMessageLimit);
+  state.groupImageCaptionField = zalo.simGroupImageCaptionField;
+  return state;
 }
 
 export default async function simulatorPlugin(app: FastifyInstance, options: SimulatorOptions) {

@@ -112,6 +112,12 @@ export class SimState {
   templateQuota = { daily: 500, used: 0 };
   znsQuota = { daily: 500, used: 0 };
 
+  /**
+   * Where a group's recent-message listing puts an image message's caption. Zalo's field is
+   * unconfirmed (a third-party SDK reads a photo's caption from `description`), so either can be played.
+   */
+  groupImageCaptionField: 'message' | 'description' = 'description';
+
   faults: FaultRule[] = [];
   /** How many times each fault type fired since the rules were last set. */
   faultsFired: Record<FaultRule['type'], number> = emptyFired();

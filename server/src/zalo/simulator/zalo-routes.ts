@@ -7,7 +7,7 @@ import { ZALO_TEXT_MAX_CHARS, zaloTextLength } from '@loa/shared';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { fail, header, ok } from './envelope.js';
 import { type GraphOauthOptions, registerGraphAndOauth } from './graph-oauth-routes.js';
-import { DAY_MS, type SimState } from './state.js';
+import { DAY_MS, type SimMessage, type SimState } from './state.js';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -63,6 +63,18 @@ function textError(text: unknown): ReturnType<typeof fail> | undefined {
   if (typeof text !== 'string' || text.trim() === '') return fail(-201, 'message.text is invalid');
   if (zaloTextLength(text) > ZALO_TEXT_MAX_CHARS) return fail(-210, 'Parameter exceeds the limit');
   return undefined;
+}
+
+/**
+ * One OA message in a group's recent-message listing. A text is in `message`; an image's caption is in
+ * `message` or in `description` (the simulator plays either, as configured), the other then empty.
+ */
+function groupListing(m: SimMessage, captionField: SimState['groupImageCaptionField']) {
+  const row = { message_id: m.messageId, time: m.at, src: 0 };
+  if (m.attachment?.type !== 'image') return { ...row, type: 'text', message: m.text };
+  return captionField === 'description'
+    ? { ...row, type: 'photo', message: '', description: m.text }
+    : { ...row, type: 'photo', message: m.text };
 }
 
 export default async function zaloRoutes(app: FastifyInstance, options: ZaloRoutesOptions) {
@@ -306,7 +318,7 @@ export default async function zaloRoutes(app: FastifyInstance, options: ZaloRout
       .slice()
       .reverse()
       .slice(offset, offset + (Number(query.count ?? 10) || 10));
-    return ok(rows.map((m) => ({ message_id: m.messageId, message: m.text, time: m.at, src: 0 })));
+    return ok(rows.map((m) => groupListing(m, state.groupImageCaptionField)));
   });
 
   // --- business.openapi.zalo.me: ZNS/ZBS template by phone ---
