@@ -5,12 +5,12 @@
  */
 import { type FastifyPluginAsyncTypebox, Type } from '@fastify/type-provider-typebox';
 import { ErrorBody, type MemberProfile, MeReply, SignInReply, ZaloSignInBody } from '@loa/shared';
-import { recordAudit } from '../audit/audit.js';
 import { AppError } from '../errors.js';
 import { routeGroup } from '../http/access.js';
-import { bumpSessionVersion, linkZaloIds } from '../wards/identity.js';
+import { linkZaloIds } from '../wards/identity.js';
 import { ZaloApiError } from '../zalo/errors.js';
 import type { ZaloUser } from '../zalo/types.js';
+import { signOut } from './service.js';
 import {
   findMemberById,
   findMemberByPhone,
@@ -18,7 +18,6 @@ import {
   findWardById,
   findWardBySlug,
   type ProfileRow,
-  revokeToken,
 } from './sql.js';
 
 const RESIDENT_NAME = 'Người dân';
@@ -118,19 +117,8 @@ const authRoutes: FastifyPluginAsyncTypebox<{ defaultWardSlug: string }> = async
           },
         },
         async (request, reply) => {
-          const { tokenId, memberId, wardId, expiresAt } = request.session;
-          await app.db.withWard(wardId, async (db) => {
-            if (tokenId && expiresAt) await revokeToken(db, { tokenId, wardId, memberId, expiresAt });
-            else if (memberId) await bumpSessionVersion(db, memberId);
-            if (memberId)
-              await recordAudit(db, {
-                wardId,
-                actorMemberId: memberId,
-                action: 'auth.signOut',
-                entity: 'member',
-                entityId: memberId,
-              });
-          });
+          const { tokenId, memberId } = request.session;
+          await signOut(app.db, request.session);
           if (tokenId) app.sessionRechecks.forgetToken(tokenId);
           if (memberId && !tokenId) app.sessionRechecks.forgetMember(memberId);
           return reply.status(204).send(null);
