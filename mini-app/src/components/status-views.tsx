@@ -1,3 +1,4 @@
+import type { UseQueryResult } from '@tanstack/react-query';
 import { Button, Spinner } from 'zmp-ui';
 import { errorText } from '../lib/error-text';
 
@@ -36,12 +37,66 @@ export function ErrorView({ message, onRetry, retrying = false }: ErrorViewProps
   );
 }
 
-/** A failed action's message under the form or button that started it (nothing when it did not fail). */
-export function ErrorNote({ error }: { error: unknown }) {
+interface ErrorNoteProps {
+  error: unknown;
+  /** What failed, said before the message: "Không tải được danh sách đơn vị." */
+  context?: string;
+  /** When given, a "Thử lại" button under the message (a query that can be asked again). */
+  onRetry?: () => void;
+  retrying?: boolean;
+}
+
+/**
+ * A failure's message (from the error catalogue, never the raw error) under the form, button or field
+ * it concerns; nothing when it did not fail. With `onRetry`, a "Thử lại" button follows.
+ */
+export function ErrorNote({ error, context, onRetry, retrying = false }: ErrorNoteProps) {
   if (!error) return null;
+  const text = context ? `${context} ${errorText(error)}` : errorText(error);
+  if (!onRetry)
+    return (
+      <p role="alert" className="form-error">
+        {text}
+      </p>
+    );
   return (
-    <p role="alert" className="form-error">
-      {errorText(error)}
-    </p>
+    <div className="choices-error">
+      <p role="alert" className="form-error">
+        {text}
+      </p>
+      <Button size="small" variant="secondary" loading={retrying} disabled={retrying} onClick={onRetry}>
+        Thử lại
+      </Button>
+    </div>
   );
+}
+
+/**
+ * The state of a query that fills a form's choices (units, places, filters): a line while it loads,
+ * and if it failed, what went wrong and "Thử lại", so a missing choice is never a silent empty list.
+ * Nothing once the choices are there. `what` names them: "danh sách đơn vị".
+ */
+export function ChoicesStatus({
+  query,
+  what,
+}: {
+  query: Pick<UseQueryResult<unknown>, 'isPending' | 'isError' | 'isFetching' | 'error' | 'refetch'>;
+  what: string;
+}) {
+  if (query.isError)
+    return (
+      <ErrorNote
+        error={query.error}
+        context={`Không tải được ${what}.`}
+        onRetry={() => void query.refetch()}
+        retrying={query.isFetching}
+      />
+    );
+  if (query.isPending)
+    return (
+      <p className="field-hint" role="status">
+        Đang tải {what}…
+      </p>
+    );
+  return null;
 }

@@ -5,7 +5,7 @@ import { Button } from 'zmp-ui';
 import { useCampaigns } from '../campaigns/use-campaigns';
 import { PageShell } from '../components/page-shell';
 import { QueryGate } from '../components/query-gate';
-import { ErrorNote } from '../components/status-views';
+import { ChoicesStatus, ErrorNote } from '../components/status-views';
 import { SelectField } from '../wards/fields';
 import { useAudit, useMembers } from '../wards/use-ward-setup';
 
@@ -26,6 +26,7 @@ export function AuditPage() {
           </option>
         ))}
       </SelectField>
+      <ChoicesStatus query={campaigns} what="danh sách kế hoạch" />
       <SelectField label="Người thực hiện" value={memberId} onChange={setMemberId}>
         <option value="">Tất cả</option>
         {(members.data?.members ?? []).map((m) => (
@@ -34,6 +35,7 @@ export function AuditPage() {
           </option>
         ))}
       </SelectField>
+      <ChoicesStatus query={members} what="danh sách người thực hiện" />
       {audit.data ? (
         <AuditEntries
           entries={audit.data.pages.flatMap((page) => page.entries)}

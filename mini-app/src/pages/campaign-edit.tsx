@@ -5,7 +5,7 @@ import { Button, Input, Select, useSnackbar } from 'zmp-ui';
 import { useCampaign, useSaveCampaign, useUnits } from '../campaigns/use-campaigns';
 import { PageShell } from '../components/page-shell';
 import { QueryGate } from '../components/query-gate';
-import { ErrorNote } from '../components/status-views';
+import { ChoicesStatus, ErrorNote } from '../components/status-views';
 import { WardDayField } from '../components/ward-date-fields';
 
 /** Create (no id) or edit a plan. Lists are one item per line. */
@@ -130,6 +130,7 @@ function CampaignForm({ campaign }: { campaign?: Campaign }) {
             <Select.Option key={u.id} value={u.id} title={u.name} />
           ))}
       </Select>
+      <ChoicesStatus query={units} what="danh sách đơn vị" />
       <ErrorNote error={save.error} />
       <Button fullWidth size="large" htmlType="submit" loading={save.isPending} disabled={!ready}>
         Lưu kế hoạch

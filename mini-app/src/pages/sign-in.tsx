@@ -183,7 +183,7 @@ function InviteSignIn({ invite }: { invite: string }) {
       <Button
         fullWidth
         loading={signIn.isPending}
-        onClick={() => void accept().catch((e: Error) => setMessage(e.message))}
+        onClick={() => void accept().catch((e: unknown) => setMessage(errorText(e)))}
       >
         Đăng nhập bằng liên kết
       </Button>

@@ -3,7 +3,7 @@ import { useNavigate, useParams } from 'react-router-dom';
 import { Button, Checkbox, useSnackbar } from 'zmp-ui';
 import { useCreateTask, useUnits } from '../campaigns/use-campaigns';
 import { PageShell } from '../components/page-shell';
-import { ErrorNote } from '../components/status-views';
+import { ChoicesStatus, ErrorNote } from '../components/status-views';
 import { TaskFieldsForm } from '../tasks/task-form';
 
 /** New task in a campaign, assigned in the same step to all teams and/or chosen units (offices too). */
@@ -59,6 +59,7 @@ export function TaskNewPage() {
                     }
                   />
                 ))}
+              <ChoicesStatus query={units} what="danh sách đơn vị" />
             </fieldset>
             <ErrorNote error={create.error} />
             <Button

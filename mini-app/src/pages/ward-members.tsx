@@ -10,6 +10,7 @@ import { Button, useSnackbar } from 'zmp-ui';
 import { ConfirmButton } from '../components/confirm-button';
 import { PageShell } from '../components/page-shell';
 import { QueryGate } from '../components/query-gate';
+import { ChoicesStatus } from '../components/status-views';
 import { downloadFile, fileBase64, MutationError, SelectField, TextField } from '../wards/fields';
 import {
   useAddMember,
@@ -165,6 +166,7 @@ function AddMemberSection() {
             </option>
           ))}
       </SelectField>
+      <ChoicesStatus query={units} what="danh sách tổ/đơn vị" />
       <MutationError error={add.error} />
       <Button
         variant="secondary"

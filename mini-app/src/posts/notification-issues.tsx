@@ -1,6 +1,6 @@
-import { formatDateTimeVi, type NotificationIssueList } from '@loa/shared';
-import { useQuery } from '@tanstack/react-query';
-import { request } from '../lib/request';
+import { formatDateTimeVi } from '@loa/shared';
+import { ErrorNote } from '../components/status-views';
+import { useNotificationIssues } from './use-posts';
 
 const kindLabels: Record<string, string> = {
   reminder: 'Nhắc việc',
@@ -10,12 +10,27 @@ const kindLabels: Record<string, string> = {
   review_result: 'Kết quả duyệt',
 };
 
-/** Messages to people that did not go out: staff call them instead. */
+/** A kind the app does not know yet (a newer server) is still a message to someone, never a raw code. */
+const kindLabel = (kind: string) => kindLabels[kind] ?? 'Tin nhắn';
+
+/**
+ * Messages to people that did not go out: staff call them instead. Nothing while it loads or when there
+ * are none (the section only appears when there is something to do); a failure says so, with "Thử lại".
+ */
 export function NotificationIssues() {
-  const query = useQuery({
-    queryKey: ['notification-issues'],
-    queryFn: ({ signal }) => request<NotificationIssueList>('/api/notifications/issues', { signal }),
-  });
+  const query = useNotificationIssues();
+  if (query.isError)
+    return (
+      <section aria-labelledby="issues-title">
+        <h3 id="issues-title">Tin nhắn chưa đến được người nhận</h3>
+        <ErrorNote
+          error={query.error}
+          context="Không tải được danh sách tin nhắn chưa gửi được."
+          onRetry={() => void query.refetch()}
+          retrying={query.isFetching}
+        />
+      </section>
+    );
   if (!query.data || query.data.notifications.length === 0) return null;
   return (
     <section aria-labelledby="issues-title">
@@ -24,7 +39,7 @@ export function NotificationIssues() {
         {query.data.notifications.map((n) => (
           <li key={n.id} className="ledger-row status-failed">
             <strong>
-              {kindLabels[n.kind] ?? n.kind}: {n.memberName ?? 'Không rõ người nhận'}
+              {kindLabel(n.kind)}: {n.memberName ?? 'Không rõ người nhận'}
               {n.memberPhone ? ` · ${n.memberPhone.replace(/^84/, '0')}` : ''}
             </strong>
             <span>{formatDateTimeVi(n.createdAt)}</span>

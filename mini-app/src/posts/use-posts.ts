@@ -1,6 +1,7 @@
 import type {
   Delivery,
   GroupOptionList,
+  NotificationIssueList,
   OccurrenceUpdate,
   Post,
   PostImage,
@@ -22,6 +23,14 @@ export function usePosts() {
     queryKey: ['posts'],
     queryFn: ({ signal }) => call<{ posts: Post[] }>('/api/posts', { signal }),
     staleTime: 0, // the leader approves in another phone: each visit to Bài đăng shows the current status
+  });
+}
+
+/** Messages to people that did not go out (Bài đăng shows them for staff to call instead). */
+export function useNotificationIssues() {
+  return useQuery({
+    queryKey: ['notification-issues'],
+    queryFn: ({ signal }) => call<NotificationIssueList>('/api/notifications/issues', { signal }),
   });
 }
 

@@ -1,6 +1,7 @@
 import { type TaskInput, type TaskKind, WARD_TIME_ZONE, wardDayOf, wardInstant } from '@loa/shared';
 import { type ReactNode, useState } from 'react';
 import { Checkbox, Input, Select } from 'zmp-ui';
+import { ChoicesStatus } from '../components/status-views';
 import { WardDayField, WardTimeField } from '../components/ward-date-fields';
 import { usePlaces } from '../wards/use-ward-setup';
 import { taskKindLabels } from './labels';
@@ -133,6 +134,7 @@ export function TaskFieldsForm({
         ))}
         <Select.Option value={TYPED_PLACE} title="Địa điểm khác (chỉ ghi tên)" />
       </Select>
+      <ChoicesStatus query={places} what="danh sách địa điểm" />
       {placeChoice === TYPED_PLACE ? (
         <Input
           label="Tên địa điểm"
