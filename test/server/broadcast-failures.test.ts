@@ -45,7 +45,13 @@ describe('delivery ledger: failures and crashes', () => {
 
   it('a crash before Zalo took the message is reconciled, finds nothing, and sends once', async () => {
     const { groups, postId } = await oneShot();
-    await t.app.db.withSystem((c) =>
+    // A tick makes the ledger row exist (Zalo refuses this first call with a 503: nothing is sent).
+    const zalo = new FakeZalo(() => at(5));
+    zalo.failNext('retryable');
+    const engine = makeEngine(t.app, zalo);
+    await engine.runOnce(at(0));
+    expect((await deliveryRows(t.app.db, postId)).map((r) => r.status)).toEqual(['queued']);
+    const crashed = await t.app.db.withSystem((c) =>
       // As left by an instance killed between its claim and its call.
       c.query(
         `UPDATE deliveries SET status = 'sending', lease_owner = 'dead', lease_until = $2, attempt_started_at = $3, attempts = 1
@@ -53,13 +59,12 @@ describe('delivery ledger: failures and crashes', () => {
         [postId, at(1), at(0)],
       ),
     );
-    // The occurrence was never dispatched by a tick, so make the ledger row exist first.
-    const zalo = new FakeZalo(() => at(5));
-    const engine = makeEngine(t.app, zalo);
+    expect(crashed.rowCount).toBe(1);
     await engine.runOnce(at(5));
     await engine.runOnce(at(6));
     const rows = await deliveryRows(t.app.db, postId);
     expect(rows.map((r) => r.status)).toEqual(['sent']);
+    expect(zalo.listCalls).toBeGreaterThan(0); // it looked before sending
     expect(zalo.countTo(groups[0]!.zaloGroupId!)).toBe(1);
   });
 
