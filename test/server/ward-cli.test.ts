@@ -14,7 +14,10 @@ const PUBLIC_URL = 'https://loa.example.vn';
 describe('ward command lines', () => {
   let t: TestApp;
 
-  function npmRun(script: string, args: string[]): Promise<{ code: number | null; out: string; err: string }> {
+  function npmRun(
+    script: string,
+    args: string[],
+  ): Promise<{ code: number | null; out: string; err: string }> {
     return new Promise((resolve, reject) => {
       const child = spawn('npm', ['run', '--silent', script, '--', ...args], {
         cwd: REPO_ROOT,
@@ -55,7 +58,8 @@ describe('ward command lines', () => {
 
   const wardsWithSlug = (slug: string) =>
     t.app.db.withSystem(
-      async (db) => (await db.query('SELECT count(*)::int AS n FROM wards WHERE slug = $1', [slug])).rows[0].n,
+      async (db) =>
+        (await db.query('SELECT count(*)::int AS n FROM wards WHERE slug = $1', [slug])).rows[0].n,
     );
 
   beforeAll(async () => {
@@ -151,7 +155,8 @@ describe('ward command lines', () => {
     const noSlug = await npmRun('ward:invite-admin', ['--phone', '0933444555']);
     expect(noSlug.code).toBe(2);
     expect(noSlug.err).toContain('Cần --slug');
-    for (const refused of [wrongSlug, badPhone, notAdmin, noSlug]) expect(refused.out).not.toContain('invite=');
+    for (const refused of [wrongSlug, badPhone, notAdmin, noSlug])
+      expect(refused.out).not.toContain('invite=');
 
     const renewed = await npmRun('ward:invite-admin', ['--slug', 'xuan-lap', '--phone', '0933 444 555']);
     expect(renewed.code, renewed.err).toBe(0);

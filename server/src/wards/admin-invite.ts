@@ -24,8 +24,7 @@ export async function inviteWardAdmin(
         `Không có phường nào với mã "${request.slug}". Xem lại --slug (mã đã đặt khi chạy ward:create).`,
       );
     const admins = await activeAdmins(client, ward.id);
-    if (admins.length === 0)
-      throw new Error(`${ward.name} không còn quản trị viên nào đang hoạt động.`);
+    if (admins.length === 0) throw new Error(`${ward.name} không còn quản trị viên nào đang hoạt động.`);
     let admin = admins[0]!;
     if (phone !== undefined) {
       const found = admins.find((a) => a.phone === phone);
