@@ -436,6 +436,44 @@ describe('OA chatbot transcripts', () => {
     expect(queued[0]?.n).toBe(0);
   });
 
+  it("counts a staff reply's 2,000 characters as Zalo does: NFD typing fits, an emoji counts 2", async () => {
+    const { r3 } = people;
+    const { id } = await conversation(r3);
+    const headers = staff(ward1.wardId, ward1.staffId);
+    // 1,990 letters typed in NFD: 5,970 UTF-16 units as sent, 1,990 characters once normalised.
+    const nfd = 'ệ'.repeat(1990).normalize('NFD');
+    const sent = await t.app.inject({
+      method: 'POST',
+      url: `/api/conversations/${id}/replies`,
+      headers,
+      payload: { text: nfd },
+    });
+    expect(sent.statusCode).toBe(201);
+    expect(sent.json().text).toBe(nfd.normalize('NFC'));
+    await settled(t.app);
+    const thread = (await t.app.inject({ method: 'GET', url: `/api/conversations/${id}`, headers })).json();
+    expect(thread.messages.at(-1)).toMatchObject({ author: 'staff', status: 'sent' });
+
+    // 1,001 emoji: 2,002 characters for Zalo. Refused with what to cut, nothing queued.
+    const emoji = '🙂'.repeat(1001);
+    const refused = await t.app.inject({
+      method: 'POST',
+      url: `/api/conversations/${id}/replies`,
+      headers,
+      payload: { text: emoji },
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json()).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      message: 'Câu trả lời dài 2002 ký tự, Zalo chỉ nhận tối đa 2000. Hãy rút gọn 2 ký tự.',
+    });
+    const queued = await query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM conversation_messages WHERE text = $1',
+      [emoji],
+    );
+    expect(queued[0]?.n).toBe(0);
+  });
+
   it('covers at least 60 exchanges', () => {
     expect(exchanges).toBeGreaterThanOrEqual(60);
   });

@@ -1,4 +1,4 @@
-import { type ConversationMessage, formatDateTimeVi } from '@loa/shared';
+import { type ConversationMessage, formatDateTimeVi, ZALO_TEXT_MAX_CHARS } from '@loa/shared';
 import { useEffect, useRef, useState } from 'react';
 import { useParams } from 'react-router-dom';
 import { Button } from 'zmp-ui';
@@ -7,6 +7,7 @@ import { PageShell } from '../components/page-shell';
 import { QueryGate } from '../components/query-gate';
 import { ErrorNote } from '../components/status-views';
 import { useCloseConversation, useMarkRead, useStaffReply, useThread } from '../conversations/use-inbox';
+import { zaloLengthHint } from '../lib/zalo-text';
 
 const authorLabel = (m: ConversationMessage, person: string) =>
   m.author === 'person' ? person : m.author === 'bot' ? 'Trợ lý tự động' : (m.authorName ?? 'Cán bộ');
@@ -87,12 +88,13 @@ function ReplyBox({ id }: { id: string }) {
   const [text, setText] = useState('');
   // One id per reply being written: pressing Gửi again after a network error sends it once.
   const requestId = useRef(crypto.randomUUID());
+  const length = zaloLengthHint(text);
   return (
     <form
       className="inbox-reply"
       onSubmit={(event) => {
         event.preventDefault();
-        if (!text.trim()) return;
+        if (!text.trim() || length.over) return;
         reply.mutate(
           { text, requestId: requestId.current },
           {
@@ -104,16 +106,21 @@ function ReplyBox({ id }: { id: string }) {
         );
       }}
     >
-      <label htmlFor="inbox-reply-text">Trả lời (tin tư vấn qua OA, tối đa 2.000 ký tự)</label>
+      <label htmlFor="inbox-reply-text">
+        Trả lời (tin tư vấn qua OA, tối đa {ZALO_TEXT_MAX_CHARS.toLocaleString('vi-VN')} ký tự)
+      </label>
+      {/* No maxLength: it counts raw UTF-16, not as Zalo does (NFC, emoji 2); the count below does. */}
       <textarea
         id="inbox-reply-text"
         value={text}
-        maxLength={2000}
         rows={3}
         onChange={(event) => setText(event.target.value)}
       />
+      <p className={length.over ? 'char-count over' : 'char-count'} aria-live="polite">
+        {length.label}
+      </p>
       <ErrorNote error={reply.error} />
-      <Button htmlType="submit" fullWidth loading={reply.isPending} disabled={!text.trim()}>
+      <Button htmlType="submit" fullWidth loading={reply.isPending} disabled={!text.trim() || length.over}>
         Gửi trả lời
       </Button>
     </form>

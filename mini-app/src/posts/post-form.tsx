@@ -1,9 +1,10 @@
-import { type Post, readingTimeLabel } from '@loa/shared';
+import { POST_MAX_CHARS, type Post, readingTimeLabel } from '@loa/shared';
 import { useEffect, useState } from 'react';
 import { Button } from 'zmp-ui';
 import { ConfirmButton } from '../components/confirm-button';
 import { ErrorNote } from '../components/status-views';
 import { pickAlbumImage } from '../lib/zalo';
+import { zaloLengthHint } from '../lib/zalo-text';
 import { GroupPreview } from './group-preview';
 import { usePostImage } from './post-image';
 import { useCreatePost, usePostPreview, useUpdatePost, useUploadPostImage } from './use-posts';
@@ -58,9 +59,9 @@ export function PostForm({
     if (!post && pickedId && !draftId) setDraftId(pickedId);
   }, [post, pickedId, draftId]);
   const shown = body.trim() ? preview.data : undefined;
-  const count = shown?.length ?? 0;
-  const max = shown?.max ?? 2000;
-  const over = count > max;
+  // The server's count (the link line included), shown against the one limit (shared/text-length.ts).
+  const length = zaloLengthHint(body, shown?.max ?? POST_MAX_CHARS, shown?.length ?? 0);
+  const over = length.over;
   const loudspeaker = script.trim() ? preview.data?.loudspeaker : null;
   const blocking = loudspeaker?.problems.filter((p) => p.blocking) ?? [];
   const imageSha256 = image ? image.sha256 : imageRemoved ? null : (post?.imageSha256 ?? null);
@@ -110,7 +111,7 @@ export function PostForm({
       <label htmlFor="post-body">Nội dung bài đăng</label>
       <textarea id="post-body" rows={8} value={body} onChange={(event) => setBody(event.target.value)} />
       <p className={over ? 'char-count over' : 'char-count'} aria-live="polite">
-        {over ? `${count}/${max} ký tự: rút gọn ${count - max} ký tự` : `${count}/${max} ký tự`}
+        {length.label}
         {linkPath !== null ? ' (gồm dòng “Xem chi tiết”)' : ''}
       </p>
 

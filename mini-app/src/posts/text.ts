@@ -1,22 +1,3 @@
-import { POST_MAX_CHARS, zaloTextLength } from '@loa/shared';
-
-/** Characters as Zalo and the server count them (shared/), of the text the server keeps (trimmed). */
-export function postLength(text: string): number {
-  return zaloTextLength(text.normalize('NFC').trim());
-}
-
-export function lengthHint(text: string): { count: number; over: boolean; label: string } {
-  const count = postLength(text);
-  const over = count > POST_MAX_CHARS;
-  return {
-    count,
-    over,
-    label: over
-      ? `${count}/${POST_MAX_CHARS} ký tự: rút gọn ${count - POST_MAX_CHARS} ký tự`
-      : `${count}/${POST_MAX_CHARS} ký tự`,
-  };
-}
-
 export const deliveryStatusLabels: Record<string, string> = {
   queued: 'Chờ gửi',
   sending: 'Đang gửi',

@@ -4,7 +4,12 @@
  * row; the caller wakes the reply sender afterwards.
  */
 import { randomUUID } from 'node:crypto';
-import type { ConversationMessage, ConversationThread } from '@loa/shared';
+import {
+  type ConversationMessage,
+  type ConversationThread,
+  ZALO_TEXT_MAX_CHARS,
+  zaloTextLength,
+} from '@loa/shared';
 import { recordAudit } from '../audit/audit.js';
 import { AppError } from '../errors.js';
 import type { Session } from '../plugins/auth.js';
@@ -48,6 +53,12 @@ export async function replyAsStaff(
 ): Promise<ConversationMessage> {
   const text = input.text.normalize('NFC').trim();
   if (!text) throw new AppError('VALIDATION_FAILED', 'Nội dung trả lời đang trống. Hãy nhập câu trả lời.');
+  const length = zaloTextLength(text);
+  if (length > ZALO_TEXT_MAX_CHARS)
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `Câu trả lời dài ${length} ký tự, Zalo chỉ nhận tối đa ${ZALO_TEXT_MAX_CHARS}. Hãy rút gọn ${length - ZALO_TEXT_MAX_CHARS} ký tự.`,
+    );
   return database.withWard(session.wardId, async (db) => {
     const conversation = await lockOrFail(db, id);
     if (!insideWindow(conversation.lastInboundAt, new Date())) throw new AppError('CHAT_WINDOW_CLOSED');

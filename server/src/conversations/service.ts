@@ -6,6 +6,7 @@
  * repeats nothing.
  */
 import { createHash } from 'node:crypto';
+import { clipToZalo, isTeamRole } from '@loa/shared';
 import type { FastifyBaseLogger } from 'fastify';
 import type pg from 'pg';
 import { AppError } from '../errors.js';
@@ -33,9 +34,6 @@ import {
   updateConversation,
 } from './sql.js';
 
-const TEAM_ROLES = new Set(['team_lead', 'team_member']);
-const MAX_REPLY = 2000;
-
 export interface ChatDeps {
   db: Db;
   evidence: () => ChatEvidence;
@@ -62,11 +60,6 @@ export function incomingOf(event: ZaloWebhookEvent, mediaPaths: string[]): Incom
   const text = event.message?.text?.trim();
   if (event.event_name === 'user_send_text' && text) return { kind: 'text', text };
   return { kind: 'other' };
-}
-
-function clip(text: string): string {
-  const chars = [...text.normalize('NFC')];
-  return chars.length <= MAX_REPLY ? text : `${chars.slice(0, MAX_REPLY - 1).join('')}…`;
 }
 
 /**
@@ -125,7 +118,7 @@ export class ChatService {
         });
         return;
       }
-      const teamMember = member?.unitId && TEAM_ROLES.has(member.role) ? member : undefined;
+      const teamMember = member?.unitId && isTeamRole(member.role) ? member : undefined;
       const { open: assignments, reported } = teamMember
         ? await listOpenAssignments(client, teamMember.unitId as string, chatPhotoEvidenceId(eventId))
         : { open: [], reported: [] };
@@ -163,7 +156,7 @@ export class ChatService {
           userId,
           replies.map((text, index) => ({
             dedupeKey: `out:${eventId}:${index}`,
-            text: clip(text),
+            text: clipToZalo(text),
             author: 'bot',
           })),
         )

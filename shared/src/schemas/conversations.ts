@@ -1,4 +1,5 @@
 import { type Static, Type } from '@sinclair/typebox';
+import { ZALO_TEXT_MAX_CHARS, ZALO_TEXT_RAW_MAX } from '../text-length.js';
 import { Uuid } from './common.js';
 
 /** One conversation a person has with the ward's OA, as the staff inbox lists it. */
@@ -60,7 +61,13 @@ export const ConversationThread = Type.Object({
 export type ConversationThread = Static<typeof ConversationThread>;
 
 export const StaffReplyInput = Type.Object({
-  text: Type.String({ minLength: 1, maxLength: 2000, description: 'Nội dung trả lời (tối đa 2.000 ký tự)' }),
+  // The 2,000 is counted as Zalo counts, after NFC, by the server (conversations/inbox-service.ts): the
+  // raw cap only stops an absurd body, never text that fits once normalised.
+  text: Type.String({
+    minLength: 1,
+    maxLength: ZALO_TEXT_RAW_MAX,
+    description: `Nội dung trả lời (tối đa ${ZALO_TEXT_MAX_CHARS.toLocaleString('vi-VN')} ký tự, đếm như Zalo)`,
+  }),
   requestId: Type.Optional(
     Type.String({ format: 'uuid', description: 'Gửi lại cùng mã khi mạng chập chờn: chỉ một tin được gửi' }),
   ),
