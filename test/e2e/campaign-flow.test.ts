@@ -13,9 +13,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../server/src/config.js';
 import { TEST_SESSION_SECRET } from '../helpers/app.js';
 import { openSignedIn, tab } from '../helpers/dev-login.js';
-import { type Product, startProduct } from '../helpers/e2e-product.js';
+import { confirmModal, noOverflow, type Product, startProduct } from '../helpers/e2e-product.js';
 import type { ServerProcess } from '../helpers/server-process.js';
-import { signTestSession } from '../helpers/session-token.js';
 
 interface Person {
   memberId: string;
@@ -34,18 +33,6 @@ describe('approve, acknowledge, watch the board', () => {
   const people: Record<'leader' | 'staff' | 'member', Person> = {} as never;
   let assignmentId: string;
   let taskTitle: string;
-
-  const api = async (who: Person, method: string, path: string, body?: unknown) => {
-    const response = await fetch(`${server.url}${path}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${signTestSession(TEST_SESSION_SECRET, who)}`,
-        ...(body ? { 'content-type': 'application/json' } : {}),
-      },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    return { status: response.status, json: await response.json() };
-  };
 
   const open = (who: Person): Promise<Page> => openSignedIn(browser, server.url, who);
 
@@ -93,7 +80,7 @@ describe('approve, acknowledge, watch the board', () => {
   });
 
   it('a leader approves, a team member acknowledges, staff see the board cell change', async () => {
-    const draft = await api(people.staff, 'POST', '/api/campaigns', {
+    const draft = await product.api(people.staff, 'POST', '/api/campaigns', {
       title: 'Kế hoạch tuyên truyền Ngày Chuyển đổi số quốc gia 10/10',
       theme: 'Chuyển đổi số toàn dân',
       startsOn: '2026-10-01',
@@ -107,11 +94,13 @@ describe('approve, acknowledge, watch the board', () => {
     await tab(leader, 'Duyệt');
     const item = leader.locator('.card').filter({ hasText: draft.json.title });
     await item.getByRole('button', { name: 'Duyệt', exact: true }).click();
-    await leader.locator('.zaui-modal-content').getByText('Duyệt', { exact: true }).click();
+    await confirmModal(leader, 'Duyệt');
     await expect
       .poll(() => leader.textContent('body'), { timeout: 15_000 })
       .toContain('Không có kế hoạch nào chờ duyệt.');
-    expect((await api(people.staff, 'GET', `/api/campaigns/${draft.json.id}`)).json.status).toBe('approved');
+    expect((await product.api(people.staff, 'GET', `/api/campaigns/${draft.json.id}`)).json.status).toBe(
+      'approved',
+    );
 
     const staff = await open(people.staff);
     staff.on('pageerror', (error) => errors.push(error.message));
@@ -131,7 +120,7 @@ describe('approve, acknowledge, watch the board', () => {
     // The board refreshes itself while open.
     await expect.poll(() => cell.getAttribute('data-status'), { timeout: 20_000 }).toBe('acknowledged');
     for (const page of [leader, staff, member]) {
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      const overflow = await noOverflow(page);
       expect(overflow).toBeLessThanOrEqual(0);
     }
     expect(errors).toEqual([]);

@@ -13,9 +13,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../server/src/config.js';
 import { TEST_SESSION_SECRET } from '../helpers/app.js';
 import { signInWithDevPicker, tab } from '../helpers/dev-login.js';
-import { type Product, startProduct } from '../helpers/e2e-product.js';
+import { noOverflow, type Product, startProduct } from '../helpers/e2e-product.js';
 import { pickTime, wardField } from '../helpers/pickers.js';
-import { signTestSession } from '../helpers/session-token.js';
 
 interface Person {
   memberId: string;
@@ -47,18 +46,6 @@ describe('the mini app every day at 360 px', () => {
     await signInWithDevPicker(page, product.server.url, who);
     return { page, requests, problems };
   }
-
-  const api = async (who: Person, method: string, path: string, body?: unknown) => {
-    const response = await fetch(`${product.server.url}${path}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${signTestSession(TEST_SESSION_SECRET, who)}`,
-        ...(body ? { 'content-type': 'application/json' } : {}),
-      },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    return { status: response.status, json: await response.json() };
-  };
 
   beforeAll(async () => {
     product = await startProduct({ SESSION_SECRET: TEST_SESSION_SECRET });
@@ -139,7 +126,7 @@ describe('the mini app every day at 360 px', () => {
 
     const cell = (await page.locator('.board-cell[data-assignment]').first().boundingBox())!;
     expect(Math.min(cell.width, cell.height)).toBeGreaterThanOrEqual(44);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    const overflow = await noOverflow(page);
     expect(overflow).toBeLessThanOrEqual(0);
     // The tab bar's labels fit on one line each.
     const labels = page.locator('.zaui-bottom-navigation-item-label');
@@ -205,13 +192,13 @@ describe('the mini app every day at 360 px', () => {
   });
 
   it('schedules a post on today’s date: the demo plan is placed around today', async () => {
-    const created = await api(people.staff, 'POST', '/api/posts', {
+    const created = await product.api(people.staff, 'POST', '/api/posts', {
       campaignId,
       body: 'Mời bà con tham gia Ngày hội chuyển đổi số tại nhà văn hóa khu phố.',
       linkPath: '/',
     });
     expect(created.status).toBe(201);
-    const approved = await api(people.leader, 'POST', `/api/posts/${created.json.id}/approve`, {
+    const approved = await product.api(people.leader, 'POST', `/api/posts/${created.json.id}/approve`, {
       version: created.json.version,
     });
     expect(approved.status).toBe(200);

@@ -9,8 +9,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_SESSION_SECRET } from '../helpers/app.js';
 import { signInWithDevPicker, tab } from '../helpers/dev-login.js';
-import { type Product, startProduct } from '../helpers/e2e-product.js';
-import { signTestSession } from '../helpers/session-token.js';
+import { confirmModal, noOverflow, type Product, startProduct } from '../helpers/e2e-product.js';
 
 interface Person {
   memberId: string;
@@ -36,22 +35,6 @@ describe('editing a post and its schedule at 360 px', () => {
     await signInWithDevPicker(page, product.server.url, who);
     return { page, problems };
   }
-
-  const api = async (who: Person, method: string, path: string, body?: unknown) => {
-    const response = await fetch(`${product.server.url}${path}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${signTestSession(TEST_SESSION_SECRET, who)}`,
-        ...(body ? { 'content-type': 'application/json' } : {}),
-      },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    return { status: response.status, json: await response.json() };
-  };
-  const confirmModal = (page: Page, action: string) =>
-    page.locator('.zaui-modal-content').getByText(action, { exact: true }).click();
-  const noOverflow = (page: Page) =>
-    page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 
   beforeAll(async () => {
     product = await startProduct({ SESSION_SECRET: TEST_SESSION_SECRET });
@@ -84,19 +67,23 @@ describe('editing a post and its schedule at 360 px', () => {
   }, async () => {
     // An approved post with a daily schedule over the next two days, made through the API.
     const body = 'Mời bà con đến nhà văn hóa khu phố học cài đặt VNeID mức 2.';
-    const created = await api(people.staff, 'POST', '/api/posts', { campaignId, body, linkPath: '/' });
+    const created = await product.api(people.staff, 'POST', '/api/posts', {
+      campaignId,
+      body,
+      linkPath: '/',
+    });
     expect(created.status).toBe(201);
-    const approved = await api(people.leader, 'POST', `/api/posts/${created.json.id}/approve`, {
+    const approved = await product.api(people.leader, 'POST', `/api/posts/${created.json.id}/approve`, {
       version: created.json.version,
     });
     expect(approved.status).toBe(200);
-    const groups = (await api(people.staff, 'GET', '/api/zalo-groups')).json.groups as {
+    const groups = (await product.api(people.staff, 'GET', '/api/zalo-groups')).json.groups as {
       id: string;
       name: string;
     }[];
     const kp2 = groups.find((g) => g.name === 'Nhóm Zalo Khu phố 2')!;
     const day = (offset: number) => wardDayOf(new Date(Date.now() + offset * 86_400_000));
-    const scheduled = await api(people.staff, 'POST', `/api/posts/${created.json.id}/schedules`, {
+    const scheduled = await product.api(people.staff, 'POST', `/api/posts/${created.json.id}/schedules`, {
       kind: 'daily',
       timesOfDay: ['08:00', '17:00'],
       startsOn: day(1),
@@ -124,7 +111,7 @@ describe('editing a post and its schedule at 360 px', () => {
     await expect
       .poll(() => card.locator('.post-status').textContent(), { timeout: 15_000 })
       .toBe('Chờ duyệt');
-    const afterEdit = (await api(people.staff, 'GET', `/api/posts/${created.json.id}`)).json;
+    const afterEdit = (await product.api(people.staff, 'GET', `/api/posts/${created.json.id}`)).json;
     expect(afterEdit).toMatchObject({ status: 'draft', approvedBy: null, body: edited });
 
     // The leader sends it back with a reason.
@@ -158,7 +145,8 @@ describe('editing a post and its schedule at 360 px', () => {
       .poll(() => schedule.locator('.schedule-status').textContent(), { timeout: 15_000 })
       .toBe('Tạm dừng');
     const status = async () =>
-      (await api(people.staff, 'GET', `/api/posts/${created.json.id}/schedules`)).json.schedules[0].status;
+      (await product.api(people.staff, 'GET', `/api/posts/${created.json.id}/schedules`)).json.schedules[0]
+        .status;
     expect(await status()).toBe('paused');
     await schedule.getByRole('button', { name: 'Tiếp tục' }).first().click();
     await confirmModal(staff.page, 'Tiếp tục');
@@ -171,7 +159,7 @@ describe('editing a post and its schedule at 360 px', () => {
 
     // One send gets its own text (after a confirmation), then goes back to the post's own.
     const occurrences = async () =>
-      (await api(people.staff, 'GET', `/api/posts/${created.json.id}/schedules`)).json.schedules[0]
+      (await product.api(people.staff, 'GET', `/api/posts/${created.json.id}/schedules`)).json.schedules[0]
         .occurrences as { bodyOverride: string | null }[];
     const firstSend = schedule.locator('.occurrence-row').first();
     await firstSend.getByRole('button', { name: 'Sửa lượt này' }).click();

@@ -10,7 +10,6 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_SESSION_SECRET } from '../helpers/app.js';
 import { type Product, startProduct } from '../helpers/e2e-product.js';
-import { signTestSession } from '../helpers/session-token.js';
 
 interface Person {
   memberId: string;
@@ -36,22 +35,11 @@ describe('a resident opens a shared post link', () => {
   };
   let sentId: string;
 
-  const api = async (who: Person, method: string, path: string, body?: unknown) => {
-    const response = await fetch(`${product.server.url}${path}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${signTestSession(TEST_SESSION_SECRET, who)}`,
-        ...(body ? { 'content-type': 'application/json' } : {}),
-      },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    return { status: response.status, json: await response.json() };
-  };
   const write = async (body: string, approve: boolean) => {
-    const created = await api(people.staff, 'POST', '/api/posts', { campaignId, body });
+    const created = await product.api(people.staff, 'POST', '/api/posts', { campaignId, body });
     expect(created.status, JSON.stringify(created.json)).toBe(201);
     if (approve) {
-      const approved = await api(people.leader, 'POST', `/api/posts/${created.json.id}/approve`, {
+      const approved = await product.api(people.leader, 'POST', `/api/posts/${created.json.id}/approve`, {
         version: created.json.version,
       });
       expect(approved.status).toBe(200);
@@ -137,7 +125,7 @@ describe('a resident opens a shared post link', () => {
 
     // Dầu Giây: one post sent by the scheduler a few seconds from now, one approved and waiting, one draft.
     sentId = await write(sentBody, true);
-    const scheduled = await api(people.staff, 'POST', `/api/posts/${sentId}/schedules`, {
+    const scheduled = await product.api(people.staff, 'POST', `/api/posts/${sentId}/schedules`, {
       kind: 'once',
       runAt: new Date(Date.now() + 3_000).toISOString(),
       targets: { groupIds: [group.id] },

@@ -9,8 +9,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_SESSION_SECRET } from '../helpers/app.js';
 import { signInWithDevPicker } from '../helpers/dev-login.js';
-import { type Product, startProduct } from '../helpers/e2e-product.js';
-import { signTestSession } from '../helpers/session-token.js';
+import { noOverflow, type Product, startProduct } from '../helpers/e2e-product.js';
 
 interface Person {
   memberId: string;
@@ -29,17 +28,6 @@ describe('editing, deleting and cancelling a task at 360 px', () => {
   const contexts: BrowserContext[] = [];
   const problems: string[] = [];
 
-  const api = async (who: Person, method: string, path: string, body?: unknown) => {
-    const response = await fetch(`${product.server.url}${path}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${signTestSession(TEST_SESSION_SECRET, who)}`,
-        ...(body ? { 'content-type': 'application/json' } : {}),
-      },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    return { status: response.status, json: response.status === 204 ? null : await response.json() };
-  };
   const audits = async (action: string, taskId: string) =>
     (
       await db.query(`SELECT count(*)::int AS n FROM audit_log WHERE action = $1 AND entity_id = $2`, [
@@ -48,7 +36,7 @@ describe('editing, deleting and cancelling a task at 360 px', () => {
       ])
     ).rows[0].n as number;
   const newTask = async (title: string, assignTeam: boolean) => {
-    const made = await api(people.staff, 'POST', `/api/campaigns/${campaign.id}/tasks`, {
+    const made = await product.api(people.staff, 'POST', `/api/campaigns/${campaign.id}/tasks`, {
       kind: 'hang_banner',
       title,
       dueAt: `${campaign.endsOn}T17:00:00+07:00`,
@@ -58,8 +46,6 @@ describe('editing, deleting and cancelling a task at 360 px', () => {
     return made.json.id as string;
   };
   const taskCard = (page: Page, title: string) => page.locator('.card').filter({ hasText: title });
-  const noOverflow = (page: Page) =>
-    page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 
   beforeAll(async () => {
     product = await startProduct({ SESSION_SECRET: TEST_SESSION_SECRET });
@@ -141,7 +127,9 @@ describe('editing, deleting and cancelling a task at 360 px', () => {
     const [assignment] = (await db.query(`SELECT id FROM assignments WHERE task_id = $1`, [taskId])).rows as {
       id: string;
     }[];
-    expect((await api(people.member, 'POST', `/api/assignments/${assignment!.id}/ack`, {})).status).toBe(200);
+    expect(
+      (await product.api(people.member, 'POST', `/api/assignments/${assignment!.id}/ack`, {})).status,
+    ).toBe(200);
 
     const page = await staffPage();
     const card = taskCard(page, 'Treo băng rôn tại nhà văn hóa khu phố 2');
@@ -173,7 +161,7 @@ describe('editing, deleting and cancelling a task at 360 px', () => {
     expect(stored.cancel_reason).toBe('Khu phố 2 đã treo băng rôn chung với chợ');
     expect(await audits('tasks.cancel', taskId)).toBe(1);
     // The team's list no longer has it.
-    const mine = await api(people.member, 'GET', '/api/me/assignments');
+    const mine = await product.api(people.member, 'GET', '/api/me/assignments');
     expect(JSON.stringify(mine.json)).not.toContain('Treo băng rôn tại nhà văn hóa khu phố 2');
     expect(await noOverflow(page)).toBeLessThanOrEqual(0);
     expect(problems).toEqual([]);
