@@ -65,6 +65,7 @@ export function signInAs(role: SessionRole, memberId = testId(1)) {
       unitName: 'Phòng Văn hóa - Xã hội',
       wardId: testId(3),
       wardName: 'Phường Dầu Giây',
+      wardSlug: 'dau-giay',
       fullName: 'Nhi',
     },
   });

@@ -2,7 +2,8 @@
  * A second ward goes live from nothing, in a phone-sized browser: `ward:create` gives its first admin a
  * sign-in link; the admin adds the teams, imports a 40-member .xlsx (three bad rows are shown with their
  * reasons and nothing can be saved until the file is fixed), creates a campaign, and gives a member a
- * sign-in link. That member signs in and sees only their own ward's campaign.
+ * sign-in link. That member signs in, lands on their own ward's Trang chủ, sees only its campaign, and
+ * writes a post for it.
  */
 import pg from 'pg';
 import type { Browser, Page } from 'playwright-core';
@@ -131,11 +132,31 @@ describe('a second ward set up in the app', () => {
 
     const member = await phonePage();
     await signInByLink(member, memberLink, 'Trần Thị Bình');
+    // The link lands on Trang chủ: the member's own ward, not the server's default one.
+    await expect
+      .poll(() => member.locator('.ward-name').textContent(), { timeout: 15_000 })
+      .toBe('Phường Xuân Thọ');
     await tab(member, 'Kế hoạch');
     await expect.poll(() => member.textContent('body'), { timeout: 15_000 }).toContain(title);
     const body = (await member.textContent('body')) ?? '';
     expect(body).not.toContain('Khoa học, công nghệ');
     expect(body).not.toContain('Dầu Giây');
+
+    // The office staff member writes a post for their ward's campaign: it links to its page in Xuân Thọ.
+    await tab(member, 'Bài đăng');
+    await member.getByRole('button', { name: 'Soạn bài mới' }).click();
+    const postBody = 'Mời bà con khu phố 1 cài đặt VNeID mức 2 tại nhà văn hóa, sáng Chủ nhật từ 7 giờ.';
+    await member.getByLabel('Nội dung bài đăng').fill(postBody);
+    await expect
+      .poll(() => member.locator('.compose-form .group-preview-text').textContent(), { timeout: 15_000 })
+      .toMatch(/Xem chi tiết: \S+\?ward=xuan-tho&post=[0-9a-f-]{36}$/);
+    await member.getByRole('button', { name: 'Lưu và gửi lãnh đạo duyệt' }).click();
+    const card = member.locator('.post-card', { hasText: postBody.slice(0, 60) });
+    await expect
+      .poll(() => card.locator('.post-status').textContent(), { timeout: 15_000 })
+      .toBe('Chờ duyệt');
+    expect((await member.textContent('body')) ?? '').not.toContain('Dầu Giây');
+
     for (const page of [admin, member]) {
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow).toBeLessThanOrEqual(0);

@@ -24,6 +24,7 @@ describe('sign-in with Zalo (simulator tokens)', () => {
       role: 'team_lead',
       unitName: person.unitName,
       wardName: 'Phường Dầu Giây',
+      wardSlug: 'dau-giay',
     });
     const me = await t.app.inject({ url: '/api/me', headers: { authorization: `Bearer ${token}` } });
     expect(me.json().member).toEqual(member);

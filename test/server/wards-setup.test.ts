@@ -418,6 +418,7 @@ describe('ward set-up', () => {
       fullName: 'Chị Hạnh',
       role: 'admin',
       wardName: 'Phường Long Khánh',
+      wardSlug: 'long-khanh',
     });
     const ward = await t.app.inject({
       url: '/api/ward',

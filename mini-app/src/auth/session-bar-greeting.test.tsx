@@ -17,6 +17,7 @@ const profile = (role: 'resident' | 'team_member', fullName: string) => ({
   unitName: role === 'resident' ? null : 'Tổ Công nghệ số cộng đồng Khu phố 2',
   wardId: testId(3),
   wardName: 'Phường Dầu Giây',
+  wardSlug: 'dau-giay',
   fullName,
 });
 

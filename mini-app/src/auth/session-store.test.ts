@@ -9,6 +9,7 @@ const member = {
   unitName: 'Tổ Công nghệ số cộng đồng Khu phố 1',
   wardId: 'w1',
   wardName: 'Phường Dầu Giây',
+  wardSlug: 'dau-giay',
 };
 
 afterEach(() => {

@@ -1,5 +1,6 @@
 import type { PublicCampaignReply } from '@loa/shared';
 import { useQuery } from '@tanstack/react-query';
+import { useSession } from '../auth/use-session';
 import { request } from '../lib/request';
 
 export type PublicCampaign = NonNullable<PublicCampaignReply['campaign']>;
@@ -20,8 +21,19 @@ export function publicCampaignPath(ward?: string): string {
 
 export const publicCampaignKey = (ward: string | undefined) => ['public-campaign', ward ?? null] as const;
 
+/**
+ * The ward Trang chủ shows: the one the link names (a resident's link, or anyone's); else, for a
+ * signed-in person, their own ward (a member of a second ward must not land on the default ward's
+ * news); else none, and the server answers with its default ward. A session kept from before profiles
+ * carried the slug has none either. Follows sign-in and sign-out.
+ */
+export function useHomeWard(): string | undefined {
+  const { session } = useSession();
+  return wardFromLocation() ?? session?.member.wardSlug;
+}
 /** The ward and its current campaign (null when none is running), as anyone may read them. */
-export function usePublicCampaign(ward: string | undefined = wardFromLocation()) {
+export function usePublicCampaign() {
+  const ward = useHomeWard();
   return useQuery({
     queryKey: publicCampaignKey(ward),
     queryFn: ({ signal }) => request<PublicCampaignReply>(publicCampaignPath(ward), { signal }),

@@ -22,6 +22,8 @@ describe('Trang chủ’s data written into the page by the server', () => {
     const client = createQueryClient();
     expect(seedFromPage(client, undefined)).toBe(true);
     expect(client.getQueryData(['public-campaign', null])).toEqual(reply);
+    // A signed-in member of that ward asks Trang chủ by its slug: the same answer, no request either.
+    expect(client.getQueryData(['public-campaign', 'dau-giay'])).toEqual(reply);
     expect(document.getElementById('loa-first-screen')).toBeNull();
   });
 

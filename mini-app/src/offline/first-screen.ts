@@ -22,8 +22,11 @@ export function seedFromPage(client: QueryClient, ward = wardFromLocation()): bo
   try {
     const block = JSON.parse(element.textContent) as FirstScreenBlock;
     if ((block.ward ?? undefined) !== ward) return false;
-    // As fresh as the page itself: the server answered it while sending the page.
-    client.setQueryData(publicCampaignKey(ward), block.reply, { updatedAt: Date.now() });
+    // As fresh as the page itself: the server answered it while sending the page. Under the ward's
+    // own slug too: a signed-in member of that ward asks Trang chủ by it (useHomeWard).
+    const updatedAt = Date.now();
+    client.setQueryData(publicCampaignKey(ward), block.reply, { updatedAt });
+    client.setQueryData(publicCampaignKey(block.reply.ward.slug), block.reply, { updatedAt });
     return true;
   } catch (error) {
     console.warn('first-screen data unreadable; Trang chủ asks the server', error);

@@ -1,6 +1,7 @@
 import { cleanup, fireEvent, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { jsonResponse, renderPage, stubFetch } from '../test-utils';
+import { saveSession, signOut } from '../auth/session-store';
+import { jsonResponse, renderPage, stubFetch, stubFetchByUrl } from '../test-utils';
 import { HomePage } from './home';
 
 const ward = { id: '6f1c7a52-3f5e-4a53-9a57-2f0d8b1e0c11', slug: 'ben-nghe', name: 'Phường Bến Nghé' };
@@ -90,5 +91,39 @@ describe('HomePage', () => {
     expect(await screen.findByText('Từ 18/05/2026 đến 24/05/2026')).toBeTruthy();
     expect(fetchMock).toHaveBeenCalledTimes(2);
     expect(screen.queryByText(message)).toBeNull();
+  });
+
+  it("shows a signed-in member their own ward, and a link's ward over it", async () => {
+    const member = {
+      id: '00000000-0000-4000-8000-000000000001',
+      fullName: 'Trần Thị Bình',
+      role: 'staff' as const,
+      unitId: null,
+      unitName: null,
+      wardId: ward.id,
+      wardName: ward.name,
+      wardSlug: ward.slug,
+    };
+    saveSession({ token: 't', member });
+    try {
+      const calls = stubFetchByUrl((url) =>
+        url.startsWith('/api/me') ? jsonResponse({ member }) : jsonResponse({ ward, campaign, posts }),
+      );
+      renderPage(<HomePage />);
+      expect(await screen.findByText('Phường Bến Nghé')).toBeTruthy();
+      expect(calls.map((c) => c.url)).toContain('/api/public/campaign?ward=ben-nghe');
+      cleanup();
+
+      window.history.replaceState(null, '', '/?ward=dau-giay');
+      const linked = stubFetchByUrl((url) =>
+        url.startsWith('/api/me') ? jsonResponse({ member }) : jsonResponse({ ward, campaign, posts }),
+      );
+      renderPage(<HomePage />);
+      await screen.findByText('Phường Bến Nghé');
+      expect(linked.map((c) => c.url)).toContain('/api/public/campaign?ward=dau-giay');
+    } finally {
+      window.history.replaceState(null, '', '/');
+      signOut();
+    }
   });
 });

@@ -60,3 +60,63 @@ describe('Bài đăng: who may approve a draft', () => {
     expect(screen.queryByRole('button', { name: 'Duyệt bài' })).toBeNull();
   });
 });
+
+describe('Bài đăng: the campaign a new post belongs to', () => {
+  const campaign = (n: number, status: string, title: string) => ({
+    id: testId(n),
+    number: null,
+    title,
+    theme: 'Chuyển đổi số',
+    slogans: [],
+    startsOn: '2026-10-01',
+    endsOn: '2026-10-10',
+    status,
+    createdBy: null,
+    approvedBy: null,
+    approvedAt: null,
+    version: 1,
+  });
+
+  it("is one of the member's own ward's open campaigns, never the default ward's public one", async () => {
+    signInAs('staff');
+    const calls = stubFetchByUrl((url) => {
+      if (url.startsWith('/api/posts')) return jsonResponse({ posts: [] });
+      if (url.startsWith('/api/notifications')) return jsonResponse({ notifications: [] });
+      if (url === '/api/campaigns')
+        return jsonResponse({
+          campaigns: [
+            campaign(31, 'closed', 'Kế hoạch đã xong'),
+            campaign(32, 'draft', 'Kế hoạch Xuân Thọ'),
+            campaign(33, 'active', 'Kế hoạch đang chạy'),
+          ],
+        });
+      throw new Error(`unexpected ${url}`);
+    });
+    renderPage(<PostsPage />);
+    const write = await screen.findByRole('button', { name: 'Soạn bài mới' });
+    await vi.waitFor(() => expect((write as HTMLButtonElement).disabled).toBe(false));
+    fireEvent.click(write);
+    const picker = (await screen.findByLabelText('Bài của kế hoạch')) as HTMLSelectElement;
+    // The running one first; the closed one is not offered.
+    expect(picker.value).toBe(testId(33));
+    expect([...picker.options].map((o) => o.textContent)).toEqual([
+      'Kế hoạch đang chạy',
+      'Kế hoạch Xuân Thọ',
+    ]);
+    expect(calls.some((c) => c.url.startsWith('/api/public'))).toBe(false);
+  });
+
+  it('says a campaign is needed first when the ward has none open', async () => {
+    signInAs('staff');
+    stubFetchByUrl((url) => {
+      if (url.startsWith('/api/posts')) return jsonResponse({ posts: [] });
+      if (url.startsWith('/api/notifications')) return jsonResponse({ notifications: [] });
+      return jsonResponse({ campaigns: [campaign(31, 'closed', 'Kế hoạch đã xong')] });
+    });
+    renderPage(<PostsPage />);
+    expect(
+      await screen.findByText('Phường chưa có kế hoạch nào đang mở. Tạo kế hoạch trước rồi soạn bài.'),
+    ).toBeTruthy();
+    expect((screen.getByRole('button', { name: 'Soạn bài mới' }) as HTMLButtonElement).disabled).toBe(true);
+  });
+});

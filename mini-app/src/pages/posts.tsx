@@ -1,8 +1,8 @@
-import { formatDateTimeVi, type Post, readingSeconds, readingTimeLabel } from '@loa/shared';
+import { type Campaign, formatDateTimeVi, type Post, readingSeconds, readingTimeLabel } from '@loa/shared';
 import { useState } from 'react';
 import { Button } from 'zmp-ui';
 import { useSession } from '../auth/use-session';
-import { usePublicCampaign } from '../campaigns/use-public-campaign';
+import { useCampaigns } from '../campaigns/use-campaigns';
 import { PageShell } from '../components/page-shell';
 import { QueryGate } from '../components/query-gate';
 import { ApprovePost, SendBack } from '../posts/approve-post';
@@ -16,6 +16,7 @@ import { ScheduleForm } from '../posts/schedule-form';
 import { ScheduleList } from '../posts/schedule-list';
 import { excerpt, postStatusLabels } from '../posts/text';
 import { usePosts } from '../posts/use-posts';
+import { SelectField } from '../wards/fields';
 
 /**
  * One post opened: why it was sent back, its preview with the image, editing (an approved post goes
@@ -75,29 +76,56 @@ function SendBackForLeader({ post }: { post: Post }) {
   return session?.role === 'leader' ? <SendBack post={post} /> : null;
 }
 
+/** The campaigns a post may be written for: the member's own ward's, running first; closed ones are done. */
+function writableCampaigns(campaigns: Campaign[] | undefined): Campaign[] {
+  const order = { active: 0, approved: 1, draft: 2, closed: 3 } as const;
+  return (campaigns ?? [])
+    .filter((c) => c.status !== 'closed')
+    .sort((a, b) => order[a.status] - order[b.status] || b.startsOn.localeCompare(a.startsOn));
+}
+
 /** Bài đăng: list, compose, approve, schedule, and each post's delivery ledger. */
 export default function PostsPage() {
   const posts = usePosts();
-  const campaign = usePublicCampaign();
+  // The session's own ward (the API reads it from the token): never the default ward's public campaign.
+  const campaigns = useCampaigns();
   const [openId, setOpenId] = useState<string | null>(null);
   const [composing, setComposing] = useState(false);
-  const campaignId = campaign.data?.campaign?.id;
+  const [chosenId, setChosenId] = useState<string>();
+  const writable = writableCampaigns(campaigns.data?.campaigns);
+  const campaignId = writable.find((c) => c.id === chosenId)?.id ?? writable[0]?.id;
 
   return (
     <PageShell title="Bài đăng">
       {composing && campaignId ? (
-        <ComposeForm
-          campaignId={campaignId}
-          onCancel={() => setComposing(false)}
-          onCreated={(id) => {
-            setComposing(false);
-            setOpenId(id);
-          }}
-        />
+        <>
+          {writable.length > 1 ? (
+            <SelectField label="Bài của kế hoạch" value={campaignId} onChange={setChosenId}>
+              {writable.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.title}
+                </option>
+              ))}
+            </SelectField>
+          ) : null}
+          <ComposeForm
+            campaignId={campaignId}
+            onCancel={() => setComposing(false)}
+            onCreated={(id) => {
+              setComposing(false);
+              setOpenId(id);
+            }}
+          />
+        </>
       ) : (
-        <Button size="large" fullWidth disabled={!campaignId} onClick={() => setComposing(true)}>
-          Soạn bài mới
-        </Button>
+        <>
+          <Button size="large" fullWidth disabled={!campaignId} onClick={() => setComposing(true)}>
+            Soạn bài mới
+          </Button>
+          {campaigns.isSuccess && !campaignId ? (
+            <p className="muted">Phường chưa có kế hoạch nào đang mở. Tạo kế hoạch trước rồi soạn bài.</p>
+          ) : null}
+        </>
       )}
       <NotificationIssues />
       <QueryGate
@@ -125,9 +153,7 @@ export default function PostsPage() {
                     {post.createdByName ?? ''} · {formatDateTimeVi(post.updatedAt)}
                   </span>
                 </button>
-                {openId === post.id ? (
-                  <PostDetail post={post} campaignId={campaignId ?? post.campaignId} />
-                ) : null}
+                {openId === post.id ? <PostDetail post={post} campaignId={post.campaignId} /> : null}
               </li>
             ))}
           </ul>

@@ -44,6 +44,7 @@ beforeEach(() =>
       unitName: 'Tổ CNS Khu phố 1',
       wardId: member.wardId,
       wardName: 'Phường Dầu Giây',
+      wardSlug: 'dau-giay',
       fullName: member.fullName,
     },
   }),

@@ -30,6 +30,7 @@ const toProfile = (row: ProfileRow): MemberProfile => ({
   unitName: row.unitName,
   wardId: row.wardId,
   wardName: row.wardName,
+  wardSlug: row.wardSlug,
 });
 
 /** Zalo's answer as a 4xx/5xx a person can act on. */
@@ -89,6 +90,7 @@ const authRoutes: FastifyPluginAsyncTypebox<{ defaultWardSlug: string }> = async
               unitName: null,
               wardId: ward.id,
               wardName: ward.name,
+              wardSlug: ward.slug,
             };
           }
           const token = app.issueSession({
@@ -156,6 +158,7 @@ const authRoutes: FastifyPluginAsyncTypebox<{ defaultWardSlug: string }> = async
               unitName: null,
               wardId,
               wardName: ward.name,
+              wardSlug: ward.slug,
             },
           };
         },

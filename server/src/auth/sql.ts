@@ -13,13 +13,14 @@ export interface ProfileRow {
   unitName: string | null;
   wardId: string;
   wardName: string;
+  wardSlug: string;
   zaloAppUserId: string | null;
   /** Goes into the session token; a change of role, team or active flag moves it on. */
   sessionVersion: number;
 }
 
 const profile = `SELECT m.id, m.full_name AS "fullName", m.role, m.unit_id AS "unitId", u.name AS "unitName",
-  w.id AS "wardId", w.name AS "wardName", m.zalo_app_user_id AS "zaloAppUserId",
+  w.id AS "wardId", w.name AS "wardName", w.slug AS "wardSlug", m.zalo_app_user_id AS "zaloAppUserId",
   m.session_version AS "sessionVersion"
   FROM members m JOIN wards w ON w.id = m.ward_id LEFT JOIN units u ON u.id = m.unit_id`;
 
@@ -47,9 +48,9 @@ export async function findMemberById(db: Queryable, id: string): Promise<Profile
 export async function findWardBySlug(
   db: Queryable,
   slug: string,
-): Promise<{ id: string; name: string } | undefined> {
-  const { rows } = await db.query<{ id: string; name: string }>(
-    `SELECT id, name FROM wards WHERE slug = $1`,
+): Promise<{ id: string; name: string; slug: string } | undefined> {
+  const { rows } = await db.query<{ id: string; name: string; slug: string }>(
+    `SELECT id, name, slug FROM wards WHERE slug = $1`,
     [slug],
   );
   return rows[0];
@@ -58,10 +59,11 @@ export async function findWardBySlug(
 export async function findWardById(
   db: Queryable,
   id: string,
-): Promise<{ id: string; name: string } | undefined> {
-  const { rows } = await db.query<{ id: string; name: string }>(`SELECT id, name FROM wards WHERE id = $1`, [
-    id,
-  ]);
+): Promise<{ id: string; name: string; slug: string } | undefined> {
+  const { rows } = await db.query<{ id: string; name: string; slug: string }>(
+    `SELECT id, name, slug FROM wards WHERE id = $1`,
+    [id],
+  );
   return rows[0];
 }
 

@@ -28,6 +28,8 @@ export const MemberProfile = Type.Object({
   unitName: Type.Union([Type.String(), Type.Null()]),
   wardId: Type.String(),
   wardName: Type.String(),
+  /** The ward's address in links (`?ward=`): Trang chủ shows a signed-in person their own ward. */
+  wardSlug: Type.String(),
 });
 export type MemberProfile = Static<typeof MemberProfile>;
 
