@@ -7,16 +7,10 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '../plugins/db.js';
 import { ZaloApiError } from '../zalo/errors.js';
-import { RECONCILE_DELAY_MS, verdictFor, withTimeout } from './failures.js';
+import { RECONCILE_DELAY_MS, type SendOutcome, verdictFor, withTimeout } from './failures.js';
 import type { ImageAttachments } from './image-attachments.js';
 import { extendLeases, heartbeat, type LeasedSenderOptions } from './leases.js';
-import {
-  type ClaimedDelivery,
-  claimDeliveries,
-  type DeliveryOutcome,
-  finishDeliveries,
-  knownMessageIds,
-} from './ledger-sql.js';
+import { type ClaimedDelivery, claimDeliveries, finishDeliveries, knownMessageIds } from './ledger-sql.js';
 import { backoffMs } from './rate-limiter.js';
 
 export interface SenderOptions extends LeasedSenderOptions {
@@ -144,7 +138,7 @@ export class DeliverySender {
   }
 
   /** Settles one row with the limiter slot its lane already holds (more are taken if needed). */
-  private async settle(row: ClaimedDelivery, now: Date): Promise<DeliveryOutcome> {
+  private async settle(row: ClaimedDelivery, now: Date): Promise<SendOutcome> {
     let held = true;
     const slot = async () => {
       if (held) held = false;
@@ -157,11 +151,7 @@ export class DeliverySender {
     }
   }
 
-  private async attempt(
-    row: ClaimedDelivery,
-    now: Date,
-    slot: () => Promise<void>,
-  ): Promise<DeliveryOutcome> {
+  private async attempt(row: ClaimedDelivery, now: Date, slot: () => Promise<void>): Promise<SendOutcome> {
     if (!row.zaloGroupId || row.groupStatus !== 'active') {
       return {
         status: 'failed',
@@ -191,7 +181,7 @@ export class DeliverySender {
       );
       return { status: 'sent', messageId: sent.messageId };
     } catch (error) {
-      const held = (error as { verdict?: DeliveryOutcome }).verdict;
+      const held = (error as { verdict?: SendOutcome }).verdict;
       if (held) return held;
       if ((error as { kind?: string }).kind === 'rate_limited') this.options.limiter.slowDown();
       const verdict = verdictFor(error, row.attempts, now);
@@ -260,7 +250,7 @@ export class DeliverySender {
  * a crash before a flush leaves rows `sending`, which expire to `unknown` and are reconciled.
  */
 class OutcomeRecorder {
-  private pending: { id: string; at: Date; outcome: DeliveryOutcome }[] = [];
+  private pending: { id: string; at: Date; outcome: SendOutcome }[] = [];
   private flushing = Promise.resolve();
   private readonly timer = setInterval(() => void this.flush(), 200);
 
@@ -271,7 +261,7 @@ class OutcomeRecorder {
     private readonly recorded: (id: string) => void,
   ) {}
 
-  add(result: { id: string; at: Date; outcome: DeliveryOutcome }): void {
+  add(result: { id: string; at: Date; outcome: SendOutcome }): void {
     this.pending.push(result);
     if (this.pending.length >= 50) void this.flush();
   }

@@ -4,10 +4,17 @@
 import { ZaloApiError } from '../zalo/errors.js';
 import { backoffMs } from './rate-limiter.js';
 
+/**
+ * What a failed send means: try again later (`queued`), a person must act (`failed`), or the answer
+ * was lost and the send must be reconciled before any retry (`unknown`).
+ */
 export type Verdict =
   | { status: 'queued'; retryAt: Date; code: string; reason: string }
   | { status: 'failed'; code: string; reason: string }
   | { status: 'unknown'; retryAt: Date; code: string; reason: string };
+
+/** How one attempt at a send to Zalo ended, as the delivery ledger and the chat replies record it. */
+export type SendOutcome = { status: 'sent'; messageId: string } | Verdict;
 
 /** Wait before reconciling an unknown send, so Zalo has listed the message if it took it. */
 export const RECONCILE_DELAY_MS = 5_000;

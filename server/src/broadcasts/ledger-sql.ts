@@ -4,6 +4,7 @@
  */
 import { WARD_TIME_ZONE } from '@loa/shared';
 import type { Queryable } from '../plugins/db.js';
+import type { SendOutcome } from './failures.js';
 
 /**
  * Occurrences for schedules that have none yet (written by something other than the API, which adds
@@ -193,12 +194,6 @@ export async function knownMessageIds(db: Queryable, groupId: string, ids: strin
   return new Set(rows.map((row) => row.id));
 }
 
-export type DeliveryOutcome =
-  | { status: 'sent'; messageId: string }
-  | { status: 'queued'; retryAt: Date; code: string; reason: string }
-  | { status: 'failed'; code: string; reason: string }
-  | { status: 'unknown'; retryAt: Date; code: string; reason: string };
-
 /**
  * Records attempts' outcomes in one statement. Fenced by the lease owner; a `sent` result is also
  * accepted after the row went `unknown` (the lease ran out while we waited), since we then know the
@@ -207,7 +202,7 @@ export type DeliveryOutcome =
 export async function finishDeliveries(
   db: Queryable,
   owner: string,
-  results: { id: string; at: Date; outcome: DeliveryOutcome }[],
+  results: { id: string; at: Date; outcome: SendOutcome }[],
 ): Promise<Set<string>> {
   const column = <T>(pick: (r: (typeof results)[number]) => T) => results.map(pick);
   const { rows } = await db.query<{ id: string }>(

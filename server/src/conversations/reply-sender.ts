@@ -6,7 +6,7 @@
  * conversation with that person: found, it is recorded as sent; not found, it is sent now.
  */
 import type { FastifyBaseLogger } from 'fastify';
-import { verdictFor, withTimeout } from '../broadcasts/failures.js';
+import { type SendOutcome, verdictFor, withTimeout } from '../broadcasts/failures.js';
 import type { RateLimiter } from '../broadcasts/rate-limiter.js';
 import type { Db } from '../plugins/db.js';
 import { DrainLoop } from '../plugins/drain-loop.js';
@@ -20,7 +20,6 @@ import {
   extendReplyLeases,
   finishReply,
   knownReplyIds,
-  type ReplyOutcome,
 } from './reply-sql.js';
 
 /** How far back (ms) before the interrupted attempt a matching OA message still counts as it. */
@@ -107,7 +106,7 @@ export class ReplySender {
 
   private async deliver(oa: ZaloOaMessenger & OaExtras, row: ClaimedReply): Promise<void> {
     const { db, owner, log } = this.options;
-    let outcome: ReplyOutcome;
+    let outcome: SendOutcome;
     try {
       const found = row.interrupted ? await this.reconcile(oa, row) : undefined;
       outcome = found ? { status: 'sent', messageId: found } : await this.send(oa, row);
@@ -118,7 +117,7 @@ export class ReplySender {
     if (!recorded) log.warn({ replyId: row.id }, 'reply lease lost before its outcome was recorded');
   }
 
-  private async send(oa: ZaloOaMessenger, row: ClaimedReply): Promise<ReplyOutcome> {
+  private async send(oa: ZaloOaMessenger, row: ClaimedReply): Promise<SendOutcome> {
     const limiter = this.options.limiter();
     await limiter.take();
     const sent = await withTimeout(
@@ -147,7 +146,7 @@ export class ReplySender {
     return candidates.reverse().find((m) => !known.has(m.messageId))?.messageId;
   }
 
-  private verdict(error: unknown, row: ClaimedReply): ReplyOutcome {
+  private verdict(error: unknown, row: ClaimedReply): SendOutcome {
     if (error instanceof ZaloApiError && error.kind === 'rate_limited') this.options.limiter().slowDown();
     if (error instanceof ZaloApiError && (error.code === -230 || error.code === -232)) {
       return {

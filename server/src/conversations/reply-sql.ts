@@ -1,4 +1,5 @@
 /** The reply ledger's queries: claim under a lease, record outcomes, find sends a crash interrupted. */
+import type { SendOutcome } from '../broadcasts/failures.js';
 import type { Queryable } from '../plugins/db.js';
 
 export interface ClaimedReply {
@@ -49,19 +50,13 @@ export async function claimReplies(
   return rows;
 }
 
-export type ReplyOutcome =
-  | { status: 'sent'; messageId: string }
-  | { status: 'queued'; retryAt: Date; code: string; reason: string }
-  | { status: 'failed'; code: string; reason: string }
-  /** The answer was lost: left `sending` with a short lease, so the next pass reconciles it. */
-  | { status: 'unknown'; retryAt: Date; code: string; reason: string };
-
 /** Records the outcome if this owner still holds the lease; false otherwise. */
 export async function finishReply(
   db: Queryable,
   id: string,
   owner: string,
-  outcome: ReplyOutcome,
+  /** `unknown` (the answer was lost) is left `sending` with a short lease, so the next pass reconciles it. */
+  outcome: SendOutcome,
 ): Promise<boolean> {
   const sent = outcome.status === 'sent';
   const { rowCount } = await db.query(

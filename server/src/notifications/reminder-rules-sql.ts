@@ -12,30 +12,44 @@ export async function listReminderRules(db: Queryable, campaignId: string): Prom
   return rows;
 }
 
-/** The campaign's rules become exactly `rules` (one statement pair, in the caller's transaction). */
-export async function replaceReminderRules(
+/**
+ * Writes a save planned by `planRuleSave`: rules not kept are deleted (their notifications keep their rows,
+ * with rule_id set to null), kept rules are updated in place and keep their ids, new rules are inserted
+ * after them. Runs in the caller's transaction.
+ */
+export async function writeReminderRules(
   db: Queryable,
   wardId: string,
   campaignId: string,
-  rules: ReminderRuleInput[],
-): Promise<ReminderRule[]> {
-  await db.query('DELETE FROM reminder_rules WHERE campaign_id = $1', [campaignId]);
-  const { rows } = await db.query<ReminderRule>(
+  kept: ReminderRule[],
+  added: ReminderRuleInput[],
+): Promise<void> {
+  const columns = (rules: ReminderRuleInput[]) => [
+    rules.map((r) => r.kind),
+    rules.map((r) => r.offsetMinutes),
+    rules.map((r) => r.timeOfDay),
+    rules.map((r) => r.escalate),
+    rules.map((r) => r.active),
+  ];
+  await db.query('DELETE FROM reminder_rules WHERE campaign_id = $1 AND NOT (id = ANY($2::uuid[]))', [
+    campaignId,
+    kept.map((r) => r.id),
+  ]);
+  await db.query(
+    `UPDATE reminder_rules r
+        SET kind = k.kind, offset_minutes = k.offset_minutes, time_of_day = k.time_of_day,
+            escalate = k.escalate, active = k.active
+       FROM unnest($2::uuid[], $3::text[], $4::int[], $5::text[], $6::boolean[], $7::boolean[])
+            AS k (id, kind, offset_minutes, time_of_day, escalate, active)
+      WHERE r.id = k.id AND r.campaign_id = $1`,
+    [campaignId, kept.map((r) => r.id), ...columns(kept)],
+  );
+  await db.query(
     `INSERT INTO reminder_rules (ward_id, campaign_id, kind, offset_minutes, time_of_day, escalate, active, created_at)
      SELECT $1, $2, r.kind, r.offset_minutes, r.time_of_day, r.escalate, r.active,
             now() + r.n * interval '1 microsecond'
        FROM unnest($3::text[], $4::int[], $5::text[], $6::boolean[], $7::boolean[])
-            WITH ORDINALITY AS r (kind, offset_minutes, time_of_day, escalate, active, n)
-     RETURNING ${COLUMNS}`,
-    [
-      wardId,
-      campaignId,
-      rules.map((r) => r.kind),
-      rules.map((r) => r.offsetMinutes),
-      rules.map((r) => r.timeOfDay),
-      rules.map((r) => r.escalate),
-      rules.map((r) => r.active),
-    ],
+            WITH ORDINALITY AS r (kind, offset_minutes, time_of_day, escalate, active, n)`,
+    [wardId, campaignId, ...columns(added)],
   );
-  return rows;
 }

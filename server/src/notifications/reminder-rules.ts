@@ -4,7 +4,9 @@
  * a day after assignment, remind a day before the due time, and each morning at 07:30 remind the late
  * units and send staff and leaders the digest of overdue tasks. Staff can change them on the campaign.
  */
-import type { ReminderRuleInput } from '@loa/shared';
+import type { ReminderRule, ReminderRuleInput } from '@loa/shared';
+import type { Queryable } from '../plugins/db.js';
+import { listReminderRules, writeReminderRules } from './reminder-rules-sql.js';
 
 export const DEFAULT_REMINDER_RULES: ReminderRuleInput[] = [
   { kind: 'after_assigned', offsetMinutes: 24 * 60, timeOfDay: null, escalate: false, active: true },
@@ -12,5 +14,49 @@ export const DEFAULT_REMINDER_RULES: ReminderRuleInput[] = [
   { kind: 'overdue_daily_at', offsetMinutes: null, timeOfDay: '07:30', escalate: true, active: true },
 ];
 
-// Other folders (a new campaign's rules) take these from here, never from our sql file.
-export { listReminderRules, replaceReminderRules } from './reminder-rules-sql.js';
+/**
+ * Which existing rule each saved rule edits. A save must not look like new rules: the dedupe keys of what a
+ * rule sent carry its id, so a rule re-created under a new id would send this morning's reminders again.
+ * A saved rule keeps the rule its id names; one without an id (an API client sending the list back) takes
+ * the first unclaimed rule of its kind; the rest are new, and rules nobody claimed are deleted.
+ */
+export function planRuleSave(
+  existing: ReminderRule[],
+  saved: ReminderRuleInput[],
+): { kept: ReminderRule[]; added: ReminderRuleInput[] } {
+  const unclaimed = new Map(existing.map((r) => [r.id, r]));
+  const slots: (string | null)[] = saved.map((r) => {
+    if (r.id === undefined || !unclaimed.has(r.id)) return null;
+    unclaimed.delete(r.id);
+    return r.id;
+  });
+  saved.forEach((rule, i) => {
+    if (slots[i] !== null) return;
+    const same = [...unclaimed.values()].find((r) => r.kind === rule.kind);
+    if (same === undefined) return;
+    unclaimed.delete(same.id);
+    slots[i] = same.id;
+  });
+  const kept: ReminderRule[] = [];
+  const added: ReminderRuleInput[] = [];
+  saved.forEach(({ id: _id, ...rule }, i) => {
+    const id = slots[i];
+    if (id) kept.push({ id, ...rule });
+    else added.push(rule);
+  });
+  return { kept, added };
+}
+
+/** The campaign's rules become `rules`, editing existing rules in place (see planRuleSave). */
+export async function replaceReminderRules(
+  db: Queryable,
+  wardId: string,
+  campaignId: string,
+  rules: ReminderRuleInput[],
+): Promise<ReminderRule[]> {
+  const { kept, added } = planRuleSave(await listReminderRules(db, campaignId), rules);
+  await writeReminderRules(db, wardId, campaignId, kept, added);
+  return listReminderRules(db, campaignId);
+}
+
+export { listReminderRules };

@@ -4,13 +4,23 @@
  * the UBND's) whose assignment is not done, and of every team whose share task still waits,
  * and an escalating rule sends staff and leaders a digest of the late units (tasks and share tasks). Dedupe keys make a replayed
  * or caught-up tick harmless; slots older than the catch-up window are skipped (a stale nudge helps no one).
+ *
+ * A dedupe key names the rule and the *occasion* it reminds of, not the slot's time: the deadline (due-time
+ * rules), the assignment or opening (after_assigned) or the ward's day (daily rules). Saving a rule keeps
+ * its id (reminder-rules.ts), and moving its time or offset moves the slot but not the occasion, so what a
+ * rule already sent for this deadline or this morning is not sent again when staff edit it. A new due time
+ * is a new occasion and is reminded of.
  */
 import { WARD_TIME_ZONE } from '@loa/shared';
 import type { Queryable } from '../plugins/db.js';
 
+/** How many days past the campaign's end (or a later due day) the morning escalation keeps naming a late task. */
+export const OVERDUE_DAYS_AFTER_END = 14;
+
 const SLOTS = `
   WITH rule_slots AS (
     SELECT r.id AS rule_id, r.ward_id, r.campaign_id, r.kind, r.escalate, r.offset_minutes, t.id AS task_id,
+           'due' || extract(epoch FROM t.due_at)::bigint AS occasion,
            CASE r.kind
              WHEN 'before_due' THEN t.due_at - make_interval(mins => COALESCE(r.offset_minutes, 0))
              WHEN 'at_due' THEN t.due_at
@@ -22,6 +32,7 @@ const SLOTS = `
      WHERE r.active AND r.kind NOT IN ('daily_at', 'overdue_daily_at')
     UNION ALL
     SELECT r.id, r.ward_id, r.campaign_id, r.kind, r.escalate, r.offset_minutes, t.id,
+           'day' || to_char(d::date, 'YYYYMMDD'),
            (d::date + r.time_of_day::time) AT TIME ZONE '${WARD_TIME_ZONE}'
       FROM reminder_rules r
       JOIN campaigns c ON c.id = r.campaign_id AND c.status = 'active'
@@ -30,7 +41,13 @@ const SLOTS = `
         (($1::timestamptz - $2 * interval '1 millisecond') AT TIME ZONE '${WARD_TIME_ZONE}')::date,
         ($1::timestamptz AT TIME ZONE '${WARD_TIME_ZONE}')::date, interval '1 day') d
      WHERE r.active AND r.kind IN ('daily_at', 'overdue_daily_at') AND r.time_of_day IS NOT NULL
-       AND d::date BETWEEN c.starts_on AND c.ends_on
+       AND d::date >= c.starts_on
+       -- The morning escalation goes on while the task is late, past the campaign's last day (a task due
+       -- that day is only late the next morning), for at most ${OVERDUE_DAYS_AFTER_END} days after the later of the campaign's
+       -- end and the task's due day; after that a campaign still open is for staff to close.
+       AND d::date <= CASE WHEN r.kind = 'overdue_daily_at'
+                           THEN GREATEST(c.ends_on, (t.due_at AT TIME ZONE '${WARD_TIME_ZONE}')::date) + ${OVERDUE_DAYS_AFTER_END}
+                           ELSE c.ends_on END
   ), assignment_slots AS (
     -- after_assigned counts from each unit's assignment and only while it is not acknowledged;
     -- overdue_daily_at (the morning escalation) names only tasks already past due.
@@ -38,6 +55,9 @@ const SLOTS = `
            CASE WHEN rs.kind = 'after_assigned'
                 THEN a.assigned_at + make_interval(mins => COALESCE(rs.offset_minutes, 0))
                 ELSE rs.slot END AS slot,
+           CASE WHEN rs.kind = 'after_assigned'
+                THEN 'a' || extract(epoch FROM a.assigned_at)::bigint
+                ELSE rs.occasion END AS occasion,
            a.id AS assignment_id, a.unit_id, t.title, t.due_at
       FROM rule_slots rs
       JOIN tasks t ON t.id = rs.task_id
@@ -55,7 +75,7 @@ export async function enqueueReminders(db: Queryable, now: Date, catchUpMs: numb
     `${SLOTS}
      INSERT INTO notifications (ward_id, kind, member_id, assignment_id, rule_id, dedupe_key, body, next_attempt_at)
      SELECT due.ward_id, 'reminder', m.id, due.assignment_id, due.rule_id,
-            'reminder:' || due.rule_id || ':' || extract(epoch FROM due.slot)::bigint || ':' || due.assignment_id || ':' || m.id,
+            'reminder:' || due.rule_id || ':' || due.occasion || ':' || due.assignment_id || ':' || m.id,
             'Nhắc việc: "' || due.title || '" của ' || u.name || ' (hạn '
               || to_char(due.due_at AT TIME ZONE '${WARD_TIME_ZONE}', 'HH24:MI DD/MM/YYYY')
               || ') chưa hoàn thành. Mở Loa Phường để báo cáo kết quả.',
@@ -92,12 +112,14 @@ const SHARE_SLOTS = `
   ), share_slots AS (
     SELECT r.id AS rule_id, r.kind, r.escalate, w.delivery_id, w.ward_id, w.target_kind, w.unit_id,
            w.opened_at, w.group_name, w.excerpt,
-           w.opened_at + make_interval(mins => COALESCE(r.offset_minutes, 0)) AS slot
+           w.opened_at + make_interval(mins => COALESCE(r.offset_minutes, 0)) AS slot,
+           'a' || extract(epoch FROM w.opened_at)::bigint AS occasion
       FROM share_waiting w JOIN reminder_rules r ON r.campaign_id = w.campaign_id
      WHERE r.active AND r.kind = 'after_assigned'
     UNION ALL
     SELECT r.id, r.kind, r.escalate, w.delivery_id, w.ward_id, w.target_kind, w.unit_id, w.opened_at,
-           w.group_name, w.excerpt, (day::date + r.time_of_day::time) AT TIME ZONE '${WARD_TIME_ZONE}'
+           w.group_name, w.excerpt, (day::date + r.time_of_day::time) AT TIME ZONE '${WARD_TIME_ZONE}',
+           'day' || to_char(day::date, 'YYYYMMDD')
       FROM share_waiting w JOIN reminder_rules r ON r.campaign_id = w.campaign_id
      CROSS JOIN LATERAL generate_series(
        (($1::timestamptz - $2 * interval '1 millisecond') AT TIME ZONE '${WARD_TIME_ZONE}')::date,
@@ -119,8 +141,7 @@ export async function enqueueShareTaskReminders(
     `WITH ${SHARE_SLOTS}
      INSERT INTO notifications (ward_id, kind, member_id, delivery_id, rule_id, dedupe_key, body, next_attempt_at)
      SELECT due.ward_id, 'reminder', m.id, due.delivery_id, due.rule_id,
-            'share-reminder:' || due.rule_id || ':' || extract(epoch FROM due.slot)::bigint || ':'
-              || due.delivery_id || ':' || m.id,
+            'share-reminder:' || due.rule_id || ':' || due.occasion || ':' || due.delivery_id || ':' || m.id,
             CASE due.target_kind
               WHEN 'team_share' THEN 'Nhắc việc: bài đăng chưa được chia sẻ vào ' || COALESCE(due.group_name, 'nhóm Zalo')
                 || '. Mở Loa Phường, chọn "Chia sẻ vào nhóm" rồi bấm "Đã chia sẻ".'
@@ -145,23 +166,23 @@ export async function enqueueShareTaskReminders(
 export async function enqueueEscalations(db: Queryable, now: Date, catchUpMs: number): Promise<number> {
   const { rowCount } = await db.query(
     `${SLOTS}, ${SHARE_SLOTS}, late AS (
-       SELECT ward_id, rule_id, slot, unit_id, title AS what FROM due WHERE escalate
+       SELECT ward_id, rule_id, occasion, unit_id, title AS what FROM due WHERE escalate
        UNION ALL
-       SELECT ward_id, rule_id, slot, unit_id,
+       SELECT ward_id, rule_id, occasion, unit_id,
               CASE target_kind
                 WHEN 'team_share' THEN 'chia sẻ bài “' || excerpt || '” vào ' || COALESCE(group_name, 'nhóm Zalo')
                 ELSE 'đọc bài “' || excerpt || '” trên loa'
               END
          FROM share_due WHERE escalate
      ), digest AS (
-       SELECT late.ward_id, late.rule_id, late.slot,
+       SELECT late.ward_id, late.rule_id, late.occasion,
               string_agg(DISTINCT u.name || ': ' || late.what, '; ') AS late, count(DISTINCT late.unit_id) AS teams
          FROM late JOIN units u ON u.id = late.unit_id
-        GROUP BY late.ward_id, late.rule_id, late.slot
+        GROUP BY late.ward_id, late.rule_id, late.occasion
      )
      INSERT INTO notifications (ward_id, kind, member_id, rule_id, dedupe_key, body, next_attempt_at)
      SELECT d.ward_id, 'escalation', m.id, d.rule_id,
-            'escalation:' || d.rule_id || ':' || extract(epoch FROM d.slot)::bigint || ':' || m.id,
+            'escalation:' || d.rule_id || ':' || d.occasion || ':' || m.id,
             'Tổng hợp chậm tiến độ: ' || d.teams || ' đơn vị chưa xong việc — ' || d.late || '. Mở Loa Phường để nhắc các đơn vị.',
             $1
        FROM digest d

@@ -256,11 +256,19 @@ export const AuditEntry = Type.Object({
   actorId: Type.Union([Uuid, Type.Null()]),
   actorName: Type.Union([Type.String(), Type.Null()]),
   action: Type.String(),
+  /** What the action means, in Vietnamese, e.g. "duyệt kế hoạch". */
+  actionText: Type.String(),
   entity: Type.String(),
   entityId: Type.Union([Type.String(), Type.Null()]),
+  /** Which record, in words: the task's title, the member's name… (null when there is nothing to name). */
+  subject: Type.Union([Type.String(), Type.Null()]),
 });
 export type AuditEntry = Static<typeof AuditEntry>;
-export const AuditList = Type.Object({ entries: Type.Array(AuditEntry) });
+export const AuditList = Type.Object({
+  entries: Type.Array(AuditEntry),
+  /** The `before` of the next page; null when these are the oldest entries. */
+  next: Type.Union([Type.Integer(), Type.Null()]),
+});
 export type AuditList = Static<typeof AuditList>;
 
 // Sign-in links.
@@ -288,18 +296,24 @@ export const ReminderRuleKind = Type.Union([
   Type.Literal('overdue_daily_at'),
 ]);
 export type ReminderRuleKind = Static<typeof ReminderRuleKind>;
+const reminderRuleFields = {
+  kind: ReminderRuleKind,
+  offsetMinutes: Type.Union([Type.Integer({ minimum: 0, maximum: 30 * 24 * 60 }), Type.Null()]),
+  timeOfDay: Type.Union([Type.String({ pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$' }), Type.Null()]),
+  escalate: Type.Boolean(),
+  active: Type.Boolean(),
+};
+/**
+ * A rule as saved. `id` names a rule the campaign already has, so a save edits it in place: what it already
+ * sent stays sent (the dedupe keys carry the rule's id). Without an id a rule takes the place of an existing
+ * rule of the same kind, or is new.
+ */
 export const ReminderRuleInput = Type.Object(
-  {
-    kind: ReminderRuleKind,
-    offsetMinutes: Type.Union([Type.Integer({ minimum: 0, maximum: 30 * 24 * 60 }), Type.Null()]),
-    timeOfDay: Type.Union([Type.String({ pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$' }), Type.Null()]),
-    escalate: Type.Boolean(),
-    active: Type.Boolean(),
-  },
+  { id: Type.Optional(Uuid), ...reminderRuleFields },
   { additionalProperties: false },
 );
 export type ReminderRuleInput = Static<typeof ReminderRuleInput>;
-export const ReminderRule = Type.Composite([Type.Object({ id: Uuid }), ReminderRuleInput]);
+export const ReminderRule = Type.Object({ id: Uuid, ...reminderRuleFields });
 export type ReminderRule = Static<typeof ReminderRule>;
 export const ReminderRuleList = Type.Object({ rules: Type.Array(ReminderRule) });
 export type ReminderRuleList = Static<typeof ReminderRuleList>;
