@@ -11,7 +11,7 @@ import { ConfirmButton } from '../components/confirm-button';
 import { PageShell } from '../components/page-shell';
 import { QueryGate } from '../components/query-gate';
 import { ChoicesStatus } from '../components/status-views';
-import { downloadFile, fileBase64, MutationError, SelectField, TextField } from '../wards/fields';
+import { downloadFile, fileBase64, MutationError, SelectField, TextField, UnitSelect } from '../wards/fields';
 import {
   useAddMember,
   useEditMember,
@@ -156,16 +156,13 @@ function AddMemberSection() {
           </option>
         ))}
       </SelectField>
-      <SelectField label="Tổ/đơn vị" value={form.unitId} onChange={set('unitId')}>
-        <option value="">(không thuộc đơn vị)</option>
-        {(units.data?.units ?? [])
-          .filter((u) => u.kind !== 'khu_pho' && u.active)
-          .map((u) => (
-            <option key={u.id} value={u.id}>
-              {u.name}
-            </option>
-          ))}
-      </SelectField>
+      <UnitSelect
+        label="Tổ/đơn vị"
+        value={form.unitId}
+        onChange={set('unitId')}
+        units={(units.data?.units ?? []).filter((u) => u.kind !== 'khu_pho' && u.active)}
+        none="(không thuộc đơn vị)"
+      />
       <ChoicesStatus query={units} what="danh sách tổ/đơn vị" />
       <MutationError error={add.error} />
       <Button
