@@ -9,17 +9,25 @@ import { loadConfig, readEnvironment } from '../server/src/config.js';
 import { openDatabase } from '../server/src/database.js';
 import { applicationRoleStatement, createDb } from '../server/src/plugins/db.js';
 import { StartupError } from '../server/src/startup-error.js';
-import { createWardWithAdmin } from '../server/src/wards/create-ward.js';
+import { createWardWithAdmin, wardSlugTaken } from '../server/src/wards/create-ward.js';
 
-const { values } = parseArgs({
-  options: {
-    name: { type: 'string' },
-    slug: { type: 'string' },
-    province: { type: 'string', default: 'Đồng Nai' },
-    'admin-name': { type: 'string', default: 'Quản trị phường' },
-    'admin-phone': { type: 'string' },
-  },
-});
+const options = {
+  name: { type: 'string' },
+  slug: { type: 'string' },
+  province: { type: 'string', default: 'Đồng Nai' },
+  'admin-name': { type: 'string', default: 'Quản trị phường' },
+  'admin-phone': { type: 'string' },
+} as const;
+let values: ReturnType<typeof parseArgs<{ options: typeof options }>>['values'];
+try {
+  ({ values } = parseArgs({ options }));
+} catch (error) {
+  // An unknown or valueless option: say so in Vietnamese rather than with a stack trace.
+  console.error(
+    `Tham số chưa đúng (${(error as Error).message}). Ví dụ: npm run ward:create -- --name "Phường Xuân Thọ" --slug xuan-tho`,
+  );
+  process.exit(2);
+}
 
 if (!values.name || !values.slug) {
   console.error(
@@ -33,8 +41,14 @@ try {
   const database = await openDatabase(config, (message) => console.log(message));
   const pool = new pg.Pool({ connectionString: database.url, max: 2 });
   try {
+    const db = createDb(pool, await applicationRoleStatement(pool));
+    // Running it again is what someone whose admin link expired would try: point them to the way out.
+    if (await db.withSystem((client) => wardSlugTaken(client, values.slug!)))
+      throw new Error(
+        `Đã có phường với mã "${values.slug}". Chọn mã khác; nếu liên kết của quản trị viên đã hết hạn, tạo liên kết mới: npm run ward:invite-admin -- --slug ${values.slug}`,
+      );
     const created = await createWardWithAdmin(
-      createDb(pool, await applicationRoleStatement(pool)),
+      db,
       {
         name: values.name,
         slug: values.slug,

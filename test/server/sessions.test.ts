@@ -123,7 +123,7 @@ describe('sessions re-checked against the member, sign-out, own photos', () => {
     expect((await me(computer)).statusCode).toBe(200);
 
     const { rows } = await t.app.db.pool.query(
-      `SELECT action FROM audit_log WHERE actor_member_id = $1 AND action = 'auth.sign_out'`,
+      `SELECT action FROM audit_log WHERE actor_member_id = $1 AND action = 'auth.signOut'`,
       [memberId],
     );
     expect(rows).toHaveLength(1);

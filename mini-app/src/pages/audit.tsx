@@ -1,39 +1,13 @@
+import type { AuditEntry } from '@loa/shared';
 import { formatDateTimeVi } from '@loa/shared';
 import { useState } from 'react';
+import { Button } from 'zmp-ui';
 import { useCampaigns } from '../campaigns/use-campaigns';
 import { PageShell } from '../components/page-shell';
 import { QueryGate } from '../components/query-gate';
-import { ChoicesStatus } from '../components/status-views';
+import { ChoicesStatus, ErrorNote } from '../components/status-views';
 import { SelectField } from '../wards/fields';
 import { useAudit, useMembers } from '../wards/use-ward-setup';
-
-/** What each logged action means to a reader. */
-const actionLabels: Record<string, string> = {
-  'campaigns.create': 'tạo kế hoạch',
-  'campaigns.update': 'sửa kế hoạch',
-  'campaigns.approve': 'duyệt kế hoạch',
-  'campaigns.activate': 'triển khai kế hoạch',
-  'campaigns.close': 'kết thúc kế hoạch',
-  'tasks.create': 'tạo nhiệm vụ',
-  'assignments.ack': 'xác nhận đã nhận nhiệm vụ',
-  'assignments.done': 'báo cáo hoàn thành',
-  'wards.create': 'tạo phường',
-  'wards.update': 'sửa thông tin phường',
-  'places.create': 'thêm địa điểm',
-  'places.update': 'sửa địa điểm',
-  'units.create': 'thêm đơn vị',
-  'units.update': 'sửa đơn vị',
-  'members.create': 'thêm thành viên',
-  'members.update': 'sửa thành viên',
-  'members.deactivate': 'khóa thành viên',
-  'members.import_create': 'nhập thành viên từ danh sách',
-  'members.import_update': 'cập nhật thành viên từ danh sách',
-  'members.invite': 'tạo liên kết đăng nhập',
-  'members.invite_used': 'đăng nhập bằng liên kết',
-  'auth.sign_out': 'đăng xuất',
-  'groups.create': 'đăng ký nhóm Zalo',
-  'groups.update': 'sửa nhóm Zalo',
-};
 
 /** Nhật ký: who did what and when, by campaign and by person (leaders and staff). */
 export function AuditPage() {
@@ -62,23 +36,61 @@ export function AuditPage() {
         ))}
       </SelectField>
       <ChoicesStatus query={members} what="danh sách người thực hiện" />
-      <QueryGate query={audit}>
-        {({ entries }) =>
-          entries.length === 0 ? (
-            <p className="muted">Chưa có thao tác nào khớp bộ lọc.</p>
-          ) : (
-            <ul className="setup-list" data-testid="audit-list">
-              {entries.map((e) => (
-                <li key={e.id}>
-                  <small>{formatDateTimeVi(e.at)}</small>
-                  <br />
-                  <strong>{e.actorName ?? 'Hệ thống'}</strong> {actionLabels[e.action] ?? e.action}
-                </li>
-              ))}
-            </ul>
-          )
-        }
-      </QueryGate>
+      {audit.data ? (
+        <AuditEntries
+          entries={audit.data.pages.flatMap((page) => page.entries)}
+          more={audit.hasNextPage}
+          loadingMore={audit.isFetchingNextPage}
+          onMore={() => void audit.fetchNextPage()}
+          error={audit.error}
+        />
+      ) : (
+        // Loading and a failed first page; once a page is shown, a failed "Xem thêm" keeps the list.
+        <QueryGate query={audit}>{() => null}</QueryGate>
+      )}
     </PageShell>
+  );
+}
+
+function AuditEntries(props: {
+  entries: AuditEntry[];
+  more: boolean;
+  loadingMore: boolean;
+  onMore: () => void;
+  error: unknown;
+}) {
+  if (props.entries.length === 0) return <p className="muted">Chưa có thao tác nào khớp bộ lọc.</p>;
+  return (
+    <>
+      <ul className="setup-list" data-testid="audit-list">
+        {props.entries.map((e) => (
+          <AuditLine key={e.id} entry={e} />
+        ))}
+      </ul>
+      <ErrorNote error={props.error} />
+      {props.more && (
+        <Button
+          variant="secondary"
+          fullWidth
+          loading={props.loadingMore}
+          disabled={props.loadingMore}
+          onClick={props.onMore}
+        >
+          Xem thêm
+        </Button>
+      )}
+    </>
+  );
+}
+
+/** "<giờ> / <người> <việc> “<bản ghi>”", e.g. "Trần Thị Bình duyệt kế hoạch “Tháng hành động…”". */
+function AuditLine({ entry }: { entry: AuditEntry }) {
+  return (
+    <li>
+      <small>{formatDateTimeVi(entry.at)}</small>
+      <br />
+      <strong>{entry.actorName ?? 'Hệ thống'}</strong> {entry.actionText}
+      {entry.subject && <> “{entry.subject}”</>}
+    </li>
   );
 }

@@ -22,7 +22,7 @@ import type {
   WardSettings,
   WardSettingsPatch,
 } from '@loa/shared';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { request } from '../lib/request';
 
 export const wardKeys = {
@@ -53,15 +53,21 @@ export const useGroups = () =>
 /** Only when asked: it calls Zalo. */
 export const useOaGroups = (enabled: boolean) =>
   useQuery({ queryKey: wardKeys.oaGroups, queryFn: get<OaGroupList>('/api/ward/groups/zalo'), enabled });
+/** The log newest first, a page at a time: each next page starts before the last entry shown. */
 export const useAudit = (campaignId: string, memberId: string) =>
-  useQuery({
+  useInfiniteQuery({
     queryKey: wardKeys.audit(campaignId, memberId),
-    queryFn: get<AuditList>(
-      `/api/audit?${new URLSearchParams({
-        ...(campaignId ? { campaignId } : {}),
-        ...(memberId ? { memberId } : {}),
-      }).toString()}`,
-    ),
+    initialPageParam: null as number | null,
+    queryFn: ({ pageParam, signal }) =>
+      request<AuditList>(
+        `/api/audit?${new URLSearchParams({
+          ...(campaignId ? { campaignId } : {}),
+          ...(memberId ? { memberId } : {}),
+          ...(pageParam === null ? {} : { before: String(pageParam) }),
+        }).toString()}`,
+        { signal },
+      ),
+    getNextPageParam: (last) => last.next,
   });
 
 /** A write that refreshes every set-up list afterwards (units change members' and groups' names). */

@@ -7,7 +7,8 @@ import type { Queryable } from '../plugins/db.js';
 import type { AuditEntry } from './sql.js';
 import * as sql from './sql.js';
 
-export { AUDIT_INSERT_COLUMNS } from './sql.js';
+export type { AuditAction } from './actions.js';
+export { AUDIT_INSERT_COLUMNS, auditActionLiteral } from './sql.js';
 export type { AuditEntry };
 
 export function recordAudit(db: Queryable, entry: AuditEntry): Promise<void> {

@@ -2,6 +2,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { AuditList, AuditQuery } from '@loa/shared';
 import { routeGroup } from '../http/access.js';
+import { auditActionText } from './actions.js';
 import { listAudit } from './read-sql.js';
 
 const auditRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -15,11 +16,17 @@ const auditRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: AuditList },
       },
     },
-    async (request) => ({
-      entries: await app.db.withWard(request.session.wardId, (db) =>
-        listAudit(db, { ...request.query, limit: request.query.limit ?? 50 }),
-      ),
-    }),
+    async (request) => {
+      const limit = request.query.limit ?? 50;
+      // One entry more than the page says whether "Xem thêm" has anything to show.
+      const rows = await app.db.withWard(request.session.wardId, (db) =>
+        listAudit(db, { ...request.query, limit: limit + 1 }),
+      );
+      const entries = rows
+        .slice(0, limit)
+        .map((row) => ({ ...row, actionText: auditActionText(row.action) }));
+      return { entries, next: rows.length > limit ? entries[entries.length - 1]!.id : null };
+    },
   );
 };
 

@@ -1,17 +1,21 @@
 /** The audit log's statements. */
 import type { Queryable } from '../plugins/db.js';
+import type { AuditAction } from './actions.js';
 
 export interface AuditEntry {
   wardId: string;
   /** undefined for the server's own jobs. */
   actorMemberId: string | undefined;
-  /** The operation name, e.g. "campaigns.approve". */
-  action: string;
+  /** The operation name, e.g. "campaigns.approve"; only names with Vietnamese words (actions.ts). */
+  action: AuditAction;
   entity: string;
   entityId: string | undefined;
   before?: unknown;
   after?: unknown;
 }
+
+/** An action as an SQL literal, for a CTE that writes audit_log itself (typed, so it has its words). */
+export const auditActionLiteral = (action: AuditAction): string => `'${action}'`;
 
 /** Column list for an INSERT … SELECT into audit_log from a CTE. */
 export const AUDIT_INSERT_COLUMNS =

@@ -27,7 +27,7 @@ export async function signOut(
       await recordAudit(db, {
         wardId,
         actorMemberId: memberId,
-        action: 'auth.sign_out',
+        action: 'auth.signOut',
         entity: 'member',
         entityId: memberId,
       });

@@ -119,6 +119,19 @@ export const OPERATIONS = {
   'reports.docx': 'Báo cáo kết quả (.docx, theo Nghị định 30/2020)',
   'reports.xlsx': 'Phụ lục tiến độ từng tổ × nhiệm vụ (.xlsx)',
   'reports.ledgerCsv': 'Sổ gửi tin của kế hoạch (.csv, UTF-8)',
+
+  // Recorded in the audit log without a route of their own: the command line, the demo seed, the
+  // chat, the token keeper, and the finer outcomes of an operation above (members.update that locks,
+  // a review that accepts or sends back).
+  'wards.create': 'Tạo phường mới cùng quản trị viên đầu tiên (lệnh npm run ward:create)',
+  'seed.demo_ward': 'Tạo dữ liệu mẫu cho phường (lệnh seed)',
+  'members.deactivate': 'Khóa thành viên (members.update với active: false)',
+  'members.import_create': 'Thêm một thành viên khi lưu danh sách nhập',
+  'members.import_update': 'Cập nhật một thành viên khi lưu danh sách nhập',
+  'evidence.accept': 'Duyệt ảnh minh chứng (evidence.review với decision: accept)',
+  'evidence.sendBack': 'Trả lại ảnh minh chứng kèm lý do (evidence.review với decision: needs_fix)',
+  'evidence.location': 'Tổ gửi vị trí qua chat Zalo cho ảnh minh chứng vừa nộp',
+  'zalo.grant_lost': 'Zalo từ chối làm mới quyền của OA: cần cấp quyền lại',
 } as const;
 
 export type Operation = keyof typeof OPERATIONS;

@@ -1,5 +1,5 @@
 import { type AckReply, type Assignment, type Task, type TaskInput, WARD_TIME_ZONE } from '@loa/shared';
-import { AUDIT_INSERT_COLUMNS } from '../audit/audit.js';
+import { AUDIT_INSERT_COLUMNS, auditActionLiteral } from '../audit/audit.js';
 import type { Queryable } from '../plugins/db.js';
 
 export const ISO = (column: string) =>
@@ -175,7 +175,7 @@ export const ACK_BATCH_SQL = `WITH input AS (
        RETURNING a.id, a.status, a.acknowledged_at, a.acknowledged_by
      ), audited AS (
        INSERT INTO ${AUDIT_INSERT_COLUMNS}
-       SELECT $4, changed.acknowledged_by, 'assignments.ack', 'assignment', changed.id::text,
+       SELECT $4, changed.acknowledged_by, ${auditActionLiteral('assignments.ack')}, 'assignment', changed.id::text,
               '{"status":"pending"}'::jsonb, jsonb_build_object('status', changed.status)
          FROM changed
      )

@@ -78,7 +78,7 @@ const signIn: FastifyPluginAsyncTypebox = async (app) => {
         await recordAudit(db, {
           wardId: found.wardId,
           actorMemberId: found.id,
-          action: 'members.invite_used',
+          action: 'auth.invite',
           entity: 'member',
           entityId: found.id,
         });

@@ -12,7 +12,7 @@ import type {
   WardSettings,
   WardSettingsPatch,
 } from '@loa/shared';
-import { recordAudit } from '../audit/audit.js';
+import { type AuditAction, recordAudit } from '../audit/audit.js';
 import { AppError } from '../errors.js';
 import type { Session } from '../plugins/auth.js';
 import type { Queryable } from '../plugins/db.js';
@@ -34,7 +34,7 @@ import {
 const audit = (
   db: Queryable,
   session: Session,
-  action: string,
+  action: AuditAction,
   entity: string,
   id: string,
   before: unknown,

@@ -158,3 +158,27 @@ export async function updateUnit(
     [id, unit.kind, unit.name, unit.shortName, unit.khuPhoUnitId, unit.active],
   );
 }
+
+export async function findWardBySlug(
+  db: Queryable,
+  slug: string,
+): Promise<{ id: string; name: string } | undefined> {
+  const { rows } = await db.query<{ id: string; name: string }>(
+    'SELECT id, name FROM wards WHERE slug = $1',
+    [slug],
+  );
+  return rows[0];
+}
+
+/** A ward's active admins, for a new sign-in link from the command line. */
+export async function activeAdmins(
+  db: Queryable,
+  wardId: string,
+): Promise<{ id: string; fullName: string; phone: string | null }[]> {
+  const { rows } = await db.query<{ id: string; fullName: string; phone: string | null }>(
+    `SELECT id, full_name AS "fullName", phone FROM members
+      WHERE ward_id = $1 AND role = 'admin' AND active ORDER BY created_at, id`,
+    [wardId],
+  );
+  return rows;
+}

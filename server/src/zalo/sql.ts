@@ -1,5 +1,5 @@
 /** Every query of the Zalo layer. */
-import { AUDIT_INSERT_COLUMNS } from '../audit/audit.js';
+import { AUDIT_INSERT_COLUMNS, auditActionLiteral } from '../audit/audit.js';
 import type { Queryable } from '../plugins/db.js';
 
 export interface OaTokenRow {
@@ -60,7 +60,7 @@ export async function markOaGrantLost(db: Queryable, oaId: string, reason: strin
     `WITH t AS (UPDATE oa_tokens SET status = 'grant_lost', last_error = $2, updated_at = now()
                  WHERE oa_id = $1 RETURNING ward_id)
      INSERT INTO ${AUDIT_INSERT_COLUMNS}
-     SELECT ward_id, NULL, 'zalo.grant_lost', 'oa_tokens', $1, NULL, jsonb_build_object('reason', $2::text) FROM t`,
+     SELECT ward_id, NULL, ${auditActionLiteral('zalo.grant_lost')}, 'oa_tokens', $1, NULL, jsonb_build_object('reason', $2::text) FROM t`,
     [oaId, reason],
   );
 }

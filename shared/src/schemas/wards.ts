@@ -259,11 +259,19 @@ export const AuditEntry = Type.Object({
   actorId: Type.Union([Uuid, Type.Null()]),
   actorName: Type.Union([Type.String(), Type.Null()]),
   action: Type.String(),
+  /** What the action means, in Vietnamese, e.g. "duyệt kế hoạch". */
+  actionText: Type.String(),
   entity: Type.String(),
   entityId: Type.Union([Type.String(), Type.Null()]),
+  /** Which record, in words: the task's title, the member's name… (null when there is nothing to name). */
+  subject: Type.Union([Type.String(), Type.Null()]),
 });
 export type AuditEntry = Static<typeof AuditEntry>;
-export const AuditList = Type.Object({ entries: Type.Array(AuditEntry) });
+export const AuditList = Type.Object({
+  entries: Type.Array(AuditEntry),
+  /** The `before` of the next page; null when these are the oldest entries. */
+  next: Type.Union([Type.Integer(), Type.Null()]),
+});
 export type AuditList = Static<typeof AuditList>;
 
 // Sign-in links.

@@ -1,0 +1,190 @@
+/**
+ * The ward command lines, run as an operator runs them (`npm run ward:create`, `npm run
+ * ward:invite-admin`, each its own process on the test database): the printed link signs the admin in,
+ * a taken slug and bad input are refused in Vietnamese with a non-zero exit and nothing stored, and an
+ * expired first-admin link can be replaced from the command line.
+ */
+import { spawn } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../../server/src/config.js';
+import { buildTestApp, type TestApp } from '../helpers/app.js';
+
+const PUBLIC_URL = 'https://loa.example.vn';
+
+describe('ward command lines', () => {
+  let t: TestApp;
+
+  function npmRun(
+    script: string,
+    args: string[],
+  ): Promise<{ code: number | null; out: string; err: string }> {
+    return new Promise((resolve, reject) => {
+      const child = spawn('npm', ['run', '--silent', script, '--', ...args], {
+        cwd: REPO_ROOT,
+        env: {
+          PATH: process.env.PATH ?? '',
+          HOME: process.env.HOME ?? '',
+          NODE_ENV: 'test',
+          LOG_LEVEL: 'silent',
+          DATABASE_URL: t.databaseUrl,
+          PUBLIC_URL,
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let out = '';
+      let err = '';
+      child.stdout.on('data', (chunk) => (out += chunk));
+      child.stderr.on('data', (chunk) => (err += chunk));
+      child.once('error', reject);
+      child.once('close', (code) => resolve({ code, out, err }));
+    });
+  }
+
+  const linkIn = (out: string) => {
+    const match = out.match(/^(https:\/\/loa\.example\.vn\/#\/sign-in\?invite=[A-Za-z0-9_-]{32})$/m);
+    expect(match, out).not.toBeNull();
+    return match![1]!;
+  };
+
+  /** Opens the link as a new Zalo user would: the sign-in the mini app makes with the link's token. */
+  async function signInWith(link: string, name: string) {
+    const person = await t.app.inject({ method: 'POST', url: '/sim/api/people', payload: { name } });
+    return t.app.inject({
+      method: 'POST',
+      url: '/api/auth/invite',
+      payload: { invite: link.split('invite=')[1], accessToken: person.json().accessToken },
+    });
+  }
+
+  const wardsWithSlug = (slug: string) =>
+    t.app.db.withSystem(
+      async (db) =>
+        (await db.query('SELECT count(*)::int AS n FROM wards WHERE slug = $1', [slug])).rows[0].n,
+    );
+
+  beforeAll(async () => {
+    t = await buildTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('ward:create prints a link that signs the first admin in; a taken slug and bad input are refused', async () => {
+    const made = await npmRun('ward:create', [
+      '--name',
+      'Phường Bình Lộc',
+      '--slug',
+      'binh-loc',
+      '--admin-name',
+      'Chị Thu',
+      '--admin-phone',
+      '0911 222 444',
+    ]);
+    expect(made.code, made.err).toBe(0);
+    expect(made.out).toContain('Đã tạo Phường Bình Lộc (mã binh-loc).');
+    const signIn = await signInWith(linkIn(made.out), 'Chị Thu');
+    expect(signIn.statusCode).toBe(200);
+    expect(signIn.json().member).toMatchObject({
+      fullName: 'Chị Thu',
+      role: 'admin',
+      wardName: 'Phường Bình Lộc',
+    });
+
+    const again = await npmRun('ward:create', ['--name', 'Phường Bình Lộc', '--slug', 'binh-loc']);
+    expect(again.code).toBe(1);
+    expect(again.err).toContain('Đã có phường với mã "binh-loc"');
+    expect(again.err).toContain('npm run ward:invite-admin -- --slug binh-loc');
+    expect(again.out).not.toContain('invite=');
+    expect(await wardsWithSlug('binh-loc')).toBe(1);
+
+    const badPhone = await npmRun('ward:create', [
+      '--name',
+      'Phường Hàng Gòn',
+      '--slug',
+      'hang-gon',
+      '--admin-phone',
+      '12345',
+    ]);
+    expect(badPhone.code).toBe(1);
+    expect(badPhone.err).toContain('--admin-phone chưa đúng');
+    const badSlug = await npmRun('ward:create', ['--name', 'Phường Hàng Gòn', '--slug', 'Hàng Gòn']);
+    expect(badSlug.code).toBe(1);
+    expect(badSlug.err).toContain('--slug chỉ gồm chữ thường không dấu');
+    expect(await wardsWithSlug('hang-gon')).toBe(0);
+
+    const noSlug = await npmRun('ward:create', ['--name', 'Phường Hàng Gòn']);
+    expect(noSlug.code).toBe(2);
+    expect(noSlug.err).toContain('Cần --name và --slug');
+    const unknown = await npmRun('ward:create', ['--name', 'Phường Hàng Gòn', '--slg', 'hang-gon']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.err).toContain('Tham số chưa đúng');
+    expect(unknown.err).not.toMatch(/\n\s+at /); // no stack trace
+  }, 180_000);
+
+  it('ward:invite-admin replaces an expired first-admin link; a wrong slug or phone is refused', async () => {
+    const made = await npmRun('ward:create', [
+      '--name',
+      'Phường Xuân Lập',
+      '--slug',
+      'xuan-lap',
+      '--admin-name',
+      'Anh Tâm',
+      '--admin-phone',
+      '0933444555',
+    ]);
+    expect(made.code, made.err).toBe(0);
+    const firstLink = linkIn(made.out);
+    // Eight days pass and nobody opened it.
+    await t.app.db.withSystem((db) =>
+      db.query(
+        `UPDATE member_invites SET expires_at = now() - interval '1 day'
+          WHERE ward_id = (SELECT id FROM wards WHERE slug = 'xuan-lap')`,
+      ),
+    );
+    const expired = await signInWith(firstLink, 'Anh Tâm');
+    expect(expired.statusCode).toBe(401);
+    expect(expired.json().message).toMatch(/đã hết hạn/);
+
+    const wrongSlug = await npmRun('ward:invite-admin', ['--slug', 'xuan-lapp', '--phone', '0933444555']);
+    expect(wrongSlug.code).toBe(1);
+    expect(wrongSlug.err).toContain('Không có phường nào với mã "xuan-lapp"');
+    const badPhone = await npmRun('ward:invite-admin', ['--slug', 'xuan-lap', '--phone', '0933']);
+    expect(badPhone.code).toBe(1);
+    expect(badPhone.err).toContain('--phone chưa đúng');
+    const notAdmin = await npmRun('ward:invite-admin', ['--slug', 'xuan-lap', '--phone', '0933444556']);
+    expect(notAdmin.code).toBe(1);
+    expect(notAdmin.err).toContain('không có quản trị viên đang hoạt động với số 0933444556');
+    const noSlug = await npmRun('ward:invite-admin', ['--phone', '0933444555']);
+    expect(noSlug.code).toBe(2);
+    expect(noSlug.err).toContain('Cần --slug');
+    for (const refused of [wrongSlug, badPhone, notAdmin, noSlug])
+      expect(refused.out).not.toContain('invite=');
+
+    const renewed = await npmRun('ward:invite-admin', ['--slug', 'xuan-lap', '--phone', '0933 444 555']);
+    expect(renewed.code, renewed.err).toBe(0);
+    expect(renewed.out).toContain('Liên kết đăng nhập mới cho Anh Tâm, quản trị viên Phường Xuân Lập');
+    const signIn = await signInWith(linkIn(renewed.out), 'Anh Tâm');
+    expect(signIn.statusCode).toBe(200);
+    expect(signIn.json().member).toMatchObject({
+      fullName: 'Anh Tâm',
+      role: 'admin',
+      wardName: 'Phường Xuân Lập',
+    });
+    // One new link: the refusals made none, and the one made is in the ward's audit log.
+    const made2 = await t.app.db.withSystem(
+      async (db) =>
+        (
+          await db.query(
+            `SELECT (SELECT count(*)::int FROM member_invites i JOIN wards w ON w.id = i.ward_id
+                      WHERE w.slug = 'xuan-lap') AS invites,
+                    (SELECT count(*)::int FROM audit_log a JOIN wards w ON w.id = a.ward_id
+                      WHERE w.slug = 'xuan-lap' AND a.action = 'members.invite') AS audited`,
+          )
+        ).rows[0],
+    );
+    expect(made2).toEqual({ invites: 2, audited: 1 });
+
+    // Without --phone, the ward's only admin gets the link.
+    const onlyAdmin = await npmRun('ward:invite-admin', ['--slug', 'xuan-lap']);
+    expect(onlyAdmin.code, onlyAdmin.err).toBe(0);
+    expect(onlyAdmin.out).toContain('Liên kết đăng nhập mới cho Anh Tâm');
+  }, 180_000);
+});
