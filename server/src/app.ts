@@ -16,7 +16,7 @@ import playRoutes from './broadcasts/plays-routes.js';
 import broadcastsPlugin from './broadcasts/plugin.js';
 import deliveryRoutes from './broadcasts/routes.js';
 import campaignRoutes from './campaigns/routes.js';
-import type { AppConfig, Config } from './config.js';
+import type { AppConfig } from './config.js';
 import conversationsPlugin from './conversations/plugin.js';
 import evidencePlugin from './evidence/plugin.js';
 import healthRoutes from './health/routes.js';

@@ -291,6 +291,11 @@ export const errorCatalogue = {
     message:
       'OA của phường chưa được kết nối với ứng dụng. Kiểm tra OA id và quyền của ứng dụng rồi thử lại.',
   },
+  WARD_OA_NOT_CONNECTED: {
+    status: 409,
+    message:
+      'Phường chưa kết nối OA Zalo của mình với máy chủ này (máy chủ đang dùng OA của phường khác), nên chưa lấy hay đăng ký được nhóm do OA tạo. Hãy đăng ký nhóm khu phố thường do tổ chia sẻ, hoặc nhờ quản trị hệ thống kết nối OA của phường.',
+  },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof errorCatalogue;

@@ -82,6 +82,7 @@ export function makeEngine(
     ratePerMinute?: number;
     templateId?: string;
     znsTemplateId?: string;
+    connectedOaId?: () => Promise<string | undefined>;
   } = {},
 ): BroadcastEngine {
   return new BroadcastEngine({

@@ -6,9 +6,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWardWithAdmin } from '../../server/src/wards/create-ward.js';
 import { buildTestApp, type TestApp } from '../helpers/app.js';
+import { addApprovedPost, addGroups, addSchedule, deliveryRows, makeEngine } from '../helpers/broadcasts.js';
 import { createWard, type WardFixture } from '../helpers/factories.js';
+import { FakeZalo } from '../helpers/fake-zalo.js';
 import { fortyMembers, membersXlsx, readXlsx } from '../helpers/member-lists.js';
 import { authHeader } from '../helpers/sessions.js';
+
+const XUAN_THO_OA = '123456789';
 
 describe('ward set-up', () => {
   let t: TestApp;
@@ -24,7 +28,8 @@ describe('ward set-up', () => {
     t.app.db.withSystem(async (db) => (await db.query(sql, [w.wardId])).rows[0].n as number);
 
   beforeAll(async () => {
-    t = await buildTestApp({ seed: true });
+    // This server's one OA is Xuân Thọ's (the id the first test gives the ward), not the seeded ward's.
+    t = await buildTestApp({ seed: true, env: { ZALO_OA_ID: XUAN_THO_OA } });
     w = await createWard(t.app.db, 'Phường Xuân Thọ');
     adminId = await t.app.db.withSystem(
       async (db) =>
@@ -46,10 +51,10 @@ describe('ward set-up', () => {
       centerLat: 10.95,
       centerLng: 107.15,
       radiusM: 3000,
-      zaloOaId: '123456789',
+      zaloOaId: XUAN_THO_OA,
     });
     expect(ok.statusCode).toBe(200);
-    expect(ok.json()).toMatchObject({ name: 'Phường Xuân Thọ', radiusM: 3000, zaloOaId: '123456789' });
+    expect(ok.json()).toMatchObject({ name: 'Phường Xuân Thọ', radiusM: 3000, zaloOaId: XUAN_THO_OA });
     expect(
       await count(`SELECT count(*)::int AS n FROM audit_log WHERE ward_id = $1 AND action = 'wards.update'`),
     ).toBe(1);
@@ -379,6 +384,94 @@ describe('ward set-up', () => {
       name: 'KP2 Xuân Thọ (OA)',
       registeredId: registered.json().id,
     });
+  });
+
+  it("a ward whose OA is not this server's cannot see, register or send into the OA's groups", async () => {
+    const other = await createWard(t.app.db, 'Phường Bình Lộc');
+    const otherStaff = authHeader(t.app, {
+      memberId: other.staffId,
+      wardId: other.wardId,
+      role: 'staff',
+      unitId: other.unitId,
+    });
+    const groupsOf = (wardId: string) =>
+      t.app.db.withSystem(
+        async (db) => (await db.query('SELECT name FROM zalo_groups WHERE ward_id = $1', [wardId])).rows,
+      );
+    const khuPho = await t.app.db.withSystem(
+      async (db) =>
+        (
+          await db.query(
+            `INSERT INTO units (ward_id, kind, name) VALUES ($1, 'khu_pho', 'Khu phố 1') RETURNING id`,
+            [other.wardId],
+          )
+        ).rows[0].id as string,
+    );
+
+    // Xuân Thọ's OA groups are not Bình Lộc's to list.
+    const fetched = await api('GET', '/api/ward/groups/zalo', undefined, otherStaff);
+    expect(fetched.statusCode).toBe(409);
+    expect(fetched.json().message).toMatch(/^Phường chưa kết nối OA Zalo của mình/);
+    expect(fetched.body).not.toContain('880000000000000077');
+    // Nor to register and post into; nothing is stored.
+    const taken = await api(
+      'POST',
+      '/api/ward/groups',
+      { name: 'KP2 (OA)', deliveryMode: 'oa_group', zaloGroupId: '880000000000000077', khuPhoUnitId: khuPho },
+      otherStaff,
+    );
+    expect(taken.statusCode).toBe(409);
+    expect(taken.json().message).toMatch(/nhóm khu phố thường do tổ chia sẻ/);
+    expect(await groupsOf(other.wardId)).toEqual([]);
+    // Its ordinary khu phố groups, shared by its teams, are registered as before.
+    const shared = await api(
+      'POST',
+      '/api/ward/groups',
+      {
+        name: 'Khu phố 1 - Bình Lộc',
+        deliveryMode: 'team_share',
+        khuPhoUnitId: khuPho,
+        responsibleUnitId: other.teamId,
+      },
+      otherStaff,
+    );
+    expect(shared.statusCode).toBe(201);
+    // The OA's own ward still lists them.
+    expect((await api('GET', '/api/ward/groups/zalo')).statusCode).toBe(200);
+
+    // An OA group of Bình Lộc already in the table (registered before this guard) is never sent into
+    // through Xuân Thọ's OA: its delivery fails with the reason, while Xuân Thọ's own goes out.
+    const [strange] = await addGroups(t.app.db, other, 1);
+    // A campaign of its own, so the ward's campaign the later tests edit stays a draft.
+    const sending = {
+      ...w,
+      campaignId: await t.app.db.withSystem(
+        async (db) =>
+          (
+            await db.query(
+              `INSERT INTO campaigns (ward_id, title, theme, starts_on, ends_on) VALUES ($1, 'Gửi thử', 'Thử', '2026-05-18', '2026-05-24') RETURNING id`,
+              [w.wardId],
+            )
+          ).rows[0].id as string,
+      ),
+    };
+    const [own] = await addGroups(t.app.db, sending, 1);
+    const due = '2026-05-19T08:00:00+07:00';
+    const strangePost = await addApprovedPost(t.app.db, other, 'Bài của Bình Lộc');
+    const ownPost = await addApprovedPost(t.app.db, sending, 'Bài của Xuân Thọ');
+    await addSchedule(t.app.db, other, strangePost, { runAt: due }, { groupIds: [strange!.id] });
+    await addSchedule(t.app.db, sending, ownPost, { runAt: due }, { groupIds: [own!.id] });
+    const clock = new Date(new Date(due).getTime() + 1_000);
+    const zalo = new FakeZalo(() => clock);
+    const engine = makeEngine(t.app, zalo, { connectedOaId: () => t.app.zalo.connectedOaId() });
+    await engine.runOnce(clock);
+    await engine.runOnce(clock);
+    const [refused] = await deliveryRows(t.app.db, strangePost);
+    expect(refused).toMatchObject({ status: 'failed' });
+    expect(refused!.errorReason).toMatch(/^Phường chưa kết nối OA Zalo của mình/);
+    expect(zalo.countTo(strange!.zaloGroupId!)).toBe(0);
+    expect((await deliveryRows(t.app.db, ownPost))[0]).toMatchObject({ status: 'sent' });
+    expect(zalo.countTo(own!.zaloGroupId!)).toBe(1);
   });
 
   it('edits a group: name, khu phố, team and on/off, audited; a wrong khu phố or a team group without its team is refused', async () => {

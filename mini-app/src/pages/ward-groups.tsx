@@ -3,8 +3,9 @@ import { useState } from 'react';
 import { Button } from 'zmp-ui';
 import { PageShell } from '../components/page-shell';
 import { QueryGate } from '../components/query-gate';
-import { MutationError, SelectField, TextField } from '../wards/fields';
+import { MutationError, SelectField } from '../wards/fields';
 import { GroupEditForm } from '../wards/group-edit-form';
+import { GroupFields } from '../wards/group-fields';
 import { useAddGroup, useGroups, useOaGroups, useSetupUnits } from '../wards/use-ward-setup';
 
 const deliveryLabels: Record<string, string> = {
@@ -123,31 +124,7 @@ function RegisterGroup() {
           ) : null}
         </>
       ) : null}
-      <TextField label="Tên nhóm" value={form.name} onChange={set('name')} />
-      <SelectField label="Khu phố" value={form.khuPhoUnitId} onChange={set('khuPhoUnitId')}>
-        <option value="">Chọn khu phố</option>
-        {list
-          .filter((u) => u.kind === 'khu_pho')
-          .map((u) => (
-            <option key={u.id} value={u.id}>
-              {u.name}
-            </option>
-          ))}
-      </SelectField>
-      <SelectField
-        label="Tổ phụ trách chia sẻ"
-        value={form.responsibleUnitId}
-        onChange={set('responsibleUnitId')}
-      >
-        <option value="">(không có)</option>
-        {list
-          .filter((u) => u.kind === 'digital_team')
-          .map((u) => (
-            <option key={u.id} value={u.id}>
-              {u.name}
-            </option>
-          ))}
-      </SelectField>
+      <GroupFields units={list} form={form} set={set} registering />
       <MutationError error={add.error} />
       <Button
         variant="secondary"

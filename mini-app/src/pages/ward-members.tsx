@@ -12,7 +12,7 @@ import { DownloadButton } from '../components/download-button';
 import { PageShell } from '../components/page-shell';
 import { QueryGate } from '../components/query-gate';
 import { ChoicesStatus } from '../components/status-views';
-import { fileBase64, MutationError, SelectField, TextField } from '../wards/fields';
+import { fileBase64, MutationError, SelectField, TextField, UnitSelect } from '../wards/fields';
 import { accessChangesText, ImportRowAccess } from '../wards/import-access';
 import {
   useAddMember,
@@ -154,16 +154,13 @@ function AddMemberSection() {
           </option>
         ))}
       </SelectField>
-      <SelectField label="Tổ/đơn vị" value={form.unitId} onChange={set('unitId')}>
-        <option value="">(không thuộc đơn vị)</option>
-        {(units.data?.units ?? [])
-          .filter((u) => u.kind !== 'khu_pho' && u.active)
-          .map((u) => (
-            <option key={u.id} value={u.id}>
-              {u.name}
-            </option>
-          ))}
-      </SelectField>
+      <UnitSelect
+        label="Tổ/đơn vị"
+        value={form.unitId}
+        onChange={set('unitId')}
+        units={(units.data?.units ?? []).filter((u) => u.kind !== 'khu_pho' && u.active)}
+        none="(không thuộc đơn vị)"
+      />
       <ChoicesStatus query={units} what="danh sách tổ/đơn vị" />
       <MutationError error={add.error} />
       <Button

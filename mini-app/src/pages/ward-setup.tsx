@@ -42,6 +42,57 @@ export function WardSetupPage() {
   );
 }
 
+/**
+ * A unit's or a place's two actions in its list: fill the form below with it (to save changes), and
+ * stop or resume using it (kept, not deleted, since tasks and photos refer to it).
+ */
+function RowActions(props: {
+  name: string;
+  active: boolean;
+  onEdit: () => void;
+  toggling: boolean;
+  onToggle: () => void;
+}) {
+  return (
+    <>
+      <Button size="small" variant="tertiary" aria-label={`Sửa ${props.name}`} onClick={props.onEdit}>
+        Sửa
+      </Button>
+      <Button size="small" variant="tertiary" loading={props.toggling} onClick={props.onToggle}>
+        {props.active ? 'Ngừng dùng' : 'Dùng lại'}
+      </Button>
+    </>
+  );
+}
+
+/**
+ * The end of a form that adds a row or, once a row's "Sửa" filled it, saves that row: the error, the
+ * one button, and "Bỏ sửa" to go back to adding.
+ */
+function AddOrSave(props: {
+  editing: boolean;
+  error: unknown;
+  pending: boolean;
+  disabled: boolean;
+  onSave: () => void;
+  onCancel: () => void;
+  children: string;
+}) {
+  return (
+    <>
+      <MutationError error={props.error} />
+      <Button variant="secondary" loading={props.pending} disabled={props.disabled} onClick={props.onSave}>
+        {props.children}
+      </Button>
+      {props.editing ? (
+        <Button variant="tertiary" onClick={props.onCancel}>
+          Bỏ sửa
+        </Button>
+      ) : null}
+    </>
+  );
+}
+
 const text = (value: number | string | null) => (value === null ? '' : String(value));
 const numberOrNull = (value: string) => (value.trim() === '' ? null : Number(value));
 
@@ -115,25 +166,16 @@ function UnitsSection() {
                     <strong>{u.name}</strong> · {UNIT_KIND_LABELS[u.kind]}
                     {u.khuPhoName ? ` · ${u.khuPhoName}` : ''} · {u.memberCount} người
                     {u.active ? '' : ' · đã ngừng'}{' '}
-                    <Button
-                      size="small"
-                      variant="tertiary"
-                      aria-label={`Sửa ${u.name}`}
-                      onClick={() => {
+                    <RowActions
+                      name={u.name}
+                      active={u.active}
+                      onEdit={() => {
                         setEditing(u.id);
                         setForm({ kind: u.kind, name: u.name, khuPhoName: u.khuPhoName ?? '' });
                       }}
-                    >
-                      Sửa
-                    </Button>
-                    <Button
-                      size="small"
-                      variant="tertiary"
-                      loading={edit.isPending && edit.variables?.id === u.id}
-                      onClick={() => edit.mutate({ id: u.id, patch: { active: !u.active } })}
-                    >
-                      {u.active ? 'Ngừng dùng' : 'Dùng lại'}
-                    </Button>
+                      toggling={edit.isPending && edit.variables?.id === u.id}
+                      onToggle={() => edit.mutate({ id: u.id, patch: { active: !u.active } })}
+                    />
                   </li>
                 ))}
             </ul>
@@ -160,12 +202,12 @@ function UnitsSection() {
           onChange={(khuPhoName) => setForm((f) => ({ ...f, khuPhoName }))}
         />
       ) : null}
-      <MutationError error={editing ? edit.error : add.error} />
-      <Button
-        variant="secondary"
-        loading={editing ? edit.isPending : add.isPending}
+      <AddOrSave
+        editing={editing !== undefined}
+        error={editing ? edit.error : add.error}
+        pending={editing ? edit.isPending : add.isPending}
         disabled={form.name.trim() === ''}
-        onClick={() => {
+        onSave={() => {
           const fields = {
             kind: form.kind,
             name: form.name.trim(),
@@ -174,14 +216,10 @@ function UnitsSection() {
           if (editing) edit.mutate({ id: editing, patch: fields }, { onSuccess: done });
           else add.mutate(fields, { onSuccess: () => setForm((f) => ({ ...f, name: '', khuPhoName: '' })) });
         }}
+        onCancel={done}
       >
         {editing ? 'Lưu đơn vị' : 'Thêm đơn vị'}
-      </Button>
-      {editing ? (
-        <Button variant="tertiary" onClick={done}>
-          Bỏ sửa
-        </Button>
-      ) : null}
+      </AddOrSave>
     </section>
   );
 }
@@ -211,11 +249,10 @@ function PlacesSection() {
                 <li key={p.id}>
                   <strong>{p.name}</strong>
                   {p.address ? ` · ${p.address}` : ''} · bán kính {p.radiusM} m{p.active ? '' : ' · đã ngừng'}{' '}
-                  <Button
-                    size="small"
-                    variant="tertiary"
-                    aria-label={`Sửa ${p.name}`}
-                    onClick={() => {
+                  <RowActions
+                    name={p.name}
+                    active={p.active}
+                    onEdit={() => {
                       setEditing(p.id);
                       setForm({
                         name: p.name,
@@ -225,17 +262,9 @@ function PlacesSection() {
                         radiusM: String(p.radiusM),
                       });
                     }}
-                  >
-                    Sửa
-                  </Button>
-                  <Button
-                    size="small"
-                    variant="tertiary"
-                    loading={edit.isPending && edit.variables?.id === p.id}
-                    onClick={() => edit.mutate({ id: p.id, patch: { active: !p.active } })}
-                  >
-                    {p.active ? 'Ngừng dùng' : 'Dùng lại'}
-                  </Button>
+                    toggling={edit.isPending && edit.variables?.id === p.id}
+                    onToggle={() => edit.mutate({ id: p.id, patch: { active: !p.active } })}
+                  />
                 </li>
               ))}
             </ul>
@@ -247,12 +276,12 @@ function PlacesSection() {
       <TextField label="Vĩ độ" type="number" value={form.lat} onChange={set('lat')} />
       <TextField label="Kinh độ" type="number" value={form.lng} onChange={set('lng')} />
       <TextField label="Bán kính địa điểm (m)" type="number" value={form.radiusM} onChange={set('radiusM')} />
-      <MutationError error={editing ? edit.error : add.error} />
-      <Button
-        variant="secondary"
-        loading={editing ? edit.isPending : add.isPending}
+      <AddOrSave
+        editing={editing !== undefined}
+        error={editing ? edit.error : add.error}
+        pending={editing ? edit.isPending : add.isPending}
         disabled={form.name.trim() === '' || form.lat === '' || form.lng === ''}
-        onClick={() => {
+        onSave={() => {
           const fields = {
             name: form.name.trim(),
             address: form.address.trim(),
@@ -263,14 +292,10 @@ function PlacesSection() {
           if (editing) edit.mutate({ id: editing, patch: fields }, { onSuccess: done });
           else add.mutate(fields, { onSuccess: () => setForm(empty) });
         }}
+        onCancel={done}
       >
         {editing ? 'Lưu địa điểm' : 'Thêm địa điểm'}
-      </Button>
-      {editing ? (
-        <Button variant="tertiary" onClick={done}>
-          Bỏ sửa
-        </Button>
-      ) : null}
+      </AddOrSave>
     </section>
   );
 }

@@ -1,3 +1,4 @@
+import type { SetupUnit, UnitKind } from '@loa/shared';
 import type { ReactNode } from 'react';
 import { errorText } from '../lib/error-text';
 
@@ -37,6 +38,33 @@ export function SelectField(props: {
         {props.children}
       </select>
     </label>
+  );
+}
+
+/**
+ * A unit picker: the ward's units of one `kind` (a group's khu phố, the team that shares into it), or
+ * every unit given when no kind is (the caller has chosen them); `none` is the empty choice's words.
+ */
+export function UnitSelect(props: {
+  label: string;
+  value: string;
+  onChange: (unitId: string) => void;
+  units: SetupUnit[];
+  kind?: UnitKind;
+  none?: string;
+}) {
+  const { kind } = props;
+  return (
+    <SelectField label={props.label} value={props.value} onChange={props.onChange}>
+      {props.none === undefined ? null : <option value="">{props.none}</option>}
+      {props.units
+        .filter((unit) => kind === undefined || unit.kind === kind)
+        .map((unit) => (
+          <option key={unit.id} value={unit.id}>
+            {unit.name}
+          </option>
+        ))}
+    </SelectField>
   );
 }
 

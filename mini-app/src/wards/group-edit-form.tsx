@@ -2,7 +2,8 @@ import type { SetupGroup, SetupUnit } from '@loa/shared';
 import { useState } from 'react';
 import { Button } from 'zmp-ui';
 import { ConfirmButton } from '../components/confirm-button';
-import { MutationError, SelectField, TextField } from './fields';
+import { MutationError } from './fields';
+import { GroupFields } from './group-fields';
 import { useEditGroup } from './use-ward-setup';
 
 /**
@@ -49,30 +50,7 @@ export function GroupEditForm(props: { group: SetupGroup; units: SetupUnit[]; on
       <p className="muted">
         {group.deliveryMode === 'oa_group' ? 'Nhóm do OA tạo (OA gửi trực tiếp).' : 'Nhóm khu phố thường.'}
       </p>
-      <TextField label="Tên nhóm" value={form.name} onChange={set('name')} />
-      <SelectField label="Khu phố của nhóm" value={form.khuPhoUnitId} onChange={set('khuPhoUnitId')}>
-        {units
-          .filter((u) => u.kind === 'khu_pho')
-          .map((u) => (
-            <option key={u.id} value={u.id}>
-              {u.name}
-            </option>
-          ))}
-      </SelectField>
-      <SelectField
-        label="Tổ chia sẻ vào nhóm"
-        value={form.responsibleUnitId}
-        onChange={set('responsibleUnitId')}
-      >
-        <option value="">(không có)</option>
-        {units
-          .filter((u) => u.kind === 'digital_team')
-          .map((u) => (
-            <option key={u.id} value={u.id}>
-              {u.name}
-            </option>
-          ))}
-      </SelectField>
+      <GroupFields units={units} form={form} set={set} />
       <label className="native-field checkbox-field">
         <input
           type="checkbox"

@@ -15,6 +15,15 @@ export function recordAudit(db: Queryable, entry: AuditEntry): Promise<void> {
   return sql.insertAudit(db, [entry]);
 }
 
+/** What the signed-in person of a session did: the entry's ward and actor are theirs. */
+export function recordAuditBy(
+  db: Queryable,
+  who: { wardId: string; memberId?: string | undefined },
+  entry: Omit<AuditEntry, 'wardId' | 'actorMemberId'>,
+): Promise<void> {
+  return recordAudit(db, { wardId: who.wardId, actorMemberId: who.memberId, ...entry });
+}
+
 /** Several entries in one statement (e.g. one per assignment created by "assign to all teams"). */
 export function recordAuditMany(db: Queryable, entries: AuditEntry[]): Promise<void> {
   return entries.length === 0 ? Promise.resolve() : sql.insertAudit(db, entries);

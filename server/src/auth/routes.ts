@@ -4,13 +4,20 @@
  * the phone number Zalo gives for a `getPhoneNumber` token; then we issue our own session token.
  */
 import { type FastifyPluginAsyncTypebox, Type } from '@fastify/type-provider-typebox';
-import { ErrorBody, type MemberProfile, MeReply, SignInReply, ZaloSignInBody } from '@loa/shared';
+import { ErrorBody, type MemberProfile, MeReply, ZaloSignInBody } from '@loa/shared';
 import { AppError } from '../errors.js';
 import { routeGroup } from '../http/access.js';
 import { linkZaloIds } from '../wards/identity.js';
-import { ZaloApiError } from '../zalo/errors.js';
 import type { ZaloUser } from '../zalo/types.js';
-import { signOut } from './service.js';
+import {
+  SIGN_IN_RATE_LIMIT,
+  SIGN_IN_RESPONSES,
+  signInReply,
+  signOut,
+  toProfile,
+  verifyZaloUser,
+  zaloRefusal,
+} from './service.js';
 import {
   findMemberById,
   findMemberByPhone,
@@ -22,24 +29,6 @@ import {
 
 const RESIDENT_NAME = 'Người dân';
 
-const toProfile = (row: ProfileRow): MemberProfile => ({
-  id: row.id,
-  fullName: row.fullName,
-  role: row.role,
-  unitId: row.unitId,
-  unitName: row.unitName,
-  wardId: row.wardId,
-  wardName: row.wardName,
-  wardSlug: row.wardSlug,
-});
-
-/** Zalo's answer as a 4xx/5xx a person can act on. */
-function signInError(error: unknown): AppError {
-  if (error instanceof ZaloApiError && (error.kind === 'token' || error.kind === 'permanent'))
-    return new AppError('ZALO_TOKEN_INVALID');
-  return new AppError('ZALO_UNAVAILABLE');
-}
-
 const authRoutes: FastifyPluginAsyncTypebox<{ defaultWardSlug: string }> = async (app, options) => {
   async function findOrLink(
     user: ZaloUser,
@@ -49,7 +38,7 @@ const authRoutes: FastifyPluginAsyncTypebox<{ defaultWardSlug: string }> = async
     const known = await app.db.withSystem((client) => findMemberByZaloAppId(client, user.id));
     if (known || !phoneToken) return known;
     const phone = await app.zalo.graph.getPhoneNumber(accessToken, phoneToken).catch((error) => {
-      throw signInError(error);
+      throw zaloRefusal(error);
     });
     return app.db.withSystem(async (client) => {
       const member = await findMemberByPhone(client, phone);
@@ -63,19 +52,12 @@ const authRoutes: FastifyPluginAsyncTypebox<{ defaultWardSlug: string }> = async
       app.post(
         '/api/auth/zalo',
         {
-          config: { op: 'auth.zalo', rateLimit: { max: 20, timeWindow: '1 minute' } },
-          schema: {
-            tags: ['auth'],
-            body: ZaloSignInBody,
-            response: { 200: SignInReply, 400: ErrorBody, 401: ErrorBody, 429: ErrorBody, 503: ErrorBody },
-          },
+          config: { op: 'auth.zalo', rateLimit: SIGN_IN_RATE_LIMIT },
+          schema: { tags: ['auth'], body: ZaloSignInBody, response: SIGN_IN_RESPONSES },
         },
         async (request) => {
           const { accessToken, phoneToken } = request.body;
-          const user = await app.zalo.graph.getMe(accessToken).catch((error) => {
-            request.log.info({ err: error }, 'Zalo sign-in rejected');
-            throw signInError(error);
-          });
+          const user = await verifyZaloUser(app.zalo.graph, accessToken, request.log);
           const member = await findOrLink(user, accessToken, phoneToken);
           let profile: MemberProfile;
           if (member) profile = toProfile(member);
@@ -93,15 +75,7 @@ const authRoutes: FastifyPluginAsyncTypebox<{ defaultWardSlug: string }> = async
               wardSlug: ward.slug,
             };
           }
-          const token = app.issueSession({
-            memberId: profile.id ?? undefined,
-            wardId: profile.wardId,
-            role: profile.role,
-            unitId: profile.unitId ?? undefined,
-            zaloUserId: user.id,
-            sessionVersion: member?.sessionVersion,
-          });
-          return { token, member: profile };
+          return signInReply(app.issueSession, profile, user.id, member?.sessionVersion);
         },
       );
     }),

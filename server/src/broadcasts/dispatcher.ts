@@ -18,7 +18,15 @@ export interface SenderOptions extends LeasedSenderOptions {
   concurrency?: number;
   /** Uploads of post images; without it a delivery with an image fails with a message. */
   images?: ImageAttachments;
+  /**
+   * The OA this server sends through (one for the install, zalo/plugin.ts). A delivery of a ward whose
+   * own OA is another one fails with a message instead of going out through a stranger's OA.
+   */
+  connectedOaId?: () => Promise<string | undefined>;
 }
+
+const NOT_THIS_WARDS_OA =
+  'Phường chưa kết nối OA Zalo của mình với máy chủ này: tin không được gửi qua OA của phường khác. Nhờ quản trị hệ thống kết nối OA của phường, hoặc gửi qua nhóm khu phố do tổ chia sẻ.';
 
 const MAX_WAITING_FOR_SLOT = 16;
 
@@ -152,6 +160,9 @@ export class DeliverySender {
           'Nhóm Zalo này đang tắt hoặc chưa có mã nhóm OA. Kiểm tra nhóm trong phần Nhóm Zalo rồi lên lịch lại.',
       };
     }
+    const connected = await this.options.connectedOaId?.();
+    if (connected && row.wardOaId !== connected)
+      return { status: 'failed', code: 'ward_oa_not_connected', reason: NOT_THIS_WARDS_OA };
     try {
       if (row.previousStatus === 'unknown') {
         const found = await this.reconcile(row, slot).catch((error: unknown) => {

@@ -38,6 +38,8 @@ export interface EngineOptions {
   /** How far back a missed reminder slot is still worth sending after downtime. */
   reminderCatchUpMs?: number;
   owner?: string;
+  /** The OA this server sends through; another ward's OA-group deliveries fail (dispatcher.ts). */
+  connectedOaId?: () => Promise<string | undefined>;
 }
 
 export interface TickReport {

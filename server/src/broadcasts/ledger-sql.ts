@@ -150,6 +150,8 @@ export interface ClaimedDelivery {
   attemptStartedAt: Date | null;
   /** The image sent with the text (a media message), when the post has one. */
   imageSha256: string | null;
+  /** The ward's own OA (wards.zalo_oa_id): it must be the OA this server sends through. */
+  wardOaId: string | null;
 }
 
 /** Claims due OA-group deliveries (queued to send, unknown to reconcile) under a lease. */
@@ -172,11 +174,11 @@ export async function claimDeliveries(
             attempts = d.attempts + CASE WHEN c.status = 'queued' THEN 1 ELSE 0 END,
             attempt_started_at = CASE WHEN c.status = 'queued' THEN $1 ELSE d.attempt_started_at END,
             updated_at = $1
-       FROM c, zalo_groups g
-      WHERE d.id = c.id AND g.id = d.group_id
+       FROM c, zalo_groups g, wards w
+      WHERE d.id = c.id AND g.id = d.group_id AND w.id = d.ward_id
      RETURNING d.id, d.ward_id AS "wardId", c.status AS "previousStatus", d.body, g.zalo_group_id AS "zaloGroupId",
                g.status AS "groupStatus", d.attempts, d.attempt_started_at AS "attemptStartedAt",
-               d.image_sha256 AS "imageSha256"`,
+               d.image_sha256 AS "imageSha256", w.zalo_oa_id AS "wardOaId"`,
     [now, owner, leaseMs, limit],
   );
   return rows;

@@ -2,7 +2,7 @@
  * Teams report each loudspeaker play (a play log), not just a total at the end: when it was played and
  * by whom. Staff may report for a team. Each report is audited.
  */
-import { recordAudit } from '../audit/audit.js';
+import { recordAuditBy } from '../audit/audit.js';
 import { AppError } from '../errors.js';
 import type { Session } from '../plugins/auth.js';
 import type { Queryable } from '../plugins/db.js';
@@ -42,9 +42,7 @@ export async function reportPlay(
     count: 1,
   });
   if (total === undefined) throw new AppError('DELIVERY_NOT_WAITING');
-  await recordAudit(db, {
-    wardId: session.wardId,
-    actorMemberId: session.memberId,
+  await recordAuditBy(db, session, {
     action: 'deliveries.reportPlay',
     entity: 'delivery',
     entityId: deliveryId,

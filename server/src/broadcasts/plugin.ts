@@ -29,6 +29,7 @@ export default fp(
     const engine = new BroadcastEngine({
       db: app.db,
       messenger: () => options.messenger ?? app.zalo.oa,
+      connectedOaId: () => app.zalo.connectedOaId(),
       log,
       ratePerMinute: config.oaRatePerMinute,
       rateCeilingFactor: config.oaRateCeilingFactor,

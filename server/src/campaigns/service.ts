@@ -4,7 +4,7 @@
  * written to the audit log in the same transaction.
  */
 import type { Campaign, CampaignFields, CampaignPatch, CampaignStatus } from '@loa/shared';
-import { recordAudit } from '../audit/audit.js';
+import { recordAuditBy } from '../audit/audit.js';
 import { AppError } from '../errors.js';
 import { DEFAULT_REMINDER_RULES, replaceReminderRules } from '../notifications/reminder-rules.js';
 import type { Session } from '../plugins/auth.js';
@@ -45,9 +45,7 @@ export async function readCampaign(db: Queryable, id: string): Promise<Campaign>
 export async function createCampaign(db: Queryable, session: Session, fields: CampaignFields) {
   await checkFields(db, fields);
   const campaign = await insertCampaign(db, session.wardId, fields, session.memberId);
-  await recordAudit(db, {
-    wardId: session.wardId,
-    actorMemberId: session.memberId,
+  await recordAuditBy(db, session, {
     action: 'campaigns.create',
     entity: 'campaign',
     entityId: campaign.id,
@@ -67,9 +65,7 @@ export async function editCampaign(db: Queryable, session: Session, id: string, 
   const merged: CampaignFields = { ...fields, ...changes };
   await checkFields(db, merged);
   const after = await updateCampaign(db, id, merged);
-  await recordAudit(db, {
-    wardId: session.wardId,
-    actorMemberId: session.memberId,
+  await recordAuditBy(db, session, {
     action: 'campaigns.update',
     entity: 'campaign',
     entityId: id,
@@ -103,9 +99,7 @@ export async function transitionCampaign(
   const { from, to } = transitions[verb];
   if (before.status !== from) throw new AppError('CAMPAIGN_STATUS', wrongStatus[verb]);
   const after = await setCampaignStatus(db, id, to, verb === 'approve' ? session.memberId : undefined);
-  await recordAudit(db, {
-    wardId: session.wardId,
-    actorMemberId: session.memberId,
+  await recordAuditBy(db, session, {
     action: `campaigns.${verb}`,
     entity: 'campaign',
     entityId: id,

@@ -10,7 +10,7 @@ import {
   ZALO_TEXT_MAX_CHARS,
   zaloTextLength,
 } from '@loa/shared';
-import { recordAudit } from '../audit/audit.js';
+import { recordAuditBy } from '../audit/audit.js';
 import { AppError } from '../errors.js';
 import type { Session } from '../plugins/auth.js';
 import type { Db, Queryable } from '../plugins/db.js';
@@ -67,9 +67,7 @@ export async function replyAsStaff(
       { dedupeKey, text, author: 'staff', authorMemberId: session.memberId },
     ]);
     await takeOver(db, conversation.id);
-    await recordAudit(db, {
-      wardId: session.wardId,
-      actorMemberId: session.memberId,
+    await recordAuditBy(db, session, {
       action: 'conversations.reply',
       entity: 'conversation',
       entityId: conversation.id,
@@ -98,9 +96,7 @@ export async function returnConversationToBot(
       await queueReplies(db, session.wardId, conversation.id, conversation.zaloUserId, [
         { dedupeKey: `handback:${randomUUID()}`, text: HAND_BACK_TEXT, author: 'bot' },
       ]);
-    await recordAudit(db, {
-      wardId: session.wardId,
-      actorMemberId: session.memberId,
+    await recordAuditBy(db, session, {
       action: resolved ? 'conversations.resolve' : 'conversations.handBack',
       entity: 'conversation',
       entityId: conversation.id,

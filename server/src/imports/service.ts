@@ -11,7 +11,7 @@ import type {
   SetupUnit,
   TaskInput,
 } from '@loa/shared';
-import { recordAudit } from '../audit/audit.js';
+import { recordAuditBy } from '../audit/audit.js';
 import { createCampaign } from '../campaigns/service.js';
 import { AppError } from '../errors.js';
 import type { Session } from '../plugins/auth.js';
@@ -159,9 +159,7 @@ export async function savePlan(
     if (unitIds.length || assignTo.allTeams) input.assign = { unitIds, allTeams: assignTo.allTeams };
     await createTask(db, session, campaign.id, input);
   }
-  await recordAudit(db, {
-    wardId: session.wardId,
-    actorMemberId: session.memberId,
+  await recordAuditBy(db, session, {
     action: 'imports.save',
     entity: 'campaign',
     entityId: campaign.id,

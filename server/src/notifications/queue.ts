@@ -7,7 +7,7 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Queryable } from '../plugins/db.js';
-import { insertNotifications, insertTeamNotifications } from './sql.js';
+import { insertNotifications, insertTeamNotifications, type TeamNotificationRow } from './sql.js';
 
 export type NotificationKind = 'reminder' | 'urge' | 'escalation' | 'review_result' | 'share_task';
 
@@ -21,18 +21,8 @@ export interface NotificationRequest {
   requestedBy?: string;
 }
 
-/** A message to every active member of a team, one row each. */
-export interface TeamNotificationRequest {
-  wardId: string;
-  kind: NotificationKind;
-  unitId: string;
-  assignmentId?: string;
-  deliveryId?: string;
-  /** Each member's row is deduplicated on `<prefix>:<member id>`. */
-  dedupePrefix: string;
-  body: string;
-  requestedBy?: string;
-}
+/** A message to every active member of a team, one row each (the row's fields, with a known kind). */
+export type TeamNotificationRequest = TeamNotificationRow & { kind: NotificationKind };
 
 export interface Notifier {
   /** Records the notifications as queued; answers how many were new (not deduplicated away). */

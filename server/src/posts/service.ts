@@ -16,7 +16,7 @@ import {
   spokenVietnamese,
   zaloTextLength,
 } from '@loa/shared';
-import { recordAudit } from '../audit/audit.js';
+import { recordAudit, recordAuditBy } from '../audit/audit.js';
 import { cancelOverdueOccurrences, cancelPendingOccurrences } from '../broadcasts/occurrences.js';
 import { AppError } from '../errors.js';
 import type { Queryable } from '../plugins/db.js';
@@ -173,14 +173,7 @@ export async function createPost(
     loudspeakerScript,
   });
   const post = (await sql.findPost(db, id))!;
-  await recordAudit(db, {
-    wardId: session.wardId,
-    actorMemberId: session.memberId,
-    action: 'posts.create',
-    entity: 'post',
-    entityId: id,
-    after: post,
-  });
+  await recordAuditBy(db, session, { action: 'posts.create', entity: 'post', entityId: id, after: post });
   return withPreview(post, linkBase);
 }
 
@@ -213,9 +206,7 @@ export async function updatePost(
   )
     throw new AppError('CONFLICT');
   const after = (await sql.findPost(db, current.id))!;
-  await recordAudit(db, {
-    wardId: session.wardId,
-    actorMemberId: session.memberId,
+  await recordAuditBy(db, session, {
     action: 'posts.update',
     entity: 'post',
     entityId: id,
@@ -242,9 +233,7 @@ export async function sendBack(
   if (!session.memberId) throw new AppError('FORBIDDEN');
   if (!(await sql.sendBackPost(db, id, input.version, { reason, leaderId: session.memberId })))
     throw new AppError('CONFLICT');
-  await recordAudit(db, {
-    wardId: session.wardId,
-    actorMemberId: session.memberId,
+  await recordAuditBy(db, session, {
     action: 'posts.sendBack',
     entity: 'post',
     entityId: id,

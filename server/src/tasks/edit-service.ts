@@ -5,7 +5,7 @@
  * what it was before.
  */
 import type { Task, TaskPatch } from '@loa/shared';
-import { recordAudit } from '../audit/audit.js';
+import { recordAuditBy } from '../audit/audit.js';
 import { AppError } from '../errors.js';
 import type { Session } from '../plugins/auth.js';
 import type { Queryable } from '../plugins/db.js';
@@ -58,9 +58,7 @@ export async function editTask(db: Queryable, session: Session, id: string, patc
   );
   if (changed.length > 0) {
     await updateTask(db, id, after);
-    await recordAudit(db, {
-      wardId: session.wardId,
-      actorMemberId: session.memberId,
+    await recordAuditBy(db, session, {
       action: 'tasks.update',
       entity: 'task',
       entityId: id,
@@ -78,9 +76,7 @@ export async function cancelTask(db: Queryable, session: Session, id: string, re
     ]);
   const task = await lockChangeable(db, id);
   await markTaskCancelled(db, id, session.memberId, reason.trim());
-  await recordAudit(db, {
-    wardId: session.wardId,
-    actorMemberId: session.memberId,
+  await recordAuditBy(db, session, {
     action: 'tasks.cancel',
     entity: 'task',
     entityId: id,
@@ -94,9 +90,7 @@ export async function deleteTask(db: Queryable, session: Session, id: string): P
   const task = await lockChangeable(db, id);
   if (task.hasWork) throw new AppError('TASK_HAS_WORK');
   await deleteTaskRow(db, id);
-  await recordAudit(db, {
-    wardId: session.wardId,
-    actorMemberId: session.memberId,
+  await recordAuditBy(db, session, {
     action: 'tasks.delete',
     entity: 'task',
     entityId: id,

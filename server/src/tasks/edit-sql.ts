@@ -2,24 +2,31 @@
 import type { Queryable } from '../plugins/db.js';
 import { ISO, TASK_HAS_WORK } from './sql.js';
 
+/** A task's editable columns: what an edit writes. */
+export interface TaskColumns {
+  kind: string;
+  title: string;
+  description: string;
+  dueAt: string;
+  evidencePhotoCount: number;
+  evidenceLocationRequired: boolean;
+  evidenceNumberLabel: string | null;
+  place: { name: string; lat?: number | null; lng?: number | null; radiusM?: number | null } | null;
+  allowDoneWithoutPhotos: boolean;
+}
+
 /** The task's own columns as stored (an edit's "before" and what the form fills in). */
-export async function lockTask(db: Queryable, id: string) {
-  const { rows } = await db.query<{
-    id: string;
-    campaignId: string;
-    campaignStatus: string;
-    kind: string;
-    title: string;
-    description: string;
-    dueAt: string;
-    evidencePhotoCount: number;
-    evidenceLocationRequired: boolean;
-    evidenceNumberLabel: string | null;
-    place: { name: string; lat: number | null; lng: number | null; radiusM: number | null } | null;
-    allowDoneWithoutPhotos: boolean;
-    cancelledAt: string | null;
-    hasWork: boolean;
-  }>(
+export interface StoredTask extends TaskColumns {
+  id: string;
+  campaignId: string;
+  campaignStatus: string;
+  place: { name: string; lat: number | null; lng: number | null; radiusM: number | null } | null;
+  cancelledAt: string | null;
+  hasWork: boolean;
+}
+
+export async function lockTask(db: Queryable, id: string): Promise<StoredTask | undefined> {
+  const { rows } = await db.query<StoredTask>(
     `SELECT t.id, t.campaign_id AS "campaignId", c.status AS "campaignStatus", t.kind, t.title, t.description,
             ${ISO('t.due_at')} AS "dueAt", t.evidence_photo_count AS "evidencePhotoCount",
             t.evidence_location_required AS "evidenceLocationRequired",
@@ -34,18 +41,6 @@ export async function lockTask(db: Queryable, id: string) {
     [id],
   );
   return rows[0];
-}
-
-export interface TaskColumns {
-  kind: string;
-  title: string;
-  description: string;
-  dueAt: string;
-  evidencePhotoCount: number;
-  evidenceLocationRequired: boolean;
-  evidenceNumberLabel: string | null;
-  place: { name: string; lat?: number | null; lng?: number | null; radiusM?: number | null } | null;
-  allowDoneWithoutPhotos: boolean;
 }
 
 /** Writes every editable column (the service merged the edit into the stored task). */

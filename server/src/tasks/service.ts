@@ -4,7 +4,7 @@
  * ward transaction, before anything is written.
  */
 import { type AssignTargets, type DoneInput, formatDateTimeVi, type TaskInput } from '@loa/shared';
-import { recordAudit, recordAuditMany } from '../audit/audit.js';
+import { recordAuditBy, recordAuditMany } from '../audit/audit.js';
 import { existingUnitIds, getCampaign } from '../campaigns/service.js';
 import { AppError } from '../errors.js';
 import type { Notifier } from '../notifications/queue.js';
@@ -77,9 +77,7 @@ export async function createTask(db: Queryable, session: Session, campaignId: st
   // Check the targets before writing anything, so a bad unit leaves no half-made task behind.
   if (input.assign) await resolveTargets(db, input.assign);
   const taskId = await insertTask(db, session.wardId, campaignId, input, session.memberId);
-  await recordAudit(db, {
-    wardId: session.wardId,
-    actorMemberId: session.memberId,
+  await recordAuditBy(db, session, {
     action: 'tasks.create',
     entity: 'task',
     entityId: taskId,
@@ -129,9 +127,7 @@ export async function completeAssignment(db: Queryable, session: Session, id: st
   if (photosMissing > 0 && !before.allowDoneWithoutPhotos)
     throw new AppError('EVIDENCE_PHOTOS_MISSING', photosMissingMessage(before.photosRequired, photos));
   await markDone(db, { id, memberId: session.memberId, note: input.note, numberDone: input.numberDone });
-  await recordAudit(db, {
-    wardId: session.wardId,
-    actorMemberId: session.memberId,
+  await recordAuditBy(db, session, {
     action: 'assignments.done',
     entity: 'assignment',
     entityId: id,

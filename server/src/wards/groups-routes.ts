@@ -12,6 +12,7 @@ import {
 import { routeGroup } from '../http/access.js';
 import { editGroup, fetchOaGroups, markRegistered, registerGroup } from './groups-service.js';
 import { listGroups } from './groups-sql.js';
+import { assertWardOwnsConnectedOa } from './oa-guard.js';
 
 /** The ward office reads (admin, staff, leaders). */
 const reads: FastifyPluginAsyncTypebox = async (app) => {
@@ -36,10 +37,11 @@ const writes: FastifyPluginAsyncTypebox = async (app) => {
       config: { op: 'groups.fetch_oa' },
       schema: {
         tags: ['wards'],
-        response: { 200: OaGroupList, 503: ErrorBody },
+        response: { 200: OaGroupList, 409: ErrorBody, 503: ErrorBody },
       },
     },
     async (request) => {
+      await assertWardOwnsConnectedOa(app, request.session.wardId);
       const groups = await fetchOaGroups(app);
       return app.db.withWard(request.session.wardId, (db) => markRegistered(db, groups));
     },
@@ -56,6 +58,8 @@ const writes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
+      if (request.body.deliveryMode === 'oa_group')
+        await assertWardOwnsConnectedOa(app, request.session.wardId);
       const oaGroupIds =
         request.body.deliveryMode === 'oa_group' && request.body.zaloGroupId
           ? new Set((await fetchOaGroups(app)).map((group) => group.zaloGroupId))

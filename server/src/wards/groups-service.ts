@@ -4,7 +4,7 @@
  */
 import type { GroupFields, GroupPatch, OaGroupList, SetupGroup } from '@loa/shared';
 import type { FastifyInstance } from 'fastify';
-import { recordAudit } from '../audit/audit.js';
+import { recordAuditBy } from '../audit/audit.js';
 import { AppError } from '../errors.js';
 import type { Session } from '../plugins/auth.js';
 import type { Queryable } from '../plugins/db.js';
@@ -103,9 +103,7 @@ export async function registerGroup(
     responsibleUnitId: fields.responsibleUnitId ?? null,
   }).catch(nameTaken('GROUP_NAME_TAKEN'));
   const group = await getGroup(db, id);
-  await recordAudit(db, {
-    wardId: session.wardId,
-    actorMemberId: session.memberId,
+  await recordAuditBy(db, session, {
     action: 'groups.create',
     entity: 'zalo_group',
     entityId: id,
@@ -136,9 +134,7 @@ export async function editGroup(
     status: patch.status ?? before.status,
   }).catch(nameTaken('GROUP_NAME_TAKEN'));
   const after = await getGroup(db, id);
-  await recordAudit(db, {
-    wardId: session.wardId,
-    actorMemberId: session.memberId,
+  await recordAuditBy(db, session, {
     action: 'groups.update',
     entity: 'zalo_group',
     entityId: id,

@@ -1,11 +1,17 @@
 /** Sign-in links: staff make one for a member; the member opens it in Zalo and is signed in. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { ErrorBody, IdParams, InviteSignInBody, MemberInviteReply, SignInReply } from '@loa/shared';
+import { IdParams, InviteSignInBody, MemberInviteReply } from '@loa/shared';
 import { recordAudit } from '../audit/audit.js';
-import { findMemberById } from '../auth/service.js';
+import {
+  findMemberById,
+  SIGN_IN_RATE_LIMIT,
+  SIGN_IN_RESPONSES,
+  signInReply,
+  toProfile,
+  verifyZaloUser,
+} from '../auth/service.js';
 import { AppError } from '../errors.js';
 import { routeGroup } from '../http/access.js';
-import { ZaloApiError } from '../zalo/errors.js';
 import { createInvite, redeemInvite } from './invites.js';
 import { getMember } from './members-service.js';
 
@@ -55,19 +61,11 @@ const signIn: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/api/auth/invite',
     {
-      config: { op: 'auth.invite', rateLimit: { max: 20, timeWindow: '1 minute' } },
-      schema: {
-        tags: ['auth'],
-        body: InviteSignInBody,
-        response: { 200: SignInReply, 400: ErrorBody, 401: ErrorBody, 429: ErrorBody, 503: ErrorBody },
-      },
+      config: { op: 'auth.invite', rateLimit: SIGN_IN_RATE_LIMIT },
+      schema: { tags: ['auth'], body: InviteSignInBody, response: SIGN_IN_RESPONSES },
     },
     async (request) => {
-      const user = await app.zalo.graph.getMe(request.body.accessToken).catch((error) => {
-        throw error instanceof ZaloApiError && (error.kind === 'token' || error.kind === 'permanent')
-          ? new AppError('ZALO_TOKEN_INVALID')
-          : new AppError('ZALO_UNAVAILABLE');
-      });
+      const user = await verifyZaloUser(app.zalo.graph, request.body.accessToken, request.log);
       const member = await app.db.withSystem(async (db) => {
         const memberId = await redeemInvite(db, request.body.invite, {
           appUserId: user.id,
@@ -85,16 +83,7 @@ const signIn: FastifyPluginAsyncTypebox = async (app) => {
         return found;
       });
       if (!member) throw new AppError('INVITE_INVALID');
-      const token = app.issueSession({
-        memberId: member.id,
-        wardId: member.wardId,
-        role: member.role,
-        unitId: member.unitId ?? undefined,
-        zaloUserId: user.id,
-        sessionVersion: member.sessionVersion,
-      });
-      const { zaloAppUserId: _linked, sessionVersion: _version, ...profile } = member;
-      return { token, member: profile };
+      return signInReply(app.issueSession, toProfile(member), user.id, member.sessionVersion);
     },
   );
 };

@@ -10,7 +10,7 @@ import type {
   MemberPatch,
   MemberRole,
 } from '@loa/shared';
-import { recordAudit, recordAuditMany } from '../audit/audit.js';
+import { recordAuditBy, recordAuditMany } from '../audit/audit.js';
 import { AppError } from '../errors.js';
 import type { Session } from '../plugins/auth.js';
 import type { Queryable } from '../plugins/db.js';
@@ -65,9 +65,7 @@ export async function addMember(db: Queryable, session: Session, fields: MemberF
     active: true,
   });
   const member = await getMember(db, id);
-  await recordAudit(db, {
-    wardId: session.wardId,
-    actorMemberId: session.memberId,
+  await recordAuditBy(db, session, {
     action: 'members.create',
     entity: 'member',
     entityId: id,
@@ -96,9 +94,7 @@ export async function editMember(
   const phone = await checkMember(db, session, merged, id);
   await updateMember(db, id, { ...merged, phone });
   const after = await getMember(db, id);
-  await recordAudit(db, {
-    wardId: session.wardId,
-    actorMemberId: session.memberId,
+  await recordAuditBy(db, session, {
     action: before.active && !after.active ? 'members.deactivate' : 'members.update',
     entity: 'member',
     entityId: id,

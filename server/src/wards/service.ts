@@ -12,7 +12,7 @@ import type {
   WardSettings,
   WardSettingsPatch,
 } from '@loa/shared';
-import { type AuditAction, recordAudit } from '../audit/audit.js';
+import { type AuditAction, recordAuditBy } from '../audit/audit.js';
 import { AppError } from '../errors.js';
 import type { Session } from '../plugins/auth.js';
 import type { Queryable } from '../plugins/db.js';
@@ -39,16 +39,7 @@ const audit = (
   id: string,
   before: unknown,
   after: unknown,
-) =>
-  recordAudit(db, {
-    wardId: session.wardId,
-    actorMemberId: session.memberId,
-    action,
-    entity,
-    entityId: id,
-    before,
-    after,
-  });
+) => recordAuditBy(db, session, { action, entity, entityId: id, before, after });
 
 export async function getWard(db: Queryable, wardId: string): Promise<WardSettings> {
   const ward = await findWard(db, wardId);

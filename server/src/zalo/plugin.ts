@@ -28,16 +28,21 @@ export default fp(
     const transport = inProcess ? injectTransport(app) : fetchTransport;
     const simState = simulated ? createSimulatorState(zalo) : undefined;
 
+    // One OA token serves the install: ZALO_OA_ID's, else the default ward's OA. Only the ward whose
+    // zalo_oa_id it is may use the OA's groups (wards/oa-guard.ts); per-ward tokens are not built yet.
     let oaId: string | undefined;
+    const connectedOaId = async (): Promise<string | undefined> => {
+      oaId ??=
+        zalo.oaId ?? (await app.db.withSystem((client) => selectDefaultOaId(client, config.defaultWardSlug)));
+      return oaId;
+    };
     const keeper: OaTokenKeeper = new OaTokenKeeper({
       db: app.db,
       log: app.log.child({ component: 'zalo-token' }),
       resolveOaId: async () => {
-        oaId ??=
-          zalo.oaId ??
-          (await app.db.withSystem((client) => selectDefaultOaId(client, config.defaultWardSlug)));
-        if (!oaId) throw new Error('No OA id: set ZALO_OA_ID or the default ward’s zalo_oa_id');
-        return oaId;
+        const id = await connectedOaId();
+        if (!id) throw new Error('No OA id: set ZALO_OA_ID or the default ward’s zalo_oa_id');
+        return id;
       },
       refresh: (refreshToken): Promise<OaTokenPair> => client.refreshOaToken(refreshToken),
       initialPair: async () => {
@@ -54,7 +59,14 @@ export default fp(
       refreshAheadMs: zalo.tokenRefreshHours * 3_600_000,
     });
     const client: ZaloClient = new ZaloClient(zalo, transport, keeper);
-    app.decorate('zalo', { graph: client.graph, oa: client.oa, client, tokens: keeper, simulator: simState });
+    app.decorate('zalo', {
+      graph: client.graph,
+      oa: client.oa,
+      client,
+      tokens: keeper,
+      simulator: simState,
+      connectedOaId,
+    });
 
     app.healthChecks.set('zalo', async () => {
       const problem = await keeper.problem();

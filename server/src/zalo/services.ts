@@ -18,6 +18,11 @@ export interface ZaloServices {
   tokens: OaTokenKeeper;
   /** The in-memory simulator, when ZALO_MODE=simulator. */
   simulator: SimState | undefined;
+  /**
+   * The OA this server holds the token of (ZALO_OA_ID, else the default ward's), or undefined when
+   * none is set: one OA for the whole install, so only the ward with this `zalo_oa_id` may use it.
+   */
+  connectedOaId: () => Promise<string | undefined>;
 }
 
 declare module 'fastify' {

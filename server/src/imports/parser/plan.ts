@@ -6,20 +6,15 @@ import { type Activity, type BannerPlaces, readActivities, readBannerPlaces } fr
 import { readRecipients, readSigner } from './closing.js';
 import { parsePeriod } from './dates.js';
 import { type Found, found, LIKELY, missing, SURE } from './fields.js';
-import { readHeader } from './header.js';
+import { type Header, readHeader } from './header.js';
 import { bodyEnd, findSections, type Section, sectionOf } from './sections.js';
 import { readSlogans, readTheme } from './slogans.js';
 import { fold, planLines, stripMarker } from './text.js';
 import { type PlanUnit, readUnits } from './units.js';
 
-export interface PlanDraft {
+/** The header's fields (header.ts), then the body's. */
+export interface PlanDraft extends Omit<Header, 'bodyStart'> {
   lines: string[];
-  number: Found<string>;
-  place: Found<string>;
-  issuedOn: Found<string>;
-  issuingBody: Found<string>;
-  title: Found<string>;
-  legalBases: Found<string>[];
   purposes: Found<string>[];
   requirements: Found<string>[];
   theme: Found<string>;
