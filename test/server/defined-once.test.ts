@@ -43,3 +43,30 @@ describe('the mini app shows errors only through the error catalogue (lib/error-
     expect(offenders(files, /\b(?:e|err|error|reason|\w+\.error)\.message\b/)).toEqual([]);
   });
 });
+
+describe("the ward's clock is defined once (shared/src/ward-time.ts)", () => {
+  // Viet Nam's zone and offset written anywhere else is a second clock that can drift from the first
+  // (a formatter with hour12 that prints "24:00", a slice that assumes the offset). Use the helpers.
+  const HOME = 'shared/src/ward-time.ts';
+  // The simulator stands in for Zalo, whose own clock (Vietnam time) is not the ward's.
+  const ZALO_STAND_IN = 'server/src/zalo/simulator/';
+  const CLOCK_LITERAL =
+    /Asia\/Ho_Chi_Minh|[+]07:?00\b|\b7 \* (?:3_?600_?000|60 \* 60 \* 1_?000)\b|25_?200_?000/;
+
+  it('no source outside it names the zone, writes the offset or computes it', () => {
+    const files = ['server/src', 'mini-app/src', 'shared/src']
+      .flatMap(sourceFiles)
+      .filter((file) => file !== HOME && !file.startsWith(ZALO_STAND_IN));
+    expect(offenders(files, CLOCK_LITERAL)).toEqual([]);
+  });
+
+  it('catches the forms it is meant to catch', () => {
+    for (const line of [
+      "const fromLocal = (local) => local + ':00+07:00';",
+      "new Date().toLocaleString('en-GB', { timeZone: 'Asia/Ho_Chi_Minh' })",
+      'const WARD_OFFSET_MS = 7 * 3_600_000;',
+      'const WARD_OFFSET_MS = 7 * 60 * 60 * 1000;',
+    ])
+      expect(CLOCK_LITERAL.test(line)).toBe(true);
+  });
+});

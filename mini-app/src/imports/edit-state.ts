@@ -2,7 +2,13 @@
  * The import form's state: the draft's values as editable strings (lists one item per line, due
  * times as the ward's local date-time), and back to the save request.
  */
-import { type PlanDraft, type PlanImportSave, saveRequestFromDraft } from '@loa/shared';
+import {
+  type PlanDraft,
+  type PlanImportSave,
+  saveRequestFromDraft,
+  wardDateTimeLocal,
+  wardIsoString,
+} from '@loa/shared';
 
 export interface TaskEdit {
   /** Stable across edits, for React. */
@@ -11,7 +17,7 @@ export interface TaskEdit {
   kind: PlanImportSave['tasks'][number]['kind'];
   title: string;
   description: string;
-  /** "2026-05-24T17:00", ward time (Vietnam has one offset, +07:00, all year). */
+  /** "2026-05-24T17:00", ward time (shared/ward-time.ts). */
   due: string;
   photos: number;
   locationRequired: boolean;
@@ -47,8 +53,7 @@ export interface EditState {
   tasks: TaskEdit[];
 }
 
-const toLocal = (iso: string) => iso.slice(0, 16);
-const fromLocal = (local: string) => (local ? `${local}:00+07:00` : '');
+const fromLocal = (local: string) => (local ? wardIsoString(local.slice(0, 10), local.slice(11, 16)) : '');
 const lines = (text: string) =>
   text
     .split('\n')
@@ -87,7 +92,7 @@ export function editStateFromDraft(draft: PlanDraft): EditState {
       kind: task.kind,
       title: task.title,
       description: task.description ?? '',
-      due: task.dueAt ? toLocal(task.dueAt) : '',
+      due: task.dueAt ? wardDateTimeLocal(task.dueAt) : '',
       photos: task.evidencePhotoCount ?? 0,
       locationRequired: task.evidenceLocationRequired ?? false,
       numberLabel: task.evidenceNumberLabel ?? null,

@@ -1,4 +1,4 @@
-import { type ScheduleInput, wardInstant } from '@loa/shared';
+import { type ScheduleInput, wardClock, wardInstant } from '@loa/shared';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { Button } from 'zmp-ui';
@@ -10,9 +10,7 @@ import { useSchedulePost } from './use-posts';
 
 /** The next whole hour in the ward, as the first suggestion for a one-off send. */
 function nextHour(): string {
-  const hour = Number(
-    new Date().toLocaleString('en-GB', { timeZone: 'Asia/Ho_Chi_Minh', hour: '2-digit', hourCycle: 'h23' }),
-  );
+  const hour = Math.floor(wardClock(new Date()).minute / 60);
   return `${String((hour + 1) % 24).padStart(2, '0')}:00`;
 }
 

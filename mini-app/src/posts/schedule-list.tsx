@@ -1,4 +1,11 @@
-import { formatDateTimeVi, formatIsoDayVi, type Schedule, wardDayOf, wardInstant } from '@loa/shared';
+import {
+  formatDateTimeVi,
+  formatIsoDayVi,
+  type Schedule,
+  wardDayOf,
+  wardInstant,
+  wardTimeOf,
+} from '@loa/shared';
 import { useState } from 'react';
 import { Button } from 'zmp-ui';
 import { ConfirmButton } from '../components/confirm-button';
@@ -15,15 +22,6 @@ const scheduleStatusLabels: Record<Schedule['status'], string> = {
   paused: 'Tạm dừng',
   cancelled: 'Đã hủy',
 };
-
-/** "07:30" in ward time. */
-const wardTimeOf = (instant: string) =>
-  new Date(instant).toLocaleTimeString('en-GB', {
-    timeZone: 'Asia/Ho_Chi_Minh',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  });
 
 /** What happened to one send, in words: only a send still ahead can be changed. */
 function occurrenceLabel(occurrence: Occurrence, now: number): string {

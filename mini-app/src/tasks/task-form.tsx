@@ -1,4 +1,4 @@
-import { type TaskInput, type TaskKind, WARD_TIME_ZONE, wardDayOf, wardInstant } from '@loa/shared';
+import { type TaskInput, type TaskKind, wardDayOf, wardInstant, wardTimeOf } from '@loa/shared';
 import { type ReactNode, useState } from 'react';
 import { Checkbox, Input, Select } from 'zmp-ui';
 import { ChoicesStatus } from '../components/status-views';
@@ -12,14 +12,6 @@ export type TaskFields = Omit<TaskInput, 'assign'>;
 /** A free place typed by name (no map point), rather than one of the ward's banner places. */
 const TYPED_PLACE = 'typed';
 const NO_PLACE = 'none';
-
-const wardTimeOf = (iso: string) =>
-  new Date(iso).toLocaleTimeString('en-GB', {
-    timeZone: WARD_TIME_ZONE,
-    hour: '2-digit',
-    minute: '2-digit',
-    hour12: false,
-  });
 
 /**
  * A task's fields: kind, title, due time, the number to report, and its evidence: how many photos,

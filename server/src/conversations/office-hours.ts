@@ -3,6 +3,7 @@
  * "T2-T6 07:30-11:30,13:30-17:00" (T2 = Monday … T7 = Saturday, CN = Sunday), in the ward's time zone.
  * The automatic reply on hand-over tells the person when that is.
  */
+import { wardClock, wardDayOf } from '@loa/shared';
 
 export interface OfficeHours {
   /** Days of the week, 0 = Sunday … 6 = Saturday. */
@@ -52,23 +53,13 @@ export function parseOfficeHours(raw: string): OfficeHours | { error: string } {
   return { days, spans, text: raw.trim() };
 }
 
-/** The ward's wall clock (Asia/Ho_Chi_Minh is UTC+7 all year, no daylight saving). */
-const WARD_OFFSET_MS = 7 * 3_600_000;
-
-function wardClock(instant: Date): { day: number; minute: number; midnight: number } {
-  const shifted = new Date(instant.getTime() + WARD_OFFSET_MS);
-  const minute = shifted.getUTCHours() * 60 + shifted.getUTCMinutes();
-  const midnight =
-    instant.getTime() - (minute * 60_000 + shifted.getUTCSeconds() * 1000 + shifted.getUTCMilliseconds());
-  return { day: shifted.getUTCDay(), minute, midnight };
-}
-
 /** Whether staff are in now, and otherwise when they are next. */
 export function staffAvailability(
   hours: OfficeHours,
   now: Date,
 ): { open: true } | { open: false; next: Date } {
-  const { day, minute, midnight } = wardClock(now);
+  const { weekday: day, minute, midnight: start } = wardClock(now);
+  const midnight = start.getTime();
   if (hours.days.has(day) && hours.spans.some(([from, to]) => minute >= from && minute < to))
     return { open: true };
   for (let ahead = 0; ahead < 8; ahead++) {
@@ -88,11 +79,7 @@ export function handoverReply(hours: OfficeHours, now: Date): string {
   const availability = staffAvailability(hours, now);
   if (availability.open)
     return 'Cảm ơn bạn. Tin nhắn đã được chuyển đến cán bộ phường, cán bộ sẽ trả lời bạn ngay trong giờ làm việc hôm nay.';
-  const { day, minute } = wardClock(availability.next);
-  const date = new Intl.DateTimeFormat('en-GB', {
-    timeZone: 'Asia/Ho_Chi_Minh',
-    day: '2-digit',
-    month: '2-digit',
-  }).format(availability.next);
-  return `Cảm ơn bạn. Tin nhắn đã được chuyển đến cán bộ phường. Hiện đã ngoài giờ làm việc (${hours.text}); cán bộ sẽ trả lời từ ${hhmm(minute)} ${dayName(day)}, ${date}.`;
+  const { weekday: day, minute } = wardClock(availability.next);
+  const [, month, date] = wardDayOf(availability.next).split('-');
+  return `Cảm ơn bạn. Tin nhắn đã được chuyển đến cán bộ phường. Hiện đã ngoài giờ làm việc (${hours.text}); cán bộ sẽ trả lời từ ${hhmm(minute)} ${dayName(day)}, ${date}/${month}.`;
 }

@@ -4,7 +4,7 @@
  * (the digital teams for loudspeakers and Zalo groups), and one banner task per named place with
  * photo proof taken there. What a plan never states (times of day, photo counts) gets a default.
  */
-import type { ProposedTask } from '@loa/shared';
+import { type ProposedTask, wardIsoString } from '@loa/shared';
 import { type Activity, type Channel, channelsOf } from './parser/activities.js';
 import type { PlanDraft as ParsedPlan } from './parser/plan.js';
 import type { PlanUnit } from './parser/units.js';
@@ -54,7 +54,7 @@ const ALSO: Partial<Record<Channel, Channel[]>> = { website: ['article'], social
 
 function dueAt(period: ParsedPlan['period'], [end, hour]: ['start' | 'end', number]): string | null {
   const day = end === 'start' ? period.value?.startsOn : period.value?.endsOn;
-  return day ? `${day}T${String(hour).padStart(2, '0')}:00:00+07:00` : null;
+  return day ? wardIsoString(day, `${String(hour).padStart(2, '0')}:00`) : null;
 }
 
 interface Targets {

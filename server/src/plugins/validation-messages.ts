@@ -1,6 +1,8 @@
 /**
  * Turns Ajv's English validation errors into Vietnamese lines that name the field and the fix.
  */
+import { wardIsoString } from '@loa/shared';
+
 interface AjvError {
   keyword: string;
   instancePath: string;
@@ -11,7 +13,7 @@ interface AjvError {
 const formatNames: Record<string, string> = {
   uuid: 'mã định danh (UUID)',
   date: 'ngày dạng yyyy-mm-dd',
-  'date-time': 'thời điểm dạng ISO 8601 (ví dụ 2026-05-18T07:00:00+07:00)',
+  'date-time': `thời điểm dạng ISO 8601 (ví dụ ${wardIsoString('2026-05-18', '07:00')})`,
   email: 'địa chỉ email',
   uri: 'đường dẫn URL',
 };

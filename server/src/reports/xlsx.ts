@@ -4,14 +4,12 @@
  * Vietnam time: Excel dates carry no time zone, so each instant is shifted to the ward's wall clock.
  */
 import type { Writable } from 'node:stream';
-import { formatDateTimeVi } from '@loa/shared';
+import { formatDateTimeVi, wardWallDate } from '@loa/shared';
 import { loadExcelJs } from '../lazy-libraries.js';
 import { assignmentStatusLabels, taskKindLabels } from './labels.js';
 import { planReference, planSubject } from './report-wording.js';
 import type { AssignmentRow, ReportHeaderRow } from './sql.js';
 
-/** Vietnam has kept UTC+7 without daylight saving since 1975. */
-const WARD_OFFSET_MS = 7 * 60 * 60 * 1000;
 const DATE_FORMAT = 'dd/mm/yyyy hh:mm';
 export const XLSX_HEADER_ROW = 3;
 
@@ -34,7 +32,7 @@ export const XLSX_COLUMNS = [
 
 /** The wall-clock time in the ward, as the Date Excel will show unchanged. */
 export function wardExcelDate(instant: string | null): Date | null {
-  return instant ? new Date(new Date(instant).getTime() + WARD_OFFSET_MS) : null;
+  return instant ? wardWallDate(instant) : null;
 }
 
 export function progressLabel(row: AssignmentRow): string {

@@ -1,4 +1,5 @@
 import { type Static, Type } from '@sinclair/typebox';
+import { wardIsoString } from '../ward-time.js';
 import { Uuid } from './common.js';
 
 export const TaskKind = Type.Union([
@@ -22,7 +23,7 @@ export type AssignmentStatus = Static<typeof AssignmentStatus>;
 
 const DateTime = Type.String({
   format: 'date-time',
-  description: 'Thời điểm ISO 8601, ví dụ 2026-05-20T17:00:00+07:00',
+  description: `Thời điểm ISO 8601, ví dụ ${wardIsoString('2026-05-20', '17:00')}`,
 });
 
 /** Who gets a task: some units by id, and/or every digital team of the ward. */
