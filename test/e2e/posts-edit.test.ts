@@ -3,6 +3,8 @@
  * first that it goes back to the leader, and it does; the leader sends it back with a reason the author
  * then reads; staff pause and resume its schedule, each after a confirmation, and the server agrees.
  */
+
+import { join } from 'node:path';
 import { wardDayOf } from '@loa/shared';
 import pg from 'pg';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -10,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_SESSION_SECRET } from '../helpers/app.js';
 import { signInWithDevPicker, tab } from '../helpers/dev-login.js';
 import { type Product, startProduct } from '../helpers/e2e-product.js';
+import { PHOTOS } from '../helpers/evidence.js';
 import { signTestSession } from '../helpers/session-token.js';
 
 interface Person {
@@ -190,5 +193,53 @@ describe('editing a post and its schedule at 360 px', () => {
 
     for (const { page } of [staff, leader]) expect(await noOverflow(page)).toBeLessThanOrEqual(0);
     expect([...staff.problems, ...leader.problems]).toEqual([]);
+  });
+
+  it('attaches a photo to a new post: "Đính kèm ảnh", shown in the group preview, saved with the post', {
+    timeout: 120_000,
+  }, async () => {
+    const staff = await phone(people.staff);
+    await tab(staff.page, 'Bài đăng');
+    await staff.page.getByRole('button', { name: 'Soạn bài mới' }).click({ timeout: 15_000 });
+    const form = staff.page.locator('.compose-form');
+    const body = 'Ảnh buổi hướng dẫn cài đặt VNeID tại nhà văn hóa khu phố 3.';
+    await form.getByLabel('Nội dung bài đăng').fill(body);
+    expect(await form.locator('.group-preview-image').count()).toBe(0);
+
+    // Outside Zalo the app asks the browser for a file, as the album picker does inside it.
+    const chooser = staff.page.waitForEvent('filechooser');
+    await form.getByRole('button', { name: 'Đính kèm ảnh' }).click();
+    await (await chooser).setFiles(join(PHOTOS, 'phone-nokia-8.3.jpg'));
+    // The preview shows the image itself, decoded by the browser, above the text.
+    const preview = form.locator('.group-preview-image');
+    await expect
+      .poll(() => preview.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth), {
+        timeout: 15_000,
+      })
+      .toBeGreaterThan(0);
+    await form.getByRole('button', { name: 'Đổi ảnh' }).waitFor();
+    expect(await preview.evaluate((img) => img.getBoundingClientRect().right)).toBeLessThanOrEqual(360);
+
+    await form.getByRole('button', { name: 'Lưu và gửi lãnh đạo duyệt' }).click();
+    await staff.page.locator('.post-card', { hasText: 'Ảnh buổi hướng dẫn cài đặt VNeID' }).waitFor({
+      timeout: 15_000,
+    });
+    const posts = (await api(people.staff, 'GET', '/api/posts')).json.posts as {
+      body: string;
+      imageSha256: string | null;
+    }[];
+    // The one image the server decoded and kept for this upload is the post's image.
+    const client = new pg.Client({ connectionString: product.databaseUrl });
+    await client.connect();
+    const images = (
+      await client
+        .query(`SELECT sha256, width FROM post_images WHERE created_by = $1`, [people.staff.memberId])
+        .finally(() => client.end())
+    ).rows as { sha256: string; width: number }[];
+    expect(images).toHaveLength(1);
+    expect(images[0]!.width).toBeGreaterThan(0);
+    expect(posts.filter((p) => p.body === body).map((p) => p.imageSha256)).toEqual([images[0]!.sha256]);
+    expect(await noOverflow(staff.page)).toBeLessThanOrEqual(0);
+    expect(staff.problems).toEqual([]);
   });
 });

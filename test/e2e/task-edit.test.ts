@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_SESSION_SECRET } from '../helpers/app.js';
 import { signInWithDevPicker } from '../helpers/dev-login.js';
 import { type Product, startProduct } from '../helpers/e2e-product.js';
+import { pickDay } from '../helpers/pickers.js';
 import { signTestSession } from '../helpers/session-token.js';
 
 interface Person {
@@ -175,6 +176,57 @@ describe('editing, deleting and cancelling a task at 360 px', () => {
     // The team's list no longer has it.
     const mine = await api(people.member, 'GET', '/api/me/assignments');
     expect(JSON.stringify(mine.json)).not.toContain('Treo băng rôn tại nhà văn hóa khu phố 2');
+    expect(await noOverflow(page)).toBeLessThanOrEqual(0);
+    expect(problems).toEqual([]);
+  });
+
+  it('adds a task at one of the ward\'s places with "chụp tại địa điểm": saved with that place\'s point', async () => {
+    const place = await api(people.staff, 'POST', '/api/ward/places', {
+      name: 'Cổng chợ Dầu Giây',
+      address: 'Quốc lộ 1A, khu phố 3',
+      lat: 10.9481,
+      lng: 107.1563,
+      radiusM: 80,
+    });
+    expect(place.status).toBe(201);
+    const page = await staffPage();
+    await page.getByRole('button', { name: 'Thêm nhiệm vụ' }).click({ timeout: 15_000 });
+    const title = page.locator(
+      'xpath=//*[contains(@class,"zaui-input-label") and normalize-space()="Tên nhiệm vụ *"]/following::input[1]',
+    );
+    await title.fill('Treo băng rôn tại cổng chợ', { timeout: 15_000 });
+    await pickDay(page, page, 'Hạn hoàn thành: ngày *', campaign.endsOn);
+    // zmp-ui's Select: tap the field, then the place in its sheet.
+    await page
+      .locator(
+        'xpath=//*[contains(@class,"zaui-input-label") and normalize-space()="Địa điểm"]/following::input[1]',
+      )
+      .click();
+    await page.locator('.zaui-select-panel .zaui-select-option', { hasText: 'Cổng chợ Dầu Giây' }).click();
+    await page.getByLabel('Số ảnh minh chứng cần chụp').fill('2');
+    // With a saved place chosen, the location rule is the place's circle, not the whole ward.
+    const atPlace = page.getByText('Ảnh phải chụp tại địa điểm (trong bán kính của địa điểm)');
+    await atPlace.click();
+    expect(await page.getByText('Ảnh phải có vị trí trong địa bàn phường').count()).toBe(0);
+    await page.getByRole('button', { name: 'Thêm và giao nhiệm vụ' }).click();
+    await taskCard(page, 'Treo băng rôn tại cổng chợ').waitFor({ timeout: 15_000 });
+    const stored = (
+      await db.query(
+        `SELECT place_name, place_lat, place_lng, place_radius_m, evidence_photo_count AS photos,
+                evidence_location_required AS "atPlace"
+           FROM tasks WHERE title = 'Treo băng rôn tại cổng chợ'`,
+      )
+    ).rows;
+    expect(stored).toEqual([
+      {
+        place_name: 'Cổng chợ Dầu Giây',
+        place_lat: 10.9481,
+        place_lng: 107.1563,
+        place_radius_m: 80,
+        photos: 2,
+        atPlace: true,
+      },
+    ]);
     expect(await noOverflow(page)).toBeLessThanOrEqual(0);
     expect(problems).toEqual([]);
   });

@@ -2,10 +2,12 @@
  * The audit view's API (issue 12 item 7): every entry says in Vietnamese what was done and to which
  * record, pages go back with `before`, and the campaign filter finds an entry through its record.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildEvidenceApp, type EvidenceTestApp } from '../helpers/evidence.js';
+import { buildEvidenceApp, type EvidenceTestApp, multipart, PHOTOS } from '../helpers/evidence.js';
 import { createWardWithEveryRow, type WardRows } from '../helpers/factories.js';
-import { authHeader } from '../helpers/sessions.js';
+import { authHeader, teamMemberHeader } from '../helpers/sessions.js';
 
 interface Entry {
   id: number;
@@ -74,6 +76,50 @@ describe('the audit view', () => {
     );
     const [latest] = (await audit()).entries;
     expect(latest).toMatchObject({ action: 'auth.sign_out', actionText: 'đăng xuất', subject: null });
+  });
+
+  it('records photo uploads, reviews and "Đã chia sẻ", each naming its work, found by person and campaign', async () => {
+    const team = teamMemberHeader(t.app, w);
+    const upload = async (file: string) => {
+      const body = multipart({ bytes: readFileSync(join(PHOTOS, file)) });
+      const response = await t.app.inject({
+        method: 'POST',
+        url: `/api/assignments/${w.assignmentId}/evidence`,
+        headers: { ...team, ...body.headers },
+        payload: body.payload,
+      });
+      expect(response.statusCode).toBe(201);
+      return response.json().evidence.id as string;
+    };
+    const first = await upload('odd-exif-image01137.jpg');
+    const second = await upload('orientation-6-landscape.jpg');
+    const review = (id: string, body: object) =>
+      api('POST', `/api/evidence/${id}/review`, body).then((r) => expect(r.statusCode).toBe(200));
+    await review(first, { decision: 'needs_fix', reason: 'Ảnh mờ, hãy chụp lại' });
+    await review(second, { decision: 'accept' });
+    const share = () => api('POST', `/api/deliveries/${w.deliveryId}/shared`, undefined, team);
+    expect((await share()).statusCode).toBe(200);
+    // A second "Đã chia sẻ" changes nothing, so it records nothing.
+    expect((await share()).statusCode).toBe(409);
+
+    const said = (entries: Entry[]) => entries.map((e) => `${e.actionText} “${e.subject}”`);
+    const work = 'Phát thanh — Tổ CNS Khu phố 1';
+    const byTeam = (await audit(`memberId=${w.teamMemberId}`)).entries;
+    expect(said(byTeam)).toEqual([
+      'xác nhận đã chia sẻ bài vào nhóm “Bài tuyên truyền thử — Nhóm Zalo Khu phố 1”',
+      `nộp ảnh minh chứng “${work}”`,
+      `nộp ảnh minh chứng “${work}”`,
+    ]);
+    const byCampaign = (await audit(`campaignId=${w.campaignId}`)).entries;
+    expect(said(byCampaign).slice(0, 5)).toEqual([
+      'xác nhận đã chia sẻ bài vào nhóm “Bài tuyên truyền thử — Nhóm Zalo Khu phố 1”',
+      `duyệt ảnh minh chứng “${work}”`,
+      `trả lại ảnh minh chứng “${work}”`,
+      `nộp ảnh minh chứng “${work}”`,
+      `nộp ảnh minh chứng “${work}”`,
+    ]);
+    // Nothing of another campaign: the member added above belongs to none.
+    expect(byCampaign.map((e) => e.action)).not.toContain('members.create');
   });
 
   it('pages back with before until the oldest entry, each entry once', async () => {

@@ -25,6 +25,40 @@ afterEach(() => {
 });
 
 describe('share tasks', () => {
+  it('a loudspeaker task reports each play with "Báo đã phát" and shows the count the server keeps', async () => {
+    let plays = 0;
+    const calls = stubFetchByUrl((url, init) => {
+      if (url === `/api/deliveries/${task.id}/plays` && init?.method === 'POST') {
+        plays += 1;
+        return jsonResponse({ total: plays });
+      }
+      if (url === '/api/share-tasks')
+        return jsonResponse({
+          tasks: [
+            {
+              ...task,
+              targetKind: 'loudspeaker',
+              targetName: 'Loa truyền thanh khu phố 4',
+              body: 'Kính thưa bà con, ngày mười tám tháng năm là Ngày Khoa học và Công nghệ Việt Nam.',
+              broadcastCount: plays || null,
+            },
+          ],
+        });
+      throw new Error(`unexpected ${url}`);
+    });
+    renderPage(<ShareTasksPage />);
+    expect(await screen.findByText('Chưa báo lần phát nào.')).toBeTruthy();
+    expect(screen.getByText(/^Thời lượng đọc:/)).toBeTruthy();
+    fireEvent.click(screen.getByText('Báo đã phát một lần'));
+    expect(await screen.findByText('Tổ đã báo phát 1 lần.')).toBeTruthy();
+    fireEvent.click(await screen.findByText('Báo thêm một lần phát'));
+    expect(await screen.findByText('Tổ đã báo phát 2 lần.')).toBeTruthy();
+    expect(calls.filter((c) => c.init?.method === 'POST').map((c) => c.url)).toEqual([
+      `/api/deliveries/${task.id}/plays`,
+      `/api/deliveries/${task.id}/plays`,
+    ]);
+  });
+
   it('shares the post text, then confirms "Đã chia sẻ" after asking', async () => {
     const writeText = vi.fn(async () => undefined);
     vi.stubGlobal('navigator', { ...navigator, clipboard: { writeText } });

@@ -3,6 +3,7 @@
  * (every member is told), and the team confirms it: shared into the group, or read aloud on the
  * loudspeaker.
  */
+import { recordAudit } from '../audit/audit.js';
 import { AppError } from '../errors.js';
 import { queueingNotifier } from '../notifications/queue.js';
 import type { Session } from '../plugins/auth.js';
@@ -48,6 +49,14 @@ export async function completeDelivery(
     ) {
       if (kind === 'loudspeaker' && broadcastCount)
         await logPlaysOfTotal(db, id, session.memberId ?? null, broadcastCount);
+      await recordAudit(db, {
+        wardId: session.wardId,
+        actorMemberId: session.memberId,
+        action: kind === 'team_share' ? 'deliveries.shared' : 'deliveries.broadcast',
+        entity: 'delivery',
+        entityId: id,
+        after: kind === 'team_share' ? { status: 'shared' } : { status: 'done', broadcastCount },
+      });
       return 'done';
     }
     // Not changed: unknown here (another ward's, another team's) is a 404; already confirmed is a 409.

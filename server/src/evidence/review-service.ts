@@ -4,6 +4,7 @@
  * notification (through notifications/, which delivers it).
  */
 import type { EvidenceItem, EvidenceReviewBody } from '@loa/shared';
+import { recordAudit } from '../audit/audit.js';
 import { AppError } from '../errors.js';
 import type { Notifier } from '../notifications/queue.js';
 import type { Session } from '../plugins/auth.js';
@@ -30,6 +31,14 @@ export async function reviewPhoto(
       throw new AppError('EVIDENCE_OWN_PHOTO');
     throw new AppError('EVIDENCE_NOT_FOUND');
   }
+  await recordAudit(db, {
+    wardId: session.wardId,
+    actorMemberId: session.memberId,
+    action: status === 'accepted' ? 'evidence.accept' : 'evidence.sendBack',
+    entity: 'evidence',
+    entityId: evidenceId,
+    after: { reviewStatus: status, reason },
+  });
   if (status === 'needs_fix') await sendBack(db, reviewed.assignmentId, reviewerId, reason ?? '');
   else await acceptIfComplete(db, reviewed.assignmentId, reviewerId);
   const body =

@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EvidenceItem } from '@loa/shared';
 import type { FastifyBaseLogger } from 'fastify';
+import { recordAudit } from '../audit/audit.js';
 import type { Db } from '../plugins/db.js';
 import { submitForReview } from '../tasks/assignment-status.js';
 import type { ZaloServices } from '../zalo/services.js';
@@ -179,6 +180,15 @@ async function insertRows(
       }),
       submitForReview(client, target.assignmentId, input.memberId),
       findEvidence(client, id),
+      // Who sent which photo, in the same batch (no extra round trip) and so the same transaction.
+      recordAudit(client, {
+        wardId: input.wardId,
+        actorMemberId: input.memberId,
+        action: 'evidence.upload',
+        entity: 'evidence',
+        entityId: id,
+        after: { assignmentId: target.assignmentId, sha256: file.sha256, flags },
+      }),
     ]),
   );
   if (!evidence) throw new Error(`evidence ${id} vanished after insert`);
