@@ -39,3 +39,9 @@ export const ROLE_GROUPS = {
   members: ['admin', 'staff', 'leader', 'team_lead', 'team_member'],
 } as const satisfies Record<string, readonly Role[]>;
 export type RoleGroup = keyof typeof ROLE_GROUPS;
+
+/**
+ * The name the server gives a resident when Zalo gave no profile name; the mini app greets nobody by
+ * it ("Chào Người dân" reads as a form letter).
+ */
+export const RESIDENT_STAND_IN_NAME = ROLE_NAMES_VI.resident;

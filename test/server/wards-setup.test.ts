@@ -261,6 +261,72 @@ describe('ward set-up', () => {
     expect(csv.body).toContain('Phạm Thị Dung,0903123456,Thành viên tổ,Tổ CNS Khu phố 1,Đã khóa');
   });
 
+  it('imports the exported list back without unlocking anyone; Trạng thái locks or unlocks, as the preview says', async () => {
+    const isActive = async (phone: string) =>
+      t.app.db.withSystem(
+        async (db) =>
+          (await db.query('SELECT active FROM members WHERE ward_id = $1 AND phone = $2', [w.wardId, phone]))
+            .rows[0].active as boolean,
+      );
+    const importList = (fileName: string, content: Buffer, commit: boolean) =>
+      api('POST', '/api/ward/members/import', {
+        fileName,
+        contentBase64: content.toString('base64'),
+        commit,
+      });
+    const DUNG = '84903123456'; // locked in the test above
+    const EM = '84912555666';
+    expect(await isActive(DUNG)).toBe(false);
+
+    // The export as it is, straight back in: nobody's access changes.
+    const exported = (await api('GET', '/api/ward/members/export?format=xlsx')).rawPayload;
+    const preview = await importList('thanh-vien.xlsx', exported, false);
+    expect(preview.statusCode).toBe(200);
+    expect(preview.json().ok).toBe(true);
+    expect(preview.json().rows.filter((r: { activeChange: string | null }) => r.activeChange)).toEqual([]);
+    // People who signed in through Zalo and have no phone are listed with none: the import leaves them be.
+    expect(preview.json().rows.filter((r: { action: string }) => r.action === 'keep').length).toBeGreaterThan(
+      0,
+    );
+    expect((await importList('thanh-vien.xlsx', exported, true)).json().saved).toBe(true);
+    expect(await isActive(DUNG)).toBe(false);
+    expect(await isActive(EM)).toBe(true);
+
+    // The export edited as a CSV: without the Trạng thái column, everyone keeps their state.
+    const rows = await readXlsx(exported);
+    const csv = (cells: string[][]) => Buffer.from(cells.map((row) => row.join(';')).join('\r\n'));
+    expect((await importList('ds.csv', csv(rows.map((row) => row.slice(0, 4))), true)).json().saved).toBe(
+      true,
+    );
+    expect(await isActive(DUNG)).toBe(false);
+
+    // Staff unlock Dung and lock Em in the file: the preview names both, saving does it.
+    const flipped = rows.map((row) =>
+      row[1] === '0903123456'
+        ? [...row.slice(0, 4), 'Đang hoạt động']
+        : row[1] === '0912555666'
+          ? [...row.slice(0, 4), 'đã khoá']
+          : row,
+    );
+    const changes = (await importList('ds.csv', csv(flipped), false))
+      .json()
+      .rows.filter((r: { activeChange: string | null }) => r.activeChange)
+      .map((r: { fullName: string; activeChange: string }) => [r.fullName, r.activeChange]);
+    expect(changes.sort()).toEqual([
+      ['Phạm Thị Dung', 'unlock'],
+      ['Đỗ Văn Em', 'lock'],
+    ]);
+    expect((await importList('ds.csv', csv(flipped), true)).json().saved).toBe(true);
+    expect([await isActive(DUNG), await isActive(EM)]).toEqual([true, false]);
+
+    // A state the import does not know is a problem of its row, and nothing is saved.
+    const odd = flipped.map((row) => (row[1] === '0912555666' ? [...row.slice(0, 4), 'Tạm nghỉ'] : row));
+    const refused = await importList('ds.csv', csv(odd), true);
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().details[0].message).toMatch(/Trạng thái "Tạm nghỉ" không rõ/);
+    expect(await isActive(EM)).toBe(false);
+  });
+
   it("lists the OA's groups from Zalo, registers one as oa_group and a khu phố group as team_share", async () => {
     await t.app.inject({
       method: 'POST',

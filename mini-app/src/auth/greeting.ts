@@ -1,7 +1,4 @@
-import type { MemberProfile } from '@loa/shared';
-
-/** The server's stand-in when Zalo gave no profile name: nobody is greeted as "Người dân". */
-const NO_NAME = 'Người dân';
+import { type MemberProfile, RESIDENT_STAND_IN_NAME } from '@loa/shared';
 
 /**
  * The name a Vietnamese full name is called by: its last word ("Nguyễn Thị Nhi" → "Nhi"), leaving out
@@ -23,7 +20,8 @@ export function givenName(fullName: string): string {
  */
 export function greeting(member: Pick<MemberProfile, 'fullName' | 'role'>): string {
   const name = member.fullName.trim();
-  if (member.role === 'resident') return name && name !== NO_NAME ? `Chào ${name}` : 'Xin chào';
+  if (member.role === 'resident')
+    return name && name !== RESIDENT_STAND_IN_NAME ? `Chào ${name}` : 'Xin chào';
   const given = givenName(name);
   return given ? `Chào anh/chị ${given}` : 'Xin chào';
 }

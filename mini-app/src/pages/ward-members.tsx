@@ -8,10 +8,12 @@ import {
 import { useState } from 'react';
 import { Button, useSnackbar } from 'zmp-ui';
 import { ConfirmButton } from '../components/confirm-button';
+import { DownloadButton } from '../components/download-button';
 import { PageShell } from '../components/page-shell';
 import { QueryGate } from '../components/query-gate';
 import { ChoicesStatus } from '../components/status-views';
-import { downloadFile, fileBase64, MutationError, SelectField, TextField, UnitSelect } from '../wards/fields';
+import { fileBase64, MutationError, SelectField, TextField, UnitSelect } from '../wards/fields';
+import { accessChangesText, ImportRowAccess } from '../wards/import-access';
 import {
   useAddMember,
   useEditMember,
@@ -81,7 +83,10 @@ function ImportSection() {
   return (
     <section className="card">
       <h2>Nhập danh sách (.xlsx, .csv)</h2>
-      <p className="muted">Dòng đầu: Họ tên, Số điện thoại, Vai trò, Tổ/đơn vị. Xem trước rồi mới lưu.</p>
+      <p className="muted">
+        Dòng đầu: Họ tên, Số điện thoại, Vai trò, Tổ/đơn vị (và Trạng thái nếu muốn khóa hoặc mở khóa). Xem
+        trước rồi mới lưu.
+      </p>
       <label className="native-field">
         <span>Tệp danh sách</span>
         <input type="file" accept=".xlsx,.csv" onChange={(event) => void choose(event.target.files?.[0])} />
@@ -93,7 +98,7 @@ function ImportSection() {
           {preview.ok ? (
             <p>
               {preview.rows.length} dòng đều đúng: {preview.created} người mới, {preview.updated} người cập
-              nhật.
+              nhật. {accessChangesText(preview.rows)}
             </p>
           ) : (
             <p className="form-error">
@@ -104,6 +109,7 @@ function ImportSection() {
             {preview.rows.map((row) => (
               <li key={row.line} className={row.problems.length ? 'row-problem' : undefined}>
                 Dòng {row.line}: {row.fullName || '(trống)'} · {row.phone} · {row.role} · {row.unitName}
+                <ImportRowAccess row={row} />
                 {row.problems.map((problem) => (
                   <span key={problem} className="form-error">
                     {' '}
@@ -119,20 +125,12 @@ function ImportSection() {
         </div>
       ) : null}
       <div className="button-row">
-        <Button
-          size="small"
-          variant="tertiary"
-          onClick={() => void downloadFile('/api/ward/members/export?format=xlsx', 'thanh-vien.xlsx')}
-        >
+        <DownloadButton path="/api/ward/members/export?format=xlsx" fallbackName="thanh-vien.xlsx">
           Tải danh sách .xlsx
-        </Button>
-        <Button
-          size="small"
-          variant="tertiary"
-          onClick={() => void downloadFile('/api/ward/members/export?format=csv', 'thanh-vien.csv')}
-        >
+        </DownloadButton>
+        <DownloadButton path="/api/ward/members/export?format=csv" fallbackName="thanh-vien.csv">
           Tải .csv
-        </Button>
+        </DownloadButton>
       </div>
     </section>
   );

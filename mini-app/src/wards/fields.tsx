@@ -1,7 +1,6 @@
 import type { SetupUnit, UnitKind } from '@loa/shared';
 import type { ReactNode } from 'react';
 import { errorText } from '../lib/error-text';
-import { requestBlob } from '../lib/request';
 
 /** A labelled text/number input (labels make the set-up forms readable and testable by name). */
 export function TextField(props: {
@@ -87,16 +86,6 @@ export function MutationError({ error }: { error: unknown }) {
       ) : null}
     </div>
   );
-}
-
-/** Downloads a file from the API (the request client adds the session token). */
-export async function downloadFile(path: string, fileName: string): Promise<void> {
-  const url = URL.createObjectURL(await requestBlob(path));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 /** A File as base64 (without the data: prefix), for the JSON import request. */

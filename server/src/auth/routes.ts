@@ -4,7 +4,7 @@
  * the phone number Zalo gives for a `getPhoneNumber` token; then we issue our own session token.
  */
 import { type FastifyPluginAsyncTypebox, Type } from '@fastify/type-provider-typebox';
-import { ErrorBody, type MemberProfile, MeReply, ZaloSignInBody } from '@loa/shared';
+import { ErrorBody, type MemberProfile, MeReply, RESIDENT_STAND_IN_NAME, ZaloSignInBody } from '@loa/shared';
 import { AppError } from '../errors.js';
 import { routeGroup } from '../http/access.js';
 import { linkZaloIds } from '../wards/identity.js';
@@ -26,8 +26,6 @@ import {
   findWardBySlug,
   type ProfileRow,
 } from './sql.js';
-
-const RESIDENT_NAME = 'Người dân';
 
 const authRoutes: FastifyPluginAsyncTypebox<{ defaultWardSlug: string }> = async (app, options) => {
   async function findOrLink(
@@ -66,7 +64,7 @@ const authRoutes: FastifyPluginAsyncTypebox<{ defaultWardSlug: string }> = async
             if (!ward) throw new AppError('WARD_NOT_FOUND');
             profile = {
               id: null,
-              fullName: user.name || RESIDENT_NAME,
+              fullName: user.name || RESIDENT_STAND_IN_NAME,
               role: 'resident',
               unitId: null,
               unitName: null,
@@ -126,7 +124,7 @@ const authRoutes: FastifyPluginAsyncTypebox<{ defaultWardSlug: string }> = async
           return {
             member: {
               id: null,
-              fullName: RESIDENT_NAME,
+              fullName: RESIDENT_STAND_IN_NAME,
               role: 'resident' as const,
               unitId: null,
               unitName: null,

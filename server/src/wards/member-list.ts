@@ -1,7 +1,8 @@
 /**
  * The members list as a ward keeps it in a spreadsheet: columns Họ tên, Số điện thoại, Vai trò,
- * Tổ/đơn vị, in any order, as .xlsx (exceljs) or .csv (csv-parse). Reading turns each row into
- * either a member ready to save or the problems a person must fix, in Vietnamese, line by line.
+ * Tổ/đơn vị, in any order, as .xlsx (exceljs) or .csv (csv-parse), and optionally Trạng thái (the
+ * export writes it). Reading turns each row into either a member ready to save or the problems a person
+ * must fix, in Vietnamese, line by line.
  */
 import { MEMBER_ROLES, type MemberImportRow, type MemberRole, ROLE_NAMES_VI } from '@loa/shared';
 import { parse as parseCsv } from 'csv-parse/sync';
@@ -27,6 +28,17 @@ const HEADERS: Record<'fullName' | 'phone' | 'role' | 'unit', string[]> = {
   phone: ['so dien thoai', 'dien thoai', 'sdt', 'so dt'],
   role: ['vai tro', 'chuc nang', 'quyen'],
   unit: ['to don vi', 'to', 'don vi', 'to dan vi', 'to hoac don vi'],
+};
+
+/** The optional column: a member's state, as the export writes it. */
+const STATUS_HEADERS = ['trang thai', 'tinh trang'];
+const STATUS_WORDS: Record<string, boolean> = {
+  'dang hoat dong': true,
+  'hoat dong': true,
+  'mo khoa': true,
+  'da khoa': false,
+  khoa: false,
+  'ngung hoat dong': false,
 };
 
 /** Role words as people write them, folded (no accents, lower case). */
@@ -121,9 +133,39 @@ export interface ListContext {
   units: Map<string, { id: string; kind: string; name: string }>;
   /** Whether the importer may create admins. */
   mayGrantAdmin: boolean;
-  /** Roles of the ward's members by phone (84…). */
-  existingPhones: Map<string, MemberRole>;
+  /** The ward's members by phone (84…): their role and whether they may sign in. */
+  existingPhones: Map<string, { role: MemberRole; active: boolean }>;
+  /**
+   * Members without a phone (they signed in through Zalo), by folded name, when the name is theirs alone.
+   * The export lists them with an empty phone; importing it back leaves them as they are.
+   */
+  phonelessNames: Map<string, { active: boolean }>;
 }
+
+/**
+ * Whether a row's member may sign in after the import. A known member keeps their state unless the file's
+ * Trạng thái says otherwise (so re-importing an edited export does not unlock the people the ward locked);
+ * a new member is active unless the file says Đã khóa. Undefined when the cell is not a state we know.
+ */
+function activeAfter(cell: string, existing: { active: boolean } | undefined): boolean | undefined {
+  if (cell === '') return existing?.active ?? true;
+  return STATUS_WORDS[fold(cell)];
+}
+
+/** `phonelessNames` of ListContext: names shared by two phoneless members are left out (we cannot tell them apart). */
+export function phonelessByName(
+  members: { fullName: string; active: boolean }[],
+): ListContext['phonelessNames'] {
+  const byName = new Map<string, { active: boolean } | null>();
+  for (const m of members) {
+    const key = fold(m.fullName.normalize('NFC'));
+    byName.set(key, byName.has(key) ? null : { active: m.active });
+  }
+  return new Map([...byName].flatMap(([name, m]) => (m ? [[name, m] as const] : [])));
+}
+
+const changeOf = (before: boolean, after: boolean | undefined) =>
+  after === undefined || after === before ? null : after ? 'unlock' : 'lock';
 
 /** Reads a members list and checks every row against the ward. Nothing is saved here. */
 export async function readMemberList(
@@ -135,6 +177,7 @@ export async function readMemberList(
   const header = all[0];
   if (!header) throw new AppError('IMPORT_FILE_UNREADABLE', 'Tệp không có dòng nào. Kiểm tra lại tệp.');
   const columns = locateColumns(header.cells);
+  const statusColumn = header.cells.map(fold).findIndex((cell) => STATUS_HEADERS.includes(cell));
   const body = all.slice(1);
   if (body.length === 0)
     throw new AppError('IMPORT_FILE_UNREADABLE', 'Tệp chỉ có dòng tiêu đề, chưa có người nào.');
@@ -153,8 +196,28 @@ export async function readMemberList(
       phone: at(columns.phone),
       role: at(columns.role),
       unit: at(columns.unit),
+      status: statusColumn < 0 ? '' : at(statusColumn),
     };
     const problems: string[] = [];
+    const phoneless = raw.phone ? undefined : context.phonelessNames.get(fold(raw.fullName));
+    if (phoneless) {
+      // The import matches people by phone, so it cannot change this one: it leaves them as they are.
+      if (activeAfter(raw.status, phoneless) !== phoneless.active)
+        problems.push(
+          'Người này chưa có số điện thoại nên không khóa hay mở khóa được bằng tệp: làm trong ứng dụng.',
+        );
+      rows.push({
+        line,
+        fullName: raw.fullName,
+        phone: '',
+        role: raw.role,
+        unitName: raw.unit,
+        action: problems.length ? null : 'keep',
+        activeChange: null,
+        problems,
+      });
+      continue;
+    }
     if (!raw.fullName) problems.push('Thiếu họ tên.');
     else if (raw.fullName.length > 120) problems.push('Họ tên dài quá 120 ký tự.');
     const phone = normaliseMobile(raw.phone);
@@ -178,7 +241,13 @@ export async function readMemberList(
       else if (unit && unit.kind !== 'digital_team')
         problems.push(`"${unit.name}" không phải một Tổ Công nghệ số.`);
     }
-    if (phone && context.existingPhones.get(phone) === 'admin' && !context.mayGrantAdmin)
+    const existing = phone ? context.existingPhones.get(phone) : undefined;
+    const active = activeAfter(raw.status, existing);
+    if (active === undefined)
+      problems.push(
+        `Trạng thái "${raw.status}" không rõ: ghi "Đang hoạt động" hoặc "Đã khóa", hoặc để trống để giữ như cũ.`,
+      );
+    if (existing?.role === 'admin' && !context.mayGrantAdmin)
       problems.push('Số này là của một quản trị viên; chỉ quản trị viên mới sửa được người này.');
     if (phone && !seen.has(phone)) seen.set(phone, line);
     const ok = problems.length === 0 && phone && role;
@@ -188,7 +257,8 @@ export async function readMemberList(
       phone: raw.phone,
       role: raw.role,
       unitName: raw.unit,
-      action: ok ? (context.existingPhones.has(phone) ? 'update' : 'create') : null,
+      action: ok ? (existing ? 'update' : 'create') : null,
+      activeChange: !ok ? null : existing ? changeOf(existing.active, active) : active ? null : 'lock',
       problems,
     });
     if (ok)
@@ -198,7 +268,7 @@ export async function readMemberList(
         role,
         unitId: unit?.id ?? null,
         title: null,
-        active: true,
+        active: active ?? true,
       });
   }
   return { rows, members };

@@ -14,12 +14,13 @@ import { recordAuditBy, recordAuditMany } from '../audit/audit.js';
 import { AppError } from '../errors.js';
 import type { Session } from '../plugins/auth.js';
 import type { Queryable } from '../plugins/db.js';
-import { normaliseMobile, readMemberList } from './member-list.js';
+import { normaliseMobile, phonelessByName, readMemberList } from './member-list.js';
 import {
   findMember,
   insertMember,
   knownPhones,
   memberIdByPhone,
+  phonelessMembers,
   unitsByName,
   updateMember,
   upsertMembers,
@@ -115,6 +116,7 @@ export async function importMembers(
     units: await unitsByName(db),
     mayGrantAdmin: session.role === 'admin',
     existingPhones: await knownPhones(db),
+    phonelessNames: phonelessByName(await phonelessMembers(db)),
   });
   const ok = rows.every((row) => row.problems.length === 0);
   const created = rows.filter((row) => row.action === 'create').length;

@@ -67,7 +67,8 @@ export async function updateMember(db: Queryable, id: string, member: MemberRow)
 }
 
 /**
- * A whole imported list in two statements: new people inserted, known phones updated (and reactivated).
+ * A whole imported list in one statement: new people inserted, known phones updated, each with the
+ * active state the import decided (member-list.ts keeps a known member's state unless the file says).
  * Returns the ids by phone.
  */
 export async function upsertMembers(
@@ -79,7 +80,8 @@ export async function upsertMembers(
     `INSERT INTO members (ward_id, full_name, phone, role, unit_id, active)
      SELECT $1, * FROM unnest($2::text[], $3::text[], $4::text[], $5::uuid[], $6::boolean[])
      ON CONFLICT (ward_id, phone) DO UPDATE
-       SET full_name = EXCLUDED.full_name, role = EXCLUDED.role, unit_id = EXCLUDED.unit_id, active = true
+       SET full_name = EXCLUDED.full_name, role = EXCLUDED.role, unit_id = EXCLUDED.unit_id,
+           active = EXCLUDED.active
      RETURNING id, phone, (xmax = 0) AS inserted`,
     [
       wardId,
@@ -87,18 +89,28 @@ export async function upsertMembers(
       members.map((m) => m.phone),
       members.map((m) => m.role),
       members.map((m) => m.unitId),
-      members.map(() => true),
+      members.map((m) => m.active),
     ],
   );
   return rows;
 }
 
-/** Phones of the ward's members, normalised, for the import preview. */
-export async function knownPhones(db: Queryable): Promise<Map<string, MemberRole>> {
-  const { rows } = await db.query<{ phone: string; role: MemberRole }>(
-    `SELECT phone, role FROM members WHERE phone IS NOT NULL`,
+/** Phones of the ward's members, normalised, with role and state, for the import preview. */
+export async function knownPhones(
+  db: Queryable,
+): Promise<Map<string, { role: MemberRole; active: boolean }>> {
+  const { rows } = await db.query<{ phone: string; role: MemberRole; active: boolean }>(
+    `SELECT phone, role, active FROM members WHERE phone IS NOT NULL`,
   );
-  return new Map(rows.map((row) => [row.phone, row.role]));
+  return new Map(rows.map(({ phone, role, active }) => [phone, { role, active }]));
+}
+
+/** Names of the ward's members without a phone, each with whether that person is active. */
+export async function phonelessMembers(db: Queryable): Promise<{ fullName: string; active: boolean }[]> {
+  const { rows } = await db.query<{ fullName: string; active: boolean }>(
+    `SELECT full_name AS "fullName", active FROM members WHERE phone IS NULL`,
+  );
+  return rows;
 }
 
 /** Units by lower-cased name and short name, for matching the "Tổ/đơn vị" column. */

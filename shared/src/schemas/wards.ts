@@ -173,7 +173,10 @@ export const MemberImportRow = Type.Object({
   phone: Type.String(),
   role: Type.String(),
   unitName: Type.String(),
-  action: Type.Union([Type.Literal('create'), Type.Literal('update'), Type.Null()]),
+  /** `keep`: a member without a phone (as the export lists them), left as they are. */
+  action: Type.Union([Type.Literal('create'), Type.Literal('update'), Type.Literal('keep'), Type.Null()]),
+  /** What saving the row does to the person's access: lock them (or add them locked), unlock them, or neither. */
+  activeChange: Type.Union([Type.Literal('lock'), Type.Literal('unlock'), Type.Null()]),
   problems: Type.Array(Type.String()),
 });
 export type MemberImportRow = Static<typeof MemberImportRow>;
