@@ -40,6 +40,11 @@ export const ROLE_GROUPS = {
 } as const satisfies Record<string, readonly Role[]>;
 export type RoleGroup = keyof typeof ROLE_GROUPS;
 
+/** Whether `role` is one of a group's roles: the one way both sides ask "may this role do that". */
+export function inRoleGroup(role: Role | undefined, group: RoleGroup): boolean {
+  return role !== undefined && (ROLE_GROUPS[group] as readonly Role[]).includes(role);
+}
+
 /**
  * The name the server gives a resident when Zalo gave no profile name; the mini app greets nobody by
  * it ("Chào Người dân" reads as a form letter).

@@ -31,7 +31,6 @@ describe('editing posts, sending back, images, schedules and the loudspeaker', (
   let shareGroups: Awaited<ReturnType<typeof addGroups>>;
 
   beforeAll(async () => {
-    // The demo ward gives the simulator its OA (the OA token is the default ward's).
     t = await buildTestApp({ seed: true });
     ward = await createWard(t.app.db);
     shareGroups = await addGroups(t.app.db, ward, 0, 1);
@@ -44,7 +43,12 @@ describe('editing posts, sending back, images, schedules and the loudspeaker', (
       status: 'enabled',
       memberIds: [],
     });
+    // The server sends through one OA (the demo ward's, resolved first) and only for the ward whose OA
+    // it is: the test ward takes that OA over, as it sends into an OA group.
+    const connectedOa = await t.app.zalo.connectedOaId();
     oaGroupId = await t.app.db.withSystem(async (c) => {
+      await c.query(`UPDATE wards SET zalo_oa_id = NULL WHERE zalo_oa_id = $1`, [connectedOa]);
+      await c.query(`UPDATE wards SET zalo_oa_id = $1 WHERE id = $2`, [connectedOa, ward.wardId]);
       await c.query(`UPDATE campaigns SET starts_on = $2, ends_on = $3 WHERE id = $1`, [
         ward.campaignId,
         START,

@@ -1,4 +1,4 @@
-import { ROLE_NAMES_VI, type Role } from '@loa/shared';
+import { inRoleGroup, ROLE_NAMES_VI, type Role } from '@loa/shared';
 import { useNavigate } from 'react-router-dom';
 import { Button } from 'zmp-ui';
 import { ConfirmButton } from '../components/confirm-button';
@@ -35,13 +35,13 @@ export function SessionBar() {
           {member.unitName ? ` · ${member.unitName}` : ''}
         </small>
       </span>
-      {member.role === 'admin' || member.role === 'staff' || member.role === 'leader' ? (
+      {inRoleGroup(member.role, 'office') ? (
         // Offices have tasks of their own (the banner at the UBND, the articles): no tab, a button here.
         <Button size="small" variant="tertiary" onClick={() => navigate('/tasks')}>
           Việc đơn vị
         </Button>
       ) : null}
-      {member.role === 'admin' || member.role === 'staff' ? (
+      {inRoleGroup(member.role, 'officeWriters') ? (
         <Button size="small" variant="tertiary" onClick={() => navigate('/setup')}>
           Thiết lập
         </Button>

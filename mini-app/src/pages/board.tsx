@@ -1,4 +1,5 @@
 import type { Board } from '@loa/shared';
+import { inRoleGroup } from '@loa/shared';
 import { useParams } from 'react-router-dom';
 import { useSnackbar } from 'zmp-ui';
 import { useSession } from '../auth/use-session';
@@ -15,7 +16,7 @@ export function BoardPage() {
   const { id } = useParams();
   const { session } = useSession();
   if (!session) return <SignInNeeded title="Bảng tiến độ" />;
-  const canUrge = session.role === 'staff' || session.role === 'admin';
+  const canUrge = inRoleGroup(session.role, 'officeWriters');
   return (
     <PageShell title="Bảng tiến độ" showBack={Boolean(id)}>
       {id ? <CampaignBoard campaignId={id} canUrge={canUrge} /> : <RunningBoard canUrge={canUrge} />}

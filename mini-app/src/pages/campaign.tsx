@@ -1,4 +1,4 @@
-import { type Campaign, formatDateTimeVi, formatIsoDayVi, formatPeriodVi } from '@loa/shared';
+import { type Campaign, formatDateTimeVi, formatIsoDayVi, formatPeriodVi, inRoleGroup } from '@loa/shared';
 import { useNavigate, useParams } from 'react-router-dom';
 import { Button, useSnackbar } from 'zmp-ui';
 import { useSession } from '../auth/use-session';
@@ -64,7 +64,7 @@ function CampaignDetail({ campaign }: { campaign: Campaign }) {
   const navigate = useNavigate();
   const action = useCampaignAction(campaign.id);
   const { openSnackbar } = useSnackbar();
-  const staff = session?.role === 'staff' || session?.role === 'admin';
+  const staff = inRoleGroup(session?.role, 'officeWriters');
   const run = (verb: 'approve' | 'activate' | 'close', done: string) =>
     action.mutate(verb, {
       onSuccess: () => openSnackbar({ text: done, type: 'success' }),
@@ -141,8 +141,8 @@ function CampaignDetail({ campaign }: { campaign: Campaign }) {
       </div>
       {campaign.sourceText ? <SourceText text={campaign.sourceText} /> : null}
       <CampaignTasks campaign={campaign} canWrite={staff} />
-      {staff || session?.role === 'leader' ? <ReportDownloads campaignId={campaign.id} /> : null}
-      {staff || session?.role === 'leader' ? (
+      {inRoleGroup(session?.role, 'office') ? <ReportDownloads campaignId={campaign.id} /> : null}
+      {inRoleGroup(session?.role, 'office') ? (
         <ReminderRules campaignId={campaign.id} canEdit={staff} />
       ) : null}
     </article>

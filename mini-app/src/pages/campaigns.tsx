@@ -1,4 +1,4 @@
-import { formatPeriodVi } from '@loa/shared';
+import { formatPeriodVi, inRoleGroup } from '@loa/shared';
 import { useNavigate } from 'react-router-dom';
 import { Button } from 'zmp-ui';
 import { useSession } from '../auth/use-session';
@@ -16,7 +16,7 @@ export function CampaignsPage() {
   const query = useCampaigns();
   const navigate = useNavigate();
   if (!session) return <SignInNeeded title={pageTitles.campaigns} />;
-  const canWrite = session.role === 'staff' || session.role === 'admin';
+  const canWrite = inRoleGroup(session.role, 'officeWriters');
   return (
     <PageShell title={pageTitles.campaigns}>
       {canWrite ? (

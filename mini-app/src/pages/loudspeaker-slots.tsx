@@ -1,3 +1,4 @@
+import { inRoleGroup } from '@loa/shared';
 import { useState } from 'react';
 import { Button } from 'zmp-ui';
 import { useSession } from '../auth/use-session';
@@ -23,7 +24,7 @@ import {
 export function LoudspeakerSlotsPage() {
   const slots = useLoudspeakerSlots();
   const { session } = useSession();
-  const canEdit = session?.role === 'admin' || session?.role === 'staff';
+  const canEdit = inRoleGroup(session?.role, 'officeWriters');
   return (
     <PageShell title="Khung giờ phát loa" showBack>
       <p className="detail-meta">

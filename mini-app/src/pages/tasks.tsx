@@ -1,4 +1,4 @@
-import { formatDateTimeVi } from '@loa/shared';
+import { formatDateTimeVi, isTeamRole } from '@loa/shared';
 import { useNavigate } from 'react-router-dom';
 import { Button, List } from 'zmp-ui';
 import { useSession } from '../auth/use-session';
@@ -27,7 +27,7 @@ export function TasksPage() {
         lastKnown
         isEmpty={(data) => data.assignments.length === 0}
         empty={
-          session.role === 'team_lead' || session.role === 'team_member'
+          isTeamRole(session.role)
             ? 'Tổ của bạn chưa có nhiệm vụ nào.'
             : 'Đơn vị của bạn chưa có nhiệm vụ nào.'
         }

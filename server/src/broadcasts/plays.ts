@@ -2,6 +2,7 @@
  * Teams report each loudspeaker play (a play log), not just a total at the end: when it was played and
  * by whom. Staff may report for a team. Each report is audited.
  */
+import { inRoleGroup } from '@loa/shared';
 import { recordAuditBy } from '../audit/audit.js';
 import { AppError } from '../errors.js';
 import type { Session } from '../plugins/auth.js';
@@ -10,7 +11,7 @@ import { addPlays, findLoudspeakerDelivery, listPlays } from './plays-sql.js';
 
 /** The team whose deliveries the session may act on; null = any (the office). */
 export function playScope(session: Session): string | null {
-  const office = session.role === 'staff' || session.role === 'admin' || session.role === 'leader';
+  const office = inRoleGroup(session.role, 'office');
   if (office) return null;
   if (!session.unitId)
     throw new AppError('FORBIDDEN', 'Tài khoản của bạn chưa thuộc tổ nào, nên chưa báo phát loa được.');

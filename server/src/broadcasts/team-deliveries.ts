@@ -3,6 +3,7 @@
  * (every member is told), and the team confirms it: shared into the group, or read aloud on the
  * loudspeaker.
  */
+import { inRoleGroup } from '@loa/shared';
 import { recordAudit } from '../audit/audit.js';
 import { AppError } from '../errors.js';
 import { queueingNotifier } from '../notifications/queue.js';
@@ -39,7 +40,7 @@ export async function completeDelivery(
   kind: 'team_share' | 'loudspeaker',
   broadcastCount: number | null,
 ): Promise<void> {
-  const office = session.role === 'staff' || session.role === 'admin';
+  const office = inRoleGroup(session.role, 'officeWriters');
   if (!office && !session.unitId)
     throw new AppError('FORBIDDEN', 'Tài khoản của bạn chưa thuộc tổ nào, nên chưa xác nhận được.');
   const unitId = office ? null : (session.unitId ?? null);

@@ -4,7 +4,7 @@
  * export writes it). Reading turns each row into either a member ready to save or the problems a person
  * must fix, in Vietnamese, line by line.
  */
-import { MEMBER_ROLES, type MemberImportRow, type MemberRole, ROLE_NAMES_VI } from '@loa/shared';
+import { isTeamRole, MEMBER_ROLES, type MemberImportRow, type MemberRole, ROLE_NAMES_VI } from '@loa/shared';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { AppError } from '../errors.js';
 import { loadExcelJs } from '../lazy-libraries.js';
@@ -236,7 +236,7 @@ export async function readMemberList(
     const unit = raw.unit ? context.units.get(raw.unit.toLowerCase()) : undefined;
     if (raw.unit && !unit)
       problems.push(`Không có tổ/đơn vị "${raw.unit}" trong phường. Thêm đơn vị trước hoặc sửa tên.`);
-    if (role && (role === 'team_lead' || role === 'team_member')) {
+    if (role && isTeamRole(role)) {
       if (!raw.unit) problems.push('Tổ trưởng và thành viên tổ cần ghi tên tổ.');
       else if (unit && unit.kind !== 'digital_team')
         problems.push(`"${unit.name}" không phải một Tổ Công nghệ số.`);

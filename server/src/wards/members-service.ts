@@ -10,6 +10,7 @@ import type {
   MemberPatch,
   MemberRole,
 } from '@loa/shared';
+import { isTeamRole } from '@loa/shared';
 import { recordAuditBy, recordAuditMany } from '../audit/audit.js';
 import { AppError } from '../errors.js';
 import type { Session } from '../plugins/auth.js';
@@ -45,9 +46,8 @@ async function checkMember(
   if (fields.unitId) {
     const unit = await findSetupUnit(db, fields.unitId);
     if (!unit || unit.kind === 'khu_pho') throw new AppError('UNIT_UNKNOWN');
-    if ((fields.role === 'team_lead' || fields.role === 'team_member') && unit.kind !== 'digital_team')
-      throw new AppError('MEMBER_UNIT_REQUIRED');
-  } else if (fields.role === 'team_lead' || fields.role === 'team_member') {
+    if (isTeamRole(fields.role) && unit.kind !== 'digital_team') throw new AppError('MEMBER_UNIT_REQUIRED');
+  } else if (isTeamRole(fields.role)) {
     throw new AppError('MEMBER_UNIT_REQUIRED');
   }
   if (await memberIdByPhone(db, phone, exceptId)) throw new AppError('MEMBER_PHONE_TAKEN');
