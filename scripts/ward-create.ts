@@ -4,12 +4,8 @@
  * that admin's one-time sign-in link (7 days). Units, members and groups are then set up in the app.
  */
 import { parseArgs } from 'node:util';
-import pg from 'pg';
-import { loadConfig, readEnvironment } from '../server/src/config.js';
-import { openDatabase } from '../server/src/database.js';
-import { applicationRoleStatement, createDb } from '../server/src/plugins/db.js';
-import { StartupError } from '../server/src/startup-error.js';
 import { createWardWithAdmin, wardSlugTaken } from '../server/src/wards/create-ward.js';
+import { withDatabase } from './lib/with-database.js';
 
 const options = {
   name: { type: 'string' },
@@ -29,43 +25,32 @@ try {
   process.exit(2);
 }
 
-if (!values.name || !values.slug) {
+const { name, slug } = values;
+if (!name || !slug) {
   console.error(
     'Cần --name và --slug, ví dụ: npm run ward:create -- --name "Phường Xuân Thọ" --slug xuan-tho',
   );
   process.exit(2);
 }
 
-try {
-  const config = loadConfig(readEnvironment(), { zalo: false });
-  const database = await openDatabase(config, (message) => console.log(message));
-  const pool = new pg.Pool({ connectionString: database.url, max: 2 });
-  try {
-    const db = createDb(pool, await applicationRoleStatement(pool));
-    // Running it again is what someone whose admin link expired would try: point them to the way out.
-    if (await db.withSystem((client) => wardSlugTaken(client, values.slug!)))
-      throw new Error(
-        `Đã có phường với mã "${values.slug}". Chọn mã khác; nếu liên kết của quản trị viên đã hết hạn, tạo liên kết mới: npm run ward:invite-admin -- --slug ${values.slug}`,
-      );
-    const created = await createWardWithAdmin(
-      db,
-      {
-        name: values.name,
-        slug: values.slug,
-        province: values.province ?? 'Đồng Nai',
-        adminName: values['admin-name'] ?? 'Quản trị phường',
-        adminPhone: values['admin-phone'],
-      },
-      config.publicUrl,
+await withDatabase(async (db, publicUrl) => {
+  // Running it again is what someone whose admin link expired would try: point them to the way out.
+  if (await db.withSystem((client) => wardSlugTaken(client, slug)))
+    throw new Error(
+      `Đã có phường với mã "${slug}". Chọn mã khác; nếu liên kết của quản trị viên đã hết hạn, tạo liên kết mới: npm run ward:invite-admin -- --slug ${slug}`,
     );
-    console.log(`Đã tạo ${values.name} (mã ${values.slug}).`);
-    console.log(`Liên kết đăng nhập của quản trị viên (dùng một lần, hết hạn ${created.expiresAt}):`);
-    console.log(created.link);
-  } finally {
-    await pool.end();
-    await database.stop();
-  }
-} catch (error) {
-  console.error(error instanceof StartupError || error instanceof Error ? error.message : error);
-  process.exitCode = 1;
-}
+  const created = await createWardWithAdmin(
+    db,
+    {
+      name,
+      slug,
+      province: values.province ?? 'Đồng Nai',
+      adminName: values['admin-name'] ?? 'Quản trị phường',
+      adminPhone: values['admin-phone'],
+    },
+    publicUrl,
+  );
+  console.log(`Đã tạo ${name} (mã ${slug}).`);
+  console.log(`Liên kết đăng nhập của quản trị viên (dùng một lần, hết hạn ${created.expiresAt}):`);
+  console.log(created.link);
+});

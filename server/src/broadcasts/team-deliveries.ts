@@ -4,7 +4,7 @@
  * loudspeaker.
  */
 import { inRoleGroup } from '@loa/shared';
-import { recordAudit } from '../audit/audit.js';
+import { recordAuditBy } from '../audit/audit.js';
 import { AppError } from '../errors.js';
 import { queueingNotifier } from '../notifications/queue.js';
 import type { Session } from '../plugins/auth.js';
@@ -50,9 +50,7 @@ export async function completeDelivery(
     ) {
       if (kind === 'loudspeaker' && broadcastCount)
         await logPlaysOfTotal(db, id, session.memberId ?? null, broadcastCount);
-      await recordAudit(db, {
-        wardId: session.wardId,
-        actorMemberId: session.memberId,
+      await recordAuditBy(db, session, {
         action: kind === 'team_share' ? 'deliveries.shared' : 'deliveries.broadcast',
         entity: 'delivery',
         entityId: id,

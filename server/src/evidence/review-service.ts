@@ -4,7 +4,7 @@
  * notification (through notifications/, which delivers it).
  */
 import type { EvidenceItem, EvidenceReviewBody } from '@loa/shared';
-import { recordAudit } from '../audit/audit.js';
+import { recordAuditBy } from '../audit/audit.js';
 import { AppError } from '../errors.js';
 import type { Notifier } from '../notifications/queue.js';
 import type { Session } from '../plugins/auth.js';
@@ -31,9 +31,7 @@ export async function reviewPhoto(
       throw new AppError('EVIDENCE_OWN_PHOTO');
     throw new AppError('EVIDENCE_NOT_FOUND');
   }
-  await recordAudit(db, {
-    wardId: session.wardId,
-    actorMemberId: session.memberId,
+  await recordAuditBy(db, session, {
     action: status === 'accepted' ? 'evidence.accept' : 'evidence.sendBack',
     entity: 'evidence',
     entityId: evidenceId,
