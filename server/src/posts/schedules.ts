@@ -4,6 +4,7 @@
  * it); an occurrence is edited or cancelled only before it is due.
  */
 import { type OccurrenceUpdate, type ScheduleInput, wardDayOf, wardDays, wardInstant } from '@loa/shared';
+import { recordAuditBy } from '../audit/audit.js';
 import { cancelScheduleOccurrences, insertOccurrences, updateOccurrence } from '../broadcasts/occurrences.js';
 import { AppError } from '../errors.js';
 import type { Queryable } from '../plugins/db.js';
@@ -77,6 +78,12 @@ export async function createSchedule(
     dueAts,
   );
   await insertOccurrences(db, { wardId: session.wardId, scheduleId, postId, dueAts });
+  await recordAuditBy(db, session, {
+    action: 'schedules.create',
+    entity: 'schedule',
+    entityId: scheduleId,
+    after: { ...input, targets: { groupIds, loudspeaker }, sends: dueAts.length },
+  });
   return scheduleId;
 }
 
