@@ -61,7 +61,7 @@ describe('audit of the member export, post archiving and schedule creation', () 
   beforeAll(async () => {
     t = await buildTestApp();
     w = await createWard(t.app.db, WARD);
-    [{ id: groupId }] = (await addGroups(t.app.db, w, 0, 1)) as [{ id: string }];
+    groupId = (await addGroups(t.app.db, w, 0, 1))[0]!.id;
     await t.app.db.withSystem((db) =>
       db.query('UPDATE campaigns SET starts_on = $2, ends_on = $3 WHERE id = $1', [
         w.campaignId,
