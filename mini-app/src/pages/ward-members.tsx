@@ -9,11 +9,14 @@ import { useState } from 'react';
 import { Button, useSnackbar } from 'zmp-ui';
 import { ConfirmButton } from '../components/confirm-button';
 import { DownloadButton } from '../components/download-button';
+import { SelectField, TextField } from '../components/form-fields';
+import { MutationError } from '../components/mutation-error';
 import { PageShell } from '../components/page-shell';
 import { QueryGate } from '../components/query-gate';
 import { ChoicesStatus } from '../components/status-views';
-import { fileBase64, MutationError, SelectField, TextField, UnitSelect } from '../wards/fields';
+import { fileBase64 } from '../lib/file-base64';
 import { accessChangesText, ImportRowAccess } from '../wards/import-access';
+import { UnitSelect } from '../wards/unit-select';
 import {
   useAddMember,
   useEditMember,
