@@ -240,7 +240,8 @@ export const errorCatalogue = {
   UNIT_NAME_TAKEN: { status: 409, message: 'Tên đơn vị này đã có trong phường. Đặt tên khác.' },
   UNIT_STOPPED: {
     status: 409,
-    message: 'Đơn vị đã ngừng dùng nên không nhận việc mới. Chọn đơn vị khác hoặc bật lại đơn vị trong phần Thiết lập phường.',
+    message:
+      'Đơn vị đã ngừng dùng nên không nhận việc mới. Chọn đơn vị khác hoặc bật lại đơn vị trong phần Thiết lập phường.',
   },
   TEAM_NEEDS_KHU_PHO: {
     status: 400,

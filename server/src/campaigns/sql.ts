@@ -111,7 +111,10 @@ export async function setCampaignStatus(
 }
 
 /** Of the given unit ids, those that exist in this ward (RLS hides the others), with whether each is in use. */
-export async function existingUnits(db: Queryable, ids: string[]): Promise<{ id: string; name: string; active: boolean }[]> {
+export async function existingUnits(
+  db: Queryable,
+  ids: string[],
+): Promise<{ id: string; name: string; active: boolean }[]> {
   const { rows } = await db.query<{ id: string; name: string; active: boolean }>(
     'SELECT id, name, active FROM units WHERE id = ANY($1::uuid[])',
     [ids],
