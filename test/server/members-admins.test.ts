@@ -5,8 +5,8 @@
  * locking each other at the same moment.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readMemberList } from '../../server/src/wards/member-list.js';
 import { createWardWithAdmin } from '../../server/src/wards/create-ward.js';
+import { readMemberList } from '../../server/src/wards/member-list.js';
 import { buildTestApp, type TestApp } from '../helpers/app.js';
 import { authHeader } from '../helpers/sessions.js';
 
@@ -28,9 +28,9 @@ describe('the ward keeps an active admin', () => {
       headers: as(by),
       payload: {
         fileName: 'ds.csv',
-        contentBase64: Buffer.from(['Họ tên;Số điện thoại;Vai trò;Tổ/đơn vị;Trạng thái', ...lines].join('\r\n')).toString(
-          'base64',
-        ),
+        contentBase64: Buffer.from(
+          ['Họ tên;Số điện thoại;Vai trò;Tổ/đơn vị;Trạng thái', ...lines].join('\r\n'),
+        ).toString('base64'),
         commit,
       },
     });
@@ -60,13 +60,20 @@ describe('the ward keeps an active admin', () => {
     // As an operator runs it without --admin-phone: the first admin has no phone.
     const made = await createWardWithAdmin(
       t.app.db,
-      { name: 'Phường Bảo Vinh', slug: 'bao-vinh', province: 'Đồng Nai', adminName: 'Chị Lan', adminPhone: undefined },
+      {
+        name: 'Phường Bảo Vinh',
+        slug: 'bao-vinh',
+        province: 'Đồng Nai',
+        adminName: 'Chị Lan',
+        adminPhone: undefined,
+      },
       'http://localhost:3000',
     );
     wardId = made.wardId;
     firstAdminId = made.adminId;
     ({ secondAdminId, officeId } = await t.app.db.withSystem(async (db) => {
-      const office = (await db.query('SELECT unit_id FROM members WHERE id = $1', [firstAdminId])).rows[0].unit_id;
+      const office = (await db.query('SELECT unit_id FROM members WHERE id = $1', [firstAdminId])).rows[0]
+        .unit_id;
       const second = await db.query(
         `INSERT INTO members (ward_id, unit_id, role, full_name, phone)
          VALUES ($1, $2, 'admin', 'Anh Minh', '84911000222') RETURNING id`,

@@ -258,7 +258,9 @@ export async function readMemberList(
       if (role && role !== existing.role)
         problems.push('Dòng này là của chính bạn: bạn không thể tự đổi vai trò. Nhờ một quản trị viên khác.');
       if (active === false && existing.active)
-        problems.push('Dòng này là của chính bạn: bạn không thể tự khóa tài khoản. Nhờ một quản trị viên khác.');
+        problems.push(
+          'Dòng này là của chính bạn: bạn không thể tự khóa tài khoản. Nhờ một quản trị viên khác.',
+        );
     }
     if (phone && !seen.has(phone)) seen.set(phone, line);
     const ok = problems.length === 0 && phone && role;
