@@ -266,7 +266,8 @@ export const errorCatalogue = {
   },
   WARD_OA_TAKEN: {
     status: 409,
-    message: 'Mã OA này đã thuộc phường khác. Kiểm tra lại mã OA của phường mình (xem trong trang quản lý OA).',
+    message:
+      'Mã OA này đã thuộc phường khác. Kiểm tra lại mã OA của phường mình (xem trong trang quản lý OA).',
   },
   WARD_OA_ADMIN_ONLY: {
     status: 403,

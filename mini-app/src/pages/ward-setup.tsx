@@ -118,9 +118,7 @@ function WardForm({ ward }: { ward: WardSettings }) {
       {isAdmin ? (
         <TextField label="Mã OA Zalo" value={form.zaloOaId} onChange={set('zaloOaId')} />
       ) : (
-        <p className="muted">
-          Mã OA Zalo: {ward.zaloOaId ?? 'chưa có'} (chỉ quản trị viên đổi được mã này).
-        </p>
+        <p className="muted">Mã OA Zalo: {ward.zaloOaId ?? 'chưa có'} (chỉ quản trị viên đổi được mã này).</p>
       )}
       <p className="muted">Vùng kiểm tra vị trí ảnh: tâm phường và bán kính.</p>
       <TextField label="Vĩ độ tâm" type="number" value={form.centerLat} onChange={set('centerLat')} />
