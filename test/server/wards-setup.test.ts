@@ -63,6 +63,25 @@ describe('ward set-up', () => {
     expect(bad.json().message).toMatch(/[ạ-ỹ]/);
   });
 
+  it("refuses an OA id that belongs to another ward, saying so; only an admin changes the ward's OA id", async () => {
+    const other = await createWard(t.app.db, 'Phường Xuân Đường');
+    await t.app.db.withSystem((db) =>
+      db.query(`UPDATE wards SET zalo_oa_id = '987654321' WHERE id = $1`, [other.wardId]),
+    );
+    const taken = await api('PATCH', '/api/ward', { zaloOaId: '987654321' });
+    expect(taken.statusCode).toBe(409);
+    expect(taken.json()).toMatchObject({ code: 'WARD_OA_TAKEN' });
+    expect(taken.json().message).toMatch(/Mã OA này đã thuộc phường khác/);
+
+    const byStaff = await api('PATCH', '/api/ward', { zaloOaId: '555555555' }, staff());
+    expect(byStaff.statusCode).toBe(403);
+    expect(byStaff.json().message).toMatch(/Chỉ quản trị viên mới đổi được mã OA/);
+    // Staff still save the rest of the form, the unchanged OA id included.
+    const rest = await api('PATCH', '/api/ward', { name: 'Phường Xuân Thọ', zaloOaId: XUAN_THO_OA }, staff());
+    expect(rest.statusCode, rest.body).toBe(200);
+    expect((await api('GET', '/api/ward')).json().zaloOaId).toBe(XUAN_THO_OA);
+  });
+
   it('adds banner places and units; a team needs its khu phố', async () => {
     const place = await api('POST', '/api/ward/places', {
       name: 'Trụ sở UBND phường',
@@ -359,6 +378,21 @@ describe('ward set-up', () => {
       khuPhoUnitId: kp2,
     });
     expect(registered.statusCode).toBe(201);
+    // The same Zalo group under another name would make every post reach its residents twice.
+    const twice = await api('POST', '/api/ward/groups', {
+      name: 'KP2 (đăng ký lần hai)',
+      deliveryMode: 'oa_group',
+      zaloGroupId: '880000000000000077',
+      khuPhoUnitId: kp2,
+    });
+    expect(twice.statusCode).toBe(409);
+    expect(twice.json()).toMatchObject({ code: 'GROUP_NAME_TAKEN' });
+    expect(twice.json().message).toMatch(/mã nhóm này/);
+    expect(
+      await count(
+        `SELECT count(*)::int AS n FROM zalo_groups WHERE ward_id = $1 AND zalo_group_id = '880000000000000077'`,
+      ),
+    ).toBe(1);
     const noTeam = await api('POST', '/api/ward/groups', {
       name: 'Khu phố 3 - Xuân Thọ',
       deliveryMode: 'team_share',
