@@ -2,6 +2,7 @@ import { UNIT_KIND_LABELS, UNIT_KINDS, type UnitKind, type WardSettings } from '
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { Button, useSnackbar } from 'zmp-ui';
+import { Row, RowList } from '../components/card-list';
 import { SelectField, TextField } from '../components/form-fields';
 import { MutationError } from '../components/mutation-error';
 import { PageShell } from '../components/page-shell';
@@ -159,11 +160,11 @@ function UnitsSection() {
           list.length === 0 ? (
             <p className="muted">Chưa có đơn vị nào.</p>
           ) : (
-            <ul className="setup-list" data-testid="unit-list">
+            <RowList label="Đơn vị và tổ" data-testid="unit-list">
               {list
                 .filter((u) => u.kind !== 'khu_pho')
                 .map((u) => (
-                  <li key={u.id}>
+                  <Row key={u.id}>
                     <strong>{u.name}</strong> · {UNIT_KIND_LABELS[u.kind]}
                     {u.khuPhoName ? ` · ${u.khuPhoName}` : ''} · {u.memberCount} người
                     {u.active ? '' : ' · đã ngừng'}{' '}
@@ -177,9 +178,9 @@ function UnitsSection() {
                       toggling={edit.isPending && edit.variables?.id === u.id}
                       onToggle={() => edit.mutate({ id: u.id, patch: { active: !u.active } })}
                     />
-                  </li>
+                  </Row>
                 ))}
-            </ul>
+            </RowList>
           )
         }
       </QueryGate>
@@ -245,9 +246,9 @@ function PlacesSection() {
           list.length === 0 ? (
             <p className="muted">Chưa có địa điểm nào.</p>
           ) : (
-            <ul className="setup-list">
+            <RowList label="Địa điểm">
               {list.map((p) => (
-                <li key={p.id}>
+                <Row key={p.id}>
                   <strong>{p.name}</strong>
                   {p.address ? ` · ${p.address}` : ''} · bán kính {p.radiusM} m{p.active ? '' : ' · đã ngừng'}{' '}
                   <RowActions
@@ -266,9 +267,9 @@ function PlacesSection() {
                     toggling={edit.isPending && edit.variables?.id === p.id}
                     onToggle={() => edit.mutate({ id: p.id, patch: { active: !p.active } })}
                   />
-                </li>
+                </Row>
               ))}
-            </ul>
+            </RowList>
           )
         }
       </QueryGate>
