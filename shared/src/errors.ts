@@ -238,6 +238,11 @@ export const errorCatalogue = {
     message: 'Danh sách có dòng chưa đúng nên chưa lưu người nào. Sửa các dòng được nêu rồi gửi lại.',
   },
   UNIT_NAME_TAKEN: { status: 409, message: 'Tên đơn vị này đã có trong phường. Đặt tên khác.' },
+  UNIT_STOPPED: {
+    status: 409,
+    message:
+      'Đơn vị đã ngừng dùng nên không nhận việc mới. Chọn đơn vị khác hoặc bật lại đơn vị trong phần Thiết lập phường.',
+  },
   TEAM_NEEDS_KHU_PHO: {
     status: 400,
     message: 'Tổ Công nghệ số cộng đồng phải thuộc một khu phố. Nhập tên khu phố của tổ.',
