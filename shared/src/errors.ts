@@ -208,6 +208,15 @@ export const errorCatalogue = {
     status: 409,
     message: 'Bạn không thể tự khóa tài khoản của mình. Nhờ một quản trị viên khác.',
   },
+  MEMBER_SELF_ROLE: {
+    status: 409,
+    message: 'Bạn không thể tự đổi vai trò của mình. Nhờ một quản trị viên khác.',
+  },
+  MEMBER_LAST_ADMIN: {
+    status: 409,
+    message:
+      'Không lưu được: phường sẽ không còn quản trị viên nào đang hoạt động. Giao vai trò Quản trị cho một người khác trước.',
+  },
   EVIDENCE_OWN_PHOTO: {
     status: 403,
     message:

@@ -17,6 +17,7 @@ import { QueryGate } from '../components/query-gate';
 import { ChoicesStatus } from '../components/status-views';
 import { fileBase64 } from '../lib/file-base64';
 import { accessChangesText, ImportRowAccess } from '../wards/import-access';
+import { MemberEditForm } from '../wards/member-edit-form';
 import { UnitSelect } from '../wards/unit-select';
 import {
   useAddMember,
@@ -187,6 +188,7 @@ function AddMemberSection() {
 function MemberRow({ member }: { member: Member }) {
   const edit = useEditMember();
   const invite = useInviteMember();
+  const [editing, setEditing] = useState(false);
   return (
     <Card data-member={member.fullName}>
       <strong>{member.fullName}</strong>
@@ -197,6 +199,15 @@ function MemberRow({ member }: { member: Member }) {
         {member.linked ? ' · đã đăng nhập Zalo' : ''}
       </span>
       <div className="button-row">
+        <Button
+          size="small"
+          variant="tertiary"
+          aria-label={`Sửa ${member.fullName}`}
+          aria-expanded={editing}
+          onClick={() => setEditing(!editing)}
+        >
+          Sửa
+        </Button>
         {member.active ? (
           <ConfirmButton
             variant="tertiary"
@@ -234,6 +245,7 @@ function MemberRow({ member }: { member: Member }) {
         </p>
       ) : null}
       <MutationError error={edit.error ?? invite.error} />
+      {editing ? <MemberEditForm member={member} onDone={() => setEditing(false)} /> : null}
     </Card>
   );
 }
