@@ -94,7 +94,7 @@ describe('Sửa thành viên', () => {
     expect(patches().map((p) => p.body)).toEqual([{ role: 'team_lead', unitId: testId(21) }]);
   });
 
-  it('shows the server’s refusal and stays open', async () => {
+  it('shows the server’s refusal and stays open until the field is changed', async () => {
     const { onDone, patches } = open(() =>
       jsonResponse(
         {
@@ -112,6 +112,9 @@ describe('Sửa thành viên', () => {
     expect((await screen.findByRole('alert')).textContent).toContain('đã có người khác trong phường dùng');
     expect(patches()).toHaveLength(1);
     expect(onDone).not.toHaveBeenCalled();
+    // Once the phone is changed again the refusal no longer speaks of it.
+    field('Số điện thoại', '0903111222');
+    expect(screen.queryByRole('alert')).toBeNull();
   });
 
   it('says what is missing and does not save an empty name or phone', async () => {

@@ -36,8 +36,12 @@ export function MemberEditForm({ member, onDone }: { member: Member; onDone: () 
     role: member.role,
     unitId: member.unitId ?? '',
   });
-  const set = (key: 'fullName' | 'phone' | 'unitId') => (value: string) =>
-    setForm((f) => ({ ...f, [key]: value }));
+  // A refusal speaks of the values that were sent: once they change it no longer applies.
+  const change = (next: Partial<typeof form>) => {
+    edit.reset();
+    setForm((f) => ({ ...f, ...next }));
+  };
+  const set = (key: 'fullName' | 'phone' | 'unitId') => (value: string) => change({ [key]: value });
 
   const patch = memberPatch(member, form);
   const changed = Object.keys(patch).length > 0;
@@ -60,13 +64,13 @@ export function MemberEditForm({ member, onDone }: { member: Member; onDone: () 
 
   return (
     <section className="card" aria-label={`Sửa thành viên ${member.fullName}`} data-testid="member-edit">
-      <h2>Sửa thông tin “{member.fullName}”</h2>
+      <h2>Sửa thông tin</h2>
       <TextField label="Họ tên" value={form.fullName} onChange={set('fullName')} />
       <TextField label="Số điện thoại" type="tel" value={form.phone} onChange={set('phone')} />
       <SelectField
         label="Vai trò"
         value={form.role}
-        onChange={(role) => setForm((f) => ({ ...f, role: role as MemberRole }))}
+        onChange={(role) => change({ role: role as MemberRole })}
       >
         {MEMBER_ROLES.map((role) => (
           <option key={role} value={role}>
