@@ -208,6 +208,15 @@ export const errorCatalogue = {
     status: 409,
     message: 'Bạn không thể tự khóa tài khoản của mình. Nhờ một quản trị viên khác.',
   },
+  MEMBER_SELF_ROLE: {
+    status: 409,
+    message: 'Bạn không thể tự đổi vai trò của mình. Nhờ một quản trị viên khác.',
+  },
+  MEMBER_LAST_ADMIN: {
+    status: 409,
+    message:
+      'Không lưu được: phường sẽ không còn quản trị viên nào đang hoạt động. Giao vai trò Quản trị cho một người khác trước.',
+  },
   EVIDENCE_OWN_PHOTO: {
     status: 403,
     message:
@@ -263,6 +272,15 @@ export const errorCatalogue = {
   INVITE_INVALID: {
     status: 401,
     message: 'Liên kết đăng nhập không đúng, đã dùng hoặc đã hết hạn. Nhờ cán bộ phụ trách gửi liên kết mới.',
+  },
+  WARD_OA_TAKEN: {
+    status: 409,
+    message:
+      'Mã OA này đã thuộc phường khác. Kiểm tra lại mã OA của phường mình (xem trong trang quản lý OA).',
+  },
+  WARD_OA_ADMIN_ONLY: {
+    status: 403,
+    message: 'Chỉ quản trị viên mới đổi được mã OA Zalo của phường. Các thông tin khác bạn vẫn sửa được.',
   },
   PLACE_NAME_TAKEN: { status: 409, message: 'Phường đã có địa điểm tên này. Đặt tên khác.' },
   // Plan import.

@@ -63,6 +63,25 @@ describe('ward set-up', () => {
     expect(bad.json().message).toMatch(/[ạ-ỹ]/);
   });
 
+  it("refuses an OA id that belongs to another ward, saying so; only an admin changes the ward's OA id", async () => {
+    const other = await createWard(t.app.db, 'Phường Xuân Đường');
+    await t.app.db.withSystem((db) =>
+      db.query(`UPDATE wards SET zalo_oa_id = '987654321' WHERE id = $1`, [other.wardId]),
+    );
+    const taken = await api('PATCH', '/api/ward', { zaloOaId: '987654321' });
+    expect(taken.statusCode).toBe(409);
+    expect(taken.json()).toMatchObject({ code: 'WARD_OA_TAKEN' });
+    expect(taken.json().message).toMatch(/Mã OA này đã thuộc phường khác/);
+
+    const byStaff = await api('PATCH', '/api/ward', { zaloOaId: '555555555' }, staff());
+    expect(byStaff.statusCode).toBe(403);
+    expect(byStaff.json().message).toMatch(/Chỉ quản trị viên mới đổi được mã OA/);
+    // Staff still save the rest of the form, the unchanged OA id included.
+    const rest = await api('PATCH', '/api/ward', { name: 'Phường Xuân Thọ', zaloOaId: XUAN_THO_OA }, staff());
+    expect(rest.statusCode, rest.body).toBe(200);
+    expect((await api('GET', '/api/ward')).json().zaloOaId).toBe(XUAN_THO_OA);
+  });
+
   it('adds banner places and units; a team needs its khu phố', async () => {
     const place = await api('POST', '/api/ward/places', {
       name: 'Trụ sở UBND phường',

@@ -2,6 +2,7 @@ import { UNIT_KIND_LABELS, UNIT_KINDS, type UnitKind, type WardSettings } from '
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { Button, useSnackbar } from 'zmp-ui';
+import { useSession } from '../auth/use-session';
 import { SelectField, TextField } from '../components/form-fields';
 import { MutationError } from '../components/mutation-error';
 import { PageShell } from '../components/page-shell';
@@ -99,6 +100,8 @@ const numberOrNull = (value: string) => (value.trim() === '' ? null : Number(val
 
 function WardForm({ ward }: { ward: WardSettings }) {
   const save = useSaveWard();
+  // The OA id routes the ward's sending: only an admin changes it (the server refuses others).
+  const isAdmin = useSession().session?.role === 'admin';
   const { openSnackbar } = useSnackbar();
   const [form, setForm] = useState({
     name: ward.name,
@@ -112,7 +115,11 @@ function WardForm({ ward }: { ward: WardSettings }) {
     <section className="card">
       <h2>Thông tin phường</h2>
       <TextField label="Tên phường" value={form.name} onChange={set('name')} />
-      <TextField label="Mã OA Zalo" value={form.zaloOaId} onChange={set('zaloOaId')} />
+      {isAdmin ? (
+        <TextField label="Mã OA Zalo" value={form.zaloOaId} onChange={set('zaloOaId')} />
+      ) : (
+        <p className="muted">Mã OA Zalo: {ward.zaloOaId ?? 'chưa có'} (chỉ quản trị viên đổi được mã này).</p>
+      )}
       <p className="muted">Vùng kiểm tra vị trí ảnh: tâm phường và bán kính.</p>
       <TextField label="Vĩ độ tâm" type="number" value={form.centerLat} onChange={set('centerLat')} />
       <TextField label="Kinh độ tâm" type="number" value={form.centerLng} onChange={set('centerLng')} />
@@ -124,7 +131,7 @@ function WardForm({ ward }: { ward: WardSettings }) {
           save.mutate(
             {
               name: form.name.trim(),
-              zaloOaId: form.zaloOaId.trim() || null,
+              ...(isAdmin ? { zaloOaId: form.zaloOaId.trim() || null } : {}),
               centerLat: numberOrNull(form.centerLat),
               centerLng: numberOrNull(form.centerLng),
               radiusM: numberOrNull(form.radiusM),
@@ -277,6 +284,7 @@ function PlacesSection() {
       <TextField label="Vĩ độ" type="number" value={form.lat} onChange={set('lat')} />
       <TextField label="Kinh độ" type="number" value={form.lng} onChange={set('lng')} />
       <TextField label="Bán kính địa điểm (m)" type="number" value={form.radiusM} onChange={set('radiusM')} />
+      <p className="muted">Ảnh chụp trong bán kính này tính là tại địa điểm: từ 10 đến 20000 m.</p>
       <AddOrSave
         editing={editing !== undefined}
         error={editing ? edit.error : add.error}
@@ -288,7 +296,8 @@ function PlacesSection() {
             address: form.address.trim(),
             lat: Number(form.lat),
             lng: Number(form.lng),
-            radiusM: Number(form.radiusM) || 100,
+            // Sent as typed: a radius the server refuses comes back with what to fix, never 100 m silently.
+            radiusM: Number(form.radiusM),
           };
           if (editing) edit.mutate({ id: editing, patch: fields }, { onSuccess: done });
           else add.mutate(fields, { onSuccess: () => setForm(empty) });
