@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { Button } from 'zmp-ui';
+import { returnPath } from '../auth/return-to';
 import { useInviteSignIn, useSignIn } from '../auth/use-session';
 import { PageShell } from '../components/page-shell';
 import { ErrorView, LoadingView } from '../components/status-views';
@@ -23,6 +24,9 @@ export default function SignInPage() {
   const navigate = useNavigate();
   const signIn = useSignIn();
   const [message, setMessage] = useState('');
+  const [params] = useSearchParams();
+  // Back to the screen that asked for a session (SignInNeeded), else Trang chủ.
+  const next = returnPath(params);
 
   async function withZalo() {
     setMessage('');
@@ -34,7 +38,7 @@ export default function SignInPage() {
       const phoneToken = await getZaloPhoneToken();
       if (phoneToken) reply = await signIn.mutateAsync({ accessToken, phoneToken });
     }
-    navigate('/', { replace: true });
+    navigate(next, { replace: true });
   }
 
   async function asSimulated(personId: string) {
@@ -44,10 +48,9 @@ export default function SignInPage() {
       { method: 'POST' },
     );
     await signIn.mutateAsync({ accessToken: tokens.accessToken });
-    navigate('/', { replace: true });
+    navigate(next, { replace: true });
   }
 
-  const [params] = useSearchParams();
   const invite = params.get('invite');
   if (invite) return <InviteSignIn invite={invite} />;
 
