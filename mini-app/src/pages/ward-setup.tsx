@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { Button, useSnackbar } from 'zmp-ui';
 import { useSession } from '../auth/use-session';
+import { Row, RowList } from '../components/card-list';
 import { SelectField, TextField } from '../components/form-fields';
 import { MutationError } from '../components/mutation-error';
 import { PageShell } from '../components/page-shell';
@@ -166,11 +167,11 @@ function UnitsSection() {
           list.length === 0 ? (
             <p className="muted">Chưa có đơn vị nào.</p>
           ) : (
-            <ul className="setup-list" data-testid="unit-list">
+            <RowList label="Đơn vị và tổ" data-testid="unit-list">
               {list
                 .filter((u) => u.kind !== 'khu_pho')
                 .map((u) => (
-                  <li key={u.id}>
+                  <Row key={u.id}>
                     <strong>{u.name}</strong> · {UNIT_KIND_LABELS[u.kind]}
                     {u.khuPhoName ? ` · ${u.khuPhoName}` : ''} · {u.memberCount} người
                     {u.active ? '' : ' · đã ngừng'}{' '}
@@ -184,9 +185,9 @@ function UnitsSection() {
                       toggling={edit.isPending && edit.variables?.id === u.id}
                       onToggle={() => edit.mutate({ id: u.id, patch: { active: !u.active } })}
                     />
-                  </li>
+                  </Row>
                 ))}
-            </ul>
+            </RowList>
           )
         }
       </QueryGate>
@@ -252,9 +253,9 @@ function PlacesSection() {
           list.length === 0 ? (
             <p className="muted">Chưa có địa điểm nào.</p>
           ) : (
-            <ul className="setup-list">
+            <RowList label="Địa điểm">
               {list.map((p) => (
-                <li key={p.id}>
+                <Row key={p.id}>
                   <strong>{p.name}</strong>
                   {p.address ? ` · ${p.address}` : ''} · bán kính {p.radiusM} m{p.active ? '' : ' · đã ngừng'}{' '}
                   <RowActions
@@ -273,9 +274,9 @@ function PlacesSection() {
                     toggling={edit.isPending && edit.variables?.id === p.id}
                     onToggle={() => edit.mutate({ id: p.id, patch: { active: !p.active } })}
                   />
-                </li>
+                </Row>
               ))}
-            </ul>
+            </RowList>
           )
         }
       </QueryGate>
