@@ -20,7 +20,7 @@ describe("a Zalo group's last delivery", () => {
     return groups.find((g) => g.id === w.groupId)!.lastDelivery;
   };
   const system = <T>(sql: string, values: unknown[]) =>
-    t.app.db.withSystem(async (db) => (await db.query(sql, values)).rows as T[]);
+    t.app.db.withSystem(async (db) => (await db.query(sql, values)).rows as [T, ...T[]]);
 
   beforeAll(async () => {
     t = await buildTestApp();
@@ -47,7 +47,7 @@ describe("a Zalo group's last delivery", () => {
       [w.deliveryId],
     );
     expect(sharedAt).toBeInstanceOf(Date);
-    expect(await lastDelivery()).toEqual({ status: 'shared', at: sharedAt!.toISOString() });
+    expect(await lastDelivery()).toEqual({ status: 'shared', at: sharedAt.toISOString() });
 
     // The next day's post reached the group too and waits for the team: that one is the last now.
     const [{ id: occurrenceId }] = await system<{ id: string }>(
