@@ -594,9 +594,11 @@ describe('ward set-up', () => {
         adminName: 'Chị Hạnh',
         adminPhone: '0911222333',
       },
-      'http://localhost:3000',
+      { miniApp: 'https://zalo.me/s/4318' },
     );
-    expect(made.link).toMatch(/^http:\/\/localhost:3000\/#\/sign-in\?invite=[A-Za-z0-9_-]{32}$/);
+    // The mini app in Zalo, as Zalo documents its links (zalo.me/s/<app>/?key=value): no demo link live.
+    expect(made.link).toMatch(/^https:\/\/zalo\.me\/s\/4318\/\?invite=[A-Za-z0-9_-]{32}$/);
+    expect(made.demoLink).toBeUndefined();
     const invite = made.link.split('invite=')[1]!;
     const person = await t.app.inject({
       method: 'POST',
@@ -641,7 +643,12 @@ describe('ward set-up', () => {
 
     const link = await api('POST', `/api/ward/members/${w.teamMemberId}/invite`, undefined, staff());
     expect(link.statusCode).toBe(200);
-    expect(link.json().link).toContain('?invite=');
+    // The mini app's link; with the simulator (this test server), also this server's page for the demo.
+    const token = link.json().link.split('invite=')[1];
+    expect(link.json()).toMatchObject({
+      link: `https://zalo.me/s/loa-phuong/?invite=${token}`,
+      demoLink: `${t.app.config.publicUrl}/?invite=${token}`,
+    });
     expect(
       (await api('POST', `/api/ward/members/${made.adminId}/invite`, undefined, staff())).statusCode,
     ).toBe(404);
