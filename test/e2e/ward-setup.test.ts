@@ -147,6 +147,7 @@ describe('a second ward set up in the app', () => {
     expect(await storedMember(moved)).toEqual({ phone: '84987100003', role: 'team_member', unit: TEAMS[0] });
 
     await form.getByLabel('Số điện thoại').fill('0987 654 321');
+    expect(await refusal.count()).toBe(0);
     await form.getByLabel('Vai trò').selectOption({ label: 'Tổ trưởng' });
     await form.getByLabel('Tổ/đơn vị').selectOption({ label: TEAMS[1]! });
     await form.getByRole('button', { name: 'Lưu thay đổi' }).click();
