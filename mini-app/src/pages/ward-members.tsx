@@ -241,7 +241,15 @@ function MemberRow({ member }: { member: Member }) {
       </div>
       {invite.data ? (
         <p className="invite-link">
-          Gửi liên kết này cho {member.fullName} (dùng một lần, 7 ngày): <code>{invite.data.link}</code>
+          Gửi liên kết này cho {member.fullName} qua Zalo (dùng một lần, 7 ngày; mở được trong Zalo):{' '}
+          <code>{invite.data.link}</code>
+          {invite.data.demoLink ? (
+            <>
+              {' '}
+              Bản trình diễn (trình giả lập Zalo), mở trong trình duyệt:{' '}
+              <code data-testid="invite-demo-link">{invite.data.demoLink}</code>
+            </>
+          ) : null}
         </p>
       ) : null}
       <MutationError error={edit.error ?? invite.error} />
