@@ -208,6 +208,15 @@ export const errorCatalogue = {
     status: 409,
     message: 'Bạn không thể tự khóa tài khoản của mình. Nhờ một quản trị viên khác.',
   },
+  MEMBER_SELF_ROLE: {
+    status: 409,
+    message: 'Bạn không thể tự đổi vai trò của mình. Nhờ một quản trị viên khác.',
+  },
+  MEMBER_LAST_ADMIN: {
+    status: 409,
+    message:
+      'Không lưu được: phường sẽ không còn quản trị viên nào đang hoạt động. Giao vai trò Quản trị cho một người khác trước.',
+  },
   EVIDENCE_OWN_PHOTO: {
     status: 403,
     message:
@@ -238,6 +247,11 @@ export const errorCatalogue = {
     message: 'Danh sách có dòng chưa đúng nên chưa lưu người nào. Sửa các dòng được nêu rồi gửi lại.',
   },
   UNIT_NAME_TAKEN: { status: 409, message: 'Tên đơn vị này đã có trong phường. Đặt tên khác.' },
+  UNIT_STOPPED: {
+    status: 409,
+    message:
+      'Đơn vị đã ngừng dùng nên không nhận việc mới. Chọn đơn vị khác hoặc bật lại đơn vị trong phần Thiết lập phường.',
+  },
   TEAM_NEEDS_KHU_PHO: {
     status: 400,
     message: 'Tổ Công nghệ số cộng đồng phải thuộc một khu phố. Nhập tên khu phố của tổ.',

@@ -12,7 +12,7 @@ import { applicationRoleStatement, createDb } from '../../server/src/plugins/db.
 import { createWardWithAdmin } from '../../server/src/wards/create-ward.js';
 import { TEST_SESSION_SECRET } from '../helpers/app.js';
 import { tab } from '../helpers/dev-login.js';
-import { type Product, startProduct } from '../helpers/e2e-product.js';
+import { confirmModal, noOverflow, type Product, startProduct } from '../helpers/e2e-product.js';
 import { fortyMembers, membersXlsx } from '../helpers/member-lists.js';
 import { pickDay, wardField } from '../helpers/pickers.js';
 import type { ServerProcess } from '../helpers/server-process.js';
@@ -32,6 +32,21 @@ describe('a second ward set up in the app', () => {
     const page = await context.newPage();
     page.on('pageerror', (error) => errors.push(error.message));
     return page;
+  };
+  // What the database holds for a member: what the edit form saved, or did not.
+  const storedMember = async (fullName: string) => {
+    const client = new pg.Client({ connectionString: product.databaseUrl });
+    await client.connect();
+    try {
+      const { rows } = await client.query(
+        `SELECT m.phone, m.role, u.name AS unit FROM members m LEFT JOIN units u ON u.id = m.unit_id
+          WHERE m.full_name = $1`,
+        [fullName],
+      );
+      return rows[0] as { phone: string; role: string; unit: string | null } | undefined;
+    } finally {
+      await client.end();
+    }
   };
   const signInByLink = async (page: Page, link: string, name: string) => {
     await page.goto(link);
@@ -109,6 +124,40 @@ describe('a second ward set up in the app', () => {
       .waitFor({ timeout: 15_000 });
     await expect.poll(() => admin.getByTestId('member-list').locator('li').count()).toBe(41);
 
+    // Sửa: a wrong phone and a phone another member has are refused with the server's reason, saving
+    // nothing; then the member gets a new phone and moves to Tổ 2 as its tổ trưởng (asked first).
+    const moved = `Thành viên 04 ${TEAMS[0]}`;
+    const movedRow = admin.locator(`[data-member="${moved}"]`);
+    await movedRow.getByRole('button', { name: `Sửa ${moved}` }).click();
+    const form = movedRow.getByTestId('member-edit');
+    expect(await noOverflow(admin)).toBeLessThanOrEqual(0);
+    const refusal = form.getByRole('alert');
+    await form.getByLabel('Số điện thoại').fill('0987');
+    await form.getByRole('button', { name: 'Lưu thay đổi' }).click();
+    await expect.poll(() => refusal.textContent(), { timeout: 10_000 }).toContain('Số điện thoại chưa đúng');
+    await form.getByLabel('Số điện thoại').fill('0912000002');
+    await form.getByRole('button', { name: 'Lưu thay đổi' }).click();
+    await expect
+      .poll(() => refusal.textContent(), { timeout: 10_000 })
+      .toContain('đã có người khác trong phường dùng');
+    expect(await storedMember(moved)).toEqual({ phone: '84987100003', role: 'team_member', unit: TEAMS[0] });
+
+    await form.getByLabel('Số điện thoại').fill('0987 654 321');
+    await form.getByLabel('Vai trò').selectOption({ label: 'Tổ trưởng' });
+    await form.getByLabel('Tổ/đơn vị').selectOption({ label: TEAMS[1]! });
+    await form.getByRole('button', { name: 'Lưu thay đổi' }).click();
+    // Every row's "Khóa" has its own (closed) dialog: the one asking about this change.
+    const modal = admin.locator('.zaui-modal-content', { hasText: 'Lưu thay đổi' });
+    await expect
+      .poll(() => modal.textContent())
+      .toContain(`Đổi vai trò thành “Tổ trưởng” và tổ/đơn vị thành “${TEAMS[1]}” cho ${moved}?`);
+    await confirmModal(admin, 'Lưu thay đổi');
+    await expect
+      .poll(() => movedRow.textContent(), { timeout: 10_000 })
+      .toContain(`0987654321 · Tổ trưởng · ${TEAMS[1]}`);
+    expect(await movedRow.getByTestId('member-edit').count()).toBe(0);
+    expect(await storedMember(moved)).toEqual({ phone: '84987654321', role: 'team_lead', unit: TEAMS[1] });
+
     // A sign-in link for one of the imported office staff.
     const staffRow = admin.locator('[data-member="Trần Thị Bình"]');
     await staffRow.getByRole('button', { name: 'Liên kết đăng nhập' }).click();
@@ -129,6 +178,16 @@ describe('a second ward set up in the app', () => {
     expect(await wardField(admin, 'Ngày kết thúc *').inputValue()).toBe('10/10/2026');
     await admin.getByRole('button', { name: 'Lưu kế hoạch' }).click();
     await expect.poll(() => admin.textContent('body'), { timeout: 15_000 }).toContain(title);
+
+    // The member's edit is in the ward's log once (the refused tries left nothing), naming who did it.
+    await admin.goto(`${server.url}/#/audit`);
+    const log = admin.getByTestId('audit-list');
+    await expect
+      .poll(() => log.locator('li').allTextContents(), { timeout: 15_000 })
+      .toContainEqual(expect.stringContaining(`Lê Thu Hà sửa thành viên “${moved}”`));
+    expect(
+      (await log.locator('li').allTextContents()).filter((line) => line.includes('sửa thành viên')),
+    ).toHaveLength(1);
 
     const member = await phonePage();
     await signInByLink(member, memberLink, 'Trần Thị Bình');

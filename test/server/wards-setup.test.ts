@@ -359,6 +359,21 @@ describe('ward set-up', () => {
       khuPhoUnitId: kp2,
     });
     expect(registered.statusCode).toBe(201);
+    // The same Zalo group under another name would make every post reach its residents twice.
+    const twice = await api('POST', '/api/ward/groups', {
+      name: 'KP2 (đăng ký lần hai)',
+      deliveryMode: 'oa_group',
+      zaloGroupId: '880000000000000077',
+      khuPhoUnitId: kp2,
+    });
+    expect(twice.statusCode).toBe(409);
+    expect(twice.json()).toMatchObject({ code: 'GROUP_NAME_TAKEN' });
+    expect(twice.json().message).toMatch(/mã nhóm này/);
+    expect(
+      await count(
+        `SELECT count(*)::int AS n FROM zalo_groups WHERE ward_id = $1 AND zalo_group_id = '880000000000000077'`,
+      ),
+    ).toBe(1);
     const noTeam = await api('POST', '/api/ward/groups', {
       name: 'Khu phố 3 - Xuân Thọ',
       deliveryMode: 'team_share',

@@ -3,10 +3,10 @@ import { formatDateTimeVi } from '@loa/shared';
 import { useState } from 'react';
 import { Button } from 'zmp-ui';
 import { useCampaigns } from '../campaigns/use-campaigns';
+import { SelectField } from '../components/form-fields';
 import { PageShell } from '../components/page-shell';
 import { QueryGate } from '../components/query-gate';
 import { ChoicesStatus, ErrorNote } from '../components/status-views';
-import { SelectField } from '../wards/fields';
 import { useAudit, useMembers } from '../wards/use-ward-setup';
 
 /** Nhật ký: who did what and when, by campaign and by person (leaders and staff). */

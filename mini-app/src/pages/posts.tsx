@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { Button } from 'zmp-ui';
 import { useSession } from '../auth/use-session';
 import { useCampaigns } from '../campaigns/use-campaigns';
+import { SelectField } from '../components/form-fields';
 import { PageShell } from '../components/page-shell';
 import { QueryGate } from '../components/query-gate';
 import { ApprovePost, SendBack } from '../posts/approve-post';
@@ -16,7 +17,6 @@ import { ScheduleForm } from '../posts/schedule-form';
 import { ScheduleList } from '../posts/schedule-list';
 import { excerpt, postStatusLabels } from '../posts/text';
 import { usePosts } from '../posts/use-posts';
-import { SelectField } from '../wards/fields';
 
 /**
  * One post opened: why it was sent back, its preview with the image, editing (an approved post goes

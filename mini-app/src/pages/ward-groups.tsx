@@ -1,9 +1,10 @@
 import { formatDateTimeVi } from '@loa/shared';
 import { useState } from 'react';
 import { Button } from 'zmp-ui';
+import { SelectField } from '../components/form-fields';
+import { MutationError } from '../components/mutation-error';
 import { PageShell } from '../components/page-shell';
 import { QueryGate } from '../components/query-gate';
-import { MutationError, SelectField } from '../wards/fields';
 import { GroupEditForm } from '../wards/group-edit-form';
 import { GroupFields } from '../wards/group-fields';
 import { useAddGroup, useGroups, useOaGroups, useSetupUnits } from '../wards/use-ward-setup';

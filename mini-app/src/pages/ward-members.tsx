@@ -9,11 +9,15 @@ import { useState } from 'react';
 import { Button, useSnackbar } from 'zmp-ui';
 import { ConfirmButton } from '../components/confirm-button';
 import { DownloadButton } from '../components/download-button';
+import { SelectField, TextField } from '../components/form-fields';
+import { MutationError } from '../components/mutation-error';
 import { PageShell } from '../components/page-shell';
 import { QueryGate } from '../components/query-gate';
 import { ChoicesStatus } from '../components/status-views';
-import { fileBase64, MutationError, SelectField, TextField, UnitSelect } from '../wards/fields';
+import { fileBase64 } from '../lib/file-base64';
 import { accessChangesText, ImportRowAccess } from '../wards/import-access';
+import { MemberEditForm } from '../wards/member-edit-form';
+import { UnitSelect } from '../wards/unit-select';
 import {
   useAddMember,
   useEditMember,
@@ -183,6 +187,7 @@ function AddMemberSection() {
 function MemberRow({ member }: { member: Member }) {
   const edit = useEditMember();
   const invite = useInviteMember();
+  const [editing, setEditing] = useState(false);
   return (
     <li data-member={member.fullName}>
       <strong>{member.fullName}</strong> · {member.phone ?? 'không có số'} · {ROLE_NAMES_VI[member.role]}
@@ -190,6 +195,15 @@ function MemberRow({ member }: { member: Member }) {
       {member.active ? '' : ' · đã khóa'}
       {member.linked ? ' · đã đăng nhập Zalo' : ''}
       <div className="button-row">
+        <Button
+          size="small"
+          variant="tertiary"
+          aria-label={`Sửa ${member.fullName}`}
+          aria-expanded={editing}
+          onClick={() => setEditing(!editing)}
+        >
+          Sửa
+        </Button>
         {member.active ? (
           <ConfirmButton
             variant="tertiary"
@@ -227,6 +241,7 @@ function MemberRow({ member }: { member: Member }) {
         </p>
       ) : null}
       <MutationError error={edit.error ?? invite.error} />
+      {editing ? <MemberEditForm member={member} onDone={() => setEditing(false)} /> : null}
     </li>
   );
 }

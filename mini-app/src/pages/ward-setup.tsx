@@ -2,9 +2,10 @@ import { UNIT_KIND_LABELS, UNIT_KINDS, type UnitKind, type WardSettings } from '
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { Button, useSnackbar } from 'zmp-ui';
+import { SelectField, TextField } from '../components/form-fields';
+import { MutationError } from '../components/mutation-error';
 import { PageShell } from '../components/page-shell';
 import { QueryGate } from '../components/query-gate';
-import { MutationError, SelectField, TextField } from '../wards/fields';
 import {
   useAddPlace,
   useAddUnit,

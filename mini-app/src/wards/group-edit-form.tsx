@@ -2,7 +2,7 @@ import type { SetupGroup, SetupUnit } from '@loa/shared';
 import { useState } from 'react';
 import { Button } from 'zmp-ui';
 import { ConfirmButton } from '../components/confirm-button';
-import { MutationError } from './fields';
+import { MutationError } from '../components/mutation-error';
 import { GroupFields } from './group-fields';
 import { useEditGroup } from './use-ward-setup';
 

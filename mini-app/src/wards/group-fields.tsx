@@ -1,5 +1,6 @@
 import type { SetupUnit } from '@loa/shared';
-import { TextField, UnitSelect } from './fields';
+import { TextField } from '../components/form-fields';
+import { UnitSelect } from './unit-select';
 
 type GroupField = 'name' | 'khuPhoUnitId' | 'responsibleUnitId';
 

@@ -69,7 +69,8 @@ export async function dispatchDueOccurrences(
          JOIN zalo_groups g ON g.id = gid::uuid AND g.ward_id = t.ward_id
        UNION ALL
        SELECT t.ward_id, t.id, 'loudspeaker', u.id::text, NULL, u.id, t.script, NULL
-         FROM texts t JOIN units u ON u.ward_id = t.ward_id AND u.kind = 'digital_team'
+         -- A stopped team no longer plays the loudspeaker: it gets no send and no reminder for one.
+         FROM texts t JOIN units u ON u.ward_id = t.ward_id AND u.kind = 'digital_team' AND u.active
         WHERE (t.targets ->> 'loudspeaker')::boolean IS TRUE
      ), inserted AS (
        INSERT INTO deliveries (ward_id, occurrence_id, target_kind, target_key, group_id,

@@ -11,6 +11,7 @@ import type { Session } from '../plugins/auth.js';
 import type { Queryable } from '../plugins/db.js';
 import {
   existingUnitIds,
+  existingUnits,
   findCampaign,
   findSourceText,
   insertCampaign,
@@ -20,7 +21,7 @@ import {
 } from './sql.js';
 
 /** Other features check unit ids the way a campaign does (tasks' assignment targets). */
-export { existingUnitIds };
+export { existingUnitIds, existingUnits };
 
 async function checkFields(db: Queryable, fields: CampaignFields): Promise<void> {
   if (fields.endsOn < fields.startsOn) throw new AppError('CAMPAIGN_PERIOD_INVALID');

@@ -110,10 +110,21 @@ export async function setCampaignStatus(
   return rows[0]!;
 }
 
+/** Of the given unit ids, those that exist in this ward (RLS hides the others), with whether each is in use. */
+export async function existingUnits(
+  db: Queryable,
+  ids: string[],
+): Promise<{ id: string; name: string; active: boolean }[]> {
+  const { rows } = await db.query<{ id: string; name: string; active: boolean }>(
+    'SELECT id, name, active FROM units WHERE id = ANY($1::uuid[])',
+    [ids],
+  );
+  return rows;
+}
+
 /** Of the given unit ids, those that exist in this ward (RLS hides the others). */
 export async function existingUnitIds(db: Queryable, ids: string[]): Promise<string[]> {
-  const { rows } = await db.query<{ id: string }>('SELECT id FROM units WHERE id = ANY($1::uuid[])', [ids]);
-  return rows.map((row) => row.id);
+  return (await existingUnits(db, ids)).map((row) => row.id);
 }
 
 export async function memberExists(db: Queryable, id: string): Promise<boolean> {
@@ -123,8 +134,9 @@ export async function memberExists(db: Queryable, id: string): Promise<boolean> 
 
 export async function listUnits(db: Queryable): Promise<Unit[]> {
   const { rows } = await db.query<Unit>(
+    // Only units in use are offered for new work (task-new, lead unit); set-up lists the stopped ones.
     `SELECT id, kind, name, short_name AS "shortName" FROM units
-      WHERE kind <> 'khu_pho' ORDER BY sort_order, name`,
+      WHERE kind <> 'khu_pho' AND active ORDER BY sort_order, name`,
   );
   return rows;
 }

@@ -5,7 +5,7 @@
  */
 import { type AssignTargets, type DoneInput, formatDateTimeVi, type TaskInput } from '@loa/shared';
 import { recordAuditBy, recordAuditMany } from '../audit/audit.js';
-import { existingUnitIds, getCampaign } from '../campaigns/service.js';
+import { existingUnits, getCampaign } from '../campaigns/service.js';
 import { AppError } from '../errors.js';
 import type { Notifier } from '../notifications/queue.js';
 import type { Session } from '../plugins/auth.js';
@@ -34,13 +34,22 @@ const notFound = () => new AppError('NOT_FOUND', 'Không tìm thấy nhiệm v�
 async function resolveTargets(db: Queryable, targets: AssignTargets): Promise<string[]> {
   const wanted = new Set(targets.unitIds ?? []);
   if (wanted.size > 0) {
-    const found = new Set(await existingUnitIds(db, [...wanted]));
-    const unknown = [...wanted].filter((id) => !found.has(id));
+    const found = await existingUnits(db, [...wanted]);
+    const foundIds = new Set(found.map((unit) => unit.id));
+    const unknown = [...wanted].filter((id) => !foundIds.has(id));
     if (unknown.length > 0)
       throw new AppError(
         'UNIT_UNKNOWN',
         undefined,
         unknown.map((id) => ({ field: 'unitIds', message: `Không có đơn vị ${id} trong phường` })),
+      );
+    // A stopped unit's members would be reminded and the board would show it late every day.
+    const stopped = found.filter((unit) => !unit.active);
+    if (stopped.length > 0)
+      throw new AppError(
+        'UNIT_STOPPED',
+        `${stopped.map((unit) => unit.name).join(', ')} đã ngừng dùng nên không nhận việc mới. Chọn đơn vị khác hoặc bật lại đơn vị trong phần Thiết lập phường.`,
+        stopped.map((unit) => ({ field: 'unitIds', message: `${unit.name} đã ngừng dùng` })),
       );
   }
   if (targets.allTeams) for (const id of await digitalTeamIds(db)) wanted.add(id);

@@ -86,9 +86,10 @@ export async function findTask(db: Queryable, id: string): Promise<Task | undefi
   return rows[0];
 }
 
+/** "All teams" means the teams still in use: a stopped ("Ngừng dùng") team gets no new work. */
 export async function digitalTeamIds(db: Queryable): Promise<string[]> {
   const { rows } = await db.query<{ id: string }>(
-    `SELECT id FROM units WHERE kind = 'digital_team' ORDER BY sort_order`,
+    `SELECT id FROM units WHERE kind = 'digital_team' AND active ORDER BY sort_order`,
   );
   return rows.map((row) => row.id);
 }

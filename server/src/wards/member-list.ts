@@ -140,6 +140,10 @@ export interface ListContext {
    * The export lists them with an empty phone; importing it back leaves them as they are.
    */
   phonelessNames: Map<string, { active: boolean }>;
+  /** The importer's own phone (84…), if they have one: their row may not lock or demote them. */
+  selfPhone: string | undefined;
+  /** Active admins without a phone: no row can change them, so they count as admins after any file. */
+  phonelessActiveAdmins: number;
 }
 
 /**
@@ -249,6 +253,15 @@ export async function readMemberList(
       );
     if (existing?.role === 'admin' && !context.mayGrantAdmin)
       problems.push('Số này là của một quản trị viên; chỉ quản trị viên mới sửa được người này.');
+    if (existing && phone === context.selfPhone) {
+      // Nobody can undo it but another admin, as in the app (members-service editMember).
+      if (role && role !== existing.role)
+        problems.push('Dòng này là của chính bạn: bạn không thể tự đổi vai trò. Nhờ một quản trị viên khác.');
+      if (active === false && existing.active)
+        problems.push(
+          'Dòng này là của chính bạn: bạn không thể tự khóa tài khoản. Nhờ một quản trị viên khác.',
+        );
+    }
     if (phone && !seen.has(phone)) seen.set(phone, line);
     const ok = problems.length === 0 && phone && role;
     rows.push({
@@ -271,7 +284,33 @@ export async function readMemberList(
         active: active ?? true,
       });
   }
+  refuseNoAdminLeft(rows, members, context);
   return { rows, members };
+}
+
+/**
+ * A list that would leave the ward without an active admin is refused on the rows that take the last
+ * ones away (role changed, or Đã khóa): nobody could then add members, invite or unlock anyone.
+ */
+function refuseNoAdminLeft(rows: MemberImportRow[], members: MemberRow[], context: ListContext): void {
+  const admins = new Set(
+    [...context.existingPhones].flatMap(([phone, m]) => (m.role === 'admin' && m.active ? [phone] : [])),
+  );
+  for (const m of members) {
+    if (m.role === 'admin' && m.active) admins.add(m.phone!);
+    else admins.delete(m.phone!);
+  }
+  if (admins.size + context.phonelessActiveAdmins > 0) return;
+  for (const row of rows) {
+    const phone = normaliseMobile(row.phone);
+    const before = phone ? context.existingPhones.get(phone) : undefined;
+    if (!row.action || before?.role !== 'admin' || !before.active) continue;
+    row.problems.push(
+      'Sau khi nhập, phường không còn quản trị viên nào đang hoạt động. Giữ ít nhất một người vai trò Quản trị, trạng thái Đang hoạt động.',
+    );
+    row.action = null;
+    row.activeChange = null;
+  }
 }
 
 function locateColumns(header: string[]): Record<keyof typeof HEADERS, number> {

@@ -17,9 +17,11 @@ import type { Session } from '../plugins/auth.js';
 import type { Queryable } from '../plugins/db.js';
 import { normaliseMobile, phonelessByName, readMemberList } from './member-list.js';
 import {
+  countActiveAdmins,
   findMember,
   insertMember,
   knownPhones,
+  lockActiveAdmins,
   memberIdByPhone,
   phonelessMembers,
   unitsByName,
@@ -34,14 +36,19 @@ export async function getMember(db: Queryable, id: string, lock = false): Promis
   return member;
 }
 
+/**
+ * Checks a member's fields against the ward; returns the phone as stored (84…). A phone of null is kept
+ * as it is: only an admin made by `ward:create` without --admin-phone has none, and locking or editing
+ * them must not ask for one.
+ */
 async function checkMember(
   db: Queryable,
   session: Session,
-  fields: { phone: string; role: MemberRole; unitId: string | null },
+  fields: { phone: string | null; role: MemberRole; unitId: string | null },
   exceptId: string | null,
-): Promise<string> {
-  const phone = normaliseMobile(fields.phone);
-  if (!phone) throw new AppError('MEMBER_PHONE_INVALID');
+): Promise<string | null> {
+  const phone = fields.phone === null ? null : normaliseMobile(fields.phone);
+  if (phone === undefined) throw new AppError('MEMBER_PHONE_INVALID');
   if (fields.role === 'admin' && session.role !== 'admin') throw new AppError('MEMBER_ROLE_ADMIN_ONLY');
   if (fields.unitId) {
     const unit = await findSetupUnit(db, fields.unitId);
@@ -50,7 +57,7 @@ async function checkMember(
   } else if (isTeamRole(fields.role)) {
     throw new AppError('MEMBER_UNIT_REQUIRED');
   }
-  if (await memberIdByPhone(db, phone, exceptId)) throw new AppError('MEMBER_PHONE_TAKEN');
+  if (phone && (await memberIdByPhone(db, phone, exceptId))) throw new AppError('MEMBER_PHONE_TAKEN');
   return phone;
 }
 
@@ -80,12 +87,19 @@ export async function editMember(
   id: string,
   patch: MemberPatch,
 ): Promise<Member> {
+  // The admins first, then the member: the same order in every change, so concurrent ones queue.
+  await lockActiveAdmins(db);
   const before = await getMember(db, id, true);
   if (before.role === 'admin' && session.role !== 'admin') throw new AppError('MEMBER_ROLE_ADMIN_ONLY');
-  if (patch.active === false && id === session.memberId) throw new AppError('MEMBER_SELF_DEACTIVATE');
+  if (id === session.memberId) {
+    // Whoever locks or demotes themselves cannot undo it; another admin must (and the last admin could
+    // not be replaced at all: ward:invite-admin needs an active admin).
+    if (patch.active === false) throw new AppError('MEMBER_SELF_DEACTIVATE');
+    if (patch.role !== undefined && patch.role !== before.role) throw new AppError('MEMBER_SELF_ROLE');
+  }
   const merged = {
     fullName: patch.fullName?.trim() ?? before.fullName,
-    phone: patch.phone ?? before.phone ?? '',
+    phone: patch.phone ?? before.phone,
     role: patch.role ?? before.role,
     unitId: patch.unitId === undefined ? before.unitId : patch.unitId,
     title: patch.title === undefined ? before.title : patch.title?.trim() || null,
@@ -93,6 +107,8 @@ export async function editMember(
   };
   const phone = await checkMember(db, session, merged, id);
   await updateMember(db, id, { ...merged, phone });
+  if (before.role === 'admin' && before.active && (await countActiveAdmins(db)) === 0)
+    throw new AppError('MEMBER_LAST_ADMIN');
   const after = await getMember(db, id);
   await recordAuditBy(db, session, {
     action: before.active && !after.active ? 'members.deactivate' : 'members.update',
@@ -112,11 +128,17 @@ export async function importMembers(
 ): Promise<MemberImportReply> {
   const content = Buffer.from(body.contentBase64, 'base64');
   if (content.length === 0) throw new AppError('IMPORT_FILE_UNREADABLE');
+  // Saving: the admins stay as read here until the commit (see editMember).
+  if (body.commit) await lockActiveAdmins(db);
+  const phoneless = await phonelessMembers(db);
+  const self = session.memberId ? await findMember(db, session.memberId) : undefined;
   const { rows, members } = await readMemberList(body.fileName, content, {
     units: await unitsByName(db),
     mayGrantAdmin: session.role === 'admin',
     existingPhones: await knownPhones(db),
-    phonelessNames: phonelessByName(await phonelessMembers(db)),
+    phonelessNames: phonelessByName(phoneless),
+    selfPhone: self?.phone ? normaliseMobile(self.phone) : undefined,
+    phonelessActiveAdmins: phoneless.filter((m) => m.role === 'admin' && m.active).length,
   });
   const ok = rows.every((row) => row.problems.length === 0);
   const created = rows.filter((row) => row.action === 'create').length;
@@ -131,6 +153,7 @@ export async function importMembers(
     );
   }
   const saved = await upsertMembers(db, session.wardId, members);
+  if ((await countActiveAdmins(db)) === 0) throw new AppError('MEMBER_LAST_ADMIN');
   await recordAuditMany(
     db,
     saved.map((row) => ({

@@ -105,10 +105,12 @@ export async function knownPhones(
   return new Map(rows.map(({ phone, role, active }) => [phone, { role, active }]));
 }
 
-/** Names of the ward's members without a phone, each with whether that person is active. */
-export async function phonelessMembers(db: Queryable): Promise<{ fullName: string; active: boolean }[]> {
-  const { rows } = await db.query<{ fullName: string; active: boolean }>(
-    `SELECT full_name AS "fullName", active FROM members WHERE phone IS NULL`,
+/** Names of the ward's members without a phone, each with their role and whether they are active. */
+export async function phonelessMembers(
+  db: Queryable,
+): Promise<{ fullName: string; role: MemberRole; active: boolean }[]> {
+  const { rows } = await db.query<{ fullName: string; role: MemberRole; active: boolean }>(
+    `SELECT full_name AS "fullName", role, active FROM members WHERE phone IS NULL`,
   );
   return rows;
 }
@@ -126,4 +128,23 @@ export async function unitsByName(
     if (row.shortName) map.set(row.shortName.normalize('NFC').toLowerCase(), row);
   }
   return map;
+}
+
+/**
+ * The ward's active admins, locked (in id order, so two admins changing each other wait instead of
+ * deadlocking): a member change that could leave the ward without one runs after this and is checked
+ * against what is left, so two admins locking each other at once cannot both succeed.
+ */
+export async function lockActiveAdmins(db: Queryable): Promise<string[]> {
+  const { rows } = await db.query<{ id: string }>(
+    `SELECT id FROM members WHERE role = 'admin' AND active ORDER BY id FOR UPDATE`,
+  );
+  return rows.map((row) => row.id);
+}
+
+export async function countActiveAdmins(db: Queryable): Promise<number> {
+  const { rows } = await db.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM members WHERE role = 'admin' AND active`,
+  );
+  return rows[0]!.n;
 }

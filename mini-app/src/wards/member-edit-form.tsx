@@ -1,0 +1,119 @@
+import { MEMBER_ROLES, type Member, type MemberPatch, type MemberRole, ROLE_NAMES_VI } from '@loa/shared';
+import { useState } from 'react';
+import { Button } from 'zmp-ui';
+import { ConfirmButton } from '../components/confirm-button';
+import { SelectField, TextField } from '../components/form-fields';
+import { MutationError } from '../components/mutation-error';
+import { ChoicesStatus } from '../components/status-views';
+import { UnitSelect } from './unit-select';
+import { useEditMember, useSetupUnits } from './use-ward-setup';
+
+/** What the form sends: only the fields that differ from the member's row. */
+export function memberPatch(
+  member: Member,
+  form: { fullName: string; phone: string; role: MemberRole; unitId: string },
+): MemberPatch {
+  const patch: MemberPatch = {};
+  if (form.fullName.trim() !== member.fullName) patch.fullName = form.fullName.trim();
+  if (form.phone.trim() !== (member.phone ?? '')) patch.phone = form.phone.trim();
+  if (form.role !== member.role) patch.role = form.role;
+  if (form.unitId !== (member.unitId ?? '')) patch.unitId = form.unitId || null;
+  return patch;
+}
+
+/**
+ * Sửa thành viên: name, phone, role and tổ/đơn vị (moving someone to another tổ is routine). Only what
+ * changed is sent to PATCH /api/ward/members/:id, which checks it (a phone another member uses, a team
+ * role without a tổ, …: its Vietnamese message shows here) and audits it. A new role or tổ changes what
+ * the person may do and ends their session, so that is asked first.
+ */
+export function MemberEditForm({ member, onDone }: { member: Member; onDone: () => void }) {
+  const unitList = useSetupUnits();
+  const edit = useEditMember();
+  const [form, setForm] = useState({
+    fullName: member.fullName,
+    phone: member.phone ?? '',
+    role: member.role,
+    unitId: member.unitId ?? '',
+  });
+  const set = (key: 'fullName' | 'phone' | 'unitId') => (value: string) =>
+    setForm((f) => ({ ...f, [key]: value }));
+
+  const patch = memberPatch(member, form);
+  const changed = Object.keys(patch).length > 0;
+  const problem =
+    form.fullName.trim() === ''
+      ? 'Hãy nhập họ tên.'
+      : form.phone.trim() === ''
+        ? 'Hãy nhập số điện thoại.'
+        : null;
+  const save = () => edit.mutate({ id: member.id, patch }, { onSuccess: onDone });
+  // A unit taken out of use stays choosable for whoever is still in it: saving a name must not move them.
+  const units = (unitList.data?.units ?? []).filter(
+    (u) => u.kind !== 'khu_pho' && (u.active || u.id === member.unitId),
+  );
+  const unitName = (id: string) => units.find((u) => u.id === id)?.name ?? 'không thuộc đơn vị';
+  const what = [
+    patch.role !== undefined ? `vai trò thành “${ROLE_NAMES_VI[form.role]}”` : null,
+    patch.unitId !== undefined ? `tổ/đơn vị thành “${unitName(form.unitId)}”` : null,
+  ].filter((part) => part !== null);
+
+  return (
+    <section className="card" aria-label={`Sửa thành viên ${member.fullName}`} data-testid="member-edit">
+      <h2>Sửa thông tin “{member.fullName}”</h2>
+      <TextField label="Họ tên" value={form.fullName} onChange={set('fullName')} />
+      <TextField label="Số điện thoại" type="tel" value={form.phone} onChange={set('phone')} />
+      <SelectField
+        label="Vai trò"
+        value={form.role}
+        onChange={(role) => setForm((f) => ({ ...f, role: role as MemberRole }))}
+      >
+        {MEMBER_ROLES.map((role) => (
+          <option key={role} value={role}>
+            {ROLE_NAMES_VI[role]}
+          </option>
+        ))}
+      </SelectField>
+      <UnitSelect
+        label="Tổ/đơn vị"
+        value={form.unitId}
+        onChange={set('unitId')}
+        units={units}
+        none="(không thuộc đơn vị)"
+      />
+      <ChoicesStatus query={unitList} what="danh sách tổ/đơn vị" />
+      {problem ? (
+        <p role="alert" className="form-error">
+          {problem}
+        </p>
+      ) : null}
+      <MutationError error={edit.error} />
+      {what.length > 0 ? (
+        <ConfirmButton
+          variant="secondary"
+          title={`Đổi ${what.join(' và ')} cho ${member.fullName}?`}
+          description="Quyền của người này trên ứng dụng đổi ngay và họ phải đăng nhập lại. Việc đổi được ghi vào nhật ký."
+          confirmText="Lưu thay đổi"
+          disabled={problem !== null}
+          loading={edit.isPending}
+          onConfirm={save}
+        >
+          Lưu thay đổi
+        </ConfirmButton>
+      ) : (
+        <Button
+          variant="secondary"
+          fullWidth
+          disabled={!changed || problem !== null}
+          loading={edit.isPending}
+          onClick={save}
+        >
+          Lưu thay đổi
+        </Button>
+      )}
+      <Button variant="tertiary" fullWidth onClick={onDone}>
+        Bỏ sửa
+      </Button>
+    </section>
+  );
+}
