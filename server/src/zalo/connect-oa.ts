@@ -6,7 +6,8 @@
  */
 import { recordAudit } from '../audit/audit.js';
 import type { Db } from '../plugins/db.js';
-import { selectWardByOaId, selectWardForConnect, setWardOaId, upsertWardOaToken } from './sql.js';
+import { assignWardOa } from '../wards/oa-id.js';
+import { upsertWardOaToken } from './sql.js';
 
 /** Its age is unknown: say the access token expires within the hour, so the first pass rotates it. */
 const UNKNOWN_AGE_SECONDS = 3600;
@@ -32,21 +33,7 @@ export async function connectWardOa(
   if (accessToken === refreshToken)
     throw new Error('--access-token và --refresh-token giống nhau: kiểm tra lại, đó là hai mã khác nhau.');
   return db.withSystem(async (client) => {
-    const ward = await selectWardForConnect(client, request.slug);
-    if (!ward)
-      throw new Error(
-        `Không có phường nào với mã "${request.slug}". Xem lại --slug (mã đã đặt khi chạy ward:create).`,
-      );
-    if (ward.oaId && ward.oaId !== oaId)
-      throw new Error(
-        `${ward.name} đang ghi Mã OA Zalo ${ward.oaId}, khác --oa-id ${oaId}. Sửa Mã OA Zalo ở màn hình Phường trước, hoặc xem lại --oa-id.`,
-      );
-    const owner = await selectWardByOaId(client, oaId);
-    if (owner && owner.id !== ward.id)
-      throw new Error(
-        `OA ${oaId} đã là OA của ${owner.name}: mỗi phường gửi qua OA của riêng mình. Xem lại --oa-id.`,
-      );
-    if (!ward.oaId) await setWardOaId(client, ward.id, oaId);
+    const ward = await assignWardOa(client, request.slug, oaId);
     const replaced = await upsertWardOaToken(client, ward.id, oaId, {
       accessToken,
       refreshToken,
