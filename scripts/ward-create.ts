@@ -5,6 +5,8 @@
  */
 import { parseArgs } from 'node:util';
 import { createWardWithAdmin, wardSlugTaken } from '../server/src/wards/create-ward.js';
+import { inviteLinkBases } from '../server/src/wards/invites.js';
+import { printInviteLinks } from './lib/print-invite.js';
 import { withDatabase } from './lib/with-database.js';
 
 const options = {
@@ -33,7 +35,7 @@ if (!name || !slug) {
   process.exit(2);
 }
 
-await withDatabase(async (db, publicUrl) => {
+await withDatabase(async (db, config) => {
   // Running it again is what someone whose admin link expired would try: point them to the way out.
   if (await db.withSystem((client) => wardSlugTaken(client, slug)))
     throw new Error(
@@ -48,9 +50,9 @@ await withDatabase(async (db, publicUrl) => {
       adminName: values['admin-name'] ?? 'Quản trị phường',
       adminPhone: values['admin-phone'],
     },
-    publicUrl,
+    inviteLinkBases(config),
   );
   console.log(`Đã tạo ${name} (mã ${slug}).`);
   console.log(`Liên kết đăng nhập của quản trị viên (dùng một lần, hết hạn ${created.expiresAt}):`);
-  console.log(created.link);
+  printInviteLinks(created);
 });

@@ -5,6 +5,8 @@
  */
 import { parseArgs } from 'node:util';
 import { inviteWardAdmin } from '../server/src/wards/admin-invite.js';
+import { inviteLinkBases } from '../server/src/wards/invites.js';
+import { printInviteLinks } from './lib/print-invite.js';
 import { withDatabase } from './lib/with-database.js';
 
 const USAGE = 'Ví dụ: npm run ward:invite-admin -- --slug xuan-tho --phone 0912345678';
@@ -23,9 +25,9 @@ if (!slug) {
   process.exit(2);
 }
 
-await withDatabase(async (db, publicUrl) => {
-  const invite = await inviteWardAdmin(db, { slug, phone }, publicUrl);
+await withDatabase(async (db, config) => {
+  const invite = await inviteWardAdmin(db, { slug, phone }, inviteLinkBases(config));
   console.log(`Liên kết đăng nhập mới cho ${invite.adminName}, quản trị viên ${invite.wardName}`);
   console.log(`(dùng một lần, hết hạn ${invite.expiresAt}):`);
-  console.log(invite.link);
+  printInviteLinks(invite);
 });

@@ -36,3 +36,11 @@ export const assignmentEvidencePath = (assignmentId: string) => `/assignments/${
 
 /** One post the ward has sent, as residents read it (shared links open here). */
 export const sentPostPath = (postId: string) => `/tin/${postId}`;
+
+/**
+ * Screens anyone may open: Trang chủ, sign-in and a sent post (shared into Zalo groups). Every other
+ * screen needs a session; the layout shows "Đăng nhập" instead of it, so a new screen is closed by
+ * default.
+ */
+export const isPublicScreen = (pathname: string) =>
+  pathname === paths.home || pathname === '/sign-in' || pathname.startsWith('/tin/');

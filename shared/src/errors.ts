@@ -273,6 +273,15 @@ export const errorCatalogue = {
     status: 401,
     message: 'Liên kết đăng nhập không đúng, đã dùng hoặc đã hết hạn. Nhờ cán bộ phụ trách gửi liên kết mới.',
   },
+  WARD_OA_TAKEN: {
+    status: 409,
+    message:
+      'Mã OA này đã thuộc phường khác. Kiểm tra lại mã OA của phường mình (xem trong trang quản lý OA).',
+  },
+  WARD_OA_ADMIN_ONLY: {
+    status: 403,
+    message: 'Chỉ quản trị viên mới đổi được mã OA Zalo của phường. Các thông tin khác bạn vẫn sửa được.',
+  },
   PLACE_NAME_TAKEN: { status: 409, message: 'Phường đã có địa điểm tên này. Đặt tên khác.' },
   // Plan import.
   IMPORT_NOT_A_PLAN_FILE: {

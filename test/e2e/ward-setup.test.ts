@@ -19,6 +19,8 @@ import type { ServerProcess } from '../helpers/server-process.js';
 
 const TEAMS = ['Tổ CNS Khu phố 1', 'Tổ CNS Khu phố 2', 'Tổ CNS Khu phố 3'];
 const OFFICE = 'Văn phòng HĐND và UBND';
+/** The mini app's link base the server uses when MINI_APP_LINK_BASE is not set. */
+const MINI_APP = 'https://zalo.me/s/loa-phuong';
 
 describe('a second ward set up in the app', () => {
   let server: ServerProcess;
@@ -68,9 +70,11 @@ describe('a second ward set up in the app', () => {
           adminName: 'Lê Thu Hà',
           adminPhone: '0911000111',
         },
-        server.url,
+        { miniApp: MINI_APP, demo: server.url },
       );
-      adminLink = made.link;
+      // The link to send goes to the mini app in Zalo; the demo's, to this server's page.
+      expect(made.link).toBe(made.demoLink!.replace(server.url, MINI_APP));
+      adminLink = made.demoLink!;
     } finally {
       await pool.end();
     }
@@ -143,6 +147,7 @@ describe('a second ward set up in the app', () => {
     expect(await storedMember(moved)).toEqual({ phone: '84987100003', role: 'team_member', unit: TEAMS[0] });
 
     await form.getByLabel('Số điện thoại').fill('0987 654 321');
+    expect(await refusal.count()).toBe(0);
     await form.getByLabel('Vai trò').selectOption({ label: 'Tổ trưởng' });
     await form.getByLabel('Tổ/đơn vị').selectOption({ label: TEAMS[1]! });
     await form.getByRole('button', { name: 'Lưu thay đổi' }).click();
@@ -161,8 +166,11 @@ describe('a second ward set up in the app', () => {
     // A sign-in link for one of the imported office staff.
     const staffRow = admin.locator('[data-member="Trần Thị Bình"]');
     await staffRow.getByRole('button', { name: 'Liên kết đăng nhập' }).click();
-    const memberLink = (await staffRow.locator('.invite-link code').textContent({ timeout: 10_000 }))!;
-    expect(memberLink).toContain('#/sign-in?invite=');
+    const zaloLink = (await staffRow.locator('.invite-link code').first().textContent({ timeout: 10_000 }))!;
+    expect(zaloLink).toMatch(/^https:\/\/zalo\.me\/s\/loa-phuong\/\?invite=[A-Za-z0-9_-]{32}$/);
+    // This server runs the simulator: the same link on its own page, for a desktop browser.
+    const memberLink = (await staffRow.getByTestId('invite-demo-link').textContent())!;
+    expect(memberLink).toBe(zaloLink.replace(MINI_APP, server.url));
 
     await admin.goto(`${server.url}/#/campaigns/new`);
     const title = 'Kế hoạch tuyên truyền Ngày Chuyển đổi số phường Xuân Thọ';

@@ -67,7 +67,7 @@ describe('the ward keeps an active admin', () => {
         adminName: 'Chị Lan',
         adminPhone: undefined,
       },
-      'http://localhost:3000',
+      { miniApp: 'https://zalo.me/s/4318' },
     );
     wardId = made.wardId;
     firstAdminId = made.adminId;

@@ -22,6 +22,7 @@ const PUBLIC = new Set([
   'GET /w/{slug}/posts/{id}/image',
   'POST /api/auth/zalo',
   'POST /api/auth/invite',
+  'GET /api/auth/options',
   'POST /webhooks/zalo',
 ]);
 /** Signed in is enough (no role): 401 but never 403. */

@@ -1,6 +1,8 @@
 /**
  * The ward command lines, run as an operator runs them (`npm run ward:create`, `npm run
- * ward:invite-admin`, each its own process on the test database): the printed link signs the admin in,
+ * ward:invite-admin`, each its own process on the test database): the printed link opens the mini app
+ * in Zalo (MINI_APP_LINK_BASE, never this server's address, which outside Zalo cannot sign anyone in)
+ * and signs the admin in; with the Zalo simulator a second link opens this server's page for the demo;
  * a taken slug and bad input are refused in Vietnamese with a non-zero exit and nothing stored, and an
  * expired first-admin link can be replaced from the command line.
  */
@@ -10,6 +12,9 @@ import { REPO_ROOT } from '../../server/src/config.js';
 import { buildTestApp, type TestApp } from '../helpers/app.js';
 
 const PUBLIC_URL = 'https://loa.example.vn';
+const MINI_APP_LINK_BASE = 'https://zalo.me/s/4318770712345';
+/** As a live install runs it: Zalo's app id and secret set (the commands themselves never call Zalo). */
+const LIVE = { ZALO_MODE: 'live', ZALO_APP_ID: '4318770712345', ZALO_APP_SECRET: 'bi-mat-thu' };
 
 describe('ward command lines', () => {
   let t: TestApp;
@@ -17,6 +22,7 @@ describe('ward command lines', () => {
   function npmRun(
     script: string,
     args: string[],
+    extraEnv: Record<string, string> = {},
   ): Promise<{ code: number | null; out: string; err: string }> {
     return new Promise((resolve, reject) => {
       const child = spawn('npm', ['run', '--silent', script, '--', ...args], {
@@ -28,6 +34,8 @@ describe('ward command lines', () => {
           LOG_LEVEL: 'silent',
           DATABASE_URL: t.databaseUrl,
           PUBLIC_URL,
+          MINI_APP_LINK_BASE,
+          ...extraEnv,
         },
         stdio: ['ignore', 'pipe', 'pipe'],
       });
@@ -40,10 +48,13 @@ describe('ward command lines', () => {
     });
   }
 
+  /** The link printed to send through Zalo: on the mini app's host, never on this server's. */
   const linkIn = (out: string) => {
-    const match = out.match(/^(https:\/\/loa\.example\.vn\/#\/sign-in\?invite=[A-Za-z0-9_-]{32})$/m);
-    expect(match, out).not.toBeNull();
-    return match![1]!;
+    const lines = out.split('\n').filter((line) => line.includes('invite='));
+    const link = new URL(lines[0] ?? '');
+    expect(`${link.origin}${link.pathname}`, out).toBe(`${MINI_APP_LINK_BASE}/`);
+    expect(link.searchParams.get('invite'), out).toMatch(/^[A-Za-z0-9_-]{32}$/);
+    return link.href;
   };
 
   /** Opens the link as a new Zalo user would: the sign-in the mini app makes with the link's token. */
@@ -68,18 +79,25 @@ describe('ward command lines', () => {
   afterAll(() => t.close());
 
   it('ward:create prints a link that signs the first admin in; a taken slug and bad input are refused', async () => {
-    const made = await npmRun('ward:create', [
-      '--name',
-      'Phường Bình Lộc',
-      '--slug',
-      'binh-loc',
-      '--admin-name',
-      'Chị Thu',
-      '--admin-phone',
-      '0911 222 444',
-    ]);
+    const made = await npmRun(
+      'ward:create',
+      [
+        '--name',
+        'Phường Bình Lộc',
+        '--slug',
+        'binh-loc',
+        '--admin-name',
+        'Chị Thu',
+        '--admin-phone',
+        '0911 222 444',
+      ],
+      LIVE,
+    );
     expect(made.code, made.err).toBe(0);
     expect(made.out).toContain('Đã tạo Phường Bình Lộc (mã binh-loc).');
+    // Live: only the Zalo link; this server's address appears nowhere (it cannot sign anyone in).
+    expect(made.out).not.toContain(PUBLIC_URL);
+    expect(made.out).not.toContain('Bản trình diễn');
     const signIn = await signInWith(linkIn(made.out), 'Chị Thu');
     expect(signIn.statusCode).toBe(200);
     expect(signIn.json().member).toMatchObject({
@@ -161,7 +179,13 @@ describe('ward command lines', () => {
     const renewed = await npmRun('ward:invite-admin', ['--slug', 'xuan-lap', '--phone', '0933 444 555']);
     expect(renewed.code, renewed.err).toBe(0);
     expect(renewed.out).toContain('Liên kết đăng nhập mới cho Anh Tâm, quản trị viên Phường Xuân Lập');
-    const signIn = await signInWith(linkIn(renewed.out), 'Anh Tâm');
+    // With the simulator (no Zalo app set), the demo's link too: the same token on this server's page.
+    const renewedLink = linkIn(renewed.out);
+    const token = new URL(renewedLink).searchParams.get('invite');
+    expect(renewed.out).toContain(
+      `Bản trình diễn (trình giả lập Zalo): mở trong trình duyệt của máy này:\n${PUBLIC_URL}/?invite=${token}\n`,
+    );
+    const signIn = await signInWith(renewedLink, 'Anh Tâm');
     expect(signIn.statusCode).toBe(200);
     expect(signIn.json().member).toMatchObject({
       fullName: 'Anh Tâm',

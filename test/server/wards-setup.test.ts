@@ -63,6 +63,25 @@ describe('ward set-up', () => {
     expect(bad.json().message).toMatch(/[ạ-ỹ]/);
   });
 
+  it("refuses an OA id that belongs to another ward, saying so; only an admin changes the ward's OA id", async () => {
+    const other = await createWard(t.app.db, 'Phường Xuân Đường');
+    await t.app.db.withSystem((db) =>
+      db.query(`UPDATE wards SET zalo_oa_id = '987654321' WHERE id = $1`, [other.wardId]),
+    );
+    const taken = await api('PATCH', '/api/ward', { zaloOaId: '987654321' });
+    expect(taken.statusCode).toBe(409);
+    expect(taken.json()).toMatchObject({ code: 'WARD_OA_TAKEN' });
+    expect(taken.json().message).toMatch(/Mã OA này đã thuộc phường khác/);
+
+    const byStaff = await api('PATCH', '/api/ward', { zaloOaId: '555555555' }, staff());
+    expect(byStaff.statusCode).toBe(403);
+    expect(byStaff.json().message).toMatch(/Chỉ quản trị viên mới đổi được mã OA/);
+    // Staff still save the rest of the form, the unchanged OA id included.
+    const rest = await api('PATCH', '/api/ward', { name: 'Phường Xuân Thọ', zaloOaId: XUAN_THO_OA }, staff());
+    expect(rest.statusCode, rest.body).toBe(200);
+    expect((await api('GET', '/api/ward')).json().zaloOaId).toBe(XUAN_THO_OA);
+  });
+
   it('adds banner places and units; a team needs its khu phố', async () => {
     const place = await api('POST', '/api/ward/places', {
       name: 'Trụ sở UBND phường',
@@ -325,6 +344,51 @@ describe('ward set-up', () => {
     expect(refused.statusCode).toBe(422);
     expect(refused.json().details[0].message).toMatch(/Trạng thái "Tạm nghỉ" không rõ/);
     expect(await isActive(EM)).toBe(false);
+
+    // Em's team stops ("Ngừng dùng"): its members are still exported, and the export reads back as it
+    // is; nobody new or moved is put into the stopped team, and the row says why.
+    const unitOf = async (phone: string) =>
+      t.app.db.withSystem(
+        async (db) =>
+          (await db.query('SELECT unit_id FROM members WHERE ward_id = $1 AND phone = $2', [w.wardId, phone]))
+            .rows[0].unit_id as string,
+      );
+    const emTeam = await unitOf(EM);
+    expect((await api('PATCH', `/api/ward/units/${emTeam}`, { active: false })).statusCode).toBe(200);
+    const withStopped = (await api('GET', '/api/ward/members/export?format=xlsx')).rawPayload;
+    const back = await importList('thanh-vien.xlsx', withStopped, false);
+    expect(back.json().ok, back.body).toBe(true);
+    expect((await importList('thanh-vien.xlsx', withStopped, true)).json().saved).toBe(true);
+    expect(await unitOf(EM)).toBe(emTeam);
+
+    const listed = await readXlsx(withStopped);
+    const emRow = listed.find((row) => row[1] === '0912555666')!;
+    const other = listed.find((row) => row[1] && row[2] === emRow[2] && row[3] !== emRow[3])!;
+    const intoStopped = [...listed, ['Ngô Văn Mới', '0987000111', emRow[2]!, emRow[3]!]].map((row) =>
+      row === other ? [other[0]!, other[1]!, other[2]!, emRow[3]!] : row.slice(0, 4),
+    );
+    const stoppedPreview = (await importList('ds.csv', csv(intoStopped), false)).json();
+    expect(stoppedPreview.ok).toBe(false);
+    const refusedRows = stoppedPreview.rows
+      .filter((r: { problems: string[] }) => r.problems.length > 0)
+      .map((r: { fullName: string; problems: string[] }) => [r.fullName, r.problems]);
+    expect(refusedRows.sort()).toEqual(
+      [
+        [
+          other[0],
+          [
+            `Tổ/đơn vị "${emRow[3]}" đã ngừng dùng: chọn tổ/đơn vị khác, hoặc bật lại đơn vị trong Thiết lập phường.`,
+          ],
+        ],
+        [
+          'Ngô Văn Mới',
+          [
+            `Tổ/đơn vị "${emRow[3]}" đã ngừng dùng: chọn tổ/đơn vị khác, hoặc bật lại đơn vị trong Thiết lập phường.`,
+          ],
+        ],
+      ].sort(),
+    );
+    expect((await api('PATCH', `/api/ward/units/${emTeam}`, { active: true })).statusCode).toBe(200);
   });
 
   it("lists the OA's groups from Zalo, registers one as oa_group and a khu phố group as team_share", async () => {
@@ -581,9 +645,11 @@ describe('ward set-up', () => {
         adminName: 'Chị Hạnh',
         adminPhone: '0911222333',
       },
-      'http://localhost:3000',
+      { miniApp: 'https://zalo.me/s/4318' },
     );
-    expect(made.link).toMatch(/^http:\/\/localhost:3000\/#\/sign-in\?invite=[A-Za-z0-9_-]{32}$/);
+    // The mini app in Zalo, as Zalo documents its links (zalo.me/s/<app>/?key=value): no demo link live.
+    expect(made.link).toMatch(/^https:\/\/zalo\.me\/s\/4318\/\?invite=[A-Za-z0-9_-]{32}$/);
+    expect(made.demoLink).toBeUndefined();
     const invite = made.link.split('invite=')[1]!;
     const person = await t.app.inject({
       method: 'POST',
@@ -628,7 +694,12 @@ describe('ward set-up', () => {
 
     const link = await api('POST', `/api/ward/members/${w.teamMemberId}/invite`, undefined, staff());
     expect(link.statusCode).toBe(200);
-    expect(link.json().link).toContain('?invite=');
+    // The mini app's link; with the simulator (this test server), also this server's page for the demo.
+    const token = link.json().link.split('invite=')[1];
+    expect(link.json()).toMatchObject({
+      link: `https://zalo.me/s/loa-phuong/?invite=${token}`,
+      demoLink: `${t.app.config.publicUrl}/?invite=${token}`,
+    });
     expect(
       (await api('POST', `/api/ward/members/${made.adminId}/invite`, undefined, staff())).statusCode,
     ).toBe(404);

@@ -3,8 +3,9 @@ import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { BottomNavigation } from 'zmp-ui';
 import { type SessionRole, useSession } from '../auth/use-session';
 import { ScreenBoundary } from '../components/screen-boundary';
+import { SignInNeeded } from '../components/sign-in-needed';
 import { LoadingView } from '../components/status-views';
-import { navLabels, type PageKey, pageTitles, paths } from '../routes-meta';
+import { isPublicScreen, navLabels, type PageKey, pageTitles, paths } from '../routes-meta';
 import { NavIcon } from './nav-icons';
 
 /** Which tabs each role sees; a resident (or nobody signed in) sees Trang chủ only. */
@@ -17,14 +18,20 @@ const tabsByRole: Record<SessionRole, PageKey[]> = {
   resident: ['home'],
 };
 
-function activeTab(pathname: string, tabs: PageKey[]): PageKey {
-  // An assignment opens from Nhiệm vụ (teams) or from a board cell (staff, leaders).
-  if (pathname.startsWith('/assignments/')) return tabs.includes('tasks') ? 'tasks' : 'leaderboard';
+/** The tab a path belongs to, if any (a task's screen under Nhiệm vụ, a plan's under Kế hoạch). */
+function tabOf(pathname: string): PageKey | undefined {
   const entry = (Object.entries(paths) as [PageKey, string][]).find(
     ([, path]) => path !== '/' && (pathname === path || pathname.startsWith(`${path}/`)),
   );
+  return entry?.[0];
+}
+
+function activeTab(pathname: string, tabs: PageKey[]): PageKey {
+  // An assignment opens from Nhiệm vụ (teams) or from a board cell (staff, leaders).
+  if (pathname.startsWith('/assignments/')) return tabs.includes('tasks') ? 'tasks' : 'leaderboard';
+  const tab = tabOf(pathname);
   // Office staff reach their unit's tasks from Trang chủ (no tab of their own).
-  return entry && tabs.includes(entry[0]) ? entry[0] : 'home';
+  return tab && tabs.includes(tab) ? tab : 'home';
 }
 
 /** The frame around every page: the page (lazy-loaded, hence Suspense, in its own error boundary) and the role-aware tab bar. */
@@ -33,14 +40,22 @@ export function AppLayout() {
   const navigate = useNavigate();
   const { pathname } = useLocation();
   const tabs = tabsByRole[session?.role ?? 'resident'];
+  // Signed out on a screen that needs a session (a link, a sign-out, an expired session): the way to
+  // sign in, never the screen's "Thử lại" on a 401 that can only fail again.
+  const signInFirst = !session && !isPublicScreen(pathname);
+  const tab = tabOf(pathname);
 
   return (
     <div className={tabs.length > 1 ? 'with-bottom-nav' : undefined}>
       {/* One boundary per screen (keyed by its path): a failed screen never blanks the app. */}
       <ScreenBoundary key={pathname}>
-        <Suspense fallback={<LoadingView />}>
-          <Outlet />
-        </Suspense>
+        {signInFirst ? (
+          <SignInNeeded title={tab ? pageTitles[tab] : 'Loa Phường'} />
+        ) : (
+          <Suspense fallback={<LoadingView />}>
+            <Outlet />
+          </Suspense>
+        )}
       </ScreenBoundary>
       {tabs.length > 1 ? (
         <BottomNavigation

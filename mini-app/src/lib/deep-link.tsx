@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useLocation, useNavigate } from 'react-router-dom';
+import { forgetInviteInLocation, inviteFromLocation, inviteSignInPath } from '../auth/invite-link';
 import { forgetPostInLocation, postFromLocation } from '../residents/shared-link';
 import { sentPostPath } from '../routes-meta';
 
@@ -8,7 +9,8 @@ import { sentPostPath } from '../routes-meta';
  * `/#/assignments/<id>/evidence` (from a Zalo message or a test) opens that screen: at start, and
  * whenever the hash changes while the app is open. The other way round, the screen shown is written
  * into the hash, so a reload comes back to it instead of Trang chủ. A shared post link
- * (`?ward=…&post=…`, see residents/shared-link.ts) opens that post at start.
+ * (`?ward=…&post=…`, see residents/shared-link.ts) opens that post at start, and a sign-in link
+ * (`?invite=…`, auth/invite-link.ts) the sign-in screen.
  */
 export function HashDeepLink() {
   const navigate = useNavigate();
@@ -23,7 +25,11 @@ export function HashDeepLink() {
       if (target.startsWith('/')) navigateRef.current(target, { replace: true });
     };
     const sharedPost = postFromLocation();
-    if (sharedPost && !window.location.hash.startsWith('#/')) {
+    const invite = inviteFromLocation();
+    if (invite && !window.location.hash.startsWith('#/')) {
+      navigateRef.current(inviteSignInPath(invite), { replace: true });
+      forgetInviteInLocation();
+    } else if (sharedPost && !window.location.hash.startsWith('#/')) {
       navigateRef.current(sentPostPath(sharedPost), { replace: true });
       forgetPostInLocation();
     } else follow();

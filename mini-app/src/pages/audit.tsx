@@ -3,6 +3,7 @@ import { formatDateTimeVi } from '@loa/shared';
 import { useState } from 'react';
 import { Button } from 'zmp-ui';
 import { useCampaigns } from '../campaigns/use-campaigns';
+import { Card, CardList } from '../components/card-list';
 import { SelectField } from '../components/form-fields';
 import { PageShell } from '../components/page-shell';
 import { QueryGate } from '../components/query-gate';
@@ -62,11 +63,11 @@ function AuditEntries(props: {
   if (props.entries.length === 0) return <p className="muted">Chưa có thao tác nào khớp bộ lọc.</p>;
   return (
     <>
-      <ul className="setup-list" data-testid="audit-list">
+      <CardList label="Các thao tác" data-testid="audit-list">
         {props.entries.map((e) => (
           <AuditLine key={e.id} entry={e} />
         ))}
-      </ul>
+      </CardList>
       <ErrorNote error={props.error} />
       {props.more && (
         <Button
@@ -86,11 +87,12 @@ function AuditEntries(props: {
 /** "<giờ> / <người> <việc> “<bản ghi>”", e.g. "Trần Thị Bình duyệt kế hoạch “Tháng hành động…”". */
 function AuditLine({ entry }: { entry: AuditEntry }) {
   return (
-    <li>
-      <small>{formatDateTimeVi(entry.at)}</small>
-      <br />
-      <strong>{entry.actorName ?? 'Hệ thống'}</strong> {entry.actionText}
-      {entry.subject && <> “{entry.subject}”</>}
-    </li>
+    <Card>
+      <small className="card-meta">{formatDateTimeVi(entry.at)}</small>
+      <span>
+        <strong>{entry.actorName ?? 'Hệ thống'}</strong> {entry.actionText}
+        {entry.subject && <> “{entry.subject}”</>}
+      </span>
+    </Card>
   );
 }

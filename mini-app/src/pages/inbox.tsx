@@ -2,6 +2,7 @@ import { type ConversationSummary, formatDateTimeVi } from '@loa/shared';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { Button } from 'zmp-ui';
+import { Card, CardList } from '../components/card-list';
 import { PageShell } from '../components/page-shell';
 import { QueryGate } from '../components/query-gate';
 import { useConversations } from '../conversations/use-inbox';
@@ -38,11 +39,11 @@ export function InboxPage() {
         }
       >
         {({ conversations }) => (
-          <ul className="inbox-list">
+          <CardList label="Các cuộc trò chuyện">
             {conversations.map((conversation) => (
               <ConversationRow key={conversation.id} conversation={conversation} />
             ))}
-          </ul>
+          </CardList>
         )}
       </QueryGate>
     </PageShell>
@@ -52,32 +53,29 @@ export function InboxPage() {
 function ConversationRow({ conversation: c }: { conversation: ConversationSummary }) {
   const navigate = useNavigate();
   return (
-    <li>
-      <button
-        type="button"
-        className="inbox-row"
-        data-testid={`conversation-${c.id}`}
-        onClick={() => navigate(`/inbox/${c.id}`)}
-      >
-        <span className="inbox-row-head">
-          <strong>{c.displayName}</strong>
-          {c.unreadCount > 0 ? (
-            <span className="inbox-unread" title="Số tin chưa đọc">
-              {c.unreadCount}
-            </span>
-          ) : null}
-        </span>
-        <span className="inbox-row-text">{c.lastText}</span>
-        <small>
-          {c.status === 'staff'
-            ? `Chờ cán bộ · ${c.handoverReason ?? ''}`
-            : c.resolvedAt
-              ? 'Đã xử lý'
-              : 'Trợ lý tự động'}
-          {' · '}
-          {formatDateTimeVi(c.lastMessageAt)}
-        </small>
-      </button>
-    </li>
+    <Card
+      className="inbox-row"
+      data-testid={`conversation-${c.id}`}
+      onOpen={() => navigate(`/inbox/${c.id}`)}
+    >
+      <span className="inbox-row-head">
+        <strong>{c.displayName}</strong>
+        {c.unreadCount > 0 ? (
+          <span className="inbox-unread" title="Số tin chưa đọc">
+            {c.unreadCount}
+          </span>
+        ) : null}
+      </span>
+      <span className="inbox-row-text">{c.lastText}</span>
+      <small>
+        {c.status === 'staff'
+          ? `Chờ cán bộ · ${c.handoverReason ?? ''}`
+          : c.resolvedAt
+            ? 'Đã xử lý'
+            : 'Trợ lý tự động'}
+        {' · '}
+        {formatDateTimeVi(c.lastMessageAt)}
+      </small>
+    </Card>
   );
 }

@@ -2,6 +2,7 @@ import { inRoleGroup } from '@loa/shared';
 import { useState } from 'react';
 import { Button } from 'zmp-ui';
 import { useSession } from '../auth/use-session';
+import { Row, RowList } from '../components/card-list';
 import { ConfirmButton } from '../components/confirm-button';
 import { PageShell } from '../components/page-shell';
 import { QueryGate } from '../components/query-gate';
@@ -37,11 +38,11 @@ export function LoudspeakerSlotsPage() {
             <SlotsEditor saved={timesOfDay} />
           ) : (
             <section className="card">
-              <ul className="setup-list" data-testid="loudspeaker-slots">
+              <RowList label="Các khung giờ phát loa" data-testid="loudspeaker-slots">
                 {[...timesOfDay].sort().map((t) => (
-                  <li key={t}>{t}</li>
+                  <Row key={t}>{t}</Row>
                 ))}
-              </ul>
+              </RowList>
               <p className="muted">Cán bộ văn phòng hoặc quản trị của phường sửa các khung giờ này.</p>
             </section>
           )
@@ -67,9 +68,9 @@ function SlotsEditor({ saved }: { saved: string[] }) {
   return (
     <section className="card loudspeaker-slots-editor">
       <h2>Các khung giờ mỗi ngày</h2>
-      <ul className="setup-list" data-testid="loudspeaker-slots">
+      <RowList label="Các khung giờ phát loa" data-testid="loudspeaker-slots">
         {[...draft].sort().map((t) => (
-          <li key={t}>
+          <Row key={t}>
             <strong>{t}</strong>{' '}
             <Button
               size="small"
@@ -82,9 +83,9 @@ function SlotsEditor({ saved }: { saved: string[] }) {
             >
               Bỏ
             </Button>
-          </li>
+          </Row>
         ))}
-      </ul>
+      </RowList>
       <WardTimeField
         label="Khung giờ mới"
         value={next}

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { Button } from 'zmp-ui';
 import { useSession } from '../auth/use-session';
 import { useCampaigns } from '../campaigns/use-campaigns';
+import { Card, CardList } from '../components/card-list';
 import { SelectField } from '../components/form-fields';
 import { PageShell } from '../components/page-shell';
 import { QueryGate } from '../components/query-gate';
@@ -135,9 +136,9 @@ export default function PostsPage() {
         empty="Chưa có bài đăng nào. Bấm “Soạn bài mới” để bắt đầu."
       >
         {(data) => (
-          <ul className="post-list">
+          <CardList label="Các bài đăng">
             {data.posts.map((post) => (
-              <li key={post.id} className="post-card">
+              <Card key={post.id} className="post-card">
                 <button
                   type="button"
                   className="post-summary"
@@ -154,9 +155,9 @@ export default function PostsPage() {
                   </span>
                 </button>
                 {openId === post.id ? <PostDetail post={post} campaignId={post.campaignId} /> : null}
-              </li>
+              </Card>
             ))}
-          </ul>
+          </CardList>
         )}
       </QueryGate>
     </PageShell>

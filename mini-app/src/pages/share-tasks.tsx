@@ -1,6 +1,7 @@
 import { formatDateTimeVi, readingSeconds, readingTimeLabel, type ShareTask } from '@loa/shared';
 import { useState } from 'react';
 import { Button, useSnackbar } from 'zmp-ui';
+import { Card, CardList } from '../components/card-list';
 import { ConfirmButton } from '../components/confirm-button';
 import { PageShell } from '../components/page-shell';
 import { QueryGate } from '../components/query-gate';
@@ -21,11 +22,11 @@ export default function ShareTasksPage() {
         empty="Tổ chưa có bài nào cần chia sẻ."
       >
         {({ tasks }) => (
-          <ul className="share-tasks">
+          <CardList label="Các việc chia sẻ">
             {tasks.map((task) => (
               <ShareTaskCard key={task.id} task={task} />
             ))}
-          </ul>
+          </CardList>
         )}
       </QueryGate>
     </PageShell>
@@ -38,7 +39,7 @@ function ShareTaskCard({ task }: { task: ShareTask }) {
   const waiting = task.status === 'waiting';
   const error = confirm.error;
   return (
-    <li className="share-task">
+    <Card className="share-task">
       <strong>{task.targetName}</strong>
       <span>
         {deliveryStatusLabels[task.status] ?? task.status} · lịch {formatDateTimeVi(task.dueAt)}
@@ -84,7 +85,7 @@ function ShareTaskCard({ task }: { task: ShareTask }) {
       ) : null}
       {note ? <p role="status">{note}</p> : null}
       <ErrorNote error={error} />
-    </li>
+    </Card>
   );
 }
 

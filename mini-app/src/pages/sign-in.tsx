@@ -1,8 +1,9 @@
-import { ROLE_NAMES_VI, type Role } from '@loa/shared';
+import { ROLE_NAMES_VI, type Role, type SignInOptions } from '@loa/shared';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { Button } from 'zmp-ui';
+import { returnPath } from '../auth/return-to';
 import { useInviteSignIn, useSignIn } from '../auth/use-session';
 import { PageShell } from '../components/page-shell';
 import { ErrorView, LoadingView } from '../components/status-views';
@@ -23,6 +24,9 @@ export default function SignInPage() {
   const navigate = useNavigate();
   const signIn = useSignIn();
   const [message, setMessage] = useState('');
+  const [params] = useSearchParams();
+  // Back to the screen that asked for a session (SignInNeeded), else Trang chủ.
+  const next = returnPath(params);
 
   async function withZalo() {
     setMessage('');
@@ -34,7 +38,7 @@ export default function SignInPage() {
       const phoneToken = await getZaloPhoneToken();
       if (phoneToken) reply = await signIn.mutateAsync({ accessToken, phoneToken });
     }
-    navigate('/', { replace: true });
+    navigate(next, { replace: true });
   }
 
   async function asSimulated(personId: string) {
@@ -44,10 +48,9 @@ export default function SignInPage() {
       { method: 'POST' },
     );
     await signIn.mutateAsync({ accessToken: tokens.accessToken });
-    navigate('/', { replace: true });
+    navigate(next, { replace: true });
   }
 
-  const [params] = useSearchParams();
   const invite = params.get('invite');
   if (invite) return <InviteSignIn invite={invite} />;
 
@@ -148,10 +151,80 @@ function DevPicker({ busy, onPick }: { busy: boolean; onPick: (personId: string)
 }
 
 /**
- * A sign-in link from the ward (`#/sign-in?invite=…`): the Zalo account opening it becomes that member's.
- * Outside Zalo (development) the simulator makes a Zalo user for it.
+ * A sign-in link from the ward (`?invite=…`): the Zalo account opening it becomes that member's.
+ * Outside Zalo there is no Zalo account: the server says first whether it runs the simulator (the demo,
+ * which then makes a Zalo user for it) or is live, where only Zalo can use the link.
  */
 function InviteSignIn({ invite }: { invite: string }) {
+  if (isInsideZalo()) return <InviteAccept invite={invite} />;
+  return <InviteOutsideZalo invite={invite} />;
+}
+
+function InviteOutsideZalo({ invite }: { invite: string }) {
+  const options = useQuery({
+    queryKey: ['sign-in-options'],
+    queryFn: ({ signal }) => request<SignInOptions>('/api/auth/options', { signal }),
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+  if (options.isPending)
+    return (
+      <PageShell title="Đăng nhập" showBack>
+        <LoadingView />
+      </PageShell>
+    );
+  if (options.isError)
+    return (
+      <PageShell title="Đăng nhập" showBack>
+        <ErrorView
+          message={errorText(options.error)}
+          onRetry={() => void options.refetch()}
+          retrying={options.isFetching}
+        />
+      </PageShell>
+    );
+  if (options.data.zalo === 'simulator') return <InviteAccept invite={invite} />;
+  return <OpenInZalo link={`${options.data.miniAppLinkBase}/?invite=${encodeURIComponent(invite)}`} />;
+}
+
+/** Live, in a browser: the link only works in Zalo, so say so and hand over the mini app's link. */
+function OpenInZalo({ link }: { link: string }) {
+  const [copied, setCopied] = useState<'' | 'copied' | 'failed'>('');
+  async function copy() {
+    try {
+      await navigator.clipboard.writeText(link);
+      setCopied('copied');
+    } catch (error) {
+      console.warn('clipboard write failed', error);
+      setCopied('failed');
+    }
+  }
+  return (
+    <PageShell title="Đăng nhập" showBack>
+      <h2>Mở liên kết này trong Zalo</h2>
+      <p>
+        Liên kết đăng nhập chỉ dùng được trong ứng dụng Zalo trên điện thoại: Loa Phường sẽ gắn tài khoản Zalo
+        của bạn với tên của bạn trong danh sách phường. Sao chép liên kết dưới đây, gửi vào tin nhắn Zalo của
+        chính bạn (Cloud của tôi) rồi bấm vào nó trong Zalo.
+      </p>
+      <p className="invite-link">
+        <code data-testid="invite-zalo-link">{link}</code>
+      </p>
+      <Button fullWidth variant="secondary" onClick={() => void copy()}>
+        Sao chép liên kết
+      </Button>
+      <p role="status">
+        {copied === 'copied'
+          ? 'Đã sao chép liên kết.'
+          : copied === 'failed'
+            ? 'Trình duyệt không cho sao chép: hãy chọn liên kết ở trên rồi sao chép bằng tay.'
+            : ''}
+      </p>
+    </PageShell>
+  );
+}
+
+/** Inside Zalo with the person's Zalo token; in the demo, the simulator makes a Zalo user for the link. */
+function InviteAccept({ invite }: { invite: string }) {
   const navigate = useNavigate();
   const signIn = useInviteSignIn();
   const [message, setMessage] = useState('');

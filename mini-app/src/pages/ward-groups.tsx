@@ -1,6 +1,7 @@
 import { formatDateTimeVi } from '@loa/shared';
 import { useState } from 'react';
 import { Button } from 'zmp-ui';
+import { Card, CardList } from '../components/card-list';
 import { SelectField } from '../components/form-fields';
 import { MutationError } from '../components/mutation-error';
 import { PageShell } from '../components/page-shell';
@@ -34,31 +35,35 @@ export function WardGroupsPage() {
           list.length === 0 ? (
             <p className="muted">Chưa đăng ký nhóm nào.</p>
           ) : (
-            <ul className="setup-list" data-testid="group-list">
+            <CardList label="Các nhóm Zalo" data-testid="group-list">
               {list.map((g) => (
-                <li key={g.id} data-group={g.name}>
-                  <strong>{g.name}</strong> · {g.khuPhoName} ·{' '}
-                  {g.deliveryMode === 'oa_group'
-                    ? 'OA gửi trực tiếp'
-                    : `${g.responsibleUnitName ?? '?'} chia sẻ`}
-                  {g.status === 'disabled' ? ' · đang tắt' : ''}
-                  <br />
+                <Card key={g.id} data-group={g.name}>
+                  <strong>{g.name}</strong>
+                  <span className="card-meta">
+                    {g.khuPhoName} ·{' '}
+                    {g.deliveryMode === 'oa_group'
+                      ? 'OA gửi trực tiếp'
+                      : `${g.responsibleUnitName ?? '?'} chia sẻ`}
+                    {g.status === 'disabled' ? ' · đang tắt' : ''}
+                  </span>
                   <small>
                     {g.lastDelivery
                       ? `Lần gửi gần nhất: ${deliveryLabels[g.lastDelivery.status] ?? g.lastDelivery.status}, ${formatDateTimeVi(g.lastDelivery.at)}`
                       : 'Chưa gửi lần nào'}
-                  </small>{' '}
-                  <Button
-                    size="small"
-                    variant="tertiary"
-                    aria-label={`Sửa nhóm ${g.name}`}
-                    onClick={() => setEditing(g.id)}
-                  >
-                    Sửa
-                  </Button>
-                </li>
+                  </small>
+                  <div className="button-row">
+                    <Button
+                      size="small"
+                      variant="tertiary"
+                      aria-label={`Sửa nhóm ${g.name}`}
+                      onClick={() => setEditing(g.id)}
+                    >
+                      Sửa
+                    </Button>
+                  </div>
+                </Card>
               ))}
-            </ul>
+            </CardList>
           )
         }
       </QueryGate>

@@ -7,6 +7,7 @@ import {
 } from '@loa/shared';
 import { useState } from 'react';
 import { Button, useSnackbar } from 'zmp-ui';
+import { Card, CardList, Row, RowList } from '../components/card-list';
 import { ConfirmButton } from '../components/confirm-button';
 import { DownloadButton } from '../components/download-button';
 import { SelectField, TextField } from '../components/form-fields';
@@ -39,11 +40,11 @@ export function WardMembersPage() {
           list.length === 0 ? (
             <p className="muted">Chưa có thành viên nào. Thêm từng người hoặc nhập danh sách.</p>
           ) : (
-            <ul className="setup-list" data-testid="member-list">
+            <CardList label="Danh sách thành viên" data-testid="member-list">
               {list.map((m) => (
                 <MemberRow key={m.id} member={m} />
               ))}
-            </ul>
+            </CardList>
           )
         }
       </QueryGate>
@@ -109,9 +110,9 @@ function ImportSection() {
               {wrong.length} dòng chưa đúng. Sửa tệp rồi chọn lại; chưa lưu người nào.
             </p>
           )}
-          <ul className="setup-list">
+          <RowList label="Các dòng của tệp">
             {preview.rows.map((row) => (
-              <li key={row.line} className={row.problems.length ? 'row-problem' : undefined}>
+              <Row key={row.line} className={row.problems.length ? 'row-problem' : undefined}>
                 Dòng {row.line}: {row.fullName || '(trống)'} · {row.phone} · {row.role} · {row.unitName}
                 <ImportRowAccess row={row} />
                 {row.problems.map((problem) => (
@@ -120,9 +121,9 @@ function ImportSection() {
                     {problem}
                   </span>
                 ))}
-              </li>
+              </Row>
             ))}
-          </ul>
+          </RowList>
           <Button loading={send.isPending} disabled={!preview.ok} onClick={commit}>
             Lưu danh sách
           </Button>
@@ -189,11 +190,14 @@ function MemberRow({ member }: { member: Member }) {
   const invite = useInviteMember();
   const [editing, setEditing] = useState(false);
   return (
-    <li data-member={member.fullName}>
-      <strong>{member.fullName}</strong> · {member.phone ?? 'không có số'} · {ROLE_NAMES_VI[member.role]}
-      {member.unitName ? ` · ${member.unitName}` : ''}
-      {member.active ? '' : ' · đã khóa'}
-      {member.linked ? ' · đã đăng nhập Zalo' : ''}
+    <Card data-member={member.fullName}>
+      <strong>{member.fullName}</strong>
+      <span className="card-meta">
+        {member.phone ?? 'không có số'} · {ROLE_NAMES_VI[member.role]}
+        {member.unitName ? ` · ${member.unitName}` : ''}
+        {member.active ? '' : ' · đã khóa'}
+        {member.linked ? ' · đã đăng nhập Zalo' : ''}
+      </span>
       <div className="button-row">
         <Button
           size="small"
@@ -237,11 +241,19 @@ function MemberRow({ member }: { member: Member }) {
       </div>
       {invite.data ? (
         <p className="invite-link">
-          Gửi liên kết này cho {member.fullName} (dùng một lần, 7 ngày): <code>{invite.data.link}</code>
+          Gửi liên kết này cho {member.fullName} qua Zalo (dùng một lần, 7 ngày; mở được trong Zalo):{' '}
+          <code>{invite.data.link}</code>
+          {invite.data.demoLink ? (
+            <>
+              {' '}
+              Bản trình diễn (trình giả lập Zalo), mở trong trình duyệt:{' '}
+              <code data-testid="invite-demo-link">{invite.data.demoLink}</code>
+            </>
+          ) : null}
         </p>
       ) : null}
       <MutationError error={edit.error ?? invite.error} />
       {editing ? <MemberEditForm member={member} onDone={() => setEditing(false)} /> : null}
-    </li>
+    </Card>
   );
 }

@@ -2,6 +2,8 @@ import { UNIT_KIND_LABELS, UNIT_KINDS, type UnitKind, type WardSettings } from '
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { Button, useSnackbar } from 'zmp-ui';
+import { useSession } from '../auth/use-session';
+import { Row, RowList } from '../components/card-list';
 import { SelectField, TextField } from '../components/form-fields';
 import { MutationError } from '../components/mutation-error';
 import { PageShell } from '../components/page-shell';
@@ -99,6 +101,8 @@ const numberOrNull = (value: string) => (value.trim() === '' ? null : Number(val
 
 function WardForm({ ward }: { ward: WardSettings }) {
   const save = useSaveWard();
+  // The OA id routes the ward's sending: only an admin changes it (the server refuses others).
+  const isAdmin = useSession().session?.role === 'admin';
   const { openSnackbar } = useSnackbar();
   const [form, setForm] = useState({
     name: ward.name,
@@ -112,7 +116,11 @@ function WardForm({ ward }: { ward: WardSettings }) {
     <section className="card">
       <h2>Thông tin phường</h2>
       <TextField label="Tên phường" value={form.name} onChange={set('name')} />
-      <TextField label="Mã OA Zalo" value={form.zaloOaId} onChange={set('zaloOaId')} />
+      {isAdmin ? (
+        <TextField label="Mã OA Zalo" value={form.zaloOaId} onChange={set('zaloOaId')} />
+      ) : (
+        <p className="muted">Mã OA Zalo: {ward.zaloOaId ?? 'chưa có'} (chỉ quản trị viên đổi được mã này).</p>
+      )}
       <p className="muted">Vùng kiểm tra vị trí ảnh: tâm phường và bán kính.</p>
       <TextField label="Vĩ độ tâm" type="number" value={form.centerLat} onChange={set('centerLat')} />
       <TextField label="Kinh độ tâm" type="number" value={form.centerLng} onChange={set('centerLng')} />
@@ -124,7 +132,7 @@ function WardForm({ ward }: { ward: WardSettings }) {
           save.mutate(
             {
               name: form.name.trim(),
-              zaloOaId: form.zaloOaId.trim() || null,
+              ...(isAdmin ? { zaloOaId: form.zaloOaId.trim() || null } : {}),
               centerLat: numberOrNull(form.centerLat),
               centerLng: numberOrNull(form.centerLng),
               radiusM: numberOrNull(form.radiusM),
@@ -159,11 +167,11 @@ function UnitsSection() {
           list.length === 0 ? (
             <p className="muted">Chưa có đơn vị nào.</p>
           ) : (
-            <ul className="setup-list" data-testid="unit-list">
+            <RowList label="Đơn vị và tổ" data-testid="unit-list">
               {list
                 .filter((u) => u.kind !== 'khu_pho')
                 .map((u) => (
-                  <li key={u.id}>
+                  <Row key={u.id}>
                     <strong>{u.name}</strong> · {UNIT_KIND_LABELS[u.kind]}
                     {u.khuPhoName ? ` · ${u.khuPhoName}` : ''} · {u.memberCount} người
                     {u.active ? '' : ' · đã ngừng'}{' '}
@@ -177,9 +185,9 @@ function UnitsSection() {
                       toggling={edit.isPending && edit.variables?.id === u.id}
                       onToggle={() => edit.mutate({ id: u.id, patch: { active: !u.active } })}
                     />
-                  </li>
+                  </Row>
                 ))}
-            </ul>
+            </RowList>
           )
         }
       </QueryGate>
@@ -245,9 +253,9 @@ function PlacesSection() {
           list.length === 0 ? (
             <p className="muted">Chưa có địa điểm nào.</p>
           ) : (
-            <ul className="setup-list">
+            <RowList label="Địa điểm">
               {list.map((p) => (
-                <li key={p.id}>
+                <Row key={p.id}>
                   <strong>{p.name}</strong>
                   {p.address ? ` · ${p.address}` : ''} · bán kính {p.radiusM} m{p.active ? '' : ' · đã ngừng'}{' '}
                   <RowActions
@@ -266,9 +274,9 @@ function PlacesSection() {
                     toggling={edit.isPending && edit.variables?.id === p.id}
                     onToggle={() => edit.mutate({ id: p.id, patch: { active: !p.active } })}
                   />
-                </li>
+                </Row>
               ))}
-            </ul>
+            </RowList>
           )
         }
       </QueryGate>
@@ -277,6 +285,7 @@ function PlacesSection() {
       <TextField label="Vĩ độ" type="number" value={form.lat} onChange={set('lat')} />
       <TextField label="Kinh độ" type="number" value={form.lng} onChange={set('lng')} />
       <TextField label="Bán kính địa điểm (m)" type="number" value={form.radiusM} onChange={set('radiusM')} />
+      <p className="muted">Ảnh chụp trong bán kính này tính là tại địa điểm: từ 10 đến 20000 m.</p>
       <AddOrSave
         editing={editing !== undefined}
         error={editing ? edit.error : add.error}
@@ -288,7 +297,8 @@ function PlacesSection() {
             address: form.address.trim(),
             lat: Number(form.lat),
             lng: Number(form.lng),
-            radiusM: Number(form.radiusM) || 100,
+            // Sent as typed: a radius the server refuses comes back with what to fix, never 100 m silently.
+            radiusM: Number(form.radiusM),
           };
           if (editing) edit.mutate({ id: editing, patch: fields }, { onSuccess: done });
           else add.mutate(fields, { onSuccess: () => setForm(empty) });

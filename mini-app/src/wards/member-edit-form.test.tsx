@@ -35,8 +35,12 @@ const member: Member = {
 };
 
 /** The form with the ward's units; PATCH answers with `patchReply` (the saved member by default). */
-function open(patchReply: () => Response = () => jsonResponse(member)) {
-  signInAs('staff');
+function open(
+  patchReply: () => Response = () => jsonResponse(member),
+  who: Member = member,
+  as: { role: 'staff' | 'admin'; id?: string } = { role: 'staff' },
+) {
+  signInAs(as.role, as.id);
   const onDone = vi.fn();
   const calls = stubFetchByUrl((url, init) =>
     init?.method === 'PATCH'
@@ -45,7 +49,7 @@ function open(patchReply: () => Response = () => jsonResponse(member)) {
         ? jsonResponse({ units })
         : jsonResponse({}),
   );
-  renderPage(<MemberEditForm member={member} onDone={onDone} />);
+  renderPage(<MemberEditForm member={who} onDone={onDone} />);
   const patches = () =>
     calls
       .filter((call: FetchCall) => call.init?.method === 'PATCH')
@@ -94,7 +98,7 @@ describe('Sửa thành viên', () => {
     expect(patches().map((p) => p.body)).toEqual([{ role: 'team_lead', unitId: testId(21) }]);
   });
 
-  it('shows the server’s refusal and stays open', async () => {
+  it('shows the server’s refusal and stays open until the field is changed', async () => {
     const { onDone, patches } = open(() =>
       jsonResponse(
         {
@@ -112,6 +116,9 @@ describe('Sửa thành viên', () => {
     expect((await screen.findByRole('alert')).textContent).toContain('đã có người khác trong phường dùng');
     expect(patches()).toHaveLength(1);
     expect(onDone).not.toHaveBeenCalled();
+    // Once the phone is changed again the refusal no longer speaks of it.
+    field('Số điện thoại', '0903111222');
+    expect(screen.queryByRole('alert')).toBeNull();
   });
 
   it('says what is missing and does not save an empty name or phone', async () => {
@@ -125,5 +132,36 @@ describe('Sửa thành viên', () => {
     expect(screen.getByRole('alert').textContent).toBe('Hãy nhập số điện thoại.');
     expect((save() as HTMLButtonElement).disabled).toBe(true);
     expect(patches()).toEqual([]);
+  });
+
+  it('offers the admin role to an admin only', async () => {
+    open();
+    await screen.findByRole('option', { name: 'Tổ CNS Khu phố 2' });
+    expect(screen.queryByRole('option', { name: 'Quản trị' })).toBeNull();
+    cleanup();
+    open(undefined, member, { role: 'admin' });
+    expect(await screen.findByRole('option', { name: 'Quản trị' })).toBeTruthy();
+  });
+
+  it('on one’s own row the role is shown, not offered; an admin without a phone renames without one', async () => {
+    const admin: Member = {
+      ...member,
+      fullName: 'Lê Thu Hà',
+      phone: null,
+      role: 'admin',
+      unitId: null,
+      unitName: null,
+    };
+    const { onDone, patches } = open(() => jsonResponse(admin), admin, { role: 'admin', id: admin.id });
+    await screen.findByRole('option', { name: 'Tổ CNS Khu phố 2' });
+    expect(screen.queryByLabelText('Vai trò')).toBeNull();
+    expect(screen.getByText(/Bạn không tự đổi được vai trò của mình/).textContent).toContain(
+      'Vai trò: Quản trị',
+    );
+    field('Họ tên', 'Lê Thị Thu Hà');
+    expect(screen.queryByRole('alert')).toBeNull();
+    fireEvent.click(save());
+    await waitFor(() => expect(onDone).toHaveBeenCalled());
+    expect(patches().map((p) => p.body)).toEqual([{ fullName: 'Lê Thị Thu Hà' }]);
   });
 });

@@ -1,6 +1,7 @@
 import { MEMBER_ROLES, type Member, type MemberPatch, type MemberRole, ROLE_NAMES_VI } from '@loa/shared';
 import { useState } from 'react';
 import { Button } from 'zmp-ui';
+import { useSession } from '../auth/use-session';
 import { ConfirmButton } from '../components/confirm-button';
 import { SelectField, TextField } from '../components/form-fields';
 import { MutationError } from '../components/mutation-error';
@@ -25,9 +26,12 @@ export function memberPatch(
  * Sửa thành viên: name, phone, role and tổ/đơn vị (moving someone to another tổ is routine). Only what
  * changed is sent to PATCH /api/ward/members/:id, which checks it (a phone another member uses, a team
  * role without a tổ, …: its Vietnamese message shows here) and audits it. A new role or tổ changes what
- * the person may do and ends their session, so that is asked first.
+ * the person may do and ends their session, so that is asked first. Nobody changes their own role (the
+ * server refuses it: it could not be undone), so on one's own row it is shown, not offered.
  */
 export function MemberEditForm({ member, onDone }: { member: Member; onDone: () => void }) {
+  const { session } = useSession();
+  const self = session?.memberId === member.id;
   const unitList = useSetupUnits();
   const edit = useEditMember();
   const [form, setForm] = useState({
@@ -36,15 +40,20 @@ export function MemberEditForm({ member, onDone }: { member: Member; onDone: () 
     role: member.role,
     unitId: member.unitId ?? '',
   });
-  const set = (key: 'fullName' | 'phone' | 'unitId') => (value: string) =>
-    setForm((f) => ({ ...f, [key]: value }));
+  // A refusal speaks of the values that were sent: once they change it no longer applies.
+  const change = (next: Partial<typeof form>) => {
+    edit.reset();
+    setForm((f) => ({ ...f, ...next }));
+  };
+  const set = (key: 'fullName' | 'phone' | 'unitId') => (value: string) => change({ [key]: value });
 
   const patch = memberPatch(member, form);
   const changed = Object.keys(patch).length > 0;
+  // Only an admin made without a phone has none: they may stay so; nobody else may lose theirs.
   const problem =
     form.fullName.trim() === ''
       ? 'Hãy nhập họ tên.'
-      : form.phone.trim() === ''
+      : form.phone.trim() === '' && member.phone !== null
         ? 'Hãy nhập số điện thoại.'
         : null;
   const save = () => edit.mutate({ id: member.id, patch }, { onSuccess: onDone });
@@ -57,23 +66,34 @@ export function MemberEditForm({ member, onDone }: { member: Member; onDone: () 
     patch.role !== undefined ? `vai trò thành “${ROLE_NAMES_VI[form.role]}”` : null,
     patch.unitId !== undefined ? `tổ/đơn vị thành “${unitName(form.unitId)}”` : null,
   ].filter((part) => part !== null);
+  // Only an admin gives the admin role (the server refuses staff).
+  const roles = MEMBER_ROLES.filter(
+    (role) => role !== 'admin' || session?.role === 'admin' || member.role === 'admin',
+  );
 
   return (
     <section className="card" aria-label={`Sửa thành viên ${member.fullName}`} data-testid="member-edit">
-      <h2>Sửa thông tin “{member.fullName}”</h2>
+      <h2>Sửa thông tin</h2>
       <TextField label="Họ tên" value={form.fullName} onChange={set('fullName')} />
       <TextField label="Số điện thoại" type="tel" value={form.phone} onChange={set('phone')} />
-      <SelectField
-        label="Vai trò"
-        value={form.role}
-        onChange={(role) => setForm((f) => ({ ...f, role: role as MemberRole }))}
-      >
-        {MEMBER_ROLES.map((role) => (
-          <option key={role} value={role}>
-            {ROLE_NAMES_VI[role]}
-          </option>
-        ))}
-      </SelectField>
+      {self ? (
+        <p className="field-hint">
+          Vai trò: {ROLE_NAMES_VI[member.role]}. Bạn không tự đổi được vai trò của mình; nhờ một quản trị viên
+          khác.
+        </p>
+      ) : (
+        <SelectField
+          label="Vai trò"
+          value={form.role}
+          onChange={(role) => change({ role: role as MemberRole })}
+        >
+          {roles.map((role) => (
+            <option key={role} value={role}>
+              {ROLE_NAMES_VI[role]}
+            </option>
+          ))}
+        </SelectField>
+      )}
       <UnitSelect
         label="Tổ/đơn vị"
         value={form.unitId}
@@ -92,7 +112,11 @@ export function MemberEditForm({ member, onDone }: { member: Member; onDone: () 
         <ConfirmButton
           variant="secondary"
           title={`Đổi ${what.join(' và ')} cho ${member.fullName}?`}
-          description="Quyền của người này trên ứng dụng đổi ngay và họ phải đăng nhập lại. Việc đổi được ghi vào nhật ký."
+          description={
+            self
+              ? 'Quyền của bạn trên ứng dụng đổi ngay và bạn phải đăng nhập lại. Việc đổi được ghi vào nhật ký.'
+              : 'Quyền của người này trên ứng dụng đổi ngay và họ phải đăng nhập lại. Việc đổi được ghi vào nhật ký.'
+          }
           confirmText="Lưu thay đổi"
           disabled={problem !== null}
           loading={edit.isPending}

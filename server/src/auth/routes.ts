@@ -4,7 +4,14 @@
  * the phone number Zalo gives for a `getPhoneNumber` token; then we issue our own session token.
  */
 import { type FastifyPluginAsyncTypebox, Type } from '@fastify/type-provider-typebox';
-import { ErrorBody, type MemberProfile, MeReply, RESIDENT_STAND_IN_NAME, ZaloSignInBody } from '@loa/shared';
+import {
+  ErrorBody,
+  type MemberProfile,
+  MeReply,
+  RESIDENT_STAND_IN_NAME,
+  SignInOptions,
+  ZaloSignInBody,
+} from '@loa/shared';
 import { AppError } from '../errors.js';
 import { routeGroup } from '../http/access.js';
 import { linkZaloIds } from '../wards/identity.js';
@@ -47,6 +54,13 @@ const authRoutes: FastifyPluginAsyncTypebox<{ defaultWardSlug: string }> = async
 
   await app.register(
     routeGroup('public', async (app) => {
+      // Outside Zalo the sign-in screen asks this first: a live install can only say "open it in Zalo".
+      app.get(
+        '/api/auth/options',
+        { config: { op: 'auth.options' }, schema: { tags: ['auth'], response: { 200: SignInOptions } } },
+        async () => ({ zalo: app.config.zalo.mode, miniAppLinkBase: app.config.miniAppLinkBase }),
+      );
+
       app.post(
         '/api/auth/zalo',
         {

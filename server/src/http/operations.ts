@@ -23,6 +23,7 @@ export const OPERATIONS = {
   'auth.me': 'Người đang đăng nhập',
   'auth.signOut': 'Đăng xuất: máy chủ thu hồi phiên này ngay',
   'auth.invite': 'Đăng nhập bằng liên kết mời (liên kết Zalo với thành viên)',
+  'auth.options': 'Cách máy chủ này đăng nhập: chỉ trong Zalo (live) hay trình giả lập Zalo (bản trình diễn)',
 
   'campaigns.list': 'Danh sách kế hoạch (lọc theo trạng thái, ví dụ chờ duyệt = draft)',
   'campaigns.create': 'Tạo kế hoạch (bản nháp)',

@@ -13,13 +13,12 @@ import {
   SendBackInput,
 } from '@loa/shared';
 import { Type } from '@sinclair/typebox';
-import { recordAudit } from '../audit/audit.js';
 import { AppError } from '../errors.js';
 import { routeGroup } from '../http/access.js';
 import { REQUEST_BODY } from '../http/request-bodies.js';
 import { POST_IMAGE_MAX_UPLOAD_BYTES, postImageKey, savePostImage } from './images.js';
 import { findPostImage } from './images-sql.js';
-import * as slots from './loudspeaker-slots-sql.js';
+import * as loudspeakerSlots from './loudspeaker-slots.js';
 import * as service from './service.js';
 
 const postEditRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -70,7 +69,7 @@ const postEditRoutes: FastifyPluginAsyncTypebox = async (app) => {
           schema: { tags, response: { 200: LoudspeakerSlots } },
         },
         async (request) => ({
-          timesOfDay: await app.db.withWard(request.session.wardId, (db) => slots.findSlots(db)),
+          timesOfDay: await app.db.withWard(request.session.wardId, (db) => loudspeakerSlots.findSlots(db)),
         }),
       );
     }),
@@ -117,24 +116,11 @@ const postEditRoutes: FastifyPluginAsyncTypebox = async (app) => {
           config: { op: 'loudspeaker.setSlots' },
           schema: { tags, body: LoudspeakerSlots, response: { 200: LoudspeakerSlots } },
         },
-        async (request) => {
-          const { wardId, memberId } = request.session;
-          const timesOfDay = [...request.body.timesOfDay].sort();
-          await app.db.withWard(wardId, async (db) => {
-            const before = await slots.findSlots(db);
-            await slots.saveSlots(db, wardId, timesOfDay);
-            await recordAudit(db, {
-              wardId,
-              actorMemberId: memberId,
-              action: 'loudspeaker.setSlots',
-              entity: 'ward',
-              entityId: wardId,
-              before,
-              after: timesOfDay,
-            });
-          });
-          return { timesOfDay };
-        },
+        async (request) => ({
+          timesOfDay: await app.db.withWard(request.session.wardId, (db) =>
+            loudspeakerSlots.setSlots(db, request.session, request.body.timesOfDay),
+          ),
+        }),
       );
     }),
   );

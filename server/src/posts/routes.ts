@@ -18,7 +18,6 @@ import {
   ScheduleStatusInput,
 } from '@loa/shared';
 import { Type } from '@sinclair/typebox';
-import { recordAudit } from '../audit/audit.js';
 import { routeGroup } from '../http/access.js';
 import * as schedules from './schedules.js';
 import * as schedulesSql from './schedules-sql.js';
@@ -136,18 +135,10 @@ const postRoutes: FastifyPluginAsyncTypebox = async (app) => {
           schema: { tags, params: IdParams, body: ScheduleStatusInput, response: { 200: Ok } },
         },
         async (request) => {
-          const { wardId, memberId } = request.session;
-          await app.db.withWard(wardId, async (db) => {
-            await schedules.setScheduleStatus(db, request.params.id, request.body.status, new Date());
-            await recordAudit(db, {
-              wardId,
-              actorMemberId: memberId,
-              action: 'schedules.setStatus',
-              entity: 'schedule',
-              entityId: request.params.id,
-              after: { status: request.body.status },
-            });
-          });
+          const { session } = request;
+          await app.db.withWard(session.wardId, (db) =>
+            schedules.setScheduleStatus(db, session, request.params.id, request.body.status, new Date()),
+          );
           return { ok: true };
         },
       );
@@ -159,18 +150,10 @@ const postRoutes: FastifyPluginAsyncTypebox = async (app) => {
           schema: { tags, params: IdParams, body: OccurrenceUpdate, response: { 200: Ok } },
         },
         async (request) => {
-          const { wardId, memberId } = request.session;
-          await app.db.withWard(wardId, async (db) => {
-            await schedules.editOccurrence(db, request.params.id, request.body, new Date(), linkBase);
-            await recordAudit(db, {
-              wardId,
-              actorMemberId: memberId,
-              action: 'occurrences.update',
-              entity: 'occurrence',
-              entityId: request.params.id,
-              after: request.body,
-            });
-          });
+          const { session } = request;
+          await app.db.withWard(session.wardId, (db) =>
+            schedules.editOccurrence(db, session, request.params.id, request.body, new Date(), linkBase),
+          );
           return { ok: true };
         },
       );

@@ -4,6 +4,7 @@
  * it); an occurrence is edited or cancelled only before it is due.
  */
 import { type OccurrenceUpdate, type ScheduleInput, wardDayOf, wardDays, wardInstant } from '@loa/shared';
+import { recordAuditBy } from '../audit/audit.js';
 import { cancelScheduleOccurrences, insertOccurrences, updateOccurrence } from '../broadcasts/occurrences.js';
 import { AppError } from '../errors.js';
 import type { Queryable } from '../plugins/db.js';
@@ -80,8 +81,12 @@ export async function createSchedule(
   return scheduleId;
 }
 
+/** Who changes a schedule or a send: their ward and member, for the audit log. */
+type Actor = { wardId: string; memberId?: string | undefined };
+
 export async function editOccurrence(
   db: Queryable,
+  actor: Actor,
   id: string,
   change: OccurrenceUpdate,
   now: Date,
@@ -102,12 +107,30 @@ export async function editOccurrence(
         : checkedBody(change.bodyOverride, null, linkBase);
   await updateOccurrence(db, id, { dueAt, bodyOverride, cancel: change.cancel ?? false });
   if (bodyOverride !== occurrence.bodyOverride) await schedulesSql.returnPostToDraft(db, id);
+  await recordAuditBy(db, actor, {
+    action: 'occurrences.update',
+    entity: 'occurrence',
+    entityId: id,
+    after: change,
+  });
 }
 
 /** Pausing, resuming or cancelling a schedule (see setScheduleStatus for what happens to its sends). */
-export async function setScheduleStatus(db: Queryable, id: string, status: string, now: Date): Promise<void> {
+export async function setScheduleStatus(
+  db: Queryable,
+  actor: Actor,
+  id: string,
+  status: string,
+  now: Date,
+): Promise<void> {
   if (!(await schedulesSql.setScheduleStatus(db, id, status)))
     throw new AppError('NOT_FOUND', 'Không tìm thấy lịch gửi này, hoặc lịch đã hủy.');
   // Pausing skips what falls due meanwhile: resuming must not fire a burst of stale posts.
   await cancelScheduleOccurrences(db, id, status, now);
+  await recordAuditBy(db, actor, {
+    action: 'schedules.setStatus',
+    entity: 'schedule',
+    entityId: id,
+    after: { status },
+  });
 }

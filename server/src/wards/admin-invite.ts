@@ -5,15 +5,15 @@
  */
 import { recordAudit } from '../audit/audit.js';
 import type { Db } from '../plugins/db.js';
-import { createInvite } from './invites.js';
+import { createInvite, type InviteLinkBases } from './invites.js';
 import { displayPhone, normaliseMobile } from './member-list.js';
 import { activeAdmins, findWardBySlug } from './sql.js';
 
 export async function inviteWardAdmin(
   db: Db,
   request: { slug: string; phone: string | undefined },
-  publicUrl: string,
-): Promise<{ wardName: string; adminName: string; link: string; expiresAt: string }> {
+  links: InviteLinkBases,
+): Promise<{ wardName: string; adminName: string; link: string; demoLink?: string; expiresAt: string }> {
   const phone = request.phone === undefined ? undefined : normaliseMobile(request.phone);
   if (request.phone !== undefined && phone === undefined)
     throw new Error('--phone chưa đúng: cần số di động 10 chữ số, ví dụ 0912345678.');
@@ -42,7 +42,7 @@ export async function inviteWardAdmin(
       wardId: ward.id,
       memberId: admin.id,
       createdBy: undefined,
-      publicUrl,
+      links,
     });
     // No member made it: the audit entry has no actor, like `wards.create`.
     await recordAudit(client, {

@@ -6,7 +6,7 @@
 import type { WardSettings } from '@loa/shared';
 import { recordAudit } from '../audit/audit.js';
 import type { Db, Queryable } from '../plugins/db.js';
-import { createInvite } from './invites.js';
+import { createInvite, type InviteLinkBases } from './invites.js';
 import { normaliseMobile } from './member-list.js';
 import { insertMember } from './members-sql.js';
 import { insertUnit, insertWard, wardSlugTaken } from './sql.js';
@@ -37,8 +37,8 @@ export async function createWard(
 export async function createWardWithAdmin(
   db: Db,
   ward: NewWard,
-  publicUrl: string,
-): Promise<{ wardId: string; adminId: string; link: string; expiresAt: string }> {
+  links: InviteLinkBases,
+): Promise<{ wardId: string; adminId: string; link: string; demoLink?: string; expiresAt: string }> {
   if (!/^[a-z0-9-]{2,80}$/.test(ward.slug))
     throw new Error('--slug chỉ gồm chữ thường không dấu, số và dấu gạch ngang, ví dụ "xuan-tho".');
   const phone = ward.adminPhone === undefined ? null : normaliseMobile(ward.adminPhone);
@@ -80,7 +80,7 @@ export async function createWardWithAdmin(
       wardId: created.id,
       memberId: adminId,
       createdBy: undefined,
-      publicUrl,
+      links,
     });
     return { wardId: created.id, adminId, ...invite };
   });

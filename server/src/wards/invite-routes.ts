@@ -1,9 +1,7 @@
 /** Sign-in links: staff make one for a member; the member opens it in Zalo and is signed in. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { IdParams, InviteSignInBody, MemberInviteReply } from '@loa/shared';
-import { recordAudit } from '../audit/audit.js';
 import {
-  findMemberById,
   SIGN_IN_RATE_LIMIT,
   SIGN_IN_RESPONSES,
   signInReply,
@@ -12,11 +10,11 @@ import {
 } from '../auth/service.js';
 import { AppError } from '../errors.js';
 import { routeGroup } from '../http/access.js';
-import { createInvite, redeemInvite } from './invites.js';
-import { getMember } from './members-service.js';
+import { inviteLinkBases, inviteMember, signInWithInvite } from './invites.js';
 
 /** Admin and staff write. */
 const writes: FastifyPluginAsyncTypebox = async (app) => {
+  const links = inviteLinkBases(app.config);
   app.post(
     '/api/ward/members/:id/invite',
     {
@@ -28,31 +26,9 @@ const writes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) =>
-      app.db.withWard(request.session.wardId, async (db) => {
-        const member = await getMember(db, request.params.id);
-        if (!member.active)
-          throw new AppError(
-            'VALIDATION_FAILED',
-            'Người này đang bị khóa. Mở khóa trước khi gửi liên kết đăng nhập.',
-          );
-        if (member.role === 'admin' && request.session.role !== 'admin')
-          throw new AppError('MEMBER_ROLE_ADMIN_ONLY');
-        const invite = await createInvite(db, {
-          wardId: request.session.wardId,
-          memberId: member.id,
-          createdBy: request.session.memberId,
-          publicUrl: app.config.publicUrl,
-        });
-        await recordAudit(db, {
-          wardId: request.session.wardId,
-          actorMemberId: request.session.memberId,
-          action: 'members.invite',
-          entity: 'member',
-          entityId: member.id,
-          after: { expiresAt: invite.expiresAt },
-        });
-        return invite;
-      }),
+      app.db.withWard(request.session.wardId, (db) =>
+        inviteMember(db, request.session, request.params.id, links),
+      ),
   );
 };
 
@@ -66,22 +42,9 @@ const signIn: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const user = await verifyZaloUser(app.zalo.graph, request.body.accessToken, request.log);
-      const member = await app.db.withSystem(async (db) => {
-        const memberId = await redeemInvite(db, request.body.invite, {
-          appUserId: user.id,
-          oaUserId: user.idByOA ?? null,
-        });
-        const found = memberId ? await findMemberById(db, memberId) : undefined;
-        if (!found) return undefined;
-        await recordAudit(db, {
-          wardId: found.wardId,
-          actorMemberId: found.id,
-          action: 'auth.invite',
-          entity: 'member',
-          entityId: found.id,
-        });
-        return found;
-      });
+      const member = await app.db.withSystem((db) =>
+        signInWithInvite(db, request.body.invite, { appUserId: user.id, oaUserId: user.idByOA ?? null }),
+      );
       if (!member) throw new AppError('INVITE_INVALID');
       return signInReply(app.issueSession, toProfile(member), user.id, member.sessionVersion);
     },

@@ -130,11 +130,12 @@ export interface ParsedList {
 }
 
 export interface ListContext {
-  units: Map<string, { id: string; kind: string; name: string }>;
+  /** By lower-cased name; `active` false for a stopped unit ("Ngừng dùng"). */
+  units: Map<string, { id: string; kind: string; name: string; active?: boolean }>;
   /** Whether the importer may create admins. */
   mayGrantAdmin: boolean;
   /** The ward's members by phone (84…): their role and whether they may sign in. */
-  existingPhones: Map<string, { role: MemberRole; active: boolean }>;
+  existingPhones: Map<string, { role: MemberRole; active: boolean; unitId?: string | null }>;
   /**
    * Members without a phone (they signed in through Zalo), by folded name, when the name is theirs alone.
    * The export lists them with an empty phone; importing it back leaves them as they are.
@@ -246,6 +247,11 @@ export async function readMemberList(
         problems.push(`"${unit.name}" không phải một Tổ Công nghệ số.`);
     }
     const existing = phone ? context.existingPhones.get(phone) : undefined;
+    // A member already in a stopped unit stays there (an export read back); nobody new is put into one.
+    if (unit && unit.active === false && existing?.unitId !== unit.id)
+      problems.push(
+        `Tổ/đơn vị "${unit.name}" đã ngừng dùng: chọn tổ/đơn vị khác, hoặc bật lại đơn vị trong Thiết lập phường.`,
+      );
     const active = activeAfter(raw.status, existing);
     if (active === undefined)
       problems.push(

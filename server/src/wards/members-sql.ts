@@ -95,14 +95,17 @@ export async function upsertMembers(
   return rows;
 }
 
-/** Phones of the ward's members, normalised, with role and state, for the import preview. */
+/** Phones of the ward's members, normalised, with role, state and unit, for the import preview. */
 export async function knownPhones(
   db: Queryable,
-): Promise<Map<string, { role: MemberRole; active: boolean }>> {
-  const { rows } = await db.query<{ phone: string; role: MemberRole; active: boolean }>(
-    `SELECT phone, role, active FROM members WHERE phone IS NOT NULL`,
-  );
-  return new Map(rows.map(({ phone, role, active }) => [phone, { role, active }]));
+): Promise<Map<string, { role: MemberRole; active: boolean; unitId: string | null }>> {
+  const { rows } = await db.query<{
+    phone: string;
+    role: MemberRole;
+    active: boolean;
+    unitId: string | null;
+  }>(`SELECT phone, role, active, unit_id AS "unitId" FROM members WHERE phone IS NOT NULL`);
+  return new Map(rows.map(({ phone, role, active, unitId }) => [phone, { role, active, unitId }]));
 }
 
 /** Names of the ward's members without a phone, each with their role and whether they are active. */
@@ -115,14 +118,24 @@ export async function phonelessMembers(
   return rows;
 }
 
-/** Units by lower-cased name and short name, for matching the "Tổ/đơn vị" column. */
+/**
+ * Units by lower-cased name and short name, for matching the "Tổ/đơn vị" column. Stopped units are
+ * matched too (the export lists their members); a unit in use wins a name both share.
+ */
 export async function unitsByName(
   db: Queryable,
-): Promise<Map<string, { id: string; kind: string; name: string }>> {
-  const { rows } = await db.query<{ id: string; kind: string; name: string; shortName: string | null }>(
-    `SELECT id, kind, name, short_name AS "shortName" FROM units WHERE active AND kind <> 'khu_pho'`,
+): Promise<Map<string, { id: string; kind: string; name: string; active: boolean }>> {
+  const { rows } = await db.query<{
+    id: string;
+    kind: string;
+    name: string;
+    shortName: string | null;
+    active: boolean;
+  }>(
+    `SELECT id, kind, name, short_name AS "shortName", active FROM units WHERE kind <> 'khu_pho'
+      ORDER BY active, sort_order`,
   );
-  const map = new Map<string, { id: string; kind: string; name: string }>();
+  const map = new Map<string, { id: string; kind: string; name: string; active: boolean }>();
   for (const row of rows) {
     map.set(row.name.normalize('NFC').toLowerCase(), row);
     if (row.shortName) map.set(row.shortName.normalize('NFC').toLowerCase(), row);

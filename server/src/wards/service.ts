@@ -53,6 +53,10 @@ export async function editWard(
   patch: WardSettingsPatch,
 ): Promise<WardSettings> {
   const before = await getWard(db, session.wardId);
+  // The OA id decides which OA the ward sends through and which ward Zalo's events belong to: a typo
+  // stops every OA send. Only an admin changes it; staff may save the rest of the form unchanged.
+  if (patch.zaloOaId !== undefined && patch.zaloOaId !== before.zaloOaId && session.role !== 'admin')
+    throw new AppError('WARD_OA_ADMIN_ONLY');
   const merged = { ...before, ...patch };
   // The location check needs the whole circle or nothing.
   const circle = [merged.centerLat, merged.centerLng, merged.radiusM];
@@ -61,7 +65,11 @@ export async function editWard(
       'VALIDATION_FAILED',
       'Vùng của phường cần đủ ba giá trị: vĩ độ, kinh độ của tâm và bán kính (m). Nhập đủ hoặc để trống cả ba.',
     );
-  const after = await updateWard(db, merged);
+  // zalo_oa_id is UNIQUE across wards: one OA belongs to one ward.
+  const after = await updateWard(db, merged).catch((error: unknown) => {
+    if ((error as { code?: string }).code === '23505') throw new AppError('WARD_OA_TAKEN');
+    throw error;
+  });
   await audit(db, session, 'wards.update', 'ward', session.wardId, before, after);
   return after;
 }

@@ -38,3 +38,13 @@ export type SignInReply = Static<typeof SignInReply>;
 
 export const MeReply = Type.Object({ member: MemberProfile });
 export type MeReply = Static<typeof MeReply>;
+
+/** How this server signs people in, for the sign-in screen outside Zalo (a browser). */
+export const SignInOptions = Type.Object({
+  zalo: Type.Union([Type.Literal('live'), Type.Literal('simulator')], {
+    description:
+      'live: chỉ đăng nhập được trong Zalo; simulator: bản trình diễn, trình giả lập Zalo đăng nhập thay trong trình duyệt',
+  }),
+  miniAppLinkBase: Type.String({ description: 'Địa chỉ mở mini app trong Zalo (MINI_APP_LINK_BASE)' }),
+});
+export type SignInOptions = Static<typeof SignInOptions>;

@@ -276,7 +276,13 @@ export type AuditList = Static<typeof AuditList>;
 
 // Sign-in links.
 export const MemberInviteReply = Type.Object({
-  link: Type.String({ description: 'Liên kết đăng nhập một lần' }),
+  link: Type.String({ description: 'Liên kết đăng nhập một lần, mở mini app trong Zalo' }),
+  demoLink: Type.Optional(
+    Type.String({
+      description:
+        'Chỉ khi máy chủ chạy trình giả lập Zalo (bản trình diễn): cùng liên kết, mở trang của máy chủ này trong trình duyệt',
+    }),
+  ),
   expiresAt: Type.String({ format: 'date-time' }),
 });
 export type MemberInviteReply = Static<typeof MemberInviteReply>;
