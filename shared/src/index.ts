@@ -2,6 +2,7 @@ export * from './errors.js';
 export * from './format-vi.js';
 export * from './import-draft.js';
 export * from './loudspeaker.js';
+export * from './reminder-rules.js';
 export * from './roles.js';
 export * from './schemas/auth.js';
 export * from './schemas/broadcasts.js';

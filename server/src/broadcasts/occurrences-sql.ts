@@ -23,10 +23,13 @@ export async function cancelOverdueOccurrences(db: Queryable, postId: string): P
   );
 }
 
-export async function cancelPendingOccurrences(db: Queryable, postId: string): Promise<void> {
-  await db.query(`UPDATE occurrences SET status = 'cancelled' WHERE post_id = $1 AND status = 'pending'`, [
-    postId,
-  ]);
+/** Cancels every send of the post not yet due; returns how many (the archive's audit says so). */
+export async function cancelPendingOccurrences(db: Queryable, postId: string): Promise<number> {
+  const { rowCount } = await db.query(
+    `UPDATE occurrences SET status = 'cancelled' WHERE post_id = $1 AND status = 'pending'`,
+    [postId],
+  );
+  return rowCount ?? 0;
 }
 
 /** A cancelled schedule cancels all it has pending; a resumed one, what fell due while paused. */

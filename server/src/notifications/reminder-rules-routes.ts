@@ -1,7 +1,13 @@
 /** A campaign's reminder rules: shown and edited on the campaign screen (staff), read by leaders. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { IdParams, ReminderRuleList, ReminderRulesBody } from '@loa/shared';
-import { recordAudit } from '../audit/audit.js';
+import {
+  IdParams,
+  ReminderRuleList,
+  ReminderRulesBody,
+  reminderRuleProblem,
+  withKindFields,
+} from '@loa/shared';
+import { recordAuditBy } from '../audit/audit.js';
 import { getCampaign } from '../campaigns/service.js';
 import { AppError } from '../errors.js';
 import { routeGroup } from '../http/access.js';
@@ -38,26 +44,18 @@ const writes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) =>
       app.db.withWard(request.session.wardId, async (db) => {
         await getCampaign(db, request.params.id, true);
-        for (const rule of request.body.rules) {
-          const daily = rule.kind === 'daily_at' || rule.kind === 'overdue_daily_at';
-          if (daily ? !rule.timeOfDay : rule.offsetMinutes === null && rule.kind !== 'at_due')
-            throw new AppError(
-              'VALIDATION_FAILED',
-              daily
-                ? 'Quy tắc nhắc hằng ngày cần giờ nhắc (ví dụ 07:30).'
-                : 'Quy tắc nhắc theo hạn hoặc theo lúc giao cần số phút (ví dụ 1440 = một ngày).',
-            );
-        }
+        request.body.rules.forEach((rule, i) => {
+          const problem = reminderRuleProblem(rule);
+          if (problem) throw new AppError('VALIDATION_FAILED', `Quy tắc thứ ${i + 1}: ${problem}`);
+        });
         const before = await listReminderRules(db, request.params.id);
         const rules = await replaceReminderRules(
           db,
           request.session.wardId,
           request.params.id,
-          request.body.rules,
+          request.body.rules.map(withKindFields),
         );
-        await recordAudit(db, {
-          wardId: request.session.wardId,
-          actorMemberId: request.session.memberId,
+        await recordAuditBy(db, request.session, {
           action: 'reminder_rules.replace',
           entity: 'campaign',
           entityId: request.params.id,

@@ -95,7 +95,9 @@ const postRoutes: FastifyPluginAsyncTypebox = async (app) => {
           schema: { tags, params: IdParams, response: { 200: Ok } },
         },
         async (request) => {
-          await app.db.withWard(request.session.wardId, (db) => service.archivePost(db, request.params.id));
+          await app.db.withWard(request.session.wardId, (db) =>
+            service.archivePost(db, request.session, request.params.id),
+          );
           return { ok: true };
         },
       );

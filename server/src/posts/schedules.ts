@@ -78,6 +78,12 @@ export async function createSchedule(
     dueAts,
   );
   await insertOccurrences(db, { wardId: session.wardId, scheduleId, postId, dueAts });
+  await recordAuditBy(db, session, {
+    action: 'schedules.create',
+    entity: 'schedule',
+    entityId: scheduleId,
+    after: { ...input, targets: { groupIds, loudspeaker }, sends: dueAts.length },
+  });
   return scheduleId;
 }
 

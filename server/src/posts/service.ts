@@ -243,7 +243,19 @@ export async function sendBack(
   return withPreview((await sql.findPost(db, id))!, linkBase);
 }
 
-export async function archivePost(db: Queryable, id: string): Promise<void> {
-  if (!(await sql.archivePost(db, id))) throw postNotFound();
-  await cancelPendingOccurrences(db, id);
+export async function archivePost(
+  db: Queryable,
+  session: { wardId: string; memberId?: string },
+  id: string,
+): Promise<void> {
+  const current = await sql.findPost(db, id, true);
+  if (!current || !(await sql.archivePost(db, id))) throw postNotFound();
+  const cancelledSends = await cancelPendingOccurrences(db, id);
+  await recordAuditBy(db, session, {
+    action: 'posts.archive',
+    entity: 'post',
+    entityId: id,
+    before: { status: current.status, version: current.version },
+    after: { status: 'archived', cancelledSends },
+  });
 }

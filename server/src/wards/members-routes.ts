@@ -12,8 +12,7 @@ import {
   MemberPatch,
 } from '@loa/shared';
 import { routeGroup } from '../http/access.js';
-import { membersCsv, membersWorkbook } from './member-list.js';
-import { addMember, editMember, importMembers } from './members-service.js';
+import { addMember, editMember, exportMembers, importMembers } from './members-service.js';
 import { listMembers } from './members-sql.js';
 
 /** The ward office reads (admin, staff, leaders). */
@@ -47,16 +46,19 @@ const reads: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const members = await app.db.withWard(request.session.wardId, (db) => listMembers(db));
-      if (request.query.format === 'csv')
+      const { format } = request.query;
+      const file = await app.db.withWard(request.session.wardId, (db) =>
+        exportMembers(db, request.session, format),
+      );
+      if (format === 'csv')
         return reply
           .type('text/csv; charset=utf-8')
           .header('content-disposition', 'attachment; filename="thanh-vien.csv"')
-          .send(membersCsv(members));
+          .send(file);
       return reply
         .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
         .header('content-disposition', 'attachment; filename="thanh-vien.xlsx"')
-        .send(await membersWorkbook(members));
+        .send(file);
     },
   );
 };

@@ -15,12 +15,19 @@ import { recordAuditBy, recordAuditMany } from '../audit/audit.js';
 import { AppError } from '../errors.js';
 import type { Session } from '../plugins/auth.js';
 import type { Queryable } from '../plugins/db.js';
-import { normaliseMobile, phonelessByName, readMemberList } from './member-list.js';
+import {
+  membersCsv,
+  membersWorkbook,
+  normaliseMobile,
+  phonelessByName,
+  readMemberList,
+} from './member-list.js';
 import {
   countActiveAdmins,
   findMember,
   insertMember,
   knownPhones,
+  listMembers,
   lockActiveAdmins,
   memberIdByPhone,
   phonelessMembers,
@@ -166,4 +173,24 @@ export async function importMembers(
     })),
   );
   return { ok, saved: true, rows, created, updated };
+}
+
+/**
+ * The member list as a file (.xlsx or .csv, the import's columns). Every phone number of the ward leaves
+ * the system with it, so who took it, when and in which format is recorded, in the same transaction.
+ */
+export async function exportMembers(
+  db: Queryable,
+  session: Session,
+  format: 'xlsx' | 'csv',
+): Promise<Buffer | string> {
+  const members = await listMembers(db);
+  const file = format === 'csv' ? membersCsv(members) : await membersWorkbook(members);
+  await recordAuditBy(db, session, {
+    action: 'members.export',
+    entity: 'ward',
+    entityId: session.wardId,
+    after: { format, members: members.length },
+  });
+  return file;
 }

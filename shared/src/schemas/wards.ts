@@ -305,10 +305,17 @@ export const ReminderRuleKind = Type.Union([
   Type.Literal('overdue_daily_at'),
 ]);
 export type ReminderRuleKind = Static<typeof ReminderRuleKind>;
+/** The longest wait a reminder rule may have: 30 days, in minutes. */
+export const REMINDER_OFFSET_MAX_MINUTES = 30 * 24 * 60;
+/** A reminder's time of day: hh:mm, 00:00 to 23:59. */
+export const REMINDER_TIME_PATTERN = '^([01][0-9]|2[0-3]):[0-5][0-9]$';
 const reminderRuleFields = {
   kind: ReminderRuleKind,
-  offsetMinutes: Type.Union([Type.Integer({ minimum: 0, maximum: 30 * 24 * 60 }), Type.Null()]),
-  timeOfDay: Type.Union([Type.String({ pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$' }), Type.Null()]),
+  offsetMinutes: Type.Union([
+    Type.Integer({ minimum: 0, maximum: REMINDER_OFFSET_MAX_MINUTES }),
+    Type.Null(),
+  ]),
+  timeOfDay: Type.Union([Type.String({ pattern: REMINDER_TIME_PATTERN }), Type.Null()]),
   escalate: Type.Boolean(),
   active: Type.Boolean(),
 };
