@@ -1,3 +1,4 @@
+export * from './delivery-status.js';
 export * from './errors.js';
 export * from './format-vi.js';
 export * from './import-draft.js';

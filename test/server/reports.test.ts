@@ -457,9 +457,9 @@ describe('campaign results: report.docx, report.xlsx, deliveries.csv', () => {
       'Tổ CNS Khu phố 1',
       '18/05/2026 07:00',
       '18/05/2026 07:20',
-      'Tổ đã chia sẻ',
+      'Đã chia sẻ',
     ]);
-    expect(find('Loa: Tổ CNS Khu phố 1').slice(6, 9)).toEqual(['Tổ đã phát', '0', '3']);
+    expect(find('Loa: Tổ CNS Khu phố 1').slice(6, 9)).toEqual(['Đã phát loa', '0', '3']);
     expect(body.filter((row) => row[6] === 'Chờ tổ thực hiện')).toHaveLength(2);
   });
 

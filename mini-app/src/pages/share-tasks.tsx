@@ -1,4 +1,10 @@
-import { formatDateTimeVi, readingSeconds, readingTimeLabel, type ShareTask } from '@loa/shared';
+import {
+  deliveryStatusName,
+  formatDateTimeVi,
+  readingSeconds,
+  readingTimeLabel,
+  type ShareTask,
+} from '@loa/shared';
 import { useState } from 'react';
 import { Button, useSnackbar } from 'zmp-ui';
 import { Card, CardList } from '../components/card-list';
@@ -8,7 +14,6 @@ import { QueryGate } from '../components/query-gate';
 import { ErrorNote } from '../components/status-views';
 import { openShareSheet } from '../lib/zalo';
 import { GroupPreview } from '../posts/group-preview';
-import { deliveryStatusLabels } from '../posts/text';
 import { useConfirmShared, useReportPlay, useShareTasks } from '../posts/use-posts';
 
 /** A team member's share and loudspeaker tasks: share into the group, then confirm. */
@@ -42,7 +47,7 @@ function ShareTaskCard({ task }: { task: ShareTask }) {
     <Card className="share-task">
       <strong>{task.targetName}</strong>
       <span>
-        {deliveryStatusLabels[task.status] ?? task.status} · lịch {formatDateTimeVi(task.dueAt)}
+        {deliveryStatusName(task.status)} · lịch {formatDateTimeVi(task.dueAt)}
       </span>
       <GroupPreview text={task.body} groupName={task.targetName} />
       {waiting && task.targetKind === 'team_share' ? (

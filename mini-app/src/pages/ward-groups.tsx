@@ -1,4 +1,4 @@
-import { formatDateTimeVi } from '@loa/shared';
+import { deliveryStatusName, formatDateTimeVi } from '@loa/shared';
 import { useState } from 'react';
 import { Button } from 'zmp-ui';
 import { Card, CardList } from '../components/card-list';
@@ -8,23 +8,11 @@ import { PageShell } from '../components/page-shell';
 import { QueryGate } from '../components/query-gate';
 import { GroupEditForm } from '../wards/group-edit-form';
 import { GroupFields } from '../wards/group-fields';
-import { useAddGroup, useGroups, useOaGroups, useSetupUnits } from '../wards/use-ward-setup';
-
-const deliveryLabels: Record<string, string> = {
-  sent: 'đã gửi',
-  shared: 'tổ đã chia sẻ',
-  waiting: 'chờ tổ chia sẻ',
-  failed: 'gửi lỗi',
-  queued: 'đang chờ gửi',
-  sending: 'đang gửi',
-  unknown: 'chưa rõ kết quả',
-  done: 'đã xong',
-};
+import { useAddGroup, useGroups, useOaGroups } from '../wards/use-ward-setup';
 
 /** Nhóm Zalo: the OA's own groups (from Zalo) and the khu phố groups teams share into. */
 export function WardGroupsPage() {
   const groups = useGroups();
-  const units = useSetupUnits();
   // The group whose edit form shows (under the list), if any.
   const [editing, setEditing] = useState<string>();
   const editedGroup = groups.data?.groups.find((g) => g.id === editing);
@@ -48,7 +36,7 @@ export function WardGroupsPage() {
                   </span>
                   <small>
                     {g.lastDelivery
-                      ? `Lần gửi gần nhất: ${deliveryLabels[g.lastDelivery.status] ?? g.lastDelivery.status}, ${formatDateTimeVi(g.lastDelivery.at)}`
+                      ? `Lần gửi gần nhất: ${deliveryStatusName(g.lastDelivery.status)}, ${formatDateTimeVi(g.lastDelivery.at)}`
                       : 'Chưa gửi lần nào'}
                   </small>
                   <div className="button-row">
@@ -68,12 +56,7 @@ export function WardGroupsPage() {
         }
       </QueryGate>
       {editedGroup ? (
-        <GroupEditForm
-          key={editedGroup.id}
-          group={editedGroup}
-          units={units.data?.units ?? []}
-          onDone={() => setEditing(undefined)}
-        />
+        <GroupEditForm key={editedGroup.id} group={editedGroup} onDone={() => setEditing(undefined)} />
       ) : null}
       <RegisterGroup />
     </PageShell>
@@ -81,14 +64,12 @@ export function WardGroupsPage() {
 }
 
 function RegisterGroup() {
-  const units = useSetupUnits();
   const [askZalo, setAskZalo] = useState(false);
   const oaGroups = useOaGroups(askZalo);
   const add = useAddGroup();
   const empty = { mode: 'team_share', name: '', zaloGroupId: '', khuPhoUnitId: '', responsibleUnitId: '' };
   const [form, setForm] = useState(empty);
   const set = (key: keyof typeof form) => (value: string) => setForm((f) => ({ ...f, [key]: value }));
-  const list = units.data?.units ?? [];
   return (
     <section className="card">
       <h2>Đăng ký nhóm</h2>
@@ -130,7 +111,7 @@ function RegisterGroup() {
           ) : null}
         </>
       ) : null}
-      <GroupFields units={list} form={form} set={set} registering />
+      <GroupFields form={form} set={set} registering />
       <MutationError error={add.error} />
       <Button
         variant="secondary"

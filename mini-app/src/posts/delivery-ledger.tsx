@@ -1,6 +1,5 @@
-import { type Delivery, formatDateTimeVi } from '@loa/shared';
+import { type Delivery, deliveryStatusName, formatDateTimeVi } from '@loa/shared';
 import { QueryGate } from '../components/query-gate';
-import { deliveryStatusLabels } from './text';
 import { useDeliveries } from './use-posts';
 
 /** Each group's delivery of this post: status, when, by whom, and the reason when it failed. */
@@ -23,7 +22,7 @@ function DeliveryRows({ deliveries }: { deliveries: Delivery[] }) {
       {deliveries.map((d) => (
         <li key={d.id} className={`ledger-row status-${d.status}`}>
           <strong>{d.targetName}</strong>
-          <span className="ledger-status">{deliveryStatusLabels[d.status] ?? d.status}</span>
+          <span className="ledger-status">{deliveryStatusName(d.status)}</span>
           <span>Lịch: {formatDateTimeVi(d.dueAt)}</span>
           {d.sentAt ? <span>Gửi lúc {formatDateTimeVi(d.sentAt)}</span> : null}
           {d.zaloMessageId ? <span className="ledger-message-id">Mã tin Zalo: {d.zaloMessageId}</span> : null}

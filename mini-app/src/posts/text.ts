@@ -1,14 +1,3 @@
-export const deliveryStatusLabels: Record<string, string> = {
-  queued: 'Chờ gửi',
-  sending: 'Đang gửi',
-  sent: 'Đã gửi',
-  waiting: 'Chờ tổ thực hiện',
-  shared: 'Đã chia sẻ',
-  done: 'Đã phát loa',
-  failed: 'Không gửi được',
-  unknown: 'Đang đối chiếu',
-};
-
 export const postStatusLabels: Record<string, string> = {
   draft: 'Chờ duyệt',
   approved: 'Đã duyệt',

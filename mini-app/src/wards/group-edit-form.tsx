@@ -1,4 +1,4 @@
-import type { SetupGroup, SetupUnit } from '@loa/shared';
+import type { SetupGroup } from '@loa/shared';
 import { useState } from 'react';
 import { Button } from 'zmp-ui';
 import { ConfirmButton } from '../components/confirm-button';
@@ -11,8 +11,8 @@ import { useEditGroup } from './use-ward-setup';
  * still go to it. How it is delivered (OA group or shared by a team) and its Zalo id stay as registered:
  * changing those is registering another group. The server audits each change.
  */
-export function GroupEditForm(props: { group: SetupGroup; units: SetupUnit[]; onDone: () => void }) {
-  const { group, units, onDone } = props;
+export function GroupEditForm(props: { group: SetupGroup; onDone: () => void }) {
+  const { group, onDone } = props;
   const edit = useEditGroup();
   const [form, setForm] = useState({
     name: group.name,
@@ -50,7 +50,7 @@ export function GroupEditForm(props: { group: SetupGroup; units: SetupUnit[]; on
       <p className="muted">
         {group.deliveryMode === 'oa_group' ? 'Nhóm do OA tạo (OA gửi trực tiếp).' : 'Nhóm khu phố thường.'}
       </p>
-      <GroupFields units={units} form={form} set={set} />
+      <GroupFields form={form} set={set} />
       <label className="native-field checkbox-field">
         <input
           type="checkbox"

@@ -3,9 +3,9 @@
  * mojibake), CRLF line ends, one row per delivery, times dd/mm/yyyy hh:mm in Vietnam time.
  */
 import type { Writable } from 'node:stream';
-import { formatDateTimeVi } from '@loa/shared';
+import { deliveryStatusName, formatDateTimeVi } from '@loa/shared';
 import { stringify } from 'csv-stringify';
-import { channelLabels, deliveryStatusLabels } from './labels.js';
+import { channelLabels } from './labels.js';
 import type { LedgerRow } from './sql.js';
 
 export const CSV_COLUMNS = [
@@ -30,7 +30,7 @@ export function ledgerRecord(row: LedgerRow): string[] {
     row.teamName ?? '',
     formatDateTimeVi(new Date(row.dueAt)),
     row.sentAt ? formatDateTimeVi(new Date(row.sentAt)) : '',
-    deliveryStatusLabels[row.status] ?? row.status,
+    deliveryStatusName(row.status),
     String(row.attempts),
     row.broadcastCount === null ? '' : String(row.broadcastCount),
     row.zaloMessageId ?? '',

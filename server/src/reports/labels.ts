@@ -23,17 +23,6 @@ export const channelLabels: Record<string, string> = {
   loudspeaker: 'Loa truyền thanh',
 };
 
-export const deliveryStatusLabels: Record<string, string> = {
-  queued: 'Chờ gửi',
-  sending: 'Đang gửi',
-  sent: 'Đã gửi',
-  waiting: 'Chờ tổ thực hiện',
-  shared: 'Tổ đã chia sẻ',
-  done: 'Tổ đã phát',
-  failed: 'Không gửi được',
-  unknown: 'Đang đối chiếu',
-};
-
 export const campaignStatusLabels: Record<string, string> = {
   draft: 'chờ duyệt',
   approved: 'đã duyệt, chưa triển khai',

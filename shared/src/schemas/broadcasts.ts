@@ -1,4 +1,5 @@
 import { type Static, Type } from '@sinclair/typebox';
+import { DELIVERY_STATUSES } from '../delivery-status.js';
 import { IsoDay, Uuid } from './common.js';
 
 const Nullable = <T extends ReturnType<typeof Type.String>>(schema: T) => Type.Union([schema, Type.Null()]);
@@ -155,9 +156,7 @@ export const OccurrenceUpdate = Type.Object(
 );
 export type OccurrenceUpdate = Static<typeof OccurrenceUpdate>;
 
-export const DeliveryStatus = Type.Union(
-  ['queued', 'sending', 'sent', 'waiting', 'shared', 'done', 'failed', 'unknown'].map((s) => Type.Literal(s)),
-);
+export const DeliveryStatus = Type.Union(DELIVERY_STATUSES.map((s) => Type.Literal(s)));
 
 export const Delivery = Type.Object({
   id: Uuid,
