@@ -51,7 +51,7 @@ export function useMe() {
 /** POST /api/auth/zalo, then keep the session. */
 export function useSignIn() {
   return useMutation({
-    mutationFn: (body: { accessToken: string; phoneToken?: string }) =>
+    mutationFn: (body: { accessToken: string; phoneToken?: string; ward?: string }) =>
       request<SignInReply>('/api/auth/zalo', { method: 'POST', body }),
     onSuccess: saveSession,
   });

@@ -5,6 +5,7 @@ import { useNavigate, useSearchParams } from 'react-router-dom';
 import { Button } from 'zmp-ui';
 import { returnPath } from '../auth/return-to';
 import { useInviteSignIn, useSignIn } from '../auth/use-session';
+import { wardFromLocation } from '../campaigns/use-public-campaign';
 import { PageShell } from '../components/page-shell';
 import { ErrorView, LoadingView } from '../components/status-views';
 import { errorText } from '../lib/error-text';
@@ -27,16 +28,19 @@ export default function SignInPage() {
   const [params] = useSearchParams();
   // Back to the screen that asked for a session (SignInNeeded), else Trang chủ.
   const next = returnPath(params);
+  // The ward of the link that opened the app: a resident's session is that ward's (server: auth/routes.ts).
+  const linkWard = wardFromLocation();
+  const ward = linkWard && /^[a-z0-9-]{2,80}$/.test(linkWard) ? linkWard : undefined;
 
   async function withZalo() {
     setMessage('');
     const accessToken = await getZaloAccessToken();
     if (!accessToken) return setMessage('Zalo chưa cấp quyền đăng nhập. Hãy mở lại mini app và cho phép.');
-    let reply = await signIn.mutateAsync({ accessToken });
+    let reply = await signIn.mutateAsync({ accessToken, ward });
     // First sign-in: we know the person by phone only, so ask Zalo for it (single-use token).
     if (reply.member.role === 'resident') {
       const phoneToken = await getZaloPhoneToken();
-      if (phoneToken) reply = await signIn.mutateAsync({ accessToken, phoneToken });
+      if (phoneToken) reply = await signIn.mutateAsync({ accessToken, phoneToken, ward });
     }
     navigate(next, { replace: true });
   }
@@ -47,7 +51,7 @@ export default function SignInPage() {
       `/sim/api/people/${encodeURIComponent(personId)}/tokens`,
       { method: 'POST' },
     );
-    await signIn.mutateAsync({ accessToken: tokens.accessToken });
+    await signIn.mutateAsync({ accessToken: tokens.accessToken, ward });
     navigate(next, { replace: true });
   }
 

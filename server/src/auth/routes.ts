@@ -38,15 +38,16 @@ const authRoutes: FastifyPluginAsyncTypebox<{ defaultWardSlug: string }> = async
   async function findOrLink(
     user: ZaloUser,
     accessToken: string,
-    phoneToken?: string,
+    phoneToken: string | undefined,
+    wardSlug: string | undefined,
   ): Promise<ProfileRow | undefined> {
-    const known = await app.db.withSystem((client) => findMemberByZaloAppId(client, user.id));
+    const known = await app.db.withSystem((client) => findMemberByZaloAppId(client, user.id, wardSlug));
     if (known || !phoneToken) return known;
     const phone = await app.zalo.graph.getPhoneNumber(accessToken, phoneToken).catch((error) => {
       throw zaloRefusal(error);
     });
     return app.db.withSystem(async (client) => {
-      const member = await findMemberByPhone(client, phone);
+      const member = await findMemberByPhone(client, phone, wardSlug);
       if (member) await linkZaloIds(client, member.id, user.id, user.idByOA ?? null);
       return member;
     });
@@ -68,13 +69,18 @@ const authRoutes: FastifyPluginAsyncTypebox<{ defaultWardSlug: string }> = async
           schema: { tags: ['auth'], body: ZaloSignInBody, response: SIGN_IN_RESPONSES },
         },
         async (request) => {
-          const { accessToken, phoneToken } = request.body;
+          const { accessToken, phoneToken, ward: linkWard } = request.body;
           const user = await verifyZaloUser(app.zalo.graph, accessToken, request.log);
-          const member = await findOrLink(user, accessToken, phoneToken);
+          const member = await findOrLink(user, accessToken, phoneToken, linkWard);
           let profile: MemberProfile;
           if (member) profile = toProfile(member);
           else {
-            const ward = await app.db.withSystem((client) => findWardBySlug(client, options.defaultWardSlug));
+            // A resident reads the ward of the link they opened (a ward that no longer exists: the default).
+            const ward = await app.db.withSystem(
+              async (client) =>
+                (linkWard ? await findWardBySlug(client, linkWard) : undefined) ??
+                findWardBySlug(client, options.defaultWardSlug),
+            );
             if (!ward) throw new AppError('WARD_NOT_FOUND');
             profile = {
               id: null,

@@ -24,19 +24,33 @@ const profile = `SELECT m.id, m.full_name AS "fullName", m.role, m.unit_id AS "u
   m.session_version AS "sessionVersion"
   FROM members m JOIN wards w ON w.id = m.ward_id LEFT JOIN units u ON u.id = m.unit_id`;
 
+/**
+ * A person may be an active member of two wards (the same Zalo account or phone in both). The choice is
+ * fixed: the ward the opened link names, else the membership added most recently.
+ */
+const ONE_MEMBERSHIP = `ORDER BY w.slug = $2::text DESC NULLS LAST, m.created_at DESC, m.id LIMIT 1`;
+
 export async function findMemberByZaloAppId(
   db: Queryable,
   appUserId: string,
+  wardSlug?: string,
 ): Promise<ProfileRow | undefined> {
   const { rows } = await db.query<ProfileRow>(
-    `${profile} WHERE m.zalo_app_user_id = $1 AND m.active LIMIT 1`,
-    [appUserId],
+    `${profile} WHERE m.zalo_app_user_id = $1 AND m.active ${ONE_MEMBERSHIP}`,
+    [appUserId, wardSlug ?? null],
   );
   return rows[0];
 }
 
-export async function findMemberByPhone(db: Queryable, phone: string): Promise<ProfileRow | undefined> {
-  const { rows } = await db.query<ProfileRow>(`${profile} WHERE m.phone = $1 AND m.active LIMIT 1`, [phone]);
+export async function findMemberByPhone(
+  db: Queryable,
+  phone: string,
+  wardSlug?: string,
+): Promise<ProfileRow | undefined> {
+  const { rows } = await db.query<ProfileRow>(
+    `${profile} WHERE m.phone = $1 AND m.active ${ONE_MEMBERSHIP}`,
+    [phone, wardSlug ?? null],
+  );
   return rows[0];
 }
 

@@ -14,6 +14,13 @@ export const ZaloSignInBody = Type.Object({
       description: 'Mã số điện thoại (getPhoneNumber), chỉ lần đăng nhập đầu',
     }),
   ),
+  ward: Type.Optional(
+    Type.String({
+      pattern: '^[a-z0-9-]{2,80}$',
+      description:
+        'Mã phường trong liên kết đã mở (?ward=…): người dân vào phường đó; người là thành viên của hai phường vào phường này',
+    }),
+  ),
 });
 export type ZaloSignInBody = Static<typeof ZaloSignInBody>;
 
