@@ -54,6 +54,33 @@ describe('row-level security on ward_id', () => {
     ).rejects.toThrow(/row-level security/);
   });
 
+  it('every table with a ward_id column has row-level security enabled, forced and a policy', async () => {
+    // A table added later without RLS would let a query that forgets its ward filter read every ward.
+    const tables = await t.app.db.withSystem(
+      async (client) =>
+        (
+          await client.query<{ table: string; enabled: boolean; forced: boolean; policies: number }>(
+            `SELECT cl.relname AS table, cl.relrowsecurity AS enabled, cl.relforcerowsecurity AS forced,
+                    (SELECT count(*)::int FROM pg_policies p
+                      WHERE p.schemaname = c.table_schema AND p.tablename = c.table_name) AS policies
+               FROM information_schema.columns c
+               JOIN pg_namespace n ON n.nspname = c.table_schema
+               JOIN pg_class cl ON cl.relnamespace = n.oid AND cl.relname = c.table_name
+              WHERE c.column_name = 'ward_id' AND c.table_schema = current_schema()
+                AND cl.relkind IN ('r', 'p')
+              ORDER BY 1`,
+          )
+        ).rows,
+    );
+    expect(tables.map((row) => row.table)).toEqual(
+      expect.arrayContaining(['members', 'places', 'zalo_groups']),
+    );
+    const open = tables
+      .filter((row) => !(row.enabled && row.forced && row.policies > 0))
+      .map((row) => row.table);
+    expect(open).toEqual([]);
+  });
+
   it('a connection outside any ward context sees nothing', async () => {
     const client = await t.app.db.pool.connect();
     try {
