@@ -75,7 +75,7 @@ export const OPERATIONS = {
 
   'evidence.upload': 'Nộp ảnh minh chứng (multipart, trường "photo")',
   'evidence.listForAssignment': 'Ảnh minh chứng của một nhiệm vụ, với kết quả kiểm tra và trạng thái duyệt',
-  'evidence.list': 'Hàng chờ duyệt và thư viện ảnh theo chiến dịch, tổ, cờ, trạng thái',
+  'evidence.list': 'Hàng chờ duyệt và thư viện ảnh theo kế hoạch, tổ, cờ, trạng thái',
   'evidence.photo': 'Ảnh (bản thu nhỏ hoặc bản xem, đã xóa siêu dữ liệu)',
   'evidence.review': 'Duyệt ảnh minh chứng hoặc trả lại kèm lý do',
 
