@@ -76,7 +76,8 @@ export async function buildApp(
     requestTimeout: 5 * 60_000,
     connectionTimeout: 2 * 60_000,
     keepAliveTimeout: 72_000,
-    ajv: { customOptions: { allErrors: true, coerceTypes: 'array', removeAdditional: false } },
+    // verbose: an error carries its schema, so a bad field is named by its Vietnamese description.
+    ajv: { customOptions: { allErrors: true, verbose: true, coerceTypes: 'array', removeAdditional: false } },
     frameworkErrors,
   }).withTypeProvider<TypeBoxTypeProvider>();
 

@@ -9,7 +9,7 @@ export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     message?: string,
-    readonly details?: { field: string; message: string }[],
+    readonly details?: { field: string; label?: string; message: string }[],
   ) {
     super(message ?? errorCatalogue[code].message);
     this.statusCode = errorCatalogue[code].status;

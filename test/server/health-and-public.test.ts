@@ -134,7 +134,7 @@ describe('health and the public campaign page', () => {
       url: `/api/public/campaign?ward=${'x'.repeat(100)}`,
     });
     expect(response.statusCode).toBe(400);
-    expect(response.json().message).toMatch(/“ward” không được dài quá 80 ký tự/);
+    expect(response.json().message).toMatch(/“Mã phường” không được dài quá 80 ký tự/);
   });
 
   it('an unknown route is a 404 in Vietnamese, and the OpenAPI document lists the routes', async () => {

@@ -1,6 +1,7 @@
 import type { UseQueryResult } from '@tanstack/react-query';
 import { Button, Spinner } from 'zmp-ui';
 import { errorText } from '../lib/error-text';
+import { ApiError } from '../lib/request';
 
 export function LoadingView({ label = 'Đang tải…' }: { label?: string }) {
   return (
@@ -52,6 +53,21 @@ interface ErrorNoteProps {
  */
 export function ErrorNote({ error, context, onRetry, retrying = false }: ErrorNoteProps) {
   if (!error) return null;
+  const fields = error instanceof ApiError ? (error.details ?? []) : [];
+  if (fields.length > 1)
+    // Several fields to fix: one line each, named as the form names them, rather than one long sentence.
+    return (
+      <div role="alert" className="form-error">
+        <p>{context ? `${context} Hãy sửa:` : 'Dữ liệu chưa hợp lệ, hãy sửa:'}</p>
+        <ul>
+          {fields.map((d) => (
+            <li key={d.field}>
+              {d.label ?? d.field}: {d.message}
+            </li>
+          ))}
+        </ul>
+      </div>
+    );
   const text = context ? `${context} ${errorText(error)}` : errorText(error);
   if (!onRetry)
     return (

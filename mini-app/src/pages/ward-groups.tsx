@@ -3,9 +3,9 @@ import { useState } from 'react';
 import { Button } from 'zmp-ui';
 import { Card, CardList } from '../components/card-list';
 import { SelectField } from '../components/form-fields';
-import { MutationError } from '../components/mutation-error';
 import { PageShell } from '../components/page-shell';
 import { QueryGate } from '../components/query-gate';
+import { ErrorNote } from '../components/status-views';
 import { GroupEditForm } from '../wards/group-edit-form';
 import { GroupFields } from '../wards/group-fields';
 import { useAddGroup, useGroups, useOaGroups } from '../wards/use-ward-setup';
@@ -87,7 +87,7 @@ function RegisterGroup() {
           >
             Lấy nhóm từ Zalo
           </Button>
-          <MutationError error={oaGroups.error} />
+          <ErrorNote error={oaGroups.error} />
           {oaGroups.data ? (
             <SelectField
               label="Nhóm của OA"
@@ -112,7 +112,7 @@ function RegisterGroup() {
         </>
       ) : null}
       <GroupFields form={form} set={set} registering />
-      <MutationError error={add.error} />
+      <ErrorNote error={add.error} />
       <Button
         variant="secondary"
         loading={add.isPending}

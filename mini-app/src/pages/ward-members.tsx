@@ -11,10 +11,9 @@ import { Card, CardList, Row, RowList } from '../components/card-list';
 import { ConfirmButton } from '../components/confirm-button';
 import { DownloadButton } from '../components/download-button';
 import { SelectField, TextField } from '../components/form-fields';
-import { MutationError } from '../components/mutation-error';
 import { PageShell } from '../components/page-shell';
 import { QueryGate } from '../components/query-gate';
-import { ChoicesStatus } from '../components/status-views';
+import { ChoicesStatus, ErrorNote } from '../components/status-views';
 import { fileBase64 } from '../lib/file-base64';
 import { accessChangesText, ImportRowAccess } from '../wards/import-access';
 import { MemberEditForm } from '../wards/member-edit-form';
@@ -96,7 +95,7 @@ function ImportSection() {
         <span>Tệp danh sách</span>
         <input type="file" accept=".xlsx,.csv" onChange={(event) => void choose(event.target.files?.[0])} />
       </label>
-      <MutationError error={send.error} />
+      <ErrorNote error={send.error} />
       {saved ? <p className="form-success">{saved}</p> : null}
       {preview ? (
         <div data-testid="import-preview">
@@ -167,7 +166,7 @@ function AddMemberSection() {
         none="(không thuộc đơn vị)"
       />
       <ChoicesStatus query={units} what="danh sách tổ/đơn vị" />
-      <MutationError error={add.error} />
+      <ErrorNote error={add.error} />
       <Button
         variant="secondary"
         loading={add.isPending}
@@ -252,7 +251,7 @@ function MemberRow({ member }: { member: Member }) {
           ) : null}
         </p>
       ) : null}
-      <MutationError error={edit.error ?? invite.error} />
+      <ErrorNote error={edit.error ?? invite.error} />
       {editing ? <MemberEditForm member={member} onDone={() => setEditing(false)} /> : null}
     </Card>
   );

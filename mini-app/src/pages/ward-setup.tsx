@@ -5,9 +5,9 @@ import { Button, useSnackbar } from 'zmp-ui';
 import { useSession } from '../auth/use-session';
 import { Row, RowList } from '../components/card-list';
 import { SelectField, TextField } from '../components/form-fields';
-import { MutationError } from '../components/mutation-error';
 import { PageShell } from '../components/page-shell';
 import { QueryGate } from '../components/query-gate';
+import { ErrorNote } from '../components/status-views';
 import {
   useAddPlace,
   useAddUnit,
@@ -83,7 +83,7 @@ function AddOrSave(props: {
 }) {
   return (
     <>
-      <MutationError error={props.error} />
+      <ErrorNote error={props.error} />
       <Button variant="secondary" loading={props.pending} disabled={props.disabled} onClick={props.onSave}>
         {props.children}
       </Button>
@@ -125,7 +125,7 @@ function WardForm({ ward }: { ward: WardSettings }) {
       <TextField label="Vĩ độ tâm" type="number" value={form.centerLat} onChange={set('centerLat')} />
       <TextField label="Kinh độ tâm" type="number" value={form.centerLng} onChange={set('centerLng')} />
       <TextField label="Bán kính (m)" type="number" value={form.radiusM} onChange={set('radiusM')} />
-      <MutationError error={save.error} />
+      <ErrorNote error={save.error} />
       <Button
         loading={save.isPending}
         onClick={() =>

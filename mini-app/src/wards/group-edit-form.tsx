@@ -2,7 +2,7 @@ import type { SetupGroup } from '@loa/shared';
 import { useState } from 'react';
 import { Button } from 'zmp-ui';
 import { ConfirmButton } from '../components/confirm-button';
-import { MutationError } from '../components/mutation-error';
+import { ErrorNote } from '../components/status-views';
 import { GroupFields } from './group-fields';
 import { useEditGroup } from './use-ward-setup';
 
@@ -64,7 +64,7 @@ export function GroupEditForm(props: { group: SetupGroup; onDone: () => void }) 
           {problem}
         </p>
       ) : null}
-      <MutationError error={edit.error} />
+      <ErrorNote error={edit.error} />
       {stopping ? (
         // Turning a group off stops the sends planned for it: asked first.
         <ConfirmButton

@@ -4,8 +4,7 @@ import { Button } from 'zmp-ui';
 import { useSession } from '../auth/use-session';
 import { ConfirmButton } from '../components/confirm-button';
 import { SelectField, TextField } from '../components/form-fields';
-import { MutationError } from '../components/mutation-error';
-import { ChoicesStatus } from '../components/status-views';
+import { ChoicesStatus, ErrorNote } from '../components/status-views';
 import { UnitSelect } from './unit-select';
 import { useEditMember, useSetupUnits } from './use-ward-setup';
 
@@ -107,7 +106,7 @@ export function MemberEditForm({ member, onDone }: { member: Member; onDone: () 
           {problem}
         </p>
       ) : null}
-      <MutationError error={edit.error} />
+      <ErrorNote error={edit.error} />
       {what.length > 0 ? (
         <ConfirmButton
           variant="secondary"

@@ -1,5 +1,7 @@
 /**
- * Turns Ajv's English validation errors into Vietnamese lines that name the field and the fix.
+ * Turns Ajv's English validation errors into Vietnamese lines that name the field and the fix. The
+ * field is named as a person reads it: its schema's Vietnamese description (Ajv's `verbose` hands us
+ * the schema, see app.ts), else a name from the short list below, else its key.
  */
 import { wardIsoString } from '@loa/shared';
 
@@ -8,6 +10,50 @@ interface AjvError {
   instancePath: string;
   params: Record<string, unknown>;
   message?: string;
+  /** With Ajv's `verbose`: the schema holding the failed keyword (the object's, for required). */
+  parentSchema?: unknown;
+}
+
+/** Keys that often have no description in the schemas, named as the forms name them. */
+const fieldNamesVi: Record<string, string> = {
+  fullName: 'Họ tên',
+  phone: 'Số điện thoại',
+  name: 'Tên',
+  title: 'Tiêu đề',
+  body: 'Nội dung',
+  note: 'Ghi chú',
+  reason: 'Lý do',
+  dueAt: 'Hạn',
+};
+
+/**
+ * A description's name part: "Số điện thoại, ví dụ 0912345678" → "Số điện thoại", "Giờ (HH:mm, …)"
+ * → "Giờ". None when there is no description, it is only "UUID", or it is a sentence, not a name.
+ */
+function describedName(schema: unknown): string | undefined {
+  const description = (schema as { description?: unknown } | undefined)?.description;
+  if (typeof description !== 'string') return undefined;
+  const name = description.split(/,\s|\s\(|:\s/)[0]?.trim() ?? '';
+  if (name === '' || name === 'UUID' || name.length > 40) return undefined;
+  return name;
+}
+
+function fieldSchema(error: AjvError): unknown {
+  const parent = error.parentSchema as { properties?: Record<string, unknown> } | undefined;
+  if (error.keyword === 'required') return parent?.properties?.[String(error.params.missingProperty)];
+  return parent;
+}
+
+/** "Số điện thoại", or for a list's item "Tiêu đề (mục 2)"; the key path when nothing names it. */
+function fieldLabel(error: AjvError, field: string): string {
+  // A failure of the whole body or query (not one field) keeps its context's name ("nội dung").
+  if (error.instancePath === '' && error.keyword !== 'required') return field;
+  const keys = field.split('.');
+  const key = keys.at(-1) ?? field;
+  const name = describedName(fieldSchema(error)) ?? fieldNamesVi[key];
+  if (!name) return field;
+  const index = keys.findLast((k) => /^\d+$/.test(k));
+  return index === undefined ? name : `${name} (mục ${Number(index) + 1})`;
 }
 
 const formatNames: Record<string, string> = {
@@ -80,14 +126,17 @@ const contextNames: Record<string, string> = {
 export function translateValidation(
   errors: AjvError[],
   context: string,
-): { message: string; details: { field: string; message: string }[] } {
+): { message: string; details: { field: string; label: string; message: string }[] } {
   // Union schemas produce one error per branch and then one for the union: keep the first per field.
-  const seen = new Map<string, string>();
+  const seen = new Map<string, { label: string; message: string }>();
   for (const error of errors) {
     const field = fieldName(error, contextNames[context] ?? context);
-    if (!seen.has(field)) seen.set(field, describe(error));
+    if (seen.has(field)) continue;
+    // additionalProperties names a key the schema does not have: only the key can say which.
+    const label = error.keyword === 'additionalProperties' ? field : fieldLabel(error, field);
+    seen.set(field, { label, message: describe(error) });
   }
-  const details = [...seen].map(([field, message]) => ({ field, message }));
-  const summary = details.map((d) => `“${d.field}” ${d.message}`).join('; ');
+  const details = [...seen].map(([field, d]) => ({ field, ...d }));
+  const summary = details.map((d) => `“${d.label}” ${d.message}`).join('; ');
   return { message: `Dữ liệu chưa hợp lệ: ${summary}.`, details };
 }

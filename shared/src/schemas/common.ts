@@ -12,9 +12,16 @@ export const ErrorBody = Type.Object(
     error: Type.String(),
     message: Type.String(),
     details: Type.Optional(
-      Type.Array(Type.Object({ field: Type.String(), message: Type.String() }), {
-        description: 'Từng trường chưa hợp lệ',
-      }),
+      Type.Array(
+        Type.Object({
+          field: Type.String({ description: 'Khóa của trường trong dữ liệu gửi lên' }),
+          label: Type.Optional(Type.String({ description: 'Tên trường bằng tiếng Việt, như trên biểu mẫu' })),
+          message: Type.String(),
+        }),
+        {
+          description: 'Từng trường chưa hợp lệ',
+        },
+      ),
     ),
   },
   { $id: 'ErrorBody' },
