@@ -317,7 +317,7 @@ export const errorCatalogue = {
   WARD_OA_NOT_CONNECTED: {
     status: 409,
     message:
-      'Phường chưa kết nối OA Zalo của mình với máy chủ này (máy chủ đang dùng OA của phường khác), nên chưa lấy hay đăng ký được nhóm do OA tạo. Hãy đăng ký nhóm khu phố thường do tổ chia sẻ, hoặc nhờ quản trị hệ thống kết nối OA của phường.',
+      'Phường chưa kết nối OA Zalo của mình với máy chủ này, nên chưa lấy hay đăng ký được nhóm do OA tạo. Hãy đăng ký nhóm khu phố thường do tổ chia sẻ, hoặc nhờ quản trị hệ thống kết nối OA của phường.',
   },
 } as const satisfies Record<string, { status: number; message: string }>;
 

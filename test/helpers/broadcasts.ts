@@ -82,12 +82,13 @@ export function makeEngine(
     ratePerMinute?: number;
     templateId?: string;
     znsTemplateId?: string;
-    connectedOaId?: () => Promise<string | undefined>;
+    /** The messenger of a row's OA; the fake answers for every OA unless told otherwise. */
+    messengerFor?: (oaId: string | null) => Promise<FakeZalo>;
   } = {},
 ): BroadcastEngine {
   return new BroadcastEngine({
     db: app.db,
-    messenger: () => zalo,
+    messengerFor: () => zalo,
     log: app.log,
     ratePerMinute: options.ratePerMinute ?? 600_000,
     leaseMs: options.leaseMs ?? 30_000,

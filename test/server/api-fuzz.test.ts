@@ -342,7 +342,7 @@ describe('fuzzing every operation of /docs', () => {
         "the OA's groups while the ward has no OA connected (was 503: retry later)",
         { method: 'GET', url: '/api/ward/groups/zalo', headers: headersFor('admin', fresh) },
         409,
-        /OA của phường chưa được kết nối/,
+        /^Phường chưa kết nối OA Zalo của mình/,
       ],
     ];
     for (const [name, request, status, message] of cases) {

@@ -85,7 +85,7 @@ describe('reconciling an image send whose answer was lost', () => {
   const engine = (messenger: ZaloOaMessenger = t.app.zalo.oa) =>
     new BroadcastEngine({
       db: t.app.db,
-      messenger: () => messenger,
+      messengerFor: () => messenger,
       log: t.app.log,
       ratePerMinute: 600_000,
       leaseMs: 30_000,

@@ -25,7 +25,7 @@ describe('OA rate window shared through the database', () => {
   it('instances share one per-minute limit, and a fresh process starts from what was already sent', async () => {
     const clock = fakeClock();
     const start = clock.t;
-    const store = databaseWindowStore(t.app.db);
+    const store = databaseWindowStore(t.app.db, '4000000000000000001');
     // A high per-second ceiling, so only the minute's window holds anything back.
     const limiter = (owner: string) =>
       new RateLimiter({ perMinute: 50, ceilingFactor: 60, clock, store, owner, syncMs: 3_600_000 });
@@ -44,5 +44,34 @@ describe('OA rate window shared through the database', () => {
     expect(clock.t - start).toBeGreaterThanOrEqual(61_000);
     expect(restarted.inWindow()).toBeLessThanOrEqual(50);
     await Promise.all([a.stop(), b.stop(), restarted.stop()]);
+  });
+
+  it("each OA has its own window: one OA's full minute does not hold another OA's sends", async () => {
+    const clock = fakeClock();
+    const start = clock.t;
+    const limiter = (oaId: string, owner: string) =>
+      new RateLimiter({
+        perMinute: 50,
+        ceilingFactor: 600, // no per-second smoothing to speak of: only the minute's window holds back
+        clock,
+        store: databaseWindowStore(t.app.db, oaId),
+        owner,
+        syncMs: 3_600_000,
+      });
+    // Ward A's OA spends its whole minute on two instances.
+    const a1 = limiter('4100000000000000001', 'i1');
+    const a2 = limiter('4100000000000000001', 'i2');
+    for (let i = 0; i < 25; i++) await a1.take();
+    for (let i = 0; i < 25; i++) await a2.take();
+    // Ward B's OA, on the same instances, still has its full minute at once.
+    const b2 = limiter('4200000000000000002', 'i2');
+    for (let i = 0; i < 50; i++) await b2.take();
+    expect(clock.t - start).toBeLessThan(1_000);
+    expect(b2.inWindow()).toBe(50);
+    // While another instance of A's OA waits for the minute to pass.
+    const a3 = limiter('4100000000000000001', 'i3');
+    await a3.take();
+    expect(clock.t - start).toBeGreaterThanOrEqual(60_000);
+    await Promise.all([a1.stop(), a2.stop(), a3.stop(), b2.stop()]);
   });
 });

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SIMULATOR_APP } from '../../server/src/config.js';
+import { connectWardOa } from '../../server/src/zalo/connect-oa.js';
 import { signWebhook } from '../../server/src/zalo/simulator/people.js';
 import { buildTestApp, type TestApp } from '../helpers/app.js';
 import { type Said, say, settled } from '../helpers/chat.js';
@@ -102,6 +103,12 @@ describe('OA chatbot transcripts', () => {
         ward2.teamMemberId,
         WARD2_MEMBER,
       ]);
+    });
+    // Its OA admin granted the app (the simulator's grant for that OA): replies go back through it.
+    await connectWardOa(t.app.db, {
+      slug: ward2.slug,
+      oaId: WARD2_OA,
+      ...simOf(t.app).issueOaGrant(WARD2_OA),
     });
     const added = await t.app.inject({
       method: 'POST',

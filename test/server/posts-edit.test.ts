@@ -43,9 +43,9 @@ describe('editing posts, sending back, images, schedules and the loudspeaker', (
       status: 'enabled',
       memberIds: [],
     });
-    // The server sends through one OA (the demo ward's, resolved first) and only for the ward whose OA
-    // it is: the test ward takes that OA over, as it sends into an OA group.
-    const connectedOa = await t.app.zalo.connectedOaId();
+    // A ward sends only through its own OA: the test ward takes the demo ward's OA over (the one the
+    // simulator grants at first start), as it sends into an OA group of that OA.
+    const connectedOa = await t.app.zalo.defaultOaId();
     oaGroupId = await t.app.db.withSystem(async (c) => {
       await c.query(`UPDATE wards SET zalo_oa_id = NULL WHERE zalo_oa_id = $1`, [connectedOa]);
       await c.query(`UPDATE wards SET zalo_oa_id = $1 WHERE id = $2`, [connectedOa, ward.wardId]);

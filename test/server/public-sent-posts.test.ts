@@ -147,7 +147,7 @@ describe('sent posts: public API, ward web pages and Atom feed', () => {
 
     const engine = new BroadcastEngine({
       db: t.app.db,
-      messenger: () => zalo,
+      messengerFor: () => zalo,
       log: t.app.log,
       ratePerMinute: 600_000,
       leaseMs: 30_000,

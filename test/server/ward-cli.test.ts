@@ -211,4 +211,46 @@ describe('ward command lines', () => {
     expect(onlyAdmin.code, onlyAdmin.err).toBe(0);
     expect(onlyAdmin.out).toContain('Liên kết đăng nhập mới cho Anh Tâm');
   }, 180_000);
+
+  it("ward:connect-oa stores the pair the ward's OA admin granted, and the ward then works through its own OA; bad input is refused, nothing stored", async () => {
+    const OA = '5400000000000000004';
+    const sim = t.app.zalo.simulator!;
+    const grant = sim.issueOaGrant(OA);
+    const tokens = ['--access-token', grant.accessToken, '--refresh-token', grant.refreshToken];
+    const stored = () =>
+      t.app.db.withSystem(
+        async (db) =>
+          (await db.query('SELECT count(*)::int AS n FROM oa_tokens WHERE oa_id = $1', [OA])).rows[0].n,
+      );
+
+    const missing = await npmRun('ward:connect-oa', ['--slug', 'binh-loc', '--oa-id', OA]);
+    expect(missing.code).toBe(2);
+    expect(missing.err).toMatch(/Cần đủ --slug, --oa-id, --access-token và --refresh-token/);
+    const unknown = await npmRun('ward:connect-oa', ['--slug', 'khong-co', '--oa-id', OA, ...tokens]);
+    expect(unknown.code).toBe(1);
+    expect(unknown.err).toMatch(/Không có phường nào với mã "khong-co"/);
+    const badId = await npmRun('ward:connect-oa', ['--slug', 'binh-loc', '--oa-id', 'OA-1', ...tokens]);
+    expect(badId.code).toBe(1);
+    expect(badId.err).toMatch(/--oa-id chưa đúng/);
+    expect(await stored()).toBe(0);
+
+    const connected = await npmRun('ward:connect-oa', ['--slug', 'binh-loc', '--oa-id', OA, ...tokens]);
+    expect(connected.code, connected.err).toBe(0);
+    expect(connected.out).toMatch(`Đã lưu cặp token OA ${OA} cho Phường Bình Lộc`);
+    expect(connected.out + connected.err).not.toContain(grant.refreshToken);
+    expect(await stored()).toBe(1);
+    // The server now reaches Zalo as that OA, and sees that OA's groups only.
+    await t.app.inject({
+      method: 'POST',
+      url: '/sim/api/groups',
+      payload: { groups: [{ groupId: '740000000000000004', name: 'KP1 Bình Lộc (OA)', oaId: OA }] },
+    });
+    const groups = await t.app.zalo.oas.messenger(OA).getGroupsOfOa();
+    expect(groups.groups.map((g) => g.group_id)).toEqual(['740000000000000004']);
+    const audit = await t.app.db.withSystem(
+      async (db) =>
+        (await db.query(`SELECT entity_id FROM audit_log WHERE action = 'zalo.oa_connected'`)).rows,
+    );
+    expect(audit).toEqual([{ entity_id: OA }]);
+  }, 180_000);
 });

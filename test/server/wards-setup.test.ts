@@ -542,7 +542,13 @@ describe('ward set-up', () => {
     await addSchedule(t.app.db, sending, ownPost, { runAt: due }, { groupIds: [own!.id] });
     const clock = new Date(new Date(due).getTime() + 1_000);
     const zalo = new FakeZalo(() => clock);
-    const engine = makeEngine(t.app, zalo, { connectedOaId: () => t.app.zalo.connectedOaId() });
+    // The server's rule for a row's OA (its ward's own, connected), with the fake in place of Zalo.
+    const engine = makeEngine(t.app, zalo, {
+      messengerFor: async (oaId) => {
+        await t.app.zalo.oas.connected(oaId);
+        return zalo;
+      },
+    });
     await engine.runOnce(clock);
     await engine.runOnce(clock);
     const [refused] = await deliveryRows(t.app.db, strangePost);

@@ -65,6 +65,7 @@ export const AUDIT_ACTIONS = {
   'groups.create': 'đăng ký nhóm Zalo',
   'groups.update': 'sửa nhóm Zalo',
   'zalo.grant_lost': 'mất quyền gửi tin của OA Zalo (cần cấp quyền lại)',
+  'zalo.oa_connected': 'kết nối OA Zalo của phường',
 } as const satisfies Partial<Record<Operation, string>>;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

@@ -3,31 +3,28 @@
  * for our text among the group's recent OA messages before anything is resent) or sent, and its
  * outcome recorded under the lease. A crash leaves `sending` rows whose lease expires into `unknown`.
  * An image goes out with the text as its caption, so the same text finds it.
+ *
+ * Every row goes through its own ward's OA, under that OA's rate limiter; a ward whose OA cannot send
+ * (no OA id, not connected, grant lost) gets a failed delivery with the reason, never another OA.
  */
 import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '../plugins/db.js';
 import { ZaloApiError } from '../zalo/errors.js';
+import type { ZaloOaMessenger } from '../zalo/types.js';
 import { RECONCILE_DELAY_MS, type SendOutcome, verdictFor, withTimeout } from './failures.js';
 import type { ImageAttachments } from './image-attachments.js';
 import { extendLeases, heartbeat, type LeasedSenderOptions } from './leases.js';
 import { type ClaimedDelivery, claimDeliveries, finishDeliveries, knownMessageIds } from './ledger-sql.js';
-import { backoffMs } from './rate-limiter.js';
+import { backoffMs, type RateLimiter } from './rate-limiter.js';
 
 export interface SenderOptions extends LeasedSenderOptions {
   batchSize?: number;
   concurrency?: number;
   /** Uploads of post images; without it a delivery with an image fails with a message. */
   images?: ImageAttachments;
-  /**
-   * The OA this server sends through (one for the install, zalo/plugin.ts). A delivery of a ward whose
-   * own OA is another one fails with a message instead of going out through a stranger's OA.
-   */
-  connectedOaId?: () => Promise<string | undefined>;
 }
 
-const NOT_THIS_WARDS_OA =
-  'Phường chưa kết nối OA Zalo của mình với máy chủ này: tin không được gửi qua OA của phường khác. Nhờ quản trị hệ thống kết nối OA của phường, hoặc gửi qua nhóm khu phố do tổ chia sẻ.';
-
+/** Lanes waiting for one OA's limiter slot at once; the others take rows of other OAs meanwhile. */
 const MAX_WAITING_FOR_SLOT = 16;
 
 export interface DrainReport {
@@ -67,6 +64,7 @@ export class DeliverySender {
         .then((rows) => {
           for (const row of rows) inFlight.add(row.id);
           buffer.push(...rows);
+          for (const wake of queued.splice(0)) wake(); // rows of another OA may be free to go
           claimed += rows.length;
           more = rows.length === batchSize;
           if (rows.length < batchSize || performance.now() - started > maxMs) done = true;
@@ -94,14 +92,15 @@ export class DeliverySender {
     const allHandedOut = new Promise<void>((resolve) => {
       handedOut = resolve;
     });
-    // Lanes waiting for a limiter slot each hold a buffered row; a few are enough to keep the limiter
-    // busy (it serves them one by one), and more would only be rows to reconcile after a crash.
-    let reserved = 0;
+    // A lane takes the first buffered row whose OA has fewer than MAX_WAITING_FOR_SLOT lanes waiting
+    // for its limiter: a few are enough to keep one limiter busy (it serves them one by one), more
+    // would only be rows to reconcile after a crash, and an OA at its limit never holds another OA's rows.
+    const waiting = new Map<string, number>();
     const queued: (() => void)[] = [];
     const lanes = Array.from({ length: concurrency }, async () => {
       for (;;) {
-        if (buffer.length - reserved < batchSize && !done) void refill();
-        if (buffer.length - reserved <= 0) {
+        if (buffer.length < batchSize && !done) void refill();
+        if (buffer.length === 0) {
           if (claiming) await claiming;
           else if (!done) await refill();
           else {
@@ -110,20 +109,22 @@ export class DeliverySender {
           }
           continue;
         }
-        if (reserved >= MAX_WAITING_FOR_SLOT) {
+        const index = buffer.findIndex((r) => (waiting.get(r.wardOaId ?? '') ?? 0) < MAX_WAITING_FOR_SLOT);
+        if (index < 0) {
           await new Promise<void>((resolve) => queued.push(resolve));
           continue;
         }
-        let row: ClaimedDelivery;
-        reserved++;
+        const [row] = buffer.splice(index, 1) as [ClaimedDelivery];
+        const key = row.wardOaId ?? '';
+        const limiter = this.options.limiterFor(row.wardOaId);
+        waiting.set(key, (waiting.get(key) ?? 0) + 1);
         try {
-          await this.options.limiter.take();
-          row = buffer.shift() as ClaimedDelivery; // reserved above: no other lane took it
+          await limiter.take();
         } finally {
-          reserved--; // only once the row is out of the buffer, or another lane would count it free
+          waiting.set(key, (waiting.get(key) ?? 1) - 1);
           queued.shift()?.();
         }
-        const outcome = await this.settle(row, clock());
+        const outcome = await this.settle(row, clock(), limiter);
         recorder.add({ id: row.id, at: clock(), outcome });
       }
     });
@@ -137,21 +138,26 @@ export class DeliverySender {
     return { claimed, more: more && done, settled };
   }
 
-  /** Settles one row with the limiter slot its lane already holds (more are taken if needed). */
-  private async settle(row: ClaimedDelivery, now: Date): Promise<SendOutcome> {
+  /** Settles one row with the slot of its OA's limiter its lane already holds (more are taken if needed). */
+  private async settle(row: ClaimedDelivery, now: Date, limiter: RateLimiter): Promise<SendOutcome> {
     let held = true;
     const slot = async () => {
       if (held) held = false;
-      else await this.options.limiter.take();
+      else await limiter.take();
     };
     try {
-      return await this.attempt(row, now, slot);
+      return await this.attempt(row, now, slot, limiter);
     } finally {
-      if (held) this.options.limiter.giveBack();
+      if (held) limiter.giveBack();
     }
   }
 
-  private async attempt(row: ClaimedDelivery, now: Date, slot: () => Promise<void>): Promise<SendOutcome> {
+  private async attempt(
+    row: ClaimedDelivery,
+    now: Date,
+    slot: () => Promise<void>,
+    limiter: RateLimiter,
+  ): Promise<SendOutcome> {
     if (!row.zaloGroupId || row.groupStatus !== 'active') {
       return {
         status: 'failed',
@@ -160,12 +166,26 @@ export class DeliverySender {
           'Nhóm Zalo này đang tắt hoặc chưa có mã nhóm OA. Kiểm tra nhóm trong phần Nhóm Zalo rồi lên lịch lại.',
       };
     }
-    const connected = await this.options.connectedOaId?.();
-    if (connected && row.wardOaId !== connected)
-      return { status: 'failed', code: 'ward_oa_not_connected', reason: NOT_THIS_WARDS_OA };
+    let messenger: ZaloOaMessenger;
+    try {
+      // The row's own ward's OA, or a refusal with the reason (no OA id, never connected, grant lost).
+      messenger = await this.options.messengerFor(row.wardOaId);
+    } catch (error) {
+      const verdict = verdictFor(error, row.attempts, now);
+      // A refusal is the ward's to fix: say so, never fall back to another OA.
+      if (verdict.status === 'failed') return { ...verdict, code: 'ward_oa_not_connected' };
+      if (verdict.status === 'queued') return verdict; // Zalo unreachable while refreshing: later
+      // Not sent at all (the token could not be read): try again later, there is nothing to reconcile.
+      return {
+        status: 'queued',
+        retryAt: new Date(now.getTime() + backoffMs(row.attempts)),
+        code: 'oa_token_unavailable',
+        reason: 'Chưa đọc được token OA của phường; hệ thống sẽ tự gửi lại.',
+      };
+    }
     try {
       if (row.previousStatus === 'unknown') {
-        const found = await this.reconcile(row, slot).catch((error: unknown) => {
+        const found = await this.reconcile(messenger, row, slot).catch((error: unknown) => {
           // Still cannot tell whether it landed: stay unknown and look again later, never resend.
           const { code, reason } = verdictFor(error, row.attempts, now);
           const retryAt = new Date(now.getTime() + backoffMs(row.attempts));
@@ -176,14 +196,14 @@ export class DeliverySender {
         if (found) return { status: 'sent', messageId: found };
       }
       const sent = await withTimeout(
-        this.send(row, row.zaloGroupId, now, slot),
+        this.send(messenger, row, row.zaloGroupId, now, slot),
         Math.max(100, this.options.leaseMs / 2),
       );
       return { status: 'sent', messageId: sent.messageId };
     } catch (error) {
       const held = (error as { verdict?: SendOutcome }).verdict;
       if (held) return held;
-      if ((error as { kind?: string }).kind === 'rate_limited') this.options.limiter.slowDown();
+      if ((error as { kind?: string }).kind === 'rate_limited') limiter.slowDown();
       const verdict = verdictFor(error, row.attempts, now);
       this.options.log.info(
         { deliveryId: row.id, verdict: verdict.status, code: verdict.code },
@@ -194,8 +214,13 @@ export class DeliverySender {
   }
 
   /** The text, or the image with the text as its caption when the post has one. */
-  private async send(row: ClaimedDelivery, groupId: string, now: Date, slot: () => Promise<void>) {
-    const messenger = this.options.messenger();
+  private async send(
+    messenger: ZaloOaMessenger,
+    row: ClaimedDelivery,
+    groupId: string,
+    now: Date,
+    slot: () => Promise<void>,
+  ) {
     if (!row.imageSha256) {
       await slot();
       return messenger.sendGroupText(groupId, row.body);
@@ -217,11 +242,15 @@ export class DeliverySender {
    * The message id of our text (or our image's caption) in the group since this attempt began, unless
    * another row owns it.
    */
-  private async reconcile(row: ClaimedDelivery, slot: () => Promise<void>): Promise<string | undefined> {
+  private async reconcile(
+    messenger: ZaloOaMessenger,
+    row: ClaimedDelivery,
+    slot: () => Promise<void>,
+  ): Promise<string | undefined> {
     const groupId = row.zaloGroupId as string;
     await slot(); // a lookup counts against the OA's limit like a send
     const recent = await withTimeout(
-      this.options.messenger().listRecentGroupMessages(groupId, 50),
+      messenger.listRecentGroupMessages(groupId, 50),
       Math.max(100, this.options.leaseMs / 2),
     );
     const since = (row.attemptStartedAt?.getTime() ?? 0) - RECONCILE_DELAY_MS;

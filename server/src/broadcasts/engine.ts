@@ -23,8 +23,11 @@ import { openTeamTasks } from './team-deliveries.js';
 
 export interface EngineOptions {
   db: Db;
-  /** Undefined until the Zalo layer is configured: ledger work goes on, sending waits. */
-  messenger: () => ZaloOaMessenger | undefined;
+  /**
+   * The messenger of a ward's OA (`null`: the ward has none), refusing with the reason an OA that
+   * cannot send (zalo/oa-registry.ts `connected`). Test fakes answer for every OA.
+   */
+  messengerFor: (oaId: string | null) => ZaloOaMessenger | Promise<ZaloOaMessenger>;
   log: FastifyBaseLogger;
   ratePerMinute: number;
   /** The per-second ceiling as a multiple of the per-minute average (1.5 unless told). */
@@ -38,8 +41,6 @@ export interface EngineOptions {
   /** How far back a missed reminder slot is still worth sending after downtime. */
   reminderCatchUpMs?: number;
   owner?: string;
-  /** The OA this server sends through; another ward's OA-group deliveries fail (dispatcher.ts). */
-  connectedOaId?: () => Promise<string | undefined>;
 }
 
 export interface TickReport {
@@ -72,25 +73,15 @@ export interface TickOptions {
 
 export class BroadcastEngine {
   readonly owner: string;
-  readonly limiter: RateLimiter;
+  /** One rate limiter per OA (Zalo counts each OA's requests per minute), made on first use. */
+  private readonly limiters = new Map<string, RateLimiter>();
   private readonly deliveries: DeliverySender;
   private readonly notifications: NotificationSender;
 
   constructor(private readonly options: EngineOptions) {
     this.owner = options.owner ?? `instance-${randomUUID().slice(0, 8)}`;
-    this.limiter = new RateLimiter({
-      perMinute: options.ratePerMinute,
-      ceilingFactor: options.rateCeilingFactor,
-      store: databaseWindowStore(options.db),
-      owner: this.owner,
-      onSyncError: (error) => options.log.warn({ err: error }, 'rate window exchange failed'),
-    });
-    const messenger = () => {
-      const oa = options.messenger();
-      if (!oa) throw new Error('Zalo OA messenger is not configured');
-      return oa;
-    };
-    const common = { ...options, messenger, owner: this.owner, limiter: this.limiter };
+    const limiterFor = (oaId: string | null) => this.limiterFor(oaId);
+    const common = { ...options, owner: this.owner, limiterFor };
     this.deliveries = new DeliverySender({
       ...common,
       images: new ImageAttachments(options.db, options.loadImage),
@@ -104,10 +95,32 @@ export class BroadcastEngine {
 
   private readonly stragglers = new Set<Promise<void>>();
 
+  /**
+   * The OA's rate limiter: its window is shared with every instance through the database, keyed by the
+   * OA, so one ward's burst never holds another ward's sends. A ward without an OA sends nothing; its
+   * rows still pass through one limiter of their own (keyed '') on their way to a refusal.
+   */
+  limiterFor(oaId: string | null): RateLimiter {
+    const key = oaId ?? '';
+    let limiter = this.limiters.get(key);
+    if (!limiter) {
+      limiter = new RateLimiter({
+        perMinute: this.options.ratePerMinute,
+        ceilingFactor: this.options.rateCeilingFactor,
+        store: databaseWindowStore(this.options.db, key),
+        owner: this.owner,
+        onSyncError: (error) =>
+          this.options.log.warn({ err: error, oaId: key }, 'rate window exchange failed'),
+      });
+      this.limiters.set(key, limiter);
+    }
+    return limiter;
+  }
+
   /** Waits for sends still in flight, then writes the last request counts (on close). */
   async close(): Promise<void> {
     await Promise.all(this.stragglers);
-    await this.limiter.stop();
+    await Promise.all([...this.limiters.values()].map((limiter) => limiter.stop()));
   }
 
   /** The next occurrence or retry due within `withinMs`, so the scheduler can wake for it on time. */
@@ -142,7 +155,6 @@ export class BroadcastEngine {
     Object.assign(report, await this.prepareLedger(now));
     report.expired += await this.notifications.expireLeases(now);
     report.reminders = await this.queueReminders(now);
-    if (!this.canSend()) return report;
     Object.assign(report, await this.drainDeliveries(current, options));
     report.notifications = await this.sendNotifications(current, maxBatches);
     return report;
@@ -151,14 +163,12 @@ export class BroadcastEngine {
   /** The dispatch job: the ledger's work due at `now`, then sending its deliveries. */
   async dispatch(now: Date, options: TickOptions = {}): Promise<DispatchReport> {
     const prepared = await this.prepareLedger(now);
-    if (!this.canSend()) return { ...prepared, deliveries: 0, moreDue: false };
     return { ...prepared, ...(await this.drainDeliveries(this.clockFrom(now), options)) };
   }
 
   /** The notification job: expired leases become unknown, then queued messages are sent. */
   async notify(now: Date, maxBatches = 50): Promise<{ expired: number; notifications: number }> {
     const expired = await this.notifications.expireLeases(now);
-    if (!this.canSend()) return { expired, notifications: 0 };
     return { expired, notifications: await this.sendNotifications(this.clockFrom(now), maxBatches) };
   }
 
@@ -187,12 +197,6 @@ export class BroadcastEngine {
     const teamTasks = await db.withSystem((client) => openTeamTasks(client, now));
     const expired = await db.withSystem((client) => expireDeliveryLeases(client, now));
     return { occurrences, teamTasks, expired };
-  }
-
-  private canSend(): boolean {
-    if (this.options.messenger()) return true;
-    this.options.log.warn('Zalo OA messenger not configured: deliveries and notifications wait');
-    return false;
   }
 
   /** A running clock from `now`: a tick with a backlog runs for a while, and later claims must lease

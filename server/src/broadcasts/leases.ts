@@ -12,8 +12,14 @@ export { extendLeases, type LeasedTable } from './leases-sql.js';
 
 export interface LeasedSenderOptions {
   db: Db;
-  messenger: () => ZaloOaMessenger;
-  limiter: RateLimiter;
+  /**
+   * The messenger of a row's ward's OA (`null`: the ward has none). It throws a ZaloApiError with the
+   * Vietnamese reason when that OA cannot send (no OA id, never connected, grant lost): a row is
+   * never sent through another ward's OA.
+   */
+  messengerFor: (oaId: string | null) => ZaloOaMessenger | Promise<ZaloOaMessenger>;
+  /** The rate limiter of an OA: each OA has its own per-minute window. */
+  limiterFor: (oaId: string | null) => RateLimiter;
   owner: string;
   leaseMs: number;
   log: FastifyBaseLogger;

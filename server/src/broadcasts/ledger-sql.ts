@@ -151,7 +151,7 @@ export interface ClaimedDelivery {
   attemptStartedAt: Date | null;
   /** The image sent with the text (a media message), when the post has one. */
   imageSha256: string | null;
-  /** The ward's own OA (wards.zalo_oa_id): it must be the OA this server sends through. */
+  /** The ward's own OA (wards.zalo_oa_id): the only OA the row may go out through. */
   wardOaId: string | null;
 }
 

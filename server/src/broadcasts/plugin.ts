@@ -12,7 +12,6 @@ import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { notificationJobs } from '../notifications/jobs.js';
 import { postImageKey } from '../posts/images.js';
-import type { ZaloOaMessenger } from '../zalo/types.js';
 import { BroadcastEngine } from './engine.js';
 import { sweepRequestSeconds } from './rate-window-sql.js';
 
@@ -23,13 +22,13 @@ declare module 'fastify' {
 }
 
 export default fp(
-  async function broadcastsPlugin(app: FastifyInstance, options: { messenger?: ZaloOaMessenger }) {
+  async function broadcastsPlugin(app: FastifyInstance) {
     const config = app.config;
     const log = app.log.child({ job: 'broadcasts' });
     const engine = new BroadcastEngine({
       db: app.db,
-      messenger: () => options.messenger ?? app.zalo.oa,
-      connectedOaId: () => app.zalo.connectedOaId(),
+      // Each row goes out through its own ward's OA, or not at all (zalo/oa-registry.ts).
+      messengerFor: (oaId) => app.zalo.oas.connected(oaId),
       log,
       ratePerMinute: config.oaRatePerMinute,
       rateCeilingFactor: config.oaRateCeilingFactor,

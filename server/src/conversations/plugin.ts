@@ -37,9 +37,10 @@ export default fp(
     const officeHours = parseOfficeHours(config.chatOfficeHours) as OfficeHours;
     const sender = new ReplySender({
       db: app.db,
-      messenger: () => app.zalo.oa,
-      // The OA's per-minute limit is one budget: replies draw from the broadcasts' limiter.
-      limiter: () => app.broadcasts.limiter,
+      // A reply goes back through the OA the person wrote to (the ward's own; webhooks map the
+      // recipient OA to the ward), and draws from that OA's limiter, shared with the broadcasts.
+      messengerFor: (oaId) => app.zalo.oas.connected(oaId),
+      limiterFor: (oaId) => app.broadcasts.limiterFor(oaId),
       owner: `chat-${randomUUID().slice(0, 8)}`,
       leaseMs: config.deliveryLeaseSeconds * 1000,
       log: app.log.child({ job: 'chat-replies' }),

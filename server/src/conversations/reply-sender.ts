@@ -1,7 +1,8 @@
 /**
  * Sends the reply ledger as OA consultation messages, exactly once. Each pass claims due rows under a
- * lease, sends each person's replies in order (people in parallel), each through the OA rate limiter
- * the broadcasts share, and records the outcome under the lease. A row whose sender died mid-send
+ * lease, sends each person's replies in order (people in parallel), each through the ward's own OA (the
+ * one the person wrote to) and that OA's rate limiter the broadcasts share, and records the outcome
+ * under the lease. A row whose sender died mid-send
  * (lease expired while `sending`), or whose answer was lost, is first looked for in the OA's
  * conversation with that person: found, it is recorded as sent; not found, it is sent now.
  */
@@ -29,8 +30,10 @@ const SEVEN_DAYS_MS = 7 * 86_400_000;
 
 export interface ReplySenderOptions {
   db: Db;
-  messenger: () => (ZaloOaMessenger & OaExtras) | undefined;
-  limiter: () => RateLimiter;
+  /** The ward's OA's messenger; throws with the reason when that OA cannot send (never another OA). */
+  messengerFor: (oaId: string | null) => Promise<ZaloOaMessenger & OaExtras>;
+  /** That OA's rate limiter (one per-minute budget per OA, shared with the broadcasts). */
+  limiterFor: (oaId: string | null) => RateLimiter;
   owner: string;
   leaseMs: number;
   log: FastifyBaseLogger;
@@ -70,8 +73,6 @@ export class ReplySender {
 
   async runOnce(): Promise<number> {
     const { db, owner, leaseMs, batchSize = 50, concurrency = 16 } = this.options;
-    const oa = this.options.messenger();
-    if (!oa) return 0;
     const claimed = await db.withSystem((client) => claimReplies(client, owner, leaseMs, batchSize));
     if (!claimed.length) return 0;
     const byPerson = new Map<string, ClaimedReply[]>();
@@ -94,7 +95,7 @@ export class ReplySender {
       let next = 0;
       const lanes = Array.from({ length: Math.min(concurrency, people.length) }, async () => {
         while (next < people.length) {
-          for (const row of people[next++] as ClaimedReply[]) await this.deliver(oa, row);
+          for (const row of people[next++] as ClaimedReply[]) await this.deliver(row);
         }
       });
       await Promise.all(lanes);
@@ -104,10 +105,11 @@ export class ReplySender {
     return claimed.length;
   }
 
-  private async deliver(oa: ZaloOaMessenger & OaExtras, row: ClaimedReply): Promise<void> {
+  private async deliver(row: ClaimedReply): Promise<void> {
     const { db, owner, log } = this.options;
     let outcome: SendOutcome;
     try {
+      const oa = await this.options.messengerFor(row.oaId);
       const found = row.interrupted ? await this.reconcile(oa, row) : undefined;
       outcome = found ? { status: 'sent', messageId: found } : await this.send(oa, row);
     } catch (error) {
@@ -118,8 +120,7 @@ export class ReplySender {
   }
 
   private async send(oa: ZaloOaMessenger, row: ClaimedReply): Promise<SendOutcome> {
-    const limiter = this.options.limiter();
-    await limiter.take();
+    await this.options.limiterFor(row.oaId).take();
     const sent = await withTimeout(
       oa.sendConsultationText(row.zaloUserId, row.text),
       Math.max(100, this.options.leaseMs / 2),
@@ -129,7 +130,7 @@ export class ReplySender {
 
   /** The id of our message if Zalo has it (sent at or after the interrupted attempt, not yet claimed). */
   private async reconcile(oa: OaExtras, row: ClaimedReply): Promise<string | undefined> {
-    await this.options.limiter().take();
+    await this.options.limiterFor(row.oaId).take();
     const recent = await oa.listRecentUserMessages(row.zaloUserId, RECONCILE_LOOKBACK);
     const since = (row.claimedAt?.getTime() ?? 0) - RECONCILE_SKEW_MS;
     const text = prepareText(row.text);
@@ -147,7 +148,8 @@ export class ReplySender {
   }
 
   private verdict(error: unknown, row: ClaimedReply): SendOutcome {
-    if (error instanceof ZaloApiError && error.kind === 'rate_limited') this.options.limiter().slowDown();
+    if (error instanceof ZaloApiError && error.kind === 'rate_limited')
+      this.options.limiterFor(row.oaId).slowDown();
     if (error instanceof ZaloApiError && (error.code === -230 || error.code === -232)) {
       return {
         status: 'failed',

@@ -13,6 +13,8 @@ export interface ClaimedReply {
   claimedAt: Date | null;
   /** The previous lease expired while `sending`: it may have reached Zalo. */
   interrupted: boolean;
+  /** The ward's OA (the one the person wrote to: webhooks map the recipient OA to the ward). */
+  oaId: string | null;
 }
 
 /**
@@ -42,9 +44,9 @@ export async function claimReplies(
        RETURNING m.id, m.ward_id, m.conversation_id, m.zalo_user_id, m.text, m.attempts, m.created_at,
                  due.claimed_at, due.interrupted
      )
-     SELECT id, ward_id AS "wardId", conversation_id AS "conversationId", zalo_user_id AS "zaloUserId",
-            text, attempts, claimed_at AS "claimedAt", interrupted
-       FROM claimed ORDER BY created_at`,
+     SELECT c.id, c.ward_id AS "wardId", c.conversation_id AS "conversationId", c.zalo_user_id AS "zaloUserId",
+            c.text, c.attempts, c.claimed_at AS "claimedAt", c.interrupted, w.zalo_oa_id AS "oaId"
+       FROM claimed c JOIN wards w ON w.id = c.ward_id ORDER BY c.created_at`,
     [owner, leaseMs, limit],
   );
   return rows;

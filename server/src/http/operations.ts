@@ -133,6 +133,7 @@ export const OPERATIONS = {
   'evidence.sendBack': 'Trả lại ảnh minh chứng kèm lý do (evidence.review với decision: needs_fix)',
   'evidence.location': 'Tổ gửi vị trí qua chat Zalo cho ảnh minh chứng vừa nộp',
   'zalo.grant_lost': 'Zalo từ chối làm mới quyền của OA: cần cấp quyền lại',
+  'zalo.oa_connected': 'Kết nối OA Zalo của phường: lưu cặp token đầu tiên (lệnh npm run ward:connect-oa)',
 } as const;
 
 export type Operation = keyof typeof OPERATIONS;

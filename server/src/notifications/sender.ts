@@ -1,11 +1,13 @@
 /**
  * Sends queued notifications of every kind exactly once, on the first channel that reaches the member
  * (channels.ts), else records the row as unreachable for staff to call. A 1:1 message cannot be looked
- * up afterwards, so an `unknown` notification stays unknown (shown to staff), never resent.
+ * up afterwards, so an `unknown` notification stays unknown (shown to staff), never resent. Each goes
+ * through its own ward's OA, under that OA's limiter; a ward whose OA cannot send gets the reason.
  */
 import { verdictFor, withTimeout } from '../broadcasts/failures.js';
 import { extendLeases, heartbeat, inParallel, type LeasedSenderOptions } from '../broadcasts/leases.js';
 import { ZaloApiError } from '../zalo/errors.js';
+import type { ZaloOaMessenger } from '../zalo/types.js';
 import { type Channel, channelsFor } from './channels.js';
 import {
   type ClaimedNotification,
@@ -66,17 +68,33 @@ export class NotificationSender {
     const { templateId, znsTemplateId } = this.options;
     const channels = channelsFor(row, now, { templateId, znsTemplateId });
     const reasons: string[] = [];
+    const limiter = this.options.limiterFor(row.oaId);
+    let oa: ZaloOaMessenger;
+    try {
+      oa = await this.options.messengerFor(row.oaId);
+    } catch (error) {
+      // The ward's OA cannot send (no OA id, not connected, grant lost): never another ward's OA.
+      const verdict = verdictFor(error, row.attempts, now);
+      if (verdict.status === 'failed' || verdict.status === 'queued') return { ...verdict, channel: null };
+      return {
+        status: 'queued',
+        channel: null,
+        retryAt: new Date(now.getTime() + 60_000),
+        code: 'oa_token_unavailable',
+        reason: 'Chưa đọc được token OA của phường; hệ thống sẽ tự gửi lại.',
+      };
+    }
     for (const channel of channels) {
       try {
-        await this.options.limiter.take();
-        const sent = await withTimeout(this.send(channel, row), Math.max(100, this.options.leaseMs / 2));
+        await limiter.take();
+        const sent = await withTimeout(this.send(oa, channel, row), Math.max(100, this.options.leaseMs / 2));
         return { status: 'sent', channel, messageId: sent.messageId };
       } catch (error) {
         if (error instanceof ZaloApiError && error.kind === 'unreachable') {
           reasons.push(error.explanation);
           continue; // this channel cannot reach them now: try the next one
         }
-        if (error instanceof ZaloApiError && error.kind === 'rate_limited') this.options.limiter.slowDown();
+        if (error instanceof ZaloApiError && error.kind === 'rate_limited') limiter.slowDown();
         const verdict = verdictFor(error, row.attempts, now);
         if (verdict.status === 'unknown') return { ...verdict, status: 'unknown', channel };
         return { ...verdict, channel };
@@ -91,8 +109,7 @@ export class NotificationSender {
     };
   }
 
-  private send(channel: Channel, row: ClaimedNotification) {
-    const oa = this.options.messenger();
+  private send(oa: ZaloOaMessenger, channel: Channel, row: ClaimedNotification) {
     const data = { member_name: row.memberName ?? '', content: row.body.slice(0, 400) };
     if (channel === 'oa_cs') return oa.sendConsultationText(row.oaUserId as string, row.body);
     if (channel === 'oa_template')

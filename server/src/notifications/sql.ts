@@ -14,6 +14,8 @@ export interface ClaimedNotification {
   oaUserId: string | null;
   phone: string | null;
   lastOaInteractionAt: Date | null;
+  /** The ward's own OA (wards.zalo_oa_id): the only OA the notification may go out through. */
+  oaId: string | null;
 }
 
 export async function expireNotificationLeases(db: Queryable, now: Date): Promise<number> {
@@ -46,8 +48,9 @@ export async function claimNotifications(
      )
      SELECT claimed.id, claimed.ward_id AS "wardId", claimed.kind, claimed.body, claimed.attempts,
             m.full_name AS "memberName", m.zalo_oa_user_id AS "oaUserId", m.phone,
-            m.last_oa_interaction_at AS "lastOaInteractionAt"
-       FROM claimed LEFT JOIN members m ON m.id = claimed.member_id AND m.active`,
+            m.last_oa_interaction_at AS "lastOaInteractionAt", w.zalo_oa_id AS "oaId"
+       FROM claimed JOIN wards w ON w.id = claimed.ward_id
+       LEFT JOIN members m ON m.id = claimed.member_id AND m.active`,
     [now, owner, leaseMs, limit],
   );
   return rows;

@@ -12,7 +12,6 @@ import {
 import { routeGroup } from '../http/access.js';
 import { editGroup, fetchOaGroups, markRegistered, registerGroup } from './groups-service.js';
 import { listGroups } from './groups-sql.js';
-import { assertWardOwnsConnectedOa } from './oa-guard.js';
 
 /** The ward office reads (admin, staff, leaders). */
 const reads: FastifyPluginAsyncTypebox = async (app) => {
@@ -41,8 +40,7 @@ const writes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      await assertWardOwnsConnectedOa(app, request.session.wardId);
-      const groups = await fetchOaGroups(app);
+      const groups = await fetchOaGroups(app, request.session.wardId);
       return app.db.withWard(request.session.wardId, (db) => markRegistered(db, groups));
     },
   );
@@ -58,11 +56,10 @@ const writes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      if (request.body.deliveryMode === 'oa_group')
-        await assertWardOwnsConnectedOa(app, request.session.wardId);
+      // An OA group must be one of the ward's own OA's groups (a ward without a connected OA: 409).
       const oaGroupIds =
         request.body.deliveryMode === 'oa_group' && request.body.zaloGroupId
-          ? new Set((await fetchOaGroups(app)).map((group) => group.zaloGroupId))
+          ? new Set((await fetchOaGroups(app, request.session.wardId)).map((group) => group.zaloGroupId))
           : undefined;
       const group = await app.db.withWard(request.session.wardId, (db) =>
         registerGroup(db, request.session, request.body, oaGroupIds),

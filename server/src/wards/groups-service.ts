@@ -16,12 +16,19 @@ import { findSetupUnit } from './sql.js';
 const PAGE = 50;
 const MAX_GROUPS = 2000;
 
-/** Every group the OA belongs to, page by page as Zalo serves them. */
-export async function fetchOaGroups(app: FastifyInstance): Promise<{ zaloGroupId: string; name: string }[]> {
+/**
+ * Every group the ward's own OA belongs to, page by page as Zalo serves them. A ward without an OA id,
+ * or whose OA is not connected, is refused (409, with what to do): it never sees another ward's groups.
+ */
+export async function fetchOaGroups(
+  app: FastifyInstance,
+  wardId: string,
+): Promise<{ zaloGroupId: string; name: string }[]> {
+  const { messenger } = await app.zalo.oas.forWard(wardId);
   const groups: { zaloGroupId: string; name: string }[] = [];
   try {
     for (let offset = 0; offset < MAX_GROUPS; offset += PAGE) {
-      const page = await app.zalo.oa.getGroupsOfOa(offset, PAGE);
+      const page = await messenger.getGroupsOfOa(offset, PAGE);
       for (const group of page.groups)
         groups.push({ zaloGroupId: String(group.group_id), name: String(group.name ?? '') });
       if (page.groups.length < PAGE || groups.length >= page.total) break;

@@ -182,3 +182,32 @@ export async function activeAdmins(
   );
   return rows;
 }
+
+// --- the ward's own OA id (ward:connect-oa) ---
+
+export async function selectWardForConnect(
+  db: Queryable,
+  slug: string,
+): Promise<{ id: string; name: string; oaId: string | null } | undefined> {
+  const { rows } = await db.query<{ id: string; name: string; oaId: string | null }>(
+    `SELECT id, name, zalo_oa_id AS "oaId" FROM wards WHERE slug = $1`,
+    [slug],
+  );
+  return rows[0];
+}
+
+/** The ward that already has this OA id, if any (wards.zalo_oa_id is unique). */
+export async function selectWardByOaId(
+  db: Queryable,
+  oaId: string,
+): Promise<{ id: string; name: string } | undefined> {
+  const { rows } = await db.query<{ id: string; name: string }>(
+    `SELECT id, name FROM wards WHERE zalo_oa_id = $1`,
+    [oaId],
+  );
+  return rows[0];
+}
+
+export async function setWardOaId(db: Queryable, wardId: string, oaId: string): Promise<void> {
+  await db.query(`UPDATE wards SET zalo_oa_id = $2 WHERE id = $1`, [wardId, oaId]);
+}

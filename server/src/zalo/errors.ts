@@ -129,3 +129,22 @@ export const grantLostError = (detail: string) =>
     0,
     `Mất quyền truy cập OA (${detail}); quản trị viên OA cần cấp quyền lại cho ứng dụng`,
   );
+
+/** Every refusal to send for a ward through an OA not its own starts with this, whatever the cause. */
+export const NOT_OWN_OA = 'Phường chưa kết nối OA Zalo của mình với máy chủ này';
+
+/** The ward has no OA id: nothing is sent through any OA for it. */
+export const wardHasNoOaError = () =>
+  new ZaloApiError(
+    'permanent',
+    0,
+    `${NOT_OWN_OA}: phường chưa có Mã OA Zalo. Nhập Mã OA Zalo ở màn hình Phường, rồi nhờ quản trị hệ thống kết nối OA (npm run ward:connect-oa, xem README mục Zalo). Tin không được gửi qua OA của phường khác; trong lúc này hãy dùng nhóm khu phố thường do tổ chia sẻ.`,
+  );
+
+/** The ward has an OA id but no token pair was ever stored for it. */
+export const oaNotConnectedError = () =>
+  new ZaloApiError(
+    'permanent',
+    0,
+    `${NOT_OWN_OA}: chưa có token của OA. Quản trị hệ thống kết nối OA bằng npm run ward:connect-oa (xem README mục Zalo). Tin không được gửi qua OA của phường khác; trong lúc này hãy dùng nhóm khu phố thường do tổ chia sẻ.`,
+  );

@@ -1,15 +1,15 @@
 /**
- * The Zalo layer for the rest of the server: `app.zalo` (graph + OA messenger, against Zalo or the
- * simulator through the same client), the OA token keeper, `POST /webhooks/zalo` with its processor and
- * `app.webhookHandlers`, and, in simulator mode, the simulator under /sim.
+ * The Zalo layer for the rest of the server: `app.zalo` (graph, and one token keeper and messenger per
+ * OA in `app.zalo.oas`, against Zalo or the simulator through the same client), `POST /webhooks/zalo`
+ * with its processor and `app.webhookHandlers`, and, in simulator mode, the simulator under /sim.
  */
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import type { AppConfig } from '../config.js';
 import { type OaTokenPair, ZaloClient } from './client.js';
+import { type DefaultOaTokens, OaRegistry } from './oa-registry.js';
 import simulatorPlugin, { createSimulatorState } from './simulator/index.js';
 import { deleteOldWebhookEvents, selectDefaultOaId } from './sql.js';
-import { OaTokenKeeper } from './token-keeper.js';
 import { fetchTransport, injectTransport } from './transport.js';
 import { WebhookIntake } from './webhook-intake.js';
 import { WebhookHandlers, WebhookProcessor } from './webhook-processor.js';
@@ -28,24 +28,22 @@ export default fp(
     const transport = inProcess ? injectTransport(app) : fetchTransport;
     const simState = simulated ? createSimulatorState(zalo) : undefined;
 
-    // One OA token serves the install: ZALO_OA_ID's, else the default ward's OA. Only the ward whose
-    // zalo_oa_id it is may use the OA's groups (wards/oa-guard.ts); per-ward tokens are not built yet.
-    let oaId: string | undefined;
-    const connectedOaId = async (): Promise<string | undefined> => {
-      oaId ??=
+    // Each ward sends through its own OA (oa-registry.ts). The default ward's OA (ZALO_OA_ID, else the
+    // default ward's zalo_oa_id) is the one a first start connects by itself, from configuration or the
+    // simulator's grant; `app.zalo.oa` speaks for it (the demo, the Zalo layer's tests).
+    let defaultOa: string | undefined;
+    const defaultOaId = async (): Promise<string | undefined> => {
+      defaultOa ??=
         zalo.oaId ?? (await app.db.withSystem((client) => selectDefaultOaId(client, config.defaultWardSlug)));
-      return oaId;
+      return defaultOa;
     };
-    const keeper: OaTokenKeeper = new OaTokenKeeper({
+    const oas = new OaRegistry({
       db: app.db,
       log: app.log.child({ component: 'zalo-token' }),
-      resolveOaId: async () => {
-        const id = await connectedOaId();
-        if (!id) throw new Error('No OA id: set ZALO_OA_ID or the default ward’s zalo_oa_id');
-        return id;
-      },
-      refresh: (refreshToken): Promise<OaTokenPair> => client.refreshOaToken(refreshToken),
-      initialPair: async () => {
+      config: zalo,
+      transport,
+      initialPairFor: async (oaId): Promise<OaTokenPair | undefined> => {
+        if (oaId !== (await defaultOaId())) return undefined;
         if (zalo.initialAccessToken && zalo.initialRefreshToken) {
           // Its age is unknown: say it expires within the hour so the first pass rotates it.
           return {
@@ -58,18 +56,29 @@ export default fp(
       },
       refreshAheadMs: zalo.tokenRefreshHours * 3_600_000,
     });
-    const client: ZaloClient = new ZaloClient(zalo, transport, keeper);
+    const defaultKeeper = async () => {
+      const id = await defaultOaId();
+      if (!id) throw new Error('No OA id: set ZALO_OA_ID or the default ward’s zalo_oa_id');
+      return oas.keeper(id);
+    };
+    const tokens: DefaultOaTokens = {
+      getAccessToken: async () => (await defaultKeeper()).getAccessToken(),
+      refreshAfterRejection: async (rejected) => (await defaultKeeper()).refreshAfterRejection(rejected),
+      refreshIfDue: async () => (await defaultKeeper()).refreshIfDue(),
+    };
+    const client: ZaloClient = new ZaloClient(zalo, transport, tokens);
     app.decorate('zalo', {
       graph: client.graph,
       oa: client.oa,
       client,
-      tokens: keeper,
+      tokens,
+      oas,
       simulator: simState,
-      connectedOaId,
+      defaultOaId,
     });
 
     app.healthChecks.set('zalo', async () => {
-      const problem = await keeper.problem();
+      const problem = await oas.lostGrants();
       return problem ? { ok: false, critical: false, message: problem } : { ok: true };
     });
 
@@ -111,8 +120,10 @@ export default fp(
       name: 'zalo.tokenRefresh',
       everyMs: REFRESH_CHECK_MS,
       run: async () => {
-        await keeper
-          .refreshIfDue()
+        // Every ward's OA; the default one too, so a first start stores its configured pair.
+        const first = await defaultOaId().catch(() => undefined);
+        await oas
+          .refreshAllDue(first ? [first] : [])
           .catch((error) => app.log.error({ err: error }, 'Zalo OA token refresh failed'));
       },
     });

@@ -15,13 +15,19 @@ export interface OaTokenRow {
 const tokenColumns = `ward_id AS "wardId", oa_id AS "oaId", access_token AS "accessToken",
   refresh_token AS "refreshToken", access_expires_at AS "accessExpiresAt", status, last_error AS "lastError"`;
 
+/**
+ * An OA's token row counts only for the ward whose `zalo_oa_id` it is now: a pair stored for a ward
+ * that has since moved to another OA is never lent to the ward that took the id over.
+ */
+const OWNED = `ward_id = (SELECT id FROM wards WHERE zalo_oa_id = $1)`;
+
 export async function selectOaToken(
   db: Queryable,
   oaId: string,
   lock = false,
 ): Promise<OaTokenRow | undefined> {
   const { rows } = await db.query<OaTokenRow>(
-    `SELECT ${tokenColumns} FROM oa_tokens WHERE oa_id = $1 ${lock ? 'FOR UPDATE' : ''}`,
+    `SELECT ${tokenColumns} FROM oa_tokens WHERE oa_id = $1 AND ${OWNED} ${lock ? 'FOR UPDATE' : ''}`,
     [oaId],
   );
   return rows[0];
@@ -50,7 +56,7 @@ export async function updateOaTokenPair(
     `UPDATE oa_tokens SET access_token = $2, refresh_token = $3,
             access_expires_at = now() + make_interval(secs => $4), refresh_expires_at = now() + interval '90 days',
             status = 'ok', last_error = NULL, updated_at = now()
-      WHERE oa_id = $1`,
+      WHERE oa_id = $1 AND ${OWNED}`,
     [oaId, pair.accessToken, pair.refreshToken, pair.expiresInSeconds],
   );
 }
@@ -58,7 +64,7 @@ export async function updateOaTokenPair(
 export async function markOaGrantLost(db: Queryable, oaId: string, reason: string): Promise<void> {
   await db.query(
     `WITH t AS (UPDATE oa_tokens SET status = 'grant_lost', last_error = $2, updated_at = now()
-                 WHERE oa_id = $1 RETURNING ward_id)
+                 WHERE oa_id = $1 AND ${OWNED} RETURNING ward_id)
      INSERT INTO ${AUDIT_INSERT_COLUMNS}
      SELECT ward_id, NULL, ${auditActionLiteral('zalo.grant_lost')}, 'oa_tokens', $1, NULL, jsonb_build_object('reason', $2::text) FROM t`,
     [oaId, reason],
@@ -66,7 +72,10 @@ export async function markOaGrantLost(db: Queryable, oaId: string, reason: strin
 }
 
 export async function recordOaTokenError(db: Queryable, oaId: string, reason: string): Promise<void> {
-  await db.query(`UPDATE oa_tokens SET last_error = $2, updated_at = now() WHERE oa_id = $1`, [oaId, reason]);
+  await db.query(`UPDATE oa_tokens SET last_error = $2, updated_at = now() WHERE oa_id = $1 AND ${OWNED}`, [
+    oaId,
+    reason,
+  ]);
 }
 
 export async function selectDefaultOaId(db: Queryable, wardSlug: string): Promise<string | undefined> {
@@ -75,6 +84,27 @@ export async function selectDefaultOaId(db: Queryable, wardSlug: string): Promis
     [wardSlug],
   );
   return rows[0]?.oaId;
+}
+
+/** Every OA a ward holds a token for (its current OA only), with the ward's name and the grant's state. */
+export async function listWardOaTokens(
+  db: Queryable,
+): Promise<{ oaId: string; wardName: string; status: 'ok' | 'grant_lost'; lastError: string | null }[]> {
+  const { rows } = await db.query(
+    `SELECT t.oa_id AS "oaId", w.name AS "wardName", t.status, t.last_error AS "lastError"
+       FROM oa_tokens t JOIN wards w ON w.id = t.ward_id AND w.zalo_oa_id = t.oa_id
+      ORDER BY w.name`,
+  );
+  return rows;
+}
+
+/** The ward's own OA id (`wards.zalo_oa_id`), or null when it has none. */
+export async function selectWardOaId(db: Queryable, wardId: string): Promise<string | null> {
+  const { rows } = await db.query<{ oaId: string | null }>(
+    `SELECT zalo_oa_id AS "oaId" FROM wards WHERE id = $1`,
+    [wardId],
+  );
+  return rows[0]?.oaId ?? null;
 }
 
 // --- webhook events ---
@@ -210,4 +240,29 @@ export async function failWebhookEvent(
             next_attempt_at = now() + make_interval(secs => $3) WHERE id = $1`,
     [id, error.slice(0, 1000), retryInSeconds],
   );
+}
+
+// --- connecting a ward's OA (ward:connect-oa) ---
+
+/**
+ * Stores (or replaces) the ward's pair for its OA: a fresh consent replaces a lost grant too. Answers
+ * whether a pair was there before.
+ */
+export async function upsertWardOaToken(
+  db: Queryable,
+  wardId: string,
+  oaId: string,
+  pair: { accessToken: string; refreshToken: string; expiresInSeconds: number },
+): Promise<boolean> {
+  const { rows } = await db.query<{ replaced: boolean }>(
+    `INSERT INTO oa_tokens (ward_id, oa_id, access_token, refresh_token, access_expires_at, refresh_expires_at)
+     VALUES ($1, $2, $3, $4, now() + make_interval(secs => $5), now() + interval '90 days')
+     ON CONFLICT (ward_id, oa_id) DO UPDATE
+       SET access_token = EXCLUDED.access_token, refresh_token = EXCLUDED.refresh_token,
+           access_expires_at = EXCLUDED.access_expires_at, refresh_expires_at = EXCLUDED.refresh_expires_at,
+           status = 'ok', last_error = NULL, updated_at = now()
+     RETURNING (xmax <> 0) AS replaced`,
+    [wardId, oaId, pair.accessToken, pair.refreshToken, pair.expiresInSeconds],
+  );
+  return rows[0]?.replaced ?? false;
 }

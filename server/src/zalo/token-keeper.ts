@@ -8,7 +8,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '../plugins/db.js';
 import type { OaTokenPair, OaTokenSource } from './client.js';
-import { grantLostError, ZaloApiError } from './errors.js';
+import { grantLostError, oaNotConnectedError, ZaloApiError } from './errors.js';
 import {
   insertOaTokenIfMissing,
   markOaGrantLost,
@@ -84,7 +84,7 @@ export class OaTokenKeeper implements OaTokenSource {
     let row = await this.options.db.withSystem((client) => selectOaToken(client, oaId));
     if (!row) {
       const pair = await this.options.initialPair();
-      if (!pair) throw grantLostError('chưa có token OA; đặt ZALO_OA_ACCESS_TOKEN và ZALO_OA_REFRESH_TOKEN');
+      if (!pair) throw oaNotConnectedError();
       await this.options.db.withSystem((client) => insertOaTokenIfMissing(client, oaId, pair));
       row = await this.options.db.withSystem((client) => selectOaToken(client, oaId));
       if (!row) throw grantLostError(`không có phường nào gắn OA ${oaId}`);

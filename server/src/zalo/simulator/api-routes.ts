@@ -31,6 +31,8 @@ const NewGroups = T.Object({
       groupId: T.String({ minLength: 1, maxLength: 64 }),
       name: T.String({ minLength: 1, maxLength: 200 }),
       status: T.Optional(T.Union([T.Literal('enabled'), T.Literal('disabled')])),
+      /** The OA that created it, when not the default one (a second ward's). */
+      oaId: T.Optional(T.String({ pattern: '^[0-9]{1,30}$' })),
     }),
     { maxItems: 10_000 },
   ),
@@ -122,10 +124,20 @@ export default async function simulatorApi(
     refreshRequests: state.refreshRequests,
     messages: state.messages.length,
   }));
-  app.post('/api/oa-token/expire', { schema: { tags } }, async () => {
-    state.expireOaTokens();
-    return { ok: true };
-  });
+  app.post(
+    '/api/oa-token/expire',
+    { schema: { tags, body: T.Optional(T.Object({ oaId: T.Optional(T.String()) })) } },
+    async (request) => {
+      state.expireOaTokens((request.body as { oaId?: string } | undefined)?.oaId);
+      return { ok: true };
+    },
+  );
+  // An OA admin's consent for another OA (a second ward's): the pair to store with ward:connect-oa.
+  app.post(
+    '/api/oa-grants',
+    { schema: { tags, body: T.Object({ oaId: T.String({ pattern: '^[0-9]{1,30}$' }) }) } },
+    async (request) => state.issueOaGrant((request.body as { oaId: string }).oaId),
+  );
   app.post('/api/reset', { schema: { tags } }, async () => {
     await options.reseed();
     return { people: state.people.size, groups: state.groups.size };
@@ -276,12 +288,13 @@ export default async function simulatorApi(
   // Groups the OA created (GMF) beyond the seeded ward's, e.g. a benchmark's thousands. Kept until reset.
   app.post('/api/groups', { schema: { tags, body: NewGroups } }, async (request) => {
     const { groups } = request.body as {
-      groups: { groupId: string; name: string; status?: 'enabled' | 'disabled' }[];
+      groups: { groupId: string; name: string; status?: 'enabled' | 'disabled'; oaId?: string }[];
     };
-    for (const group of groups) {
+    for (const { oaId, ...group } of groups) {
       const memberIds = state.groups.get(group.groupId)?.memberIds ?? [];
       state.groups.set(group.groupId, {
         ...group,
+        ...(oaId && oaId !== state.oaId ? { oaId } : {}),
         oaGroup: true,
         status: group.status ?? 'enabled',
         memberIds,

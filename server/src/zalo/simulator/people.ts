@@ -115,10 +115,11 @@ export class SimPeople {
       groupId,
       text,
     });
-    if (this.state.groups.get(groupId)?.oaGroup) {
+    const group = this.state.groups.get(groupId);
+    if (group?.oaGroup) {
       await this.deliver({
         app_id: this.target.appId,
-        oa_id: this.state.oaId,
+        oa_id: this.state.groupOa(group),
         sender: { id: person.oaUserId },
         recipient: { id: groupId },
         event_name: 'user_send_group_text',

@@ -1,6 +1,9 @@
 /**
- * The simulator's world, in memory: the OA and its token grant, the people (seeded from the demo
+ * The simulator's world, in memory: the OAs and their token grants, the people (seeded from the demo
  * ward's members), the groups, every accepted message, the rate-limit window and the injected faults.
+ * The demo ward's OA is the default one (`oaId`); a second ward's OA exists once a grant names it
+ * (`issueOaGrant(oaId)`), and its groups and people carry its id, so a call made with OA B's token sees
+ * only OA B's groups and people, as Zalo scopes them.
  * Handlers only touch maps and arrays so the simulator stays cheap under a dispatch benchmark.
  */
 import { randomBytes } from 'node:crypto';
@@ -25,6 +28,12 @@ export interface SimPerson {
   oaId?: string;
 }
 
+export interface SimGrant {
+  expiresAt: number;
+  /** Undefined: the default OA. */
+  oaId?: string;
+}
+
 export interface SimGroup {
   groupId: string;
   name: string;
@@ -32,12 +41,16 @@ export interface SimGroup {
   oaGroup: boolean;
   status: 'enabled' | 'disabled';
   memberIds: string[];
+  /** The OA that created the group, when not the default one (a second ward's). */
+  oaId?: string;
 }
 
 export interface SimMessage {
   messageId: string;
   channel: 'group' | 'cs' | 'template' | 'zns' | 'user';
   from: 'oa' | 'user';
+  /** The OA that sent it (by the access token used), for messages from an OA. */
+  oaId?: string;
   userId?: string;
   groupId?: string;
   phone?: string;
@@ -97,10 +110,11 @@ export class SimState {
   byUser = new Map<string, SimMessage[]>();
   private nextMessage = 0n;
   /** Images the OA uploaded, by attachment id: their size and type, and the bytes' sha256. */
-  uploads = new Map<string, { bytes: number; mimeType: string; sha256: string }>();
+  uploads = new Map<string, { bytes: number; mimeType: string; sha256: string; oaId?: string }>();
 
-  oaAccess = new Map<string, number>(); // token → expires at
-  oaRefresh = new Map<string, number>();
+  /** Grants by token: when each expires and the OA it is for (undefined: the default OA). */
+  oaAccess = new Map<string, SimGrant>();
+  oaRefresh = new Map<string, SimGrant>();
   refreshRequests = 0;
   userTokens = new Map<string, string>(); // mini-app access token → app user id
   codes = new Map<string, { appUserId: string; kind: 'phone' | 'location'; expiresAt: number }>();
@@ -210,32 +224,58 @@ export class SimState {
     return fired;
   }
 
-  issueOaGrant(): { accessToken: string; refreshToken: string; expiresInSeconds: number } {
+  /** A token pair for an OA (the default OA when `oaId` is not given), as an OA admin's consent gives. */
+  issueOaGrant(oaId?: string): { accessToken: string; refreshToken: string; expiresInSeconds: number } {
     const accessToken = `simoa_${randomBytes(18).toString('base64url')}`;
     const refreshToken = `simrt_${randomBytes(18).toString('base64url')}`;
-    this.oaAccess.set(accessToken, Date.now() + OA_ACCESS_TTL_S * 1000);
-    this.oaRefresh.set(refreshToken, Date.now() + OA_REFRESH_TTL_MS);
+    const forOa = oaId && oaId !== this.oaId ? { oaId } : {};
+    this.oaAccess.set(accessToken, { expiresAt: Date.now() + OA_ACCESS_TTL_S * 1000, ...forOa });
+    this.oaRefresh.set(refreshToken, { expiresAt: Date.now() + OA_REFRESH_TTL_MS, ...forOa });
     return { accessToken, refreshToken, expiresInSeconds: OA_ACCESS_TTL_S };
   }
 
   /** 0 when valid, else Zalo's code (-216 invalid, -220 expired). */
   checkOaToken(token: string | undefined): number {
-    const expiresAt = token ? this.oaAccess.get(token) : undefined;
-    if (expiresAt === undefined) return -216;
-    return expiresAt > Date.now() ? 0 : -220;
+    const grant = token ? this.oaAccess.get(token) : undefined;
+    if (grant === undefined) return -216;
+    return grant.expiresAt > Date.now() ? 0 : -220;
+  }
+
+  /** The OA a valid access token speaks for. */
+  oaOfToken(token: string | undefined): string {
+    return (token ? this.oaAccess.get(token)?.oaId : undefined) ?? this.oaId;
+  }
+
+  /** The OA that created a group (the default OA unless the group names another). */
+  groupOa(group: SimGroup): string {
+    return group.oaId ?? this.oaId;
+  }
+
+  /** The OA a person follows and writes to. */
+  personOa(person: SimPerson): string {
+    return person.oaId ?? this.oaId;
   }
 
   /** Single use: the old refresh token dies with this call, whatever happens next. */
   rotate(refreshToken: string): ReturnType<SimState['issueOaGrant']> | undefined {
     this.refreshRequests++;
-    const expiresAt = this.oaRefresh.get(refreshToken);
+    const grant = this.oaRefresh.get(refreshToken);
     this.oaRefresh.delete(refreshToken);
-    if (expiresAt === undefined || expiresAt < Date.now()) return undefined;
-    return this.issueOaGrant();
+    if (grant === undefined || grant.expiresAt < Date.now()) return undefined;
+    return this.issueOaGrant(grant.oaId);
   }
 
-  expireOaTokens(): void {
-    for (const token of this.oaAccess.keys()) this.oaAccess.set(token, Date.now() - 1000);
+  /** Every access token (or only one OA's) expires now. */
+  expireOaTokens(oaId?: string): void {
+    for (const [token, grant] of this.oaAccess)
+      if (oaId === undefined || (grant.oaId ?? this.oaId) === oaId)
+        this.oaAccess.set(token, { ...grant, expiresAt: Date.now() - 1000 });
+  }
+
+  /** Zalo no longer honours an OA's refresh tokens (its admin revoked the app): the grant is lost. */
+  revokeOaGrant(oaId: string): void {
+    for (const [token, grant] of this.oaRefresh)
+      if ((grant.oaId ?? this.oaId) === oaId) this.oaRefresh.delete(token);
   }
 
   issueUserToken(person: SimPerson): string {

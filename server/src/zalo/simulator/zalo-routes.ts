@@ -96,6 +96,8 @@ export default async function zaloRoutes(app: FastifyInstance, options: ZaloRout
   );
 
   const oaToken = (request: FastifyRequest) => state.checkOaToken(header(request, 'access_token'));
+  /** The OA whose token the request carries: it sees only its own groups, people and uploads. */
+  const callerOa = (request: FastifyRequest) => state.oaOfToken(header(request, 'access_token'));
   const tokenFail = (code: number) =>
     fail(code, code === -220 ? 'Access token has expired' : 'Access token is invalid');
 
@@ -109,7 +111,8 @@ export default async function zaloRoutes(app: FastifyInstance, options: ZaloRout
     const userId = String((body.recipient as Body | undefined)?.user_id ?? '');
     const text = (body.message as Body | undefined)?.text;
     const person = state.people.get(userId);
-    if (!person) return fail(-201, 'user_id is invalid');
+    // OA user ids are scoped to their OA: another OA's follower is no user of this one.
+    if (!person || state.personOa(person) !== callerOa(request)) return fail(-201, 'user_id is invalid');
     const invalid = textError(text);
     if (invalid) return invalid;
     const since =
@@ -118,6 +121,7 @@ export default async function zaloRoutes(app: FastifyInstance, options: ZaloRout
     const sent = state.record({
       channel: 'cs',
       from: 'oa',
+      oaId: callerOa(request),
       userId,
       text: String(text),
       billable: since > 2 * DAY_MS,
@@ -163,7 +167,8 @@ export default async function zaloRoutes(app: FastifyInstance, options: ZaloRout
     const body = (request.body ?? {}) as Body;
     const groupId = String((body.recipient as Body | undefined)?.group_id ?? '');
     const group = state.groups.get(groupId);
-    if (!group?.oaGroup) return fail(-403, 'OA is not in the group');
+    if (!group?.oaGroup || state.groupOa(group) !== callerOa(request))
+      return fail(-403, 'OA is not in the group');
     if (group.status === 'disabled') return fail(-237, 'Group is disabled');
     const message = (body.message ?? {}) as Body;
     const text = message.text;
@@ -178,7 +183,9 @@ export default async function zaloRoutes(app: FastifyInstance, options: ZaloRout
         return fail(-201, 'attachment is invalid');
       if (element?.media_type !== 'image') return fail(-201, 'media_type is invalid');
       const attachmentId = String(element.attachment_id ?? '');
-      if (!state.uploads.has(attachmentId)) return fail(-100, 'attachment_id was expired');
+      const upload = state.uploads.get(attachmentId);
+      if (!upload || (upload.oaId ?? state.oaId) !== callerOa(request))
+        return fail(-100, 'attachment_id was expired');
       image = { type: 'image', attachmentId };
       if (text !== undefined && (typeof text !== 'string' || zaloTextLength(text) > ZALO_TEXT_MAX_CHARS))
         return fail(-210, 'Parameter exceeds the limit');
@@ -190,6 +197,7 @@ export default async function zaloRoutes(app: FastifyInstance, options: ZaloRout
     const sent = state.record({
       channel: 'group',
       from: 'oa',
+      oaId: callerOa(request),
       groupId,
       text: String(text ?? ''),
       ...(image ? { attachment: image } : {}),
@@ -202,7 +210,8 @@ export default async function zaloRoutes(app: FastifyInstance, options: ZaloRout
     const tokenCode = oaToken(request);
     if (tokenCode) return tokenFail(tokenCode);
     const query = request.query as { offset?: string; count?: string };
-    const all = [...state.groups.values()].filter((group) => group.oaGroup);
+    const oaId = callerOa(request);
+    const all = [...state.groups.values()].filter((group) => group.oaGroup && state.groupOa(group) === oaId);
     const offset = Number(query.offset ?? 0) || 0;
     const page = all.slice(offset, offset + (Number(query.count ?? 5) || 5));
     const groups = page.map((group) => ({
@@ -229,7 +238,9 @@ export default async function zaloRoutes(app: FastifyInstance, options: ZaloRout
     if (!jpeg && !png) return fail(-201, 'file is invalid');
     if (file.bytes.length > 1024 * 1024) return fail(-210, 'File size exceeds the limit (1MB)');
     const attachmentId = `simatt_${state.newMessageId()}`;
+    const uploader = callerOa(request);
     state.uploads.set(attachmentId, {
+      ...(uploader === state.oaId ? {} : { oaId: uploader }),
       bytes: file.bytes.length,
       mimeType: jpeg ? 'image/jpeg' : 'image/png',
       sha256: createHash('sha256').update(file.bytes).digest('hex'),
@@ -275,7 +286,9 @@ export default async function zaloRoutes(app: FastifyInstance, options: ZaloRout
   app.get('/openapi/v2.0/oa/getoa', async (request) => {
     const tokenCode = oaToken(request);
     if (tokenCode) return tokenFail(tokenCode);
-    return ok({ oa_id: state.oaId, name: state.oaName, is_verified: true, package_name: 'Nâng cao' });
+    const oaId = callerOa(request);
+    const name = oaId === state.oaId ? state.oaName : `OA ${oaId}`;
+    return ok({ oa_id: oaId, name, is_verified: true, package_name: 'Nâng cao' });
   });
 
   app.get('/openapi/v2.0/oa/conversation', async (request) => {
@@ -288,7 +301,8 @@ export default async function zaloRoutes(app: FastifyInstance, options: ZaloRout
       return fail(-201, 'data is invalid');
     }
     const userId = String(data.user_id ?? '');
-    if (!state.people.has(userId)) return fail(-201, 'user_id is invalid');
+    const person = state.people.get(userId);
+    if (!person || state.personOa(person) !== callerOa(request)) return fail(-201, 'user_id is invalid');
     const offset = Number(data.offset ?? 0) || 0;
     const count = Math.min(50, Number(data.count ?? 10) || 10);
     const rows = (state.byUser.get(userId) ?? [])
@@ -311,7 +325,9 @@ export default async function zaloRoutes(app: FastifyInstance, options: ZaloRout
     const tokenCode = oaToken(request);
     if (tokenCode) return tokenFail(tokenCode);
     const query = request.query as { group_id?: string; offset?: string; count?: string };
-    if (!state.groups.get(query.group_id ?? '')?.oaGroup) return fail(-403, 'OA is not in the group');
+    const group = state.groups.get(query.group_id ?? '');
+    if (!group?.oaGroup || state.groupOa(group) !== callerOa(request))
+      return fail(-403, 'OA is not in the group');
     const fromOa = (state.byGroup.get(query.group_id ?? '') ?? []).filter((m) => m.from === 'oa');
     const offset = Number(query.offset ?? 0) || 0;
     const rows = fromOa
