@@ -173,7 +173,8 @@ describe('editing a post and its schedule at 360 px', () => {
       .locator('.zaui-modal-content', { hasText: 'Lưu nội dung riêng cho lượt này?' })
       .getByText('Lưu nội dung', { exact: true })
       .click();
-    await expect.poll(() => firstSend.textContent(), { timeout: 15_000 }).toContain('nội dung riêng');
+    // The row's marker, not the words of the open form (its button says "Lưu nội dung riêng" already).
+    await expect.poll(() => firstSend.textContent(), { timeout: 15_000 }).toContain('· nội dung riêng');
     expect((await occurrences())[0]!.bodyOverride).toBe(ownText);
     expect((await occurrences())[1]!.bodyOverride).toBeNull();
     await firstSend.getByRole('button', { name: 'Dùng lại nội dung chung' }).click();

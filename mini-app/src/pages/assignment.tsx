@@ -1,4 +1,4 @@
-import { type Assignment, formatDateTimeVi } from '@loa/shared';
+import { type Assignment, formatDateTimeVi, inRoleGroup } from '@loa/shared';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { Button, Input, useSnackbar } from 'zmp-ui';
@@ -23,7 +23,7 @@ export function AssignmentPage() {
   const { id = '' } = useParams();
   const query = useAssignment(id);
   const { session } = useSession();
-  const isStaff = session?.role === 'staff' || session?.role === 'admin';
+  const isStaff = inRoleGroup(session?.role, 'officeWriters');
   return (
     <PageShell title="Nhiệm vụ" showBack>
       <QueryGate query={query}>

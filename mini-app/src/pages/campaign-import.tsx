@@ -1,4 +1,4 @@
-import type { PlanDraft } from '@loa/shared';
+import { inRoleGroup, type PlanDraft } from '@loa/shared';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { Button, useSnackbar } from 'zmp-ui';
@@ -26,7 +26,7 @@ export function CampaignImportPage() {
   const { session } = useSession();
   const [draft, setDraft] = useState<PlanDraft>();
   if (!session) return <SignInNeeded title={TITLE} />;
-  if (session.role !== 'staff' && session.role !== 'admin')
+  if (!inRoleGroup(session.role, 'officeWriters'))
     return (
       <PageShell title={TITLE} showBack>
         <p>Chỉ cán bộ phòng ban được nhập kế hoạch.</p>

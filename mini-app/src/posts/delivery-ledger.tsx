@@ -1,4 +1,5 @@
 import { type Delivery, deliveryStatusName, formatDateTimeVi } from '@loa/shared';
+import { Row, RowList } from '../components/card-list';
 import { QueryGate } from '../components/query-gate';
 import { useDeliveries } from './use-posts';
 
@@ -18,9 +19,9 @@ export function DeliveryLedger({ postId }: { postId: string }) {
 
 function DeliveryRows({ deliveries }: { deliveries: Delivery[] }) {
   return (
-    <ul className="ledger">
+    <RowList label="Các lượt gửi">
       {deliveries.map((d) => (
-        <li key={d.id} className={`ledger-row status-${d.status}`}>
+        <Row key={d.id} className={`ledger-row status-${d.status}`}>
           <strong>{d.targetName}</strong>
           <span className="ledger-status">{deliveryStatusName(d.status)}</span>
           <span>Lịch: {formatDateTimeVi(d.dueAt)}</span>
@@ -35,8 +36,8 @@ function DeliveryRows({ deliveries }: { deliveries: Delivery[] }) {
           {d.errorReason && d.status !== 'sent' ? (
             <span className="ledger-reason">{d.errorReason}</span>
           ) : null}
-        </li>
+        </Row>
       ))}
-    </ul>
+    </RowList>
   );
 }

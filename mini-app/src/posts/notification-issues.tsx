@@ -1,4 +1,5 @@
 import { formatDateTimeVi } from '@loa/shared';
+import { Row, RowList } from '../components/card-list';
 import { ErrorNote } from '../components/status-views';
 import { useNotificationIssues } from './use-posts';
 
@@ -35,18 +36,18 @@ export function NotificationIssues() {
   return (
     <section aria-labelledby="issues-title">
       <h3 id="issues-title">Tin nhắn chưa đến được người nhận</h3>
-      <ul className="ledger">
+      <RowList label="Tin nhắn chưa gửi được">
         {query.data.notifications.map((n) => (
-          <li key={n.id} className="ledger-row status-failed">
+          <Row key={n.id} className="ledger-row status-failed">
             <strong>
               {kindLabel(n.kind)}: {n.memberName ?? 'Không rõ người nhận'}
               {n.memberPhone ? ` · ${n.memberPhone.replace(/^84/, '0')}` : ''}
             </strong>
             <span>{formatDateTimeVi(n.createdAt)}</span>
             <span className="ledger-reason">{n.errorReason ?? 'Chưa rõ kết quả gửi.'}</span>
-          </li>
+          </Row>
         ))}
-      </ul>
+      </RowList>
     </section>
   );
 }

@@ -2,6 +2,7 @@ import { type ScheduleInput, wardClock, wardInstant } from '@loa/shared';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { Button } from 'zmp-ui';
+import { Row, RowList } from '../components/card-list';
 import { ErrorNote } from '../components/status-views';
 import { WardDayField, WardTimeField, wardToday } from '../components/ward-date-fields';
 import { useLoudspeakerSlots } from '../loudspeaker/slots';
@@ -98,9 +99,9 @@ function DailyTimes({ times, onChange }: { times: string[]; onChange: (times: st
   return (
     <fieldset className="daily-times">
       <legend>Giờ gửi mỗi ngày (giờ Việt Nam)</legend>
-      <ul>
+      <RowList label="Các giờ gửi mỗi ngày">
         {[...times].sort().map((t) => (
-          <li key={t}>
+          <Row key={t}>
             {t}
             <Button
               size="small"
@@ -110,9 +111,9 @@ function DailyTimes({ times, onChange }: { times: string[]; onChange: (times: st
             >
               Bỏ
             </Button>
-          </li>
+          </Row>
         ))}
-      </ul>
+      </RowList>
       <WardTimeField label="Thêm giờ" value={next} onChange={setNext} />
       <Button
         size="medium"

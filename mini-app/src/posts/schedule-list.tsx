@@ -8,6 +8,7 @@ import {
 } from '@loa/shared';
 import { useState } from 'react';
 import { Button } from 'zmp-ui';
+import { Row, RowList } from '../components/card-list';
 import { ConfirmButton } from '../components/confirm-button';
 import { QueryGate } from '../components/query-gate';
 import { ErrorNote } from '../components/status-views';
@@ -44,11 +45,11 @@ export function ScheduleList({ postId }: { postId: string }) {
       empty="Bài này chưa có lịch gửi."
     >
       {({ schedules }) => (
-        <ul className="schedule-list">
+        <RowList label="Lịch gửi">
           {schedules.map((schedule) => (
             <ScheduleCard key={schedule.id} schedule={schedule} />
           ))}
-        </ul>
+        </RowList>
       )}
     </QueryGate>
   );
@@ -96,7 +97,7 @@ function ScheduleCard({ schedule }: { schedule: Schedule }) {
             'Các lượt sắp tới sẽ được gửi đúng giờ. Các lượt đã qua giờ trong lúc tạm dừng không được gửi bù.',
         };
   return (
-    <li className="schedule-card" data-status={schedule.status}>
+    <Row className="schedule-card" data-status={schedule.status}>
       <p>
         <strong className="schedule-status">{scheduleStatusLabels[schedule.status]}</strong> ·{' '}
         {describe(schedule)}
@@ -131,7 +132,7 @@ function ScheduleCard({ schedule }: { schedule: Schedule }) {
         </div>
       ) : null}
       <ErrorNote error={setStatus.error} />
-      <ul className="occurrence-list">
+      <RowList label="Các lượt gửi">
         {shown.map((occurrence) => (
           <OccurrenceRow
             key={occurrence.id}
@@ -144,13 +145,13 @@ function ScheduleCard({ schedule }: { schedule: Schedule }) {
             }
           />
         ))}
-      </ul>
+      </RowList>
       {schedule.occurrences.length > 5 || done > 0 ? (
         <button type="button" className="link-button" onClick={() => setShowAll(!showAll)}>
           {showAll ? 'Chỉ xem các lượt sắp tới' : `Xem tất cả ${schedule.occurrences.length} lượt`}
         </button>
       ) : null}
-    </li>
+    </Row>
   );
 }
 
@@ -168,7 +169,7 @@ function OccurrenceRow({
   const [day, setDay] = useState(() => wardDayOf(occurrence.dueAt));
   const [time, setTime] = useState(() => wardTimeOf(occurrence.dueAt));
   return (
-    <li className="occurrence-row" data-status={label}>
+    <Row className="occurrence-row" data-status={label}>
       <span>{formatDateTimeVi(occurrence.dueAt)}</span> · <span className="occurrence-status">{label}</span>
       {occurrence.bodyOverride ? <span className="detail-meta"> · nội dung riêng</span> : null}
       {editable && !editing ? (
@@ -210,6 +211,6 @@ function OccurrenceRow({
         </div>
       ) : null}
       <ErrorNote error={edit.error} />
-    </li>
+    </Row>
   );
 }

@@ -1,6 +1,7 @@
 import { formatDateTimeVi, type MySentPostsReply } from '@loa/shared';
 import { useQuery } from '@tanstack/react-query';
 import { Button } from 'zmp-ui';
+import { Row, RowList } from '../components/card-list';
 import { QueryGate } from '../components/query-gate';
 import { request } from '../lib/request';
 
@@ -25,9 +26,9 @@ export function PublishedPiecePicker({ onPick }: { onPick: (note: string) => voi
         empty="Phường chưa gửi bài nào. Khi bài được gửi, đường dẫn của bài sẽ có ở đây."
       >
         {({ posts, publicUrl }) => (
-          <ul className="published-pieces-list">
+          <RowList label="Các bài đã gửi">
             {posts.slice(0, 5).map((post) => (
-              <li key={post.id}>
+              <Row key={post.id} className="published-piece">
                 <span className="campaign-post-title">{post.title}</span>
                 <span className="campaign-post-meta">Đã gửi lúc {formatDateTimeVi(post.firstSentAt)}</span>
                 <Button
@@ -37,9 +38,9 @@ export function PublishedPiecePicker({ onPick }: { onPick: (note: string) => voi
                 >
                   Ghi đường dẫn bài này
                 </Button>
-              </li>
+              </Row>
             ))}
-          </ul>
+          </RowList>
         )}
       </QueryGate>
     </section>

@@ -3,7 +3,14 @@
  * most 500 sends. Every due time is computed here and stored with the schedule (no tick materialises
  * it); an occurrence is edited or cancelled only before it is due.
  */
-import { type OccurrenceUpdate, type ScheduleInput, wardDayOf, wardDays, wardInstant } from '@loa/shared';
+import {
+  formatIsoDayVi,
+  type OccurrenceUpdate,
+  type ScheduleInput,
+  wardDayOf,
+  wardDays,
+  wardInstant,
+} from '@loa/shared';
 import { recordAuditBy } from '../audit/audit.js';
 import { cancelScheduleOccurrences, insertOccurrences, updateOccurrence } from '../broadcasts/occurrences.js';
 import { AppError } from '../errors.js';
@@ -32,13 +39,11 @@ export function dueTimes(
   if (dueAts.some((d) => wardDayOf(d) < window.startsOn || wardDayOf(d) > window.endsOn))
     throw new AppError(
       'SCHEDULE_OUTSIDE_CAMPAIGN',
-      `Lịch gửi nằm ngoài thời gian kế hoạch (${vnDate(window.startsOn)}–${vnDate(window.endsOn)}). Chọn ngày trong khoảng này.`,
+      `Lịch gửi nằm ngoài thời gian kế hoạch (${formatIsoDayVi(window.startsOn)}–${formatIsoDayVi(window.endsOn)}). Chọn ngày trong khoảng này.`,
     );
   if (dueAts.some((d) => d.getTime() <= now.getTime())) throw new AppError('SCHEDULE_IN_PAST');
   return dueAts.sort((a, b) => a.getTime() - b.getTime());
 }
-
-const vnDate = (day: string) => day.split('-').reverse().join('/');
 
 export async function createSchedule(
   db: Queryable,
