@@ -24,6 +24,11 @@ export function formatIsoDayVi(isoDay: string): string {
   return `${match[3]}/${match[2]}/${match[1]}`;
 }
 
+/** A calendar day "2026-05-18" → "18/05", for a date within the coming week. */
+export function formatIsoDayMonthVi(isoDay: string): string {
+  return formatIsoDayVi(isoDay).slice(0, 5);
+}
+
 /** An instant → "18/05/2026" in the ward's time zone. */
 export function formatDateVi(instant: Date | string): string {
   return dateFormatter.format(new Date(instant));

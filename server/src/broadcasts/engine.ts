@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
+import { type Notifier, queueingNotifier } from '../notifications/queue.js';
 import { queueDueReminders } from '../notifications/reminders.js';
 import { NotificationSender } from '../notifications/sender.js';
 import type { Db } from '../plugins/db.js';
@@ -40,6 +41,8 @@ export interface EngineOptions {
   loadImage?: ImageLoader;
   /** How far back a missed reminder slot is still worth sending after downtime. */
   reminderCatchUpMs?: number;
+  /** Where share-task messages are queued: the app's `notifier` (the plain queue unless told). */
+  notifier?: Notifier;
   owner?: string;
 }
 
@@ -194,7 +197,9 @@ export class BroadcastEngine {
         total += n;
       return total;
     });
-    const teamTasks = await db.withSystem((client) => openTeamTasks(client, now));
+    const teamTasks = await db.withSystem((client) =>
+      openTeamTasks(client, now, this.options.notifier ?? queueingNotifier),
+    );
     const expired = await db.withSystem((client) => expireDeliveryLeases(client, now));
     return { occurrences, teamTasks, expired };
   }

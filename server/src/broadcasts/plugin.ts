@@ -37,6 +37,7 @@ export default fp(
       templateId: config.reminderTemplateId,
       znsTemplateId: config.reminderZnsTemplateId,
       loadImage: (wardId, sha256) => app.photoStorage.getIfExists(postImageKey(wardId, sha256)),
+      notifier: app.notifier,
     });
     app.decorate('broadcasts', engine);
     let closing = false;
@@ -66,5 +67,5 @@ export default fp(
       run: ({ now }) => sweepRequestSeconds(app.db, now),
     });
   },
-  { name: 'broadcasts', dependencies: ['db', 'scheduler', 'zalo', 'evidence'] },
+  { name: 'broadcasts', dependencies: ['db', 'scheduler', 'zalo', 'evidence', 'notifier'] },
 );

@@ -6,7 +6,7 @@
 import { inRoleGroup } from '@loa/shared';
 import { recordAuditBy } from '../audit/audit.js';
 import { AppError } from '../errors.js';
-import { queueingNotifier } from '../notifications/queue.js';
+import type { Notifier } from '../notifications/queue.js';
 import type { Session } from '../plugins/auth.js';
 import type { Db, Queryable } from '../plugins/db.js';
 import { completeTeamDelivery, teamDeliveryExists } from './deliveries-sql.js';
@@ -14,9 +14,9 @@ import { openTeamDeliveries } from './ledger-sql.js';
 import { logPlaysOfTotal } from './plays-sql.js';
 
 /** Opens what fell due at `now` and queues a share-task message per member; returns how many were queued. */
-export async function openTeamTasks(db: Queryable, now: Date): Promise<number> {
+export async function openTeamTasks(db: Queryable, now: Date, notifier: Notifier): Promise<number> {
   const opened = await openTeamDeliveries(db, now);
-  return queueingNotifier.enqueueForTeams(
+  return notifier.enqueueForTeams(
     db,
     opened.map((delivery) => ({
       wardId: delivery.wardId,

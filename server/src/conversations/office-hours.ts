@@ -3,7 +3,7 @@
  * "T2-T6 07:30-11:30,13:30-17:00" (T2 = Monday … T7 = Saturday, CN = Sunday), in the ward's time zone.
  * The automatic reply on hand-over tells the person when that is.
  */
-import { wardClock, wardDayOf } from '@loa/shared';
+import { formatIsoDayMonthVi, wardClock, wardDayOf } from '@loa/shared';
 
 export interface OfficeHours {
   /** Days of the week, 0 = Sunday … 6 = Saturday. */
@@ -80,6 +80,6 @@ export function handoverReply(hours: OfficeHours, now: Date): string {
   if (availability.open)
     return 'Cảm ơn bạn. Tin nhắn đã được chuyển đến cán bộ phường, cán bộ sẽ trả lời bạn ngay trong giờ làm việc hôm nay.';
   const { weekday: day, minute } = wardClock(availability.next);
-  const [, month, date] = wardDayOf(availability.next).split('-');
-  return `Cảm ơn bạn. Tin nhắn đã được chuyển đến cán bộ phường. Hiện đã ngoài giờ làm việc (${hours.text}); cán bộ sẽ trả lời từ ${hhmm(minute)} ${dayName(day)}, ${date}/${month}.`;
+  const dayMonth = formatIsoDayMonthVi(wardDayOf(availability.next));
+  return `Cảm ơn bạn. Tin nhắn đã được chuyển đến cán bộ phường. Hiện đã ngoài giờ làm việc (${hours.text}); cán bộ sẽ trả lời từ ${hhmm(minute)} ${dayName(day)}, ${dayMonth}.`;
 }

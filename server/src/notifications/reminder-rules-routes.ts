@@ -1,17 +1,9 @@
 /** A campaign's reminder rules: shown and edited on the campaign screen (staff), read by leaders. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import {
-  IdParams,
-  ReminderRuleList,
-  ReminderRulesBody,
-  reminderRuleProblem,
-  withKindFields,
-} from '@loa/shared';
-import { recordAuditBy } from '../audit/audit.js';
+import { IdParams, ReminderRuleList, ReminderRulesBody } from '@loa/shared';
 import { getCampaign } from '../campaigns/service.js';
-import { AppError } from '../errors.js';
 import { routeGroup } from '../http/access.js';
-import { listReminderRules, replaceReminderRules } from './reminder-rules.js';
+import { listReminderRules, saveReminderRules } from './reminder-rules.js';
 
 // The route kit states the session, the roles and the error answers in /docs (server/src/http).
 const reads: FastifyPluginAsyncTypebox = async (app) => {
@@ -44,25 +36,7 @@ const writes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) =>
       app.db.withWard(request.session.wardId, async (db) => {
         await getCampaign(db, request.params.id, true);
-        request.body.rules.forEach((rule, i) => {
-          const problem = reminderRuleProblem(rule);
-          if (problem) throw new AppError('VALIDATION_FAILED', `Quy tắc thứ ${i + 1}: ${problem}`);
-        });
-        const before = await listReminderRules(db, request.params.id);
-        const rules = await replaceReminderRules(
-          db,
-          request.session.wardId,
-          request.params.id,
-          request.body.rules.map(withKindFields),
-        );
-        await recordAuditBy(db, request.session, {
-          action: 'reminder_rules.replace',
-          entity: 'campaign',
-          entityId: request.params.id,
-          before,
-          after: rules,
-        });
-        return { rules };
+        return { rules: await saveReminderRules(db, request.session, request.params.id, request.body.rules) };
       }),
   );
 };

@@ -4,7 +4,9 @@
  * a day after assignment, remind a day before the due time, and each morning at 07:30 remind the late
  * units and send staff and leaders the digest of overdue tasks. Staff can change them on the campaign.
  */
-import type { ReminderRule, ReminderRuleInput } from '@loa/shared';
+import { type ReminderRule, type ReminderRuleInput, reminderRuleProblem, withKindFields } from '@loa/shared';
+import { recordAuditBy } from '../audit/audit.js';
+import { AppError } from '../errors.js';
 import type { Queryable } from '../plugins/db.js';
 import { listReminderRules, writeReminderRules } from './reminder-rules-sql.js';
 
@@ -57,6 +59,32 @@ export async function replaceReminderRules(
   const { kept, added } = planRuleSave(await listReminderRules(db, campaignId), rules);
   await writeReminderRules(db, wardId, campaignId, kept, added);
   return listReminderRules(db, campaignId);
+}
+
+/**
+ * Staff save a campaign's rules from its screen: each rule checked as the screen checks it (shared
+ * reminderRuleProblem), then saved in place and audited with the rules before and after.
+ */
+export async function saveReminderRules(
+  db: Queryable,
+  actor: { wardId: string; memberId?: string | undefined },
+  campaignId: string,
+  inputs: ReminderRuleInput[],
+): Promise<ReminderRule[]> {
+  inputs.forEach((rule, i) => {
+    const problem = reminderRuleProblem(rule);
+    if (problem) throw new AppError('VALIDATION_FAILED', `Quy tắc thứ ${i + 1}: ${problem}`);
+  });
+  const before = await listReminderRules(db, campaignId);
+  const rules = await replaceReminderRules(db, actor.wardId, campaignId, inputs.map(withKindFields));
+  await recordAuditBy(db, actor, {
+    action: 'reminder_rules.replace',
+    entity: 'campaign',
+    entityId: campaignId,
+    before,
+    after: rules,
+  });
+  return rules;
 }
 
 export { listReminderRules };
