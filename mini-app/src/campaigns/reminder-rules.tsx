@@ -9,6 +9,7 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Button } from 'zmp-ui';
+import { Row, RowList } from '../components/card-list';
 import { QueryGate } from '../components/query-gate';
 import { errorText } from '../lib/error-text';
 import { request } from '../lib/request';
@@ -152,14 +153,14 @@ function RuleForm(props: {
   if (drafts.length === 0) return <p className="muted">Kế hoạch này chưa có quy tắc nhắc việc.</p>;
   return (
     <>
-      <ul className="setup-list">
+      <RowList label="Quy tắc nhắc việc">
         {drafts.map((draft, index) => {
           const { rule } = draft;
           const check = checked[index]!;
           const problem = tried && 'problem' in check ? check.problem : null;
           const label = FIELD_LABELS[rule.kind];
           return (
-            <li key={rule.id} data-rule={rule.kind}>
+            <Row key={rule.id} data-rule={rule.kind}>
               <label>
                 <input
                   type="checkbox"
@@ -217,10 +218,10 @@ function RuleForm(props: {
                   {problem}
                 </p>
               ) : null}
-            </li>
+            </Row>
           );
         })}
-      </ul>
+      </RowList>
       {tried && checked.some((c) => 'problem' in c) ? (
         <p className="form-error" role="alert">
           Chưa lưu: hãy sửa quy tắc báo lỗi ở trên rồi lưu lại.
