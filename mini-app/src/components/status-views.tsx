@@ -51,6 +51,20 @@ interface ErrorNoteProps {
  * A failure's message (from the error catalogue, never the raw error) under the form, button or field
  * it concerns; nothing when it did not fail. With `onRetry`, a "Thử lại" button follows.
  */
+/** A form's own check (`problem`, found before sending) and the server's refusal, one under the other. */
+export function FormProblem({ problem, error }: { problem: string | null | undefined; error: unknown }) {
+  return (
+    <>
+      {problem ? (
+        <p role="alert" className="form-error">
+          {problem}
+        </p>
+      ) : null}
+      <ErrorNote error={error} />
+    </>
+  );
+}
+
 export function ErrorNote({ error, context, onRetry, retrying = false }: ErrorNoteProps) {
   if (!error) return null;
   const fields = error instanceof ApiError ? (error.details ?? []) : [];

@@ -1,22 +1,17 @@
-import {
-  MEMBER_ROLES,
-  type Member,
-  type MemberImportReply,
-  type MemberRole,
-  ROLE_NAMES_VI,
-} from '@loa/shared';
+import { type Member, type MemberImportReply, type MemberRole, ROLE_NAMES_VI } from '@loa/shared';
 import { useState } from 'react';
 import { Button, useSnackbar } from 'zmp-ui';
 import { Card, CardList, Row, RowList } from '../components/card-list';
 import { ConfirmButton } from '../components/confirm-button';
 import { DownloadButton } from '../components/download-button';
-import { SelectField, TextField } from '../components/form-fields';
+import { TextField } from '../components/form-fields';
 import { PageShell } from '../components/page-shell';
 import { QueryGate } from '../components/query-gate';
 import { ChoicesStatus, ErrorNote } from '../components/status-views';
 import { fileBase64 } from '../lib/file-base64';
 import { accessChangesText, ImportRowAccess } from '../wards/import-access';
 import { MemberEditForm } from '../wards/member-edit-form';
+import { RoleSelect } from '../wards/role-select';
 import { UnitSelect } from '../wards/unit-select';
 import {
   useAddMember,
@@ -151,13 +146,7 @@ function AddMemberSection() {
       <h2>Thêm thành viên</h2>
       <TextField label="Họ tên" value={form.fullName} onChange={set('fullName')} />
       <TextField label="Số điện thoại" type="tel" value={form.phone} onChange={set('phone')} />
-      <SelectField label="Vai trò" value={form.role} onChange={set('role')}>
-        {MEMBER_ROLES.map((role) => (
-          <option key={role} value={role}>
-            {ROLE_NAMES_VI[role]}
-          </option>
-        ))}
-      </SelectField>
+      <RoleSelect value={form.role} onChange={set('role')} />
       <UnitSelect
         label="Tổ/đơn vị"
         value={form.unitId}

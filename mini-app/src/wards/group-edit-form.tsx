@@ -2,7 +2,7 @@ import type { SetupGroup } from '@loa/shared';
 import { useState } from 'react';
 import { Button } from 'zmp-ui';
 import { ConfirmButton } from '../components/confirm-button';
-import { ErrorNote } from '../components/status-views';
+import { FormProblem } from '../components/status-views';
 import { GroupFields } from './group-fields';
 import { useEditGroup } from './use-ward-setup';
 
@@ -59,12 +59,7 @@ export function GroupEditForm(props: { group: SetupGroup; onDone: () => void }) 
         />
         <span>Đang dùng (bài đăng được gửi vào nhóm này)</span>
       </label>
-      {problem ? (
-        <p role="alert" className="form-error">
-          {problem}
-        </p>
-      ) : null}
-      <ErrorNote error={edit.error} />
+      <FormProblem problem={problem} error={edit.error} />
       {stopping ? (
         // Turning a group off stops the sends planned for it: asked first.
         <ConfirmButton

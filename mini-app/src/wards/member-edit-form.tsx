@@ -3,8 +3,9 @@ import { useState } from 'react';
 import { Button } from 'zmp-ui';
 import { useSession } from '../auth/use-session';
 import { ConfirmButton } from '../components/confirm-button';
-import { SelectField, TextField } from '../components/form-fields';
-import { ChoicesStatus, ErrorNote } from '../components/status-views';
+import { TextField } from '../components/form-fields';
+import { ChoicesStatus, FormProblem } from '../components/status-views';
+import { RoleSelect } from './role-select';
 import { UnitSelect } from './unit-select';
 import { useEditMember, useSetupUnits } from './use-ward-setup';
 
@@ -81,17 +82,7 @@ export function MemberEditForm({ member, onDone }: { member: Member; onDone: () 
           khác.
         </p>
       ) : (
-        <SelectField
-          label="Vai trò"
-          value={form.role}
-          onChange={(role) => change({ role: role as MemberRole })}
-        >
-          {roles.map((role) => (
-            <option key={role} value={role}>
-              {ROLE_NAMES_VI[role]}
-            </option>
-          ))}
-        </SelectField>
+        <RoleSelect value={form.role} onChange={(role) => change({ role })} roles={roles} />
       )}
       <UnitSelect
         label="Tổ/đơn vị"
@@ -101,12 +92,7 @@ export function MemberEditForm({ member, onDone }: { member: Member; onDone: () 
         none="(không thuộc đơn vị)"
       />
       <ChoicesStatus query={unitList} what="danh sách tổ/đơn vị" />
-      {problem ? (
-        <p role="alert" className="form-error">
-          {problem}
-        </p>
-      ) : null}
-      <ErrorNote error={edit.error} />
+      <FormProblem problem={problem} error={edit.error} />
       {what.length > 0 ? (
         <ConfirmButton
           variant="secondary"
