@@ -400,7 +400,7 @@ describe('sent posts: public API, ward web pages and Atom feed', () => {
     expect(api.json().code).toBe('WARD_NOT_FOUND');
     const bad = await get('/api/public/wards/KH%C3%94NG/posts');
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().message).toMatch(/slug/);
+    expect(bad.json().message).toMatch(/“Mã phường” sai định dạng/);
     const badId = await get(`/api/public/wards/${a.slug}/posts/khong-phai-ma`);
     expect(badId.statusCode).toBe(400);
     expect((await get(`/w/${a.slug}/posts/khong-phai-ma`)).statusCode).toBe(404);

@@ -85,7 +85,7 @@ describe('tasks, assignments, acknowledgement, done, urge and the board', () => 
       ],
       [{ ...task, assign: {} }, 'ASSIGN_TARGETS_EMPTY', /Chưa chọn đơn vị/],
       [{ ...task, kind: 'dance' }, 'VALIDATION_FAILED', /kind/],
-      [{ ...task, dueAt: 'mai' }, 'VALIDATION_FAILED', /dueAt/],
+      [{ ...task, dueAt: 'mai' }, 'VALIDATION_FAILED', /“Hạn” phải là thời điểm/],
     ];
     for (const [payload, code, message] of cases) {
       const res = await t.app.inject({

@@ -24,7 +24,17 @@ const fieldNamesVi: Record<string, string> = {
   note: 'Ghi chú',
   reason: 'Lý do',
   dueAt: 'Hạn',
+  runAt: 'Thời điểm gửi',
+  startsOn: 'Ngày bắt đầu',
+  endsOn: 'Ngày kết thúc',
+  issuedOn: 'Ngày ban hành',
 };
+
+/**
+ * Names a shared type's description gives to every field of that type ("Ngày (yyyy-mm-dd)" for each
+ * date): they say what kind of value, not which field, so the key's own name (or the key) says which.
+ */
+const typeNames = new Set(['Ngày', 'Thời điểm ISO 8601']);
 
 /**
  * A description's name part: "Số điện thoại, ví dụ 0912345678" → "Số điện thoại", "Giờ (HH:mm, …)"
@@ -50,7 +60,11 @@ function fieldLabel(error: AjvError, field: string): string {
   if (error.instancePath === '' && error.keyword !== 'required') return field;
   const keys = field.split('.');
   const key = keys.at(-1) ?? field;
-  const name = describedName(fieldSchema(error)) ?? fieldNamesVi[key];
+  const described = describedName(fieldSchema(error));
+  const name =
+    described && typeNames.has(described)
+      ? (fieldNamesVi[key] ?? `${described} (${key})`)
+      : (described ?? fieldNamesVi[key]);
   if (!name) return field;
   const index = keys.findLast((k) => /^\d+$/.test(k));
   return index === undefined ? name : `${name} (mục ${Number(index) + 1})`;
