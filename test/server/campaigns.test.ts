@@ -94,7 +94,11 @@ describe('campaigns: create, edit, approve, activate, close', () => {
         code: 'MEMBER_UNKNOWN',
         message: /người ký/i,
       },
-      { payload: { ...body, startsOn: 'thứ hai' }, code: 'VALIDATION_FAILED', message: /“Ngày bắt đầu” phải là ngày/ },
+      {
+        payload: { ...body, startsOn: 'thứ hai' },
+        code: 'VALIDATION_FAILED',
+        message: /“Ngày bắt đầu” phải là ngày/,
+      },
       { payload: { title: '' }, code: 'VALIDATION_FAILED', message: /Tên kế hoạch|Ngày bắt đầu/ },
     ];
     for (const c of cases) {
